@@ -1,0 +1,300 @@
+//! The build driver: every selected document × locale -> resolve -> render
+//! -> write, then the index page. A job with errors of its own writes
+//! nothing (and removes what an earlier build left); other jobs go on.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use crate::config::Locale;
+use crate::diag::{Diagnostic, Severity, Sink, Span};
+use crate::doc::Skeleton;
+use crate::doc::model::{Inline, Reference};
+use crate::i18n::resolve::{Fallback, Job};
+use crate::output;
+use crate::project::Project;
+use crate::render::Format;
+use crate::render::html::{self, IndexLocale, LanguageLink, Page, SourceLink};
+
+/// What to build.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Locales to build (all when empty).
+    pub locales: Vec<String>,
+    /// Documents to build (all when empty).
+    pub documents: Vec<String>,
+    /// Formats to build (HTML when empty).
+    pub formats: Vec<Format>,
+    /// Output folder (the project's `out/` when `None`).
+    pub out_dir: Option<PathBuf>,
+    /// Every warning is an error.
+    pub strict: bool,
+}
+
+/// What a build did.
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    /// Every diagnostic, loading included.
+    pub diagnostics: Sink,
+    /// Files written, under `out_dir`.
+    pub written: Vec<PathBuf>,
+    /// Outputs not written because their build failed (`fr/door.html`).
+    pub failed: Vec<String>,
+    /// Every message shown in another locale than its page's.
+    pub fallbacks: Vec<Fallback>,
+    /// The output folder.
+    pub out_dir: PathBuf,
+}
+
+/// Why a build could not start.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The options name something that does not exist (exit 2).
+    Usage(String),
+    /// Writing failed (exit 1).
+    Io(anyhow::Error),
+}
+
+/// Interface messages every page uses, by template name.
+const PAGE_TEXTS: &[(&str, &str)] = &[
+    ("help", "kyr-help"),
+    ("not_legal_advice", "kyr-not-legal-advice"),
+    ("last_reviewed", "kyr-last-reviewed"),
+    ("sources", "kyr-sources"),
+    ("languages", "kyr-languages"),
+    ("documents", "kyr-documents"),
+];
+
+/// Interface messages the index page uses.
+const INDEX_TEXTS: &[(&str, &str)] = &[
+    ("not_legal_advice", "kyr-not-legal-advice"),
+    ("documents", "kyr-documents"),
+    ("languages", "kyr-languages"),
+];
+
+/// Builds the project.
+pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let config = &project.config;
+    for tag in &options.locales {
+        if config.locale(tag).is_none() {
+            let known: Vec<&str> = config.locales.keys().map(String::as_str).collect();
+            return Err(BuildError::Usage(format!(
+                "unknown locale `{tag}`; configured locales: {}",
+                known.join(", ")
+            )));
+        }
+    }
+    for name in &options.documents {
+        if !project.skeletons.iter().any(|s| &s.name == name) {
+            let known: Vec<&str> = project.skeletons.iter().map(|s| s.name.as_str()).collect();
+            return Err(BuildError::Usage(format!(
+                "unknown document `{name}`; documents: {}",
+                known.join(", ")
+            )));
+        }
+    }
+    if options.formats.contains(&Format::Pdf) {
+        return Err(BuildError::Usage(
+            "pdf output is not yet available; use `--format html`".into(),
+        ));
+    }
+
+    let out_dir = options
+        .out_dir
+        .clone()
+        .unwrap_or_else(|| project.root.join("out"));
+    let mut report = BuildReport {
+        out_dir: out_dir.clone(),
+        ..BuildReport::default()
+    };
+    for d in &project.diagnostics {
+        report.diagnostics.push(promote(d.clone(), options.strict));
+    }
+    let templates_ok = project.templates.is_usable();
+
+    let locales: Vec<&Locale> = config
+        .locales
+        .values()
+        .filter(|l| options.locales.is_empty() || options.locales.contains(&l.tag))
+        .collect();
+    let skeletons: Vec<&Skeleton> = project
+        .skeletons
+        .iter()
+        .filter(|s| options.documents.is_empty() || options.documents.contains(&s.name))
+        .collect();
+
+    for locale in &locales {
+        for skeleton in &skeletons {
+            let relative = PathBuf::from(&locale.tag).join(format!("{}.html", skeleton.name));
+            let (page, job) = document_page(project, locale, skeleton, options.strict);
+            report.diagnostics.extend(job.diagnostics);
+            report.fallbacks.extend(job.fallbacks);
+            let html = match page {
+                Some(html) if !job.failed && templates_ok => html,
+                Some(_) | None => {
+                    output::remove_stale(&out_dir, &relative).map_err(BuildError::Io)?;
+                    report.failed.push(display(&relative));
+                    continue;
+                }
+            };
+            let path = output::write_atomic(&out_dir, &relative, html.as_bytes())
+                .map_err(BuildError::Io)?;
+            report.written.push(path);
+        }
+    }
+
+    if templates_ok {
+        match index_page(project, &out_dir, options.strict, &mut report.diagnostics) {
+            Some(html) => {
+                let path = output::write_atomic(&out_dir, Path::new("index.html"), html.as_bytes())
+                    .map_err(BuildError::Io)?;
+                report.written.push(path);
+            }
+            None => report.failed.push("index.html".into()),
+        }
+    }
+    Ok(report)
+}
+
+fn promote(mut d: Diagnostic, strict: bool) -> Diagnostic {
+    if strict && d.severity == Severity::Warning {
+        d.severity = Severity::Error;
+    }
+    d
+}
+
+fn anchor(project: &Project) -> Span {
+    Span::new(project.config_file, 0..0)
+}
+
+/// Resolves and renders one document page; `None` when rendering failed.
+fn document_page<'p>(
+    project: &'p Project,
+    locale: &'p Locale,
+    skeleton: &Skeleton,
+    strict: bool,
+) -> (Option<String>, Job<'p>) {
+    let config = &project.config;
+    let date = skeleton.front.last_reviewed.as_str();
+    let mut job = Job::new(
+        config,
+        &project.catalog,
+        locale,
+        &skeleton.name,
+        strict,
+        &[("date", date)],
+        anchor(project),
+    );
+    let document = job.document(skeleton);
+    let partly_translated = !job.fallbacks.is_empty();
+
+    let texts: Vec<(&'static str, Vec<Inline>)> = PAGE_TEXTS
+        .iter()
+        .map(|(name, id)| (*name, job.interface_message(id, None)))
+        .collect();
+    let mut notices = Vec::new();
+    if !locale.reviewed {
+        notices.push(job.interface_message("kyr-unreviewed", None));
+    }
+    if partly_translated {
+        notices.push(job.interface_message("kyr-partial", None));
+    }
+    let languages = config
+        .locales
+        .values()
+        .map(|l| LanguageLink {
+            tag: l.tag.clone(),
+            endonym: l.endonym.clone(),
+            dir: l.direction.as_str(),
+            href: format!("../{}/{}.html", l.tag, skeleton.name),
+            current: l.tag == locale.tag,
+        })
+        .collect();
+    let sources = document
+        .sources
+        .iter()
+        .map(|s| SourceLink { name: s.name.clone(), url: s.url.clone() })
+        .collect();
+    let page = Page {
+        lang: &locale.tag,
+        dir: locale.direction.as_str(),
+        title: &document.title,
+        blocks: &document.blocks,
+        texts,
+        notices,
+        sources,
+        languages,
+        index_href: "../index.html",
+    };
+    match html::render_page(&page, &project.templates, &project.files) {
+        Ok(html) => (Some(html), job),
+        Err(d) => {
+            job.diagnostics.push(d);
+            job.failed = true;
+            (None, job)
+        }
+    }
+}
+
+/// The index: every language by endonym, with the documents that exist in
+/// the output folder in that language (from this build or an earlier one).
+fn index_page(project: &Project, out_dir: &Path, strict: bool, sink: &mut Sink) -> Option<String> {
+    let config = &project.config;
+    let reference = config.locale(&config.reference)?;
+    let mut job = Job::new(config, &project.catalog, reference, "index", strict, &[], anchor(project));
+    let title_span = project
+        .catalog
+        .get(&config.reference)
+        .and_then(|b| b.sources.get(&config.title))
+        .map(|s| Span::new(s.file, s.id.clone()))
+        .unwrap_or_else(|| anchor(project));
+    let title = job.inline_message(&Reference { id: config.title.clone(), attr: None, span: title_span });
+    let texts: Vec<(&'static str, Vec<Inline>)> = INDEX_TEXTS
+        .iter()
+        .map(|(name, id)| (*name, job.interface_message(id, None)))
+        .collect();
+    sink.extend(job.diagnostics);
+
+    let mut locales = Vec::new();
+    for locale in config.locales.values() {
+        let mut documents = Vec::new();
+        for skeleton in &project.skeletons {
+            let file = format!("{}/{}.html", locale.tag, skeleton.name);
+            if !out_dir.join(&file).is_file() {
+                continue;
+            }
+            let mut title_job =
+                Job::new(config, &project.catalog, locale, &skeleton.name, strict, &[], anchor(project));
+            let title = title_job.inline_message(&skeleton.front.title);
+            sink.extend(title_job.diagnostics);
+            documents.push((file, title));
+        }
+        if !documents.is_empty() {
+            locales.push(IndexLocale {
+                tag: locale.tag.clone(),
+                endonym: locale.endonym.clone(),
+                dir: locale.direction.as_str(),
+                documents,
+            });
+        }
+    }
+    match html::render_index(
+        &reference.tag,
+        reference.direction.as_str(),
+        &title,
+        &texts,
+        &locales,
+        &project.templates,
+        &project.files,
+    ) {
+        Ok(html) => Some(html),
+        Err(d) => {
+            sink.push(d);
+            None
+        }
+    }
+}
+
+fn display(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}

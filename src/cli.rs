@@ -1,0 +1,100 @@
+//! The command line (clap derive): global options and one struct per
+//! command. Parsing only; `lib::run` acts on it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::render::Format;
+
+/// kyr: multilingual Know-Your-Rights pamphlets from Markdown and Fluent.
+#[derive(Parser, Debug)]
+#[command(name = "kyr", version, about, propagate_version = true)]
+pub struct Cli {
+    /// Global options.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Args, Debug)]
+pub struct GlobalArgs {
+    /// Project folder (the one holding kyr.toml, or below it).
+    #[arg(short = 'C', long = "project", global = true, value_name = "DIR", env = "KYR_PROJECT", default_value = ".")]
+    pub project: PathBuf,
+    /// When to use colour in diagnostics.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, env = "KYR_COLOR")]
+    pub color: ColorChoice,
+    /// Print only errors and warnings.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print every file written and every fallback.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+}
+
+/// Colour in diagnostics.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    /// Colour when stderr is a terminal.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// The commands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build every document in every locale into the output folder.
+    Build(BuildArgs),
+}
+
+/// `kyr build`.
+#[derive(Args, Debug)]
+pub struct BuildArgs {
+    /// Build only this locale (repeatable).
+    #[arg(long = "locale", value_name = "TAG")]
+    pub locales: Vec<String>,
+    /// Build only this document (repeatable), by file name without `.md`.
+    #[arg(long = "doc", value_name = "NAME")]
+    pub documents: Vec<String>,
+    /// Output formats, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "FORMATS", default_value = "html")]
+    pub format: Vec<Format>,
+    /// Output folder (default: `out/` in the project).
+    #[arg(long, value_name = "DIR", env = "KYR_OUT")]
+    pub out: Option<PathBuf>,
+    /// Treat every warning as an error, including any fallback in a locale
+    /// marked complete.
+    #[arg(long, env = "KYR_STRICT")]
+    pub strict: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn parses_build_options() {
+        let cli = Cli::try_parse_from([
+            "kyr", "-C", "proj", "build", "--locale", "fr", "--locale", "ar", "--format", "html", "--strict",
+        ])
+        .unwrap();
+        let Command::Build(args) = cli.command;
+        assert_eq!(args.locales, ["fr", "ar"]);
+        assert_eq!(args.format, [Format::Html]);
+        assert!(args.strict);
+        assert_eq!(cli.global.project, PathBuf::from("proj"));
+    }
+}

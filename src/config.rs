@@ -1,0 +1,453 @@
+//! `kyr.toml` -> [`Config`]: deserialised with unknown keys refused, then
+//! [`validate`]d for what serde cannot see (language tags, fallback targets
+//! and cycles, variable names, link schemes).
+
+use std::ops::Range;
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+use toml::Spanned;
+use unic_langid::LanguageIdentifier;
+
+use crate::diag::{Diagnostic, FileId, Span};
+use crate::i18n::lang::{self, Direction};
+use crate::links;
+
+/// The project configuration, validated.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Message id of the project title (shown on the index page).
+    pub title: String,
+    /// Tag of the reference locale: the language content is written in, and
+    /// the last step of every fallback chain.
+    pub reference: String,
+    /// Every locale, in the order of `kyr.toml`, the reference first.
+    pub locales: IndexMap<String, Locale>,
+}
+
+impl Config {
+    /// The locale with this tag.
+    pub fn locale(&self, tag: &str) -> Option<&Locale> {
+        self.locales.get(tag)
+    }
+}
+
+/// Paper size for printed output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    UsLetter,
+}
+
+/// A variable usable in every message as `{ $name }`: plain text, never
+/// Markdown, optionally a link (a `tel:` hotline taps to call on a phone).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Var {
+    /// The text shown.
+    pub text: String,
+    /// Where the text links to, if anywhere.
+    pub link: Option<String>,
+}
+
+/// One locale, with its fallback chain resolved.
+#[derive(Debug, Clone)]
+pub struct Locale {
+    /// BCP 47 tag, canonical (`ff-Adlm`).
+    pub tag: String,
+    /// The parsed tag.
+    pub langid: LanguageIdentifier,
+    /// The language's name in itself (`العربية`).
+    pub endonym: String,
+    /// Writing direction, from the script unless overridden.
+    pub direction: Direction,
+    /// The locales to look in, in order, starting with this one and ending
+    /// with the reference locale.
+    pub chain: Vec<String>,
+    /// Every message is expected to be translated: a fallback is a warning.
+    pub complete: bool,
+    /// A person has reviewed the translation; if not, outputs say so.
+    pub reviewed: bool,
+    /// Paper size for printed output.
+    pub paper: Paper,
+    /// Variables: the project's, with this locale's overrides.
+    pub vars: IndexMap<String, Var>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    #[serde(default = "default_title")]
+    title: Spanned<String>,
+    #[serde(default = "default_reference")]
+    reference: Spanned<String>,
+    #[serde(default)]
+    paper: Option<Paper>,
+    #[serde(default)]
+    vars: IndexMap<Spanned<String>, Spanned<VarFile>>,
+    #[serde(default)]
+    locales: IndexMap<Spanned<String>, LocaleFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LocaleFile {
+    endonym: String,
+    #[serde(default)]
+    direction: Option<Direction>,
+    #[serde(default)]
+    fallback: Vec<Spanned<String>>,
+    #[serde(default)]
+    complete: bool,
+    #[serde(default)]
+    reviewed: bool,
+    #[serde(default)]
+    paper: Option<Paper>,
+    #[serde(default)]
+    vars: IndexMap<Spanned<String>, Spanned<VarFile>>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(untagged)]
+enum VarFile {
+    Text(String),
+    Linked(LinkedVar),
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct LinkedVar {
+    text: String,
+    link: String,
+}
+
+fn default_title() -> Spanned<String> {
+    Spanned::new(0..0, "project-title".to_owned())
+}
+
+fn default_reference() -> Spanned<String> {
+    Spanned::new(0..0, "en".to_owned())
+}
+
+/// Parses and validates `kyr.toml`. Every problem found becomes a
+/// diagnostic; `None` when the configuration cannot be used.
+pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
+    let raw: ConfigFile = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let span = e.span().map(|r| Span::new(file, r));
+            diags.push(Diagnostic::error(toml_message(e.message())).at_opt(span));
+            return None;
+        }
+    };
+    validate(file, raw, diags)
+}
+
+/// serde's messages start with a capital or end with a period at times;
+/// ours do not.
+pub(crate) fn toml_message(message: &str) -> String {
+    let message = message.trim().trim_end_matches('.');
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) if chars.clone().next().is_some_and(char::is_lowercase) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => message.to_owned(),
+    }
+}
+
+fn validate(file: FileId, raw: ConfigFile, diags: &mut Vec<Diagnostic>) -> Option<Config> {
+    let errors_before = diags.iter().filter(|d| d.is_error()).count();
+    let span = |r: Range<usize>| Span::new(file, r);
+    let reference = raw.reference.get_ref().clone();
+
+    if raw.locales.is_empty() {
+        diags.push(Diagnostic::error("no locales are configured").hint(
+            "add a table per locale, e.g. `[locales.en]` with `endonym = \"English\"`",
+        ));
+        return None;
+    }
+    if !raw.locales.contains_key(reference.as_str()) {
+        diags.push(
+            Diagnostic::error(format!("the reference locale `{reference}` is not configured"))
+                .at(span(raw.reference.span()))
+                .hint(format!("add `[locales.{reference}]`")),
+        );
+        return None;
+    }
+    check_message_id(raw.title.get_ref(), "title", span(raw.title.span()), diags);
+
+    let vars = validate_vars(&raw.vars, &span, diags);
+    let default_paper = raw.paper.unwrap_or(Paper::A4);
+
+    // Tags first, so fallback targets can be checked against them.
+    let mut parsed = IndexMap::new();
+    for (tag, locale) in &raw.locales {
+        match lang::parse_tag(tag.get_ref()) {
+            Ok(id) => {
+                parsed.insert(tag.get_ref().clone(), (id, tag.span(), locale));
+            }
+            Err(message) => diags.push(Diagnostic::error(message).at(span(tag.span()))),
+        }
+    }
+
+    let mut locales = IndexMap::new();
+    for (tag, (langid, tag_span, file_locale)) in &parsed {
+        if tag == &reference && !file_locale.fallback.is_empty() {
+            diags.push(
+                Diagnostic::error("the reference locale cannot fall back to another locale")
+                    .at(span(file_locale.fallback[0].span())),
+            );
+        }
+        for target in &file_locale.fallback {
+            if !parsed.contains_key(target.get_ref()) {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "locale `{tag}` falls back to `{}`, which is not configured",
+                        target.get_ref()
+                    ))
+                    .at(span(target.span())),
+                );
+            }
+        }
+        if file_locale.endonym.trim().is_empty() {
+            diags.push(
+                Diagnostic::error(format!("locale `{tag}` has an empty endonym"))
+                    .at(span(tag_span.clone())),
+            );
+        }
+        let mut locale_vars = vars.clone();
+        locale_vars.extend(validate_vars(&file_locale.vars, &span, diags));
+        locales.insert(
+            tag.clone(),
+            Locale {
+                tag: tag.clone(),
+                langid: langid.clone(),
+                endonym: file_locale.endonym.trim().to_owned(),
+                direction: file_locale
+                    .direction
+                    .unwrap_or_else(|| lang::default_direction(langid)),
+                chain: Vec::new(),
+                complete: file_locale.complete,
+                reviewed: file_locale.reviewed,
+                paper: file_locale.paper.unwrap_or(default_paper),
+                vars: locale_vars,
+            },
+        );
+    }
+
+    // Chains: depth-first through each locale's fallbacks, reference last.
+    let fallbacks: IndexMap<&str, Vec<&Spanned<String>>> = parsed
+        .iter()
+        .map(|(tag, (_, _, l))| (tag.as_str(), l.fallback.iter().collect()))
+        .collect();
+    for tag in parsed.keys() {
+        let mut chain = Vec::new();
+        let mut path = Vec::new();
+        if let Err((cycle, at)) = expand_chain(tag, &fallbacks, &mut path, &mut chain) {
+            diags.push(
+                Diagnostic::error(format!("fallback cycle: {}", cycle.join(" -> ")))
+                    .at(span(at)),
+            );
+            continue;
+        }
+        if !chain.contains(&reference) {
+            chain.push(reference.clone());
+        }
+        locales[tag.as_str()].chain = chain;
+    }
+
+    if diags.iter().filter(|d| d.is_error()).count() > errors_before {
+        return None;
+    }
+    // The reference locale first: it is the language of the index page.
+    locales.move_index(locales.get_index_of(reference.as_str())?, 0);
+    Some(Config {
+        title: raw.title.into_inner(),
+        reference,
+        locales,
+    })
+}
+
+type Cycle = (Vec<String>, Range<usize>);
+
+fn expand_chain(
+    tag: &str,
+    fallbacks: &IndexMap<&str, Vec<&Spanned<String>>>,
+    path: &mut Vec<String>,
+    chain: &mut Vec<String>,
+) -> Result<(), Cycle> {
+    path.push(tag.to_owned());
+    if !chain.iter().any(|t| t == tag) {
+        chain.push(tag.to_owned());
+    }
+    for target in fallbacks.get(tag).into_iter().flatten() {
+        let target_tag = target.get_ref();
+        if let Some(start) = path.iter().position(|t| t == target_tag) {
+            let mut cycle = path[start..].to_vec();
+            cycle.push(target_tag.clone());
+            return Err((cycle, target.span()));
+        }
+        if fallbacks.contains_key(target_tag.as_str()) {
+            expand_chain(target_tag, fallbacks, path, chain)?;
+        }
+    }
+    path.pop();
+    Ok(())
+}
+
+fn validate_vars(
+    raw: &IndexMap<Spanned<String>, Spanned<VarFile>>,
+    span: &impl Fn(Range<usize>) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) -> IndexMap<String, Var> {
+    let mut vars = IndexMap::new();
+    for (name, value) in raw {
+        if !is_identifier(name.get_ref()) {
+            diags.push(
+                Diagnostic::error(format!(
+                    "variable name `{}` is not a valid identifier",
+                    name.get_ref()
+                ))
+                .at(span(name.span()))
+                .hint("use letters, digits, `-` and `_`, starting with a letter"),
+            );
+            continue;
+        }
+        let var = match value.get_ref().clone() {
+            VarFile::Text(text) => Var { text, link: None },
+            VarFile::Linked(LinkedVar { text, link }) => {
+                if let Err(message) = links::check(&link) {
+                    diags.push(Diagnostic::error(message).at(span(value.span())));
+                    continue;
+                }
+                Var {
+                    text,
+                    link: Some(links::normalize(&link)),
+                }
+            }
+        };
+        vars.insert(name.get_ref().clone(), var);
+    }
+    vars
+}
+
+/// A Fluent identifier: `[a-zA-Z][a-zA-Z0-9_-]*`.
+pub fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+fn check_message_id(id: &str, key: &str, span: Span, diags: &mut Vec<Diagnostic>) {
+    if !is_identifier(id) {
+        diags.push(
+            Diagnostic::error(format!("`{key}` must be a message id, not `{id}`")).at(span),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Files;
+
+    fn parse_str(text: &str) -> (Option<Config>, Vec<String>) {
+        let mut files = Files::default();
+        let id = files.add("kyr.toml", text.to_owned());
+        let mut diags = Vec::new();
+        let config = parse(id, text, &mut diags);
+        let rendered = diags
+            .iter()
+            .map(|d| {
+                let at = d
+                    .span
+                    .as_ref()
+                    .map(|s| {
+                        let (l, c) = files.line_col(s.file, s.range.start);
+                        format!("{l}:{c}: ")
+                    })
+                    .unwrap_or_default();
+                format!("{at}{}", d.message)
+            })
+            .collect();
+        (config, rendered)
+    }
+
+    const BASE: &str = r#"
+[vars]
+hotline = { text = "+1 (555) 010-1234", link = "tel:+15550101234" }
+organization = "Legal Aid"
+
+[locales.en]
+endonym = "English"
+complete = true
+reviewed = true
+
+[locales.fr]
+endonym = "Français"
+
+[locales.ff]
+endonym = "Pulaar"
+fallback = ["fr"]
+
+[locales.ff-Adlm]
+endonym = "𞤆𞤵𞤤𞤢𞤪"
+fallback = ["ff"]
+
+[locales.ff-Adlm.vars]
+organization = "Other"
+"#;
+
+    #[test]
+    fn chains_expand_through_fallbacks_and_end_with_reference() {
+        let (config, diags) = parse_str(BASE);
+        assert_eq!(diags, Vec::<String>::new());
+        let config = config.unwrap();
+        assert_eq!(config.locales["ff-Adlm"].chain, ["ff-Adlm", "ff", "fr", "en"]);
+        assert_eq!(config.locales["fr"].chain, ["fr", "en"]);
+        assert_eq!(config.locales["en"].chain, ["en"]);
+        assert_eq!(config.locales["ff-Adlm"].direction, Direction::Rtl);
+        assert_eq!(config.locales["ff-Adlm"].vars["organization"].text, "Other");
+        assert_eq!(config.locales["fr"].vars["organization"].text, "Legal Aid");
+        assert_eq!(
+            config.locales["fr"].vars["hotline"].link.as_deref(),
+            Some("tel:+15550101234")
+        );
+        assert_eq!(config.locales["fr"].paper, Paper::A4);
+    }
+
+    #[test]
+    fn unknown_key_is_named_with_its_line() {
+        let (config, diags) = parse_str("[locales.en]\nendonym = \"English\"\ncolour = 1\n");
+        assert!(config.is_none());
+        assert_eq!(diags.len(), 1);
+        assert!(diags[0].starts_with("3:1: unknown field `colour`"), "{diags:?}");
+    }
+
+    #[test]
+    fn bad_tags_unknown_targets_and_cycles_are_errors() {
+        let (_, diags) = parse_str(
+            "[locales.en]\nendonym = \"E\"\n[locales.FR]\nendonym = \"F\"\n\
+             [locales.wo]\nendonym = \"W\"\nfallback = [\"xx\"]\n\
+             [locales.a]\nendonym = \"A\"\nfallback = [\"b\"]\n\
+             [locales.b]\nendonym = \"B\"\nfallback = [\"a\"]\n",
+        );
+        assert!(diags.iter().any(|d| d.starts_with("3:10: language tag `FR`")), "{diags:?}");
+        assert!(diags.iter().any(|d| d.starts_with("7:13: locale `wo` falls back to `xx`")));
+        assert!(diags.iter().any(|d| d.contains("fallback cycle: a -> b -> a")));
+    }
+
+    #[test]
+    fn missing_reference_and_bad_links_are_errors() {
+        let (_, diags) = parse_str("[locales.fr]\nendonym = \"F\"\n");
+        assert_eq!(diags, ["the reference locale `en` is not configured"]);
+        let (_, diags) = parse_str(
+            "[vars]\nx = { text = \"a\", link = \"javascript:alert(1)\" }\n\
+             [locales.en]\nendonym = \"E\"\n",
+        );
+        assert!(diags[0].starts_with("2:5: link target `javascript:alert(1)`"), "{diags:?}");
+    }
+}

@@ -1,0 +1,326 @@
+//! Diagnostics: source files, spans, severities, a sink that collects them,
+//! and rendering as `path:line:col: error: message` with the source line and
+//! a caret. Producers store byte ranges; lines and columns are computed only
+//! when printing.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use anstyle::{AnsiColor, Style};
+
+/// Index of a file in [`Files`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(usize);
+
+/// A source file that diagnostics can point into.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path shown to the user, relative to the project root.
+    pub path: PathBuf,
+    /// The text as read, after UTF-8 decoding.
+    pub text: String,
+}
+
+/// Every source file loaded for a build, so diagnostics can quote them.
+#[derive(Debug, Default)]
+pub struct Files {
+    files: Vec<SourceFile>,
+}
+
+impl Files {
+    /// Adds a file and returns its id.
+    pub fn add(&mut self, path: impl Into<PathBuf>, text: String) -> FileId {
+        self.files.push(SourceFile {
+            path: path.into(),
+            text,
+        });
+        FileId(self.files.len() - 1)
+    }
+
+    /// The file with this id.
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0]
+    }
+
+    /// The text of the file with this id.
+    pub fn text(&self, id: FileId) -> &str {
+        &self.files[id.0].text
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, id: FileId, offset: usize) -> (usize, usize) {
+        line_col(self.text(id), offset)
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset in `text`.
+/// A lone CR counts as a line break, as it does for Markdown and Fluent.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line_start = line_start(before);
+    let line = before[..line_start]
+        .char_indices()
+        .filter(|&(i, c)| c == '\n' || (c == '\r' && !before[i + 1..].starts_with('\n')))
+        .count()
+        + 1;
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn line_start(before: &str) -> usize {
+    before.rfind(['\n', '\r']).map_or(0, |i| i + 1)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A byte range in a source file.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// The file.
+    pub file: FileId,
+    /// Byte range in the file's text.
+    pub range: Range<usize>,
+}
+
+impl Span {
+    /// A span in `file`.
+    pub fn new(file: FileId, range: Range<usize>) -> Self {
+        Span { file, range }
+    }
+}
+
+/// How bad a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// The output is still written.
+    Warning,
+    /// The affected output is not written and the build exits 1.
+    Error,
+}
+
+/// One problem found in the content, the configuration or the templates.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Lowercase text, no trailing period.
+    pub message: String,
+    /// Where the problem is, when it is in a file.
+    pub span: Option<Span>,
+    /// Extra lines printed as `= hint: ...`.
+    pub hints: Vec<String>,
+}
+
+impl Diagnostic {
+    /// An error.
+    pub fn error(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            span: None,
+            hints: Vec::new(),
+        }
+    }
+
+    /// A warning.
+    pub fn warning(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    /// Sets where the problem is.
+    pub fn at(mut self, span: Span) -> Self {
+        self.span = Some(span);
+        self
+    }
+
+    /// Sets where the problem is, if known.
+    pub fn at_opt(mut self, span: Option<Span>) -> Self {
+        self.span = span;
+        self
+    }
+
+    /// Adds a hint line.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// True for errors.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Collects diagnostics, dropping exact duplicates (a broken message used by
+/// several documents is reported once).
+#[derive(Debug, Default)]
+pub struct Sink {
+    diagnostics: Vec<Diagnostic>,
+    seen: std::collections::HashSet<Diagnostic>,
+}
+
+impl Sink {
+    /// Adds a diagnostic unless the same one is already there.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        if self.seen.insert(diagnostic.clone()) {
+            self.diagnostics.push(diagnostic);
+        }
+    }
+
+    /// Adds every diagnostic of `other`.
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        for d in other {
+            self.push(d);
+        }
+    }
+
+    /// The diagnostics in the order they were found.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// Number of errors.
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Number of warnings.
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.len() - self.error_count()
+    }
+
+    /// True when there is at least one error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+const GUTTER: Style = AnsiColor::Blue.on_default().bold();
+const BOLD: Style = Style::new().bold();
+
+/// Renders one diagnostic with ANSI styles; strip them for plain output
+/// (anstream does so when colour is off).
+///
+/// ```text
+/// locales/fr/door.ftl:3:12: error: expected `=`
+///   3 | door-title Si des agents
+///     |            ^
+///   = hint: ...
+/// ```
+pub fn render(files: &Files, d: &Diagnostic) -> String {
+    let mut out = String::new();
+    let (label, style) = match d.severity {
+        Severity::Error => ("error", ERROR),
+        Severity::Warning => ("warning", WARNING),
+    };
+    let mut snippet = None;
+    if let Some(span) = &d.span {
+        let file = files.get(span.file);
+        let (line, col) = line_col(&file.text, span.range.start);
+        let _ = write!(out, "{BOLD}{}:{line}:{col}:{BOLD:#} ", display_path(&file.path));
+        snippet = Some((file, line, span));
+    }
+    let _ = writeln!(out, "{style}{label}:{style:#} {BOLD}{}{BOLD:#}", d.message);
+    if let Some((file, line, span)) = snippet {
+        let text = &file.text;
+        let start = floor_char_boundary(text, span.range.start.min(text.len()));
+        let line_begin = line_start(&text[..start]);
+        let line_end = text[start..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |i| start + i);
+        let source_line = &text[line_begin..line_end];
+        let end = floor_char_boundary(text, span.range.end.clamp(start, line_end));
+        let pad = text[line_begin..start].chars().count();
+        let width = text[start..end].chars().count().max(1);
+        let number = line.to_string();
+        let blank = " ".repeat(number.len());
+        let _ = writeln!(
+            out,
+            "{GUTTER}{number} |{GUTTER:#} {}",
+            printable(source_line)
+        );
+        let _ = writeln!(
+            out,
+            "{GUTTER}{blank} |{GUTTER:#} {}{style}{}{style:#}",
+            " ".repeat(pad),
+            "^".repeat(width)
+        );
+    }
+    for hint in &d.hints {
+        let _ = writeln!(out, "  = {BOLD}hint:{BOLD:#} {hint}");
+    }
+    out
+}
+
+/// Replaces tabs (so carets line up) and control characters (so a hostile
+/// file cannot drive the terminal) in a quoted source line.
+fn printable(line: &str) -> String {
+    line.chars()
+        .map(|c| match c {
+            '\t' => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
+/// Paths print with forward slashes so messages are the same everywhere.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(s: &str) -> String {
+        anstream::adapter::strip_str(s).to_string()
+    }
+
+    #[test]
+    fn line_col_counts_characters_and_line_endings() {
+        let text = "ab\r\ncé\rxyz\nq";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 4), (2, 1));
+        assert_eq!(line_col(text, 7), (2, 3));
+        assert_eq!(line_col(text, 8), (3, 1));
+        assert_eq!(line_col(text, 12), (4, 1));
+    }
+
+    #[test]
+    fn renders_location_source_line_and_caret() {
+        let mut files = Files::default();
+        let id = files.add("locales/fr/door.ftl", "a = b\nbad line here\n".into());
+        let d = Diagnostic::error("expected `=`")
+            .at(Span::new(id, 10..14))
+            .hint("write `id = text`");
+        assert_eq!(
+            plain(&render(&files, &d)),
+            "locales/fr/door.ftl:2:5: error: expected `=`\n\
+             2 | bad line here\n  \
+             |     ^^^^\n  \
+             = hint: write `id = text`\n"
+        );
+    }
+
+    #[test]
+    fn sink_drops_duplicates() {
+        let mut sink = Sink::default();
+        sink.push(Diagnostic::warning("x"));
+        sink.push(Diagnostic::warning("x"));
+        sink.push(Diagnostic::error("y"));
+        assert_eq!(sink.diagnostics().len(), 2);
+        assert_eq!(sink.error_count(), 1);
+    }
+}

@@ -1,0 +1,266 @@
+//! PARSE: a skeleton (`content/<doc>.md`) -> its front matter and a tree of
+//! blocks still holding message and variable references. Parsed once,
+//! resolved once per locale by `i18n::resolve`.
+
+pub mod markdown;
+pub mod model;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::config::{is_identifier, toml_message};
+use crate::diag::{Diagnostic, FileId, Span};
+use crate::links;
+use model::{Block, Reference};
+
+/// A parsed skeleton.
+#[derive(Debug, Clone)]
+pub struct Skeleton {
+    /// Document name: the file stem, also its output name.
+    pub name: String,
+    /// The skeleton file.
+    pub file: FileId,
+    /// Front matter.
+    pub front: FrontMatter,
+    /// The body.
+    pub blocks: Vec<Block>,
+}
+
+/// A skeleton's front matter.
+#[derive(Debug, Clone)]
+pub struct FrontMatter {
+    /// The message holding the document title.
+    pub title: Reference,
+    /// Print layouts the document is made in.
+    pub layouts: Vec<Layout>,
+    /// When a person last checked the content against its sources.
+    pub last_reviewed: String,
+    /// Public guidance the content is based on.
+    pub sources: Vec<Source>,
+}
+
+/// A print layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layout {
+    /// A4 or Letter pages.
+    Handout,
+    /// A wallet card.
+    Card,
+    /// A folded booklet.
+    Booklet,
+}
+
+/// A source the content is based on.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Who published it and what it is.
+    pub name: String,
+    /// Where to read it.
+    pub url: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatterFile {
+    title: Spanned<String>,
+    #[serde(default = "default_layouts")]
+    layouts: Vec<Layout>,
+    last_reviewed: Spanned<toml::value::Datetime>,
+    #[serde(default)]
+    sources: Vec<Spanned<Source>>,
+}
+
+fn default_layouts() -> Vec<Layout> {
+    vec![Layout::Handout]
+}
+
+const FENCE: &str = "+++";
+
+/// Parses a skeleton. Problems go to `diags`; `None` when the document
+/// cannot be built at all.
+pub fn parse(name: &str, file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Skeleton> {
+    let span = |range: std::ops::Range<usize>| Span::new(file, range);
+    let Some((front_range, body_start)) = split_front_matter(text) else {
+        diags.push(
+            Diagnostic::error("missing front matter")
+                .at(span(0..0))
+                .hint("start the file with a `+++` line, `title = \"message-id\"`, `last_reviewed = 2026-01-31`, and another `+++` line"),
+        );
+        return None;
+    };
+    let front_text = &text[front_range.clone()];
+    let offset = front_range.start;
+    let raw: FrontMatterFile = match toml::from_str(front_text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let at = e.span().map(|r| span(offset + r.start..offset + r.end));
+            diags.push(Diagnostic::error(toml_message(e.message())).at_opt(at));
+            return None;
+        }
+    };
+    let title_span = span(offset + raw.title.span().start..offset + raw.title.span().end);
+    if !is_identifier(raw.title.get_ref()) {
+        diags.push(
+            Diagnostic::error(format!("`title` must be a message id, not `{}`", raw.title.get_ref()))
+                .at(title_span.clone()),
+        );
+        return None;
+    }
+    let date = raw.last_reviewed.get_ref();
+    let last_reviewed = match (date.date, date.time) {
+        (Some(d), None) => d.to_string(),
+        _ => {
+            let r = raw.last_reviewed.span();
+            diags.push(
+                Diagnostic::error("`last_reviewed` must be a date like 2026-01-31")
+                    .at(span(offset + r.start..offset + r.end)),
+            );
+            return None;
+        }
+    };
+    let mut sources = Vec::new();
+    for source in raw.sources {
+        let r = source.span();
+        match links::check(&source.get_ref().url) {
+            Ok(()) if source.get_ref().url.trim().to_ascii_lowercase().starts_with("http") => {
+                sources.push(source.into_inner())
+            }
+            _ => diags.push(
+                Diagnostic::error("a source's `url` must be an http or https address")
+                    .at(span(offset + r.start..offset + r.end)),
+            ),
+        }
+    }
+
+    let mode = markdown::Mode::Skeleton { file, offset: body_start };
+    let (blocks, problems) = markdown::parse_blocks(&text[body_start..], &mode);
+    for problem in problems {
+        let at = span(body_start + problem.range.start..body_start + problem.range.end);
+        let mut d = Diagnostic {
+            severity: problem.severity,
+            message: problem.message,
+            span: Some(at),
+            hints: Vec::new(),
+        };
+        if let Some(hint) = problem.hint {
+            d = d.hint(hint);
+        }
+        diags.push(d);
+    }
+    Some(Skeleton {
+        name: name.to_owned(),
+        file,
+        front: FrontMatter {
+            title: Reference {
+                id: raw.title.into_inner(),
+                attr: None,
+                span: title_span,
+            },
+            layouts: raw.layouts,
+            last_reviewed,
+            sources,
+        },
+        blocks,
+    })
+}
+
+/// The byte range of the front matter's TOML and where the body starts.
+fn split_front_matter(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let first_end = text.find(['\n', '\r'])?;
+    if text[..first_end].trim_end() != FENCE {
+        return None;
+    }
+    let toml_start = first_end + line_break_len(&text[first_end..]);
+    let mut pos = toml_start;
+    while pos < text.len() {
+        let end = text[pos..].find(['\n', '\r']).map_or(text.len(), |i| pos + i);
+        if text[pos..end].trim_end() == FENCE {
+            let body = end + line_break_len(&text[end..]);
+            return Some((toml_start..pos, body));
+        }
+        pos = end + line_break_len(&text[end..]);
+        if end == text.len() {
+            break;
+        }
+    }
+    None
+}
+
+fn line_break_len(rest: &str) -> usize {
+    if rest.starts_with("\r\n") {
+        2
+    } else if rest.starts_with(['\n', '\r']) {
+        1
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Files;
+    use model::Inline;
+
+    fn parse_str(text: &str) -> (Option<Skeleton>, Vec<Diagnostic>, Files) {
+        let mut files = Files::default();
+        let id = files.add("content/door.md", text.to_owned());
+        let mut diags = Vec::new();
+        (parse("door", id, text, &mut diags), diags, files)
+    }
+
+    const FRONT: &str = "+++\ntitle = \"door-title\"\nlast_reviewed = 2026-11-26\n+++\n";
+
+    #[test]
+    fn block_and_inline_references() {
+        let text = format!("{FRONT}# {{ door-title }}\n\n{{ door-intro }}\n\n- {{ door-a }}\n- Call {{ $hotline }} or {{ door-b.short }}\n");
+        let (skeleton, diags, _) = parse_str(&text);
+        assert!(diags.is_empty(), "{diags:?}");
+        let skeleton = skeleton.unwrap();
+        assert_eq!(skeleton.front.title.id, "door-title");
+        assert_eq!(skeleton.front.last_reviewed, "2026-11-26");
+        let Block::Heading { level: 1, content } = &skeleton.blocks[0] else { panic!() };
+        assert!(matches!(&content[..], [Inline::Message(r)] if r.id == "door-title"));
+        let Block::Message(intro) = &skeleton.blocks[1] else { panic!("{:?}", skeleton.blocks[1]) };
+        assert_eq!(&text[intro.span.range.clone()], "{ door-intro }");
+        let Block::List { items, .. } = &skeleton.blocks[2] else { panic!() };
+        let Block::Paragraph(second) = &items[1][0] else { panic!() };
+        assert!(matches!(&second[1], Inline::VarRef(v) if v.name == "hotline"));
+        assert!(matches!(&second[3], Inline::Message(r) if r.key() == "door-b.short"));
+    }
+
+    #[test]
+    fn literal_brace_and_bad_references() {
+        let text = format!("{FRONT}A \\{{ literal }} brace.\n\nBad {{ not a ref }} and {{ -term }}.\n");
+        let (skeleton, diags, files) = parse_str(&text);
+        let Block::Paragraph(first) = &skeleton.unwrap().blocks[0] else { panic!() };
+        assert_eq!(first, &[Inline::Text("A { literal } brace.".into())]);
+        assert_eq!(diags.len(), 2, "{diags:?}");
+        let span = diags[0].span.clone().unwrap();
+        assert_eq!(files.line_col(span.file, span.range.start), (7, 5));
+        assert!(diags[0].message.contains("not a message or variable reference"));
+        assert!(diags[1].message.contains("terms can only be used inside messages"));
+    }
+
+    #[test]
+    fn front_matter_problems_point_into_the_file() {
+        let (_, diags, files) = parse_str("+++\ntitle = \"t\"\nlast_reviewed = 2026-11-26\nlayout = 1\n+++\n");
+        let span = diags[0].span.clone().unwrap();
+        assert_eq!(files.line_col(span.file, span.range.start), (4, 1));
+        assert!(diags[0].message.starts_with("unknown field `layout`"), "{diags:?}");
+        let (_, diags, _) = parse_str("# no front matter\n");
+        assert_eq!(diags[0].message, "missing front matter");
+    }
+
+    #[test]
+    fn crlf_front_matter_and_raw_html_as_text() {
+        let text = "+++\r\ntitle = \"t\"\r\nlast_reviewed = 2026-11-26\r\n+++\r\n<script>alert(1)</script>\r\n\r\nHi <b>x</b>\r\n";
+        let (skeleton, diags, _) = parse_str(text);
+        assert!(diags.is_empty(), "{diags:?}");
+        let blocks = skeleton.unwrap().blocks;
+        assert_eq!(blocks[0], Block::Paragraph(vec![Inline::Text("<script>alert(1)</script>".into())]));
+        assert_eq!(blocks[1], Block::Paragraph(vec![Inline::Text("Hi <b>x</b>".into())]));
+    }
+}

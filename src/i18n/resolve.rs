@@ -1,0 +1,489 @@
+//! RESOLVE, part two: a skeleton + a locale -> a [`Document`]. Each
+//! reference is looked up along the locale's fallback chain, formatted by
+//! Fluent with variables as placeholders, read as Markdown, and tagged
+//! with the supplying locale's language when that is not the page's.
+//! Every fallback is recorded.
+
+use fluent_bundle::{FluentArgs, FluentError};
+use fluent_bundle::resolver::ResolverError;
+use fluent_bundle::types::FluentValue;
+use fluent_bundle::resolver::errors::ReferenceKind;
+
+use crate::config::{Config, Locale, Var};
+use crate::diag::{Diagnostic, Severity, Span};
+use crate::doc::markdown::{self, Mode, Problem, VAR_BASE};
+use crate::doc::model::{Block, Inline, Lang, Reference, plain_text};
+use crate::doc::{Skeleton, Source};
+use crate::i18n::{Catalog, LocaleBundle};
+
+/// A document in one locale, ready for a back end.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Document name.
+    pub name: String,
+    /// Locale tag.
+    pub locale: String,
+    /// Title.
+    pub title: Vec<Inline>,
+    /// Body.
+    pub blocks: Vec<Block>,
+    /// Date the content was last reviewed.
+    pub last_reviewed: String,
+    /// Sources the content is based on.
+    pub sources: Vec<Source>,
+}
+
+impl Document {
+    /// The title as plain text.
+    pub fn title_text(&self) -> String {
+        plain_text(&self.title)
+    }
+}
+
+/// A message shown in another locale than the one asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fallback {
+    /// Document name.
+    pub document: String,
+    /// Message id (`id` or `id.attr`).
+    pub message: String,
+    /// The page's locale.
+    pub requested: String,
+    /// The locale whose text was used.
+    pub supplied_by: String,
+}
+
+/// Resolves the messages of one job (a document or a page in a locale) and
+/// collects its diagnostics and fallbacks.
+pub struct Job<'a> {
+    config: &'a Config,
+    catalog: &'a Catalog,
+    locale: &'a Locale,
+    document: String,
+    strict: bool,
+    vars: Vec<(String, Var)>,
+    anchor: Span,
+    /// Problems found, including those of other locales met on the chain.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Messages that came from another locale.
+    pub fallbacks: Vec<Fallback>,
+    /// An error was found that belongs to this job (its locale or its
+    /// skeleton): its output must not be written.
+    pub failed: bool,
+}
+
+impl<'a> Job<'a> {
+    /// A job for `document` in `locale`; `extra` variables (such as a date)
+    /// are added to the locale's. `anchor` locates problems that have no
+    /// place of their own (an interface message missing everywhere).
+    pub fn new(
+        config: &'a Config,
+        catalog: &'a Catalog,
+        locale: &'a Locale,
+        document: &str,
+        strict: bool,
+        extra: &[(&str, &str)],
+        anchor: Span,
+    ) -> Self {
+        let mut vars: Vec<(String, Var)> = locale
+            .vars
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (name, text) in extra {
+            vars.push(((*name).to_owned(), Var { text: (*text).to_owned(), link: None }));
+        }
+        let failed = catalog.get(&locale.tag).is_some_and(|b| b.has_errors);
+        Job {
+            config,
+            catalog,
+            locale,
+            document: document.to_owned(),
+            strict,
+            vars,
+            anchor,
+            diagnostics: Vec::new(),
+            fallbacks: Vec::new(),
+            failed,
+        }
+    }
+
+    /// Resolves a whole skeleton.
+    pub fn document(&mut self, skeleton: &Skeleton) -> Document {
+        let title = self.inline_message(&skeleton.front.title);
+        let blocks = self.blocks(&skeleton.blocks);
+        Document {
+            name: skeleton.name.clone(),
+            locale: self.locale.tag.clone(),
+            title,
+            blocks,
+            last_reviewed: skeleton.front.last_reviewed.clone(),
+            sources: skeleton.front.sources.clone(),
+        }
+    }
+
+    /// Resolves a message used inside a line (a title, a footer line).
+    pub fn inline_message(&mut self, reference: &Reference) -> Vec<Inline> {
+        let Some((resolved, lang)) = self.resolve(reference, true) else {
+            return Vec::new();
+        };
+        let inlines = match resolved {
+            Resolved::Inlines(inlines) => inlines,
+            Resolved::Blocks(_) => Vec::new(),
+        };
+        match lang {
+            Some(lang) => vec![Inline::Lang { lang, content: inlines }],
+            None => inlines,
+        }
+    }
+
+    /// Resolves a message by id with no place in a skeleton (interface text).
+    pub fn interface_message(&mut self, id: &str, span: Option<Span>) -> Vec<Inline> {
+        let span = span.unwrap_or_else(|| self.interface_span(id));
+        self.inline_message(&Reference { id: id.to_owned(), attr: None, span })
+    }
+
+    /// Interface messages point at the reference locale's definition when
+    /// there is one, so a missing one still has a location.
+    fn interface_span(&self, id: &str) -> Span {
+        self.catalog
+            .get(&self.config.reference)
+            .and_then(|b| b.sources.get(id))
+            .map(|s| Span::new(s.file, s.id.clone()))
+            .unwrap_or_else(|| self.anchor.clone())
+    }
+
+    fn blocks(&mut self, blocks: &[Block]) -> Vec<Block> {
+        let mut out = Vec::new();
+        for block in blocks {
+            match block {
+                Block::Message(reference) => {
+                    if let Some(resolved) = self.block_message(reference) {
+                        out.extend(resolved);
+                    }
+                }
+                Block::Paragraph(inlines) if is_literal(inlines) => {
+                    let paragraph = Block::Paragraph(self.inlines(inlines));
+                    out.push(self.literal_block(paragraph));
+                }
+                Block::Paragraph(inlines) => out.push(Block::Paragraph(self.inlines(inlines))),
+                Block::Heading { level, content } => out.push(Block::Heading {
+                    level: *level,
+                    content: self.inlines(content),
+                }),
+                Block::List { start, items } => out.push(Block::List {
+                    start: *start,
+                    items: items.iter().map(|item| self.blocks(item)).collect(),
+                }),
+                Block::Quote(inner) => out.push(Block::Quote(self.blocks(inner))),
+                Block::Lang { lang, blocks } => out.push(Block::Lang {
+                    lang: lang.clone(),
+                    blocks: self.blocks(blocks),
+                }),
+                Block::Code(code) => out.push(self.literal_block(Block::Code(code.clone()))),
+                Block::Rule => out.push(Block::Rule),
+            }
+        }
+        out
+    }
+
+    fn inlines(&mut self, inlines: &[Inline]) -> Vec<Inline> {
+        let whole_literal = is_literal(inlines);
+        let mut out = Vec::new();
+        for inline in inlines {
+            match inline {
+                Inline::Message(reference) => out.extend(self.inline_message(reference)),
+                Inline::VarRef(var) => match self.vars.iter().find(|(n, _)| *n == var.name) {
+                    Some((name, value)) => out.push(Inline::Var {
+                        name: name.clone(),
+                        text: value.text.clone(),
+                        link: value.link.clone(),
+                    }),
+                    None => self.report(
+                        Diagnostic::error(format!("unknown variable `${}`", var.name))
+                            .at(var.span.clone())
+                            .hint(self.known_vars_hint()),
+                        None,
+                    ),
+                },
+                Inline::Strong(c) => out.push(Inline::Strong(self.inlines(c))),
+                Inline::Emphasis(c) => out.push(Inline::Emphasis(self.inlines(c))),
+                Inline::Link { href, content } => out.push(Inline::Link {
+                    href: href.clone(),
+                    content: self.inlines(content),
+                }),
+                Inline::Text(text) if !whole_literal && text.chars().any(char::is_alphabetic) => {
+                    out.push(self.literal_inline(Inline::Text(text.clone())))
+                }
+                other => out.push(other.clone()),
+            }
+        }
+        out
+    }
+
+    /// Literal skeleton text is in the reference locale's language.
+    fn literal_block(&self, block: Block) -> Block {
+        match self.foreign_lang(&self.config.reference) {
+            Some(lang) => Block::Lang { lang, blocks: vec![block] },
+            None => block,
+        }
+    }
+
+    fn literal_inline(&self, inline: Inline) -> Inline {
+        match self.foreign_lang(&self.config.reference) {
+            Some(lang) => Inline::Lang { lang, content: vec![inline] },
+            None => inline,
+        }
+    }
+
+    fn foreign_lang(&self, tag: &str) -> Option<Lang> {
+        if tag == self.locale.tag {
+            return None;
+        }
+        let dir = self.config.locale(tag).map(|l| l.direction)?;
+        Some(Lang { tag: tag.to_owned(), dir })
+    }
+
+    fn block_message(&mut self, reference: &Reference) -> Option<Vec<Block>> {
+        let (blocks, lang) = self.resolve(reference, false)?;
+        let blocks = match blocks {
+            Resolved::Blocks(blocks) => blocks,
+            Resolved::Inlines(inlines) => vec![Block::Paragraph(inlines)],
+        };
+        Some(match lang {
+            Some(lang) => vec![Block::Lang { lang, blocks }],
+            None => blocks,
+        })
+    }
+
+    /// Looks a message up along the chain; the first locale that formats
+    /// it without error supplies it.
+    fn resolve(&mut self, reference: &Reference, inline: bool) -> Option<(Resolved, Option<Lang>)> {
+        let key = reference.key();
+        let chain = self.locale.chain.clone();
+        for tag in &chain {
+            let Some(bundle) = self.catalog.get(tag) else { continue };
+            let Some(message) = bundle.bundle.get_message(&reference.id) else { continue };
+            let location = bundle
+                .sources
+                .get(&reference.id)
+                .map(|s| Span::new(s.file, s.id.clone()));
+            let pattern = match &reference.attr {
+                Some(attr) => message.get_attribute(attr).map(|a| a.value()),
+                None => message.value(),
+            };
+            let Some(pattern) = pattern else {
+                let what = match &reference.attr {
+                    Some(attr) => format!("has no attribute `.{attr}`"),
+                    None => "has no value, only attributes".to_owned(),
+                };
+                self.report(
+                    Diagnostic::error(format!("message `{}` {what} in locale `{tag}`", reference.id))
+                        .at_opt(location),
+                    Some(tag),
+                );
+                continue;
+            };
+            let var_refs: Vec<(&str, &Var)> =
+                self.vars.iter().map(|(n, v)| (n.as_str(), v)).collect();
+            let mut args = FluentArgs::with_capacity(var_refs.len());
+            for (i, (name, _)) in var_refs.iter().enumerate() {
+                let placeholder = char::from_u32(VAR_BASE + i as u32).unwrap_or('\u{FFFD}');
+                args.set(*name, FluentValue::from(placeholder.to_string()));
+            }
+            let mut errors = Vec::new();
+            let text = bundle.bundle.format_pattern(pattern, Some(&args), &mut errors);
+            if !errors.is_empty() {
+                let diagnostics: Vec<Diagnostic> = errors
+                    .iter()
+                    .map(|e| fluent_diagnostic(e, &key, tag, bundle, location.clone()))
+                    .collect();
+                for d in diagnostics {
+                    self.report(d, Some(tag));
+                }
+                continue;
+            }
+            let mode = Mode::Message { vars: &var_refs };
+            let (resolved, problems) = if inline {
+                match markdown::parse_inline(&text, &mode) {
+                    (Some(inlines), problems) => (Resolved::Inlines(inlines), problems),
+                    (None, problems) => {
+                        let flat = markdown::plain_inlines(text.trim(), &var_refs);
+                        let d = Diagnostic::warning(format!(
+                            "message `{key}` is used inside a line but holds paragraphs, a list or a heading; it is shown as plain text"
+                        ))
+                        .at_opt(location.clone())
+                        .hint("keep it to one paragraph, or start a line with a word rather than `#`, `-`, `>` or `1.`");
+                        (Resolved::Inlines(flat), {
+                            let mut p = problems;
+                            p.push(Problem { severity: d.severity, range: 0..0, message: d.message.clone(), hint: d.hints.first().cloned() });
+                            p
+                        })
+                    }
+                }
+            } else {
+                let (blocks, problems) = markdown::parse_blocks(&text, &mode);
+                (Resolved::Blocks(blocks), problems)
+            };
+            for problem in problems {
+                let mut d = Diagnostic {
+                    severity: problem.severity,
+                    message: format!("in message `{key}`: {}", problem.message),
+                    span: location.clone(),
+                    hints: Vec::new(),
+                };
+                if let Some(hint) = problem.hint {
+                    d = d.hint(hint);
+                }
+                self.report(d, Some(tag));
+            }
+            let lang = self.foreign_lang(tag);
+            if lang.is_some() {
+                self.record_fallback(reference, &key, tag);
+            }
+            return Some((resolved, lang));
+        }
+        let chain = self
+            .locale
+            .chain
+            .iter()
+            .map(|t| format!("`{t}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        self.report(
+            Diagnostic::error(format!("message `{key}` is not defined in any of {chain}"))
+                .at(reference.span.clone())
+                .hint(format!(
+                    "add it to a file in `locales/{}/`, the reference locale",
+                    self.config.reference
+                )),
+            None,
+        );
+        None
+    }
+
+    fn record_fallback(&mut self, reference: &Reference, key: &str, supplied_by: &str) {
+        self.fallbacks.push(Fallback {
+            document: self.document.clone(),
+            message: key.to_owned(),
+            requested: self.locale.tag.clone(),
+            supplied_by: supplied_by.to_owned(),
+        });
+        if self.locale.complete {
+            self.report(
+                Diagnostic::warning(format!(
+                    "message `{key}` is not translated in `{}`, which is marked complete; using `{supplied_by}`",
+                    self.locale.tag
+                ))
+                .at(reference.span.clone()),
+                Some(&self.locale.tag.clone()),
+            );
+        }
+    }
+
+    /// Adds a diagnostic; `owner` is the locale whose file is at fault
+    /// (`None`: the skeleton). Errors owned by this job fail it.
+    fn report(&mut self, mut d: Diagnostic, owner: Option<&str>) {
+        if self.strict && d.severity == Severity::Warning {
+            d.severity = Severity::Error;
+        }
+        if d.is_error() && owner.is_none_or(|o| o == self.locale.tag) {
+            self.failed = true;
+        }
+        self.diagnostics.push(d);
+    }
+
+    fn known_vars_hint(&self) -> String {
+        let names: Vec<String> = self.vars.iter().map(|(n, _)| format!("`${n}`")).collect();
+        if names.is_empty() {
+            "no variables are defined; add them under `[vars]` in kyr.toml".into()
+        } else {
+            format!("defined variables: {}", names.join(", "))
+        }
+    }
+}
+
+enum Resolved {
+    Inlines(Vec<Inline>),
+    Blocks(Vec<Block>),
+}
+
+/// A paragraph with no reference in it is literal skeleton text.
+fn is_literal(inlines: &[Inline]) -> bool {
+    inlines.iter().all(|inline| match inline {
+        Inline::Message(_) | Inline::VarRef(_) => false,
+        Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => is_literal(c),
+        _ => true,
+    })
+}
+
+/// A Fluent formatting error as a diagnostic, pointing at the offending
+/// reference inside the message when it can be found.
+fn fluent_diagnostic(
+    error: &FluentError,
+    key: &str,
+    tag: &str,
+    bundle: &LocaleBundle,
+    location: Option<Span>,
+) -> Diagnostic {
+    let id = key.split('.').next().unwrap_or(key);
+    let (message, needle) = match error {
+        FluentError::ResolverError(e) => match e {
+            ResolverError::Reference(ReferenceKind::Variable { id: var }) => {
+                (format!("unknown variable `${var}` in message `{key}`"), Some(format!("${var}")))
+            }
+            ResolverError::Reference(ReferenceKind::Message { id: m, attribute }) => {
+                let shown = match attribute {
+                    Some(a) => format!("{m}.{a}"),
+                    None => m.clone(),
+                };
+                (format!("message `{key}` refers to unknown message `{shown}`"), Some(m.clone()))
+            }
+            ResolverError::Reference(ReferenceKind::Term { id: t, .. }) => {
+                (format!("message `{key}` refers to unknown term `-{t}`"), Some(format!("-{t}")))
+            }
+            ResolverError::Reference(ReferenceKind::Function { id: f }) => {
+                (format!("message `{key}` calls unknown function `{f}()`"), Some(f.clone()))
+            }
+            ResolverError::Cyclic => (format!("message `{key}` refers to itself in a cycle"), None),
+            ResolverError::TooManyPlaceables => {
+                (format!("message `{key}` expands to too many placeables"), None)
+            }
+            ResolverError::MissingDefault => {
+                (format!("a selector in message `{key}` has no default variant (`*[...]`)"), None)
+            }
+            ResolverError::NoValue(v) => (format!("`{v}` has no value (in message `{key}`)"), None),
+        },
+        other => (format!("message `{key}`: {other}"), None),
+    };
+    let span = needle
+        .and_then(|needle| locate_in_entry(bundle, id, &needle))
+        .or(location);
+    Diagnostic::error(format!("{message} (locale `{tag}`)"))
+        .at_opt(span)
+        .hint("the message falls back to the next locale in the chain")
+}
+
+/// The span of `needle` inside a message's entry, when written there.
+fn locate_in_entry(bundle: &LocaleBundle, id: &str, needle: &str) -> Option<Span> {
+    let source = bundle.sources.get(id)?;
+    let text = bundle.source_text(source.file)?;
+    let entry = text.get(source.entry.clone())?;
+    let at = find_word(entry, needle)?;
+    let start = source.entry.start + at;
+    Some(Span::new(source.file, start..start + needle.len()))
+}
+
+/// Finds `needle` not followed by an identifier character.
+fn find_word(haystack: &str, needle: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = haystack[from..].find(needle) {
+        let at = from + i;
+        let after = haystack[at + needle.len()..].chars().next();
+        if !after.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            return Some(at);
+        }
+        from = at + needle.len();
+    }
+    None
+}

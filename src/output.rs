@@ -1,0 +1,72 @@
+//! WRITE: atomic writes under the output folder. Each file goes to a
+//! temporary file in its own folder and is renamed into place, so a reader
+//! (or a print shop) never sees half a file.
+
+use std::fs;
+use std::io::Write as _;
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context as _, Result, bail};
+
+/// Writes `bytes` to `out_dir/relative` atomically. `relative` must stay
+/// inside `out_dir` (no `..`, no absolute path).
+pub fn write_atomic(out_dir: &Path, relative: &Path, bytes: &[u8]) -> Result<PathBuf> {
+    let path = inside(out_dir, relative)?;
+    let dir = path.parent().unwrap_or(out_dir);
+    fs::create_dir_all(dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".kyr-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("failed to create a temporary file in `{}`", dir.display()))?;
+    temp.write_all(bytes)
+        .and_then(|()| temp.as_file().sync_all())
+        .with_context(|| format!("failed to write `{}`", path.display()))?;
+    temp.persist(&path)
+        .with_context(|| format!("failed to write `{}`", path.display()))?;
+    Ok(path)
+}
+
+/// Removes `out_dir/relative` if it exists (an output whose build failed
+/// must not be left over from an earlier build).
+pub fn remove_stale(out_dir: &Path, relative: &Path) -> Result<bool> {
+    let path = inside(out_dir, relative)?;
+    match fs::remove_file(&path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e).with_context(|| format!("failed to remove `{}`", path.display())),
+    }
+}
+
+fn inside(out_dir: &Path, relative: &Path) -> Result<PathBuf> {
+    if relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+    {
+        bail!("refusing to write `{}` outside the output folder", relative.display());
+    }
+    Ok(out_dir.join(relative))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_and_replaces_without_leaving_temporary_files() {
+        let dir = tempfile::tempdir().unwrap();
+        write_atomic(dir.path(), Path::new("fr/a.html"), b"one").unwrap();
+        write_atomic(dir.path(), Path::new("fr/a.html"), b"two").unwrap();
+        assert_eq!(fs::read(dir.path().join("fr/a.html")).unwrap(), b"two");
+        let names: Vec<_> = fs::read_dir(dir.path().join("fr")).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn refuses_paths_outside() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(write_atomic(dir.path(), Path::new("../x"), b"").is_err());
+        assert!(write_atomic(dir.path(), Path::new("/etc/x"), b"").is_err());
+        assert!(remove_stale(dir.path(), Path::new("a/../../x")).is_err());
+    }
+}

@@ -1,0 +1,262 @@
+//! LOAD: find `kyr.toml`, read it, then walk `content/`, `locales/` and
+//! `templates/html/`. The only stage besides output that touches the disk.
+//! Every file is read as UTF-8 (a BOM is dropped); anything that resolves
+//! outside the project (a symlink out of it) is refused.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+use indexmap::IndexMap;
+use walkdir::WalkDir;
+
+use crate::config::{self, Config};
+use crate::diag::{Diagnostic, FileId, Files, Span};
+use crate::doc::{self, Skeleton};
+use crate::i18n::{self, Catalog};
+use crate::render::html::Templates;
+
+/// The configuration file's name.
+pub const CONFIG_FILE: &str = "kyr.toml";
+
+/// A loaded project: configuration, skeletons, messages and templates.
+pub struct Project {
+    /// The folder holding `kyr.toml`.
+    pub root: PathBuf,
+    /// Every file read, for diagnostics.
+    pub files: Files,
+    /// `kyr.toml`.
+    pub config_file: FileId,
+    /// The configuration.
+    pub config: Config,
+    /// Documents, sorted by name.
+    pub skeletons: Vec<Skeleton>,
+    /// Messages of every locale.
+    pub catalog: Catalog,
+    /// HTML templates.
+    pub templates: Templates,
+    /// Problems found while loading (the build reports them).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Why a project could not be loaded.
+#[derive(Debug)]
+pub enum LoadError {
+    /// No `kyr.toml` in the folder or its ancestors (a usage error).
+    NotFound(PathBuf),
+    /// Reading failed.
+    Io(anyhow::Error),
+    /// The configuration is invalid; nothing can be built.
+    Invalid {
+        /// Files read so far.
+        files: Files,
+        /// What is wrong.
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+/// The folder holding `kyr.toml`: `start` or its nearest ancestor with one.
+pub fn find_root(start: &Path) -> Option<PathBuf> {
+    let start = fs::canonicalize(start).ok()?;
+    start
+        .ancestors()
+        .find(|dir| dir.join(CONFIG_FILE).is_file())
+        .map(Path::to_path_buf)
+}
+
+/// Loads the project found at `start` or above.
+pub fn load(start: &Path) -> Result<Project, LoadError> {
+    let root = find_root(start).ok_or_else(|| LoadError::NotFound(start.to_path_buf()))?;
+    let mut files = Files::default();
+    let mut diags = Vec::new();
+
+    let Some(config_file) =
+        read_text(&root, &root.join(CONFIG_FILE), &mut files, &mut diags).map_err(LoadError::Io)?
+    else {
+        return Err(LoadError::Invalid { files, diagnostics: diags });
+    };
+    let config_text = files.text(config_file).to_owned();
+    let Some(config) = config::parse(config_file, &config_text, &mut diags) else {
+        return Err(LoadError::Invalid { files, diagnostics: diags });
+    };
+
+    let skeletons = load_content(&root, &mut files, &mut diags).map_err(LoadError::Io)?;
+    let catalog = load_locales(&root, &config, &mut files, &mut diags).map_err(LoadError::Io)?;
+    let templates = load_templates(&root, &mut files, &mut diags).map_err(LoadError::Io)?;
+
+    Ok(Project {
+        root,
+        files,
+        config_file,
+        config,
+        skeletons,
+        catalog,
+        templates,
+        diagnostics: diags,
+    })
+}
+
+fn load_content(root: &Path, files: &mut Files, diags: &mut Vec<Diagnostic>) -> Result<Vec<Skeleton>> {
+    let dir = root.join("content");
+    let mut skeletons = Vec::new();
+    for path in list(root, &dir, "md", diags)? {
+        let name = stem(&path);
+        let Some(file) = read_text(root, &path, files, diags)? else { continue };
+        if !is_document_name(&name) {
+            diags.push(
+                Diagnostic::error(format!(
+                    "document name `{name}` must use lowercase letters, digits, `-` and `_`"
+                ))
+                .at(Span::new(file, 0..0))
+                .hint("the name becomes part of every output's file name and address"),
+            );
+            continue;
+        }
+        let text = files.text(file).to_owned();
+        if let Some(skeleton) = doc::parse(&name, file, &text, diags) {
+            skeletons.push(skeleton);
+        }
+    }
+    Ok(skeletons)
+}
+
+fn load_locales(
+    root: &Path,
+    config: &Config,
+    files: &mut Files,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Catalog> {
+    let dir = root.join("locales");
+    let mut catalog = Catalog::default();
+    if dir.is_dir() {
+        for entry in fs::read_dir(&dir).with_context(|| format!("failed to read `{}`", dir.display()))? {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if entry.path().is_dir() && config.locale(&name).is_none() {
+                diags.push(Diagnostic::warning(format!(
+                    "`locales/{name}` is not a configured locale and is ignored"
+                ))
+                .hint(format!("add `[locales.{name}]` to kyr.toml to build it")));
+            }
+        }
+    }
+    let mut per_locale: IndexMap<String, Vec<FileId>> = IndexMap::new();
+    for tag in config.locales.keys() {
+        let locale_dir = dir.join(tag);
+        let mut ids = Vec::new();
+        if locale_dir.is_dir() {
+            for path in list(root, &locale_dir, "ftl", diags)? {
+                if let Some(file) = read_text(root, &path, files, diags)? {
+                    ids.push(file);
+                }
+            }
+        } else if tag == &config.reference {
+            diags.push(Diagnostic::error(format!(
+                "the reference locale has no messages: `locales/{tag}/` is missing"
+            )));
+        }
+        per_locale.insert(tag.clone(), ids);
+    }
+    for (tag, ids) in per_locale {
+        let locale = &config.locales[tag.as_str()];
+        let bundle = i18n::load_locale(&tag, &locale.langid, &ids, files, diags);
+        catalog.locales.insert(tag, bundle);
+    }
+    Ok(catalog)
+}
+
+fn load_templates(root: &Path, files: &mut Files, diags: &mut Vec<Diagnostic>) -> Result<Templates> {
+    let dir = root.join("templates").join("html");
+    let mut overrides = Vec::new();
+    if dir.is_dir() {
+        for path in list(root, &dir, "", diags)? {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if let Some(file) = read_text(root, &path, files, diags)? {
+                overrides.push((name, file));
+            }
+        }
+    }
+    Ok(Templates::load(&overrides, files, diags))
+}
+
+/// Regular files directly in `dir` with this extension (any when empty),
+/// sorted; symlinks leading outside the project are refused.
+fn list(root: &Path, dir: &Path, ext: &str, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut paths = Vec::new();
+    for entry in WalkDir::new(dir).min_depth(1).max_depth(1).sort_by_file_name() {
+        let entry = entry.with_context(|| format!("failed to read `{}`", dir.display()))?;
+        let path = entry.path();
+        if !ext.is_empty() && path.extension().and_then(|e| e.to_str()) != Some(ext) {
+            continue;
+        }
+        if entry.path_is_symlink() {
+            match fs::canonicalize(path) {
+                Ok(target) if target.starts_with(root) && target.is_file() => {}
+                _ => {
+                    diags.push(
+                        Diagnostic::error(format!(
+                            "`{}` is a link to a file outside the project and is not read",
+                            relative(root, path).display()
+                        )),
+                    );
+                    continue;
+                }
+            }
+        } else if !entry.file_type().is_file() {
+            continue;
+        }
+        paths.push(path.to_path_buf());
+    }
+    Ok(paths)
+}
+
+/// Reads a file as UTF-8 text without a BOM into `files`. Invalid UTF-8
+/// is a diagnostic at the first bad byte (`None`); other failures are
+/// environment errors.
+fn read_text(root: &Path, path: &Path, files: &mut Files, diags: &mut Vec<Diagnostic>) -> Result<Option<FileId>> {
+    let rel = relative(root, path);
+    let bytes = fs::read(path).with_context(|| format!("failed to read `{}`", rel.display()))?;
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{FEFF}') {
+                text.drain(..3);
+            }
+            Ok(Some(files.add(rel, text)))
+        }
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let file = files.add(rel, text);
+            diags.push(
+                Diagnostic::error("file is not valid UTF-8")
+                    .at(Span::new(file, valid..valid + 1))
+                    .hint("save the file as UTF-8"),
+            );
+            Ok(None)
+        }
+    }
+}
+
+/// Document names become file names and URLs.
+fn is_document_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}

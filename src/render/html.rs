@@ -1,0 +1,415 @@
+//! The HTML back end: document model -> escaped HTML fragments, placed in
+//! self-contained pages by minijinja templates (`templates/html/`, with
+//! built-in defaults). Every piece of text is escaped; variables are
+//! wrapped in `<bdi>`; text from another locale carries its `lang`/`dir`.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use minijinja::{Environment, Value};
+use serde::Serialize;
+
+use crate::diag::{Diagnostic, FileId, Files, Span};
+use crate::doc::model::{Block, Inline, Lang};
+
+/// Built-in templates, used when the project does not provide its own.
+const BUILTIN: &[(&str, &str)] = &[
+    ("page.html", include_str!("../../templates/html/page.html")),
+    ("index.html", include_str!("../../templates/html/index.html")),
+    ("style.css", include_str!("../../templates/html/style.css")),
+];
+
+/// The HTML templates and stylesheet of a project.
+pub struct Templates {
+    env: Environment<'static>,
+    css: String,
+    files: HashMap<String, FileId>,
+    usable: bool,
+}
+
+impl Templates {
+    /// Loads the built-in templates, replaced by the project's where it has
+    /// a file of the same name. Syntax errors become diagnostics.
+    pub fn load(overrides: &[(String, FileId)], files: &Files, diags: &mut Vec<Diagnostic>) -> Self {
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".html") {
+                minijinja::AutoEscape::Html
+            } else {
+                minijinja::AutoEscape::None
+            }
+        });
+        let mut css = String::new();
+        let mut file_ids = HashMap::new();
+        let mut usable = true;
+        for (name, builtin) in BUILTIN {
+            let own = overrides.iter().find(|(n, _)| n == name).map(|(_, id)| *id);
+            let source = own.map_or_else(|| (*builtin).to_owned(), |id| files.text(id).to_owned());
+            if let Some(id) = own {
+                file_ids.insert((*name).to_owned(), id);
+            }
+            if name.ends_with(".css") {
+                css = source;
+                continue;
+            }
+            if let Err(e) = env.add_template_owned(*name, source) {
+                diags.push(template_diagnostic(&e, own, files));
+                usable = false;
+            }
+        }
+        Templates { env, css, files: file_ids, usable }
+    }
+
+    /// False when a template has a syntax error: no page can be made.
+    pub fn is_usable(&self) -> bool {
+        self.usable
+    }
+
+    fn render(&self, name: &str, context: Value, files: &Files) -> Result<String, Diagnostic> {
+        let template = self
+            .env
+            .get_template(name)
+            .map_err(|e| template_diagnostic(&e, self.files.get(name).copied(), files))?;
+        template
+            .render(context)
+            .map_err(|e| template_diagnostic(&e, self.files.get(name).copied(), files))
+    }
+}
+
+fn template_diagnostic(e: &minijinja::Error, file: Option<FileId>, files: &Files) -> Diagnostic {
+    let detail = e.detail().map(|d| format!(": {d}")).unwrap_or_default();
+    let message = format!("template error: {}{detail}", e.kind());
+    let span = file.map(|file| {
+        let text = files.text(file);
+        let range = e.range().filter(|r| r.end <= text.len()).unwrap_or_else(|| {
+            let line = e.line().unwrap_or(1);
+            let start = nth_line_start(text, line);
+            start..start
+        });
+        Span::new(file, range)
+    });
+    Diagnostic::error(message).at_opt(span)
+}
+
+fn nth_line_start(text: &str, line: usize) -> usize {
+    if line <= 1 {
+        return 0;
+    }
+    text.match_indices('\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1)
+}
+
+/// A link to the same document in another language.
+#[derive(Serialize, Debug, Clone)]
+pub struct LanguageLink {
+    /// Locale tag.
+    pub tag: String,
+    /// The language's own name.
+    pub endonym: String,
+    /// Writing direction.
+    pub dir: &'static str,
+    /// Relative address.
+    pub href: String,
+    /// This page's language.
+    pub current: bool,
+}
+
+/// A source the content is based on.
+#[derive(Serialize, Debug, Clone)]
+pub struct SourceLink {
+    /// Title.
+    pub name: String,
+    /// Address.
+    pub url: String,
+}
+
+/// Everything a document page shows, already resolved; inline fragments
+/// are model inlines rendered to HTML here.
+pub struct Page<'a> {
+    /// Page language.
+    pub lang: &'a str,
+    /// Page direction.
+    pub dir: &'static str,
+    /// Title.
+    pub title: &'a [Inline],
+    /// Body.
+    pub blocks: &'a [Block],
+    /// Interface texts by name (`not_legal_advice`, `last_reviewed`, ...).
+    pub texts: Vec<(&'static str, Vec<Inline>)>,
+    /// Notices shown above the content (unreviewed, partly translated).
+    pub notices: Vec<Vec<Inline>>,
+    /// Sources.
+    pub sources: Vec<SourceLink>,
+    /// Language switcher.
+    pub languages: Vec<LanguageLink>,
+    /// Relative address of the index page.
+    pub index_href: &'a str,
+}
+
+/// Renders a document page.
+pub fn render_page(page: &Page<'_>, templates: &Templates, files: &Files) -> Result<String, Diagnostic> {
+    let texts: HashMap<&str, Value> = page
+        .texts
+        .iter()
+        .map(|(name, inlines)| (*name, Value::from_safe_string(inlines_html(inlines))))
+        .collect();
+    let labels: HashMap<&str, String> = page
+        .texts
+        .iter()
+        .map(|(name, inlines)| (*name, crate::doc::model::plain_text(inlines)))
+        .collect();
+    let context = minijinja::context! {
+        labels => labels,
+        lang => page.lang,
+        dir => page.dir,
+        title => crate::doc::model::plain_text(page.title),
+        title_html => Value::from_safe_string(inlines_html(page.title)),
+        body => Value::from_safe_string(blocks_html(page.blocks)),
+        texts => texts,
+        notices => page.notices.iter().map(|n| Value::from_safe_string(inlines_html(n))).collect::<Vec<_>>(),
+        sources => Value::from_serialize(&page.sources),
+        languages => Value::from_serialize(&page.languages),
+        index_href => page.index_href,
+        css => Value::from_safe_string(templates.css.clone()),
+    };
+    templates.render("page.html", context, files)
+}
+
+/// One language's section of the index page.
+pub struct IndexLocale {
+    /// Locale tag.
+    pub tag: String,
+    /// The language's own name.
+    pub endonym: String,
+    /// Writing direction.
+    pub dir: &'static str,
+    /// Documents built in this language: address and title.
+    pub documents: Vec<(String, Vec<Inline>)>,
+}
+
+/// Renders `index.html`.
+pub fn render_index(
+    lang: &str,
+    dir: &'static str,
+    title: &[Inline],
+    texts: &[(&'static str, Vec<Inline>)],
+    locales: &[IndexLocale],
+    templates: &Templates,
+    files: &Files,
+) -> Result<String, Diagnostic> {
+    let texts: HashMap<&str, Value> = texts
+        .iter()
+        .map(|(name, inlines)| (*name, Value::from_safe_string(inlines_html(inlines))))
+        .collect();
+    let locales: Vec<Value> = locales
+        .iter()
+        .map(|l| {
+            let documents: Vec<Value> = l
+                .documents
+                .iter()
+                .map(|(href, title)| {
+                    minijinja::context! { href => href, title => Value::from_safe_string(inlines_html(title)) }
+                })
+                .collect();
+            minijinja::context! { tag => l.tag, endonym => l.endonym, dir => l.dir, documents => documents }
+        })
+        .collect();
+    let context = minijinja::context! {
+        lang => lang,
+        dir => dir,
+        title => crate::doc::model::plain_text(title),
+        title_html => Value::from_safe_string(inlines_html(title)),
+        texts => texts,
+        locales => locales,
+        css => Value::from_safe_string(templates.css.clone()),
+    };
+    templates.render("index.html", context, files)
+}
+
+/// Blocks as HTML.
+pub fn blocks_html(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    write_blocks(&mut out, blocks);
+    out
+}
+
+/// Inlines as HTML.
+pub fn inlines_html(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    write_inlines(&mut out, inlines);
+    out
+}
+
+fn write_blocks(out: &mut String, blocks: &[Block]) {
+    for block in blocks {
+        match block {
+            Block::Heading { level, content } => {
+                let _ = write!(out, "<h{level}>");
+                write_inlines(out, content);
+                let _ = writeln!(out, "</h{level}>");
+            }
+            Block::Paragraph(inlines) => {
+                out.push_str("<p>");
+                write_inlines(out, inlines);
+                out.push_str("</p>\n");
+            }
+            Block::List { start, items } => {
+                let tag = match start {
+                    Some(1) => {
+                        out.push_str("<ol>\n");
+                        "ol"
+                    }
+                    Some(n) => {
+                        let _ = writeln!(out, "<ol start=\"{n}\">");
+                        "ol"
+                    }
+                    None => {
+                        out.push_str("<ul>\n");
+                        "ul"
+                    }
+                };
+                for item in items {
+                    out.push_str("<li>");
+                    match item.as_slice() {
+                        [Block::Paragraph(inlines)] => write_inlines(out, inlines),
+                        _ => write_blocks(out, item),
+                    }
+                    out.push_str("</li>\n");
+                }
+                let _ = writeln!(out, "</{tag}>");
+            }
+            Block::Quote(inner) => {
+                out.push_str("<blockquote>\n");
+                write_blocks(out, inner);
+                out.push_str("</blockquote>\n");
+            }
+            Block::Code(code) => {
+                out.push_str("<pre>");
+                escape_into(out, code);
+                out.push_str("</pre>\n");
+            }
+            Block::Rule => out.push_str("<hr>\n"),
+            Block::Lang { lang, blocks } => {
+                let _ = writeln!(out, "<div {}>", lang_attrs(lang));
+                write_blocks(out, blocks);
+                out.push_str("</div>\n");
+            }
+            // Resolved away before rendering; nothing of a reference shows.
+            Block::Message(_) => {}
+        }
+    }
+}
+
+fn write_inlines(out: &mut String, inlines: &[Inline]) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(text) => escape_into(out, text),
+            Inline::Strong(c) => wrap(out, "strong", c),
+            Inline::Emphasis(c) => wrap(out, "em", c),
+            Inline::Code(code) => {
+                out.push_str("<code>");
+                escape_into(out, code);
+                out.push_str("</code>");
+            }
+            Inline::Link { href, content } => {
+                out.push_str("<a href=\"");
+                escape_into(out, href);
+                out.push_str("\">");
+                write_inlines(out, content);
+                out.push_str("</a>");
+            }
+            Inline::LineBreak => out.push_str("<br>"),
+            Inline::Var { name, text, link } => {
+                if let Some(href) = link {
+                    out.push_str("<a href=\"");
+                    escape_into(out, href);
+                    out.push_str("\">");
+                }
+                out.push_str("<bdi class=\"var-");
+                escape_into(out, name);
+                out.push_str("\">");
+                escape_into(out, text);
+                out.push_str("</bdi>");
+                if link.is_some() {
+                    out.push_str("</a>");
+                }
+            }
+            Inline::Lang { lang, content } => {
+                let _ = write!(out, "<span {}>", lang_attrs(lang));
+                write_inlines(out, content);
+                out.push_str("</span>");
+            }
+            Inline::Message(_) | Inline::VarRef(_) => {}
+        }
+    }
+}
+
+fn wrap(out: &mut String, tag: &str, content: &[Inline]) {
+    let _ = write!(out, "<{tag}>");
+    write_inlines(out, content);
+    let _ = write!(out, "</{tag}>");
+}
+
+fn lang_attrs(lang: &Lang) -> String {
+    let mut out = String::from("lang=\"");
+    escape_into(&mut out, &lang.tag);
+    let _ = write!(out, "\" dir=\"{}\"", lang.dir);
+    out
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::lang::Direction;
+
+    #[test]
+    fn text_is_escaped_everywhere() {
+        let html = inlines_html(&[
+            Inline::Text("<script>alert('x')</script> & \"q\"".into()),
+            Inline::Link { href: "https://a.org/?a=1&b=\"2\"".into(), content: vec![Inline::Text("<b>".into())] },
+            Inline::Var { name: "x".into(), text: "<i>".into(), link: None },
+        ]);
+        assert_eq!(
+            html,
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;\
+             <a href=\"https://a.org/?a=1&amp;b=&quot;2&quot;\">&lt;b&gt;</a>\
+             <bdi class=\"var-x\">&lt;i&gt;</bdi>"
+        );
+    }
+
+    #[test]
+    fn fallback_text_carries_its_language() {
+        let lang = Lang { tag: "fr".into(), dir: Direction::Ltr };
+        let html = blocks_html(&[
+            Block::Lang { lang: lang.clone(), blocks: vec![Block::Paragraph(vec![Inline::Text("Bonjour".into())])] },
+            Block::Paragraph(vec![Inline::Lang { lang, content: vec![Inline::Text("Oui".into())] }]),
+        ]);
+        assert_eq!(
+            html,
+            "<div lang=\"fr\" dir=\"ltr\">\n<p>Bonjour</p>\n</div>\n<p><span lang=\"fr\" dir=\"ltr\">Oui</span></p>\n"
+        );
+    }
+
+    #[test]
+    fn linked_variables_keep_their_isolation() {
+        let html = inlines_html(&[Inline::Var {
+            name: "hotline".into(),
+            text: "+1 (555) 010-1234".into(),
+            link: Some("tel:+15550101234".into()),
+        }]);
+        assert_eq!(html, "<a href=\"tel:+15550101234\"><bdi class=\"var-hotline\">+1 (555) 010-1234</bdi></a>");
+    }
+}
