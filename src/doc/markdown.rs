@@ -339,22 +339,27 @@ impl Builder<'_, '_> {
             Mode::Skeleton { file, offset } => {
                 let (file, offset) = (*file, *offset);
                 let source = self.source.get(range.clone()).unwrap_or("");
-                // `\{` arrives as its own text event for the escaped brace.
-                let escaped = source.starts_with('\\') && source.len() > text.len();
-                if escaped {
-                    self.inline(Inline::Text(text.to_owned()));
-                    return;
-                }
-                let exact = source == text;
                 let mut pieces = Vec::new();
-                scan_references(text, &mut pieces, &mut |at: Range<usize>| {
-                    let at = if exact {
-                        range.start + at.start..range.start + at.end
-                    } else {
-                        range.clone()
-                    };
+                // After `\{`, pulldown-cmark starts the text event at the
+                // escaped brace: an odd run of backslashes before it.
+                let backslashes = self.source.as_bytes()[..range.start]
+                    .iter()
+                    .rev()
+                    .take_while(|&&b| b == b'\\')
+                    .count();
+                let (literal, rest) = if backslashes % 2 == 1 && text.starts_with('{') {
+                    text.split_at(1)
+                } else {
+                    ("", &text[..])
+                };
+                push_inline(&mut pieces, Inline::Text(literal.to_owned()));
+                let start = range.start + literal.len();
+                let exact = source.get(literal.len()..) == Some(rest);
+                let span_of = |at: Range<usize>| {
+                    let at = if exact { start + at.start..start + at.end } else { range.clone() };
                     Span::new(file, offset + at.start..offset + at.end)
-                }, &mut self.problems, range.start, exact);
+                };
+                scan_references(rest, &mut pieces, &span_of, &mut self.problems, start, exact);
                 for piece in pieces {
                     self.inline(piece);
                 }
@@ -422,7 +427,7 @@ fn trim(mut inlines: Vec<Inline>) -> Vec<Inline> {
 fn scan_references(
     text: &str,
     out: &mut Vec<Inline>,
-    span_of: &mut dyn FnMut(Range<usize>) -> Span,
+    span_of: &dyn Fn(Range<usize>) -> Span,
     problems: &mut Vec<Problem>,
     range_start: usize,
     exact: bool,
@@ -431,8 +436,12 @@ fn scan_references(
     while let Some(found) = text[pos..].find('{') {
         let start = pos + found;
         push_inline(out, Inline::Text(text[pos..start].to_owned()));
+        let shown = text[start..]
+            .find(['}', '\n', '\r'])
+            .filter(|&i| text[start..].as_bytes()[i] == b'}')
+            .map_or(1, |i| i + 1);
         let problem_range = if exact {
-            range_start + start..range_start + start + 1
+            range_start + start..range_start + start + shown
         } else {
             range_start..range_start + 1
         };

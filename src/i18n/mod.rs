@@ -215,7 +215,7 @@ mod tests {
         assert!(bundle.bundle.has_message("a") && bundle.bundle.has_message("b"));
         assert_eq!(diags.len(), 1);
         let span = diags[0].span.clone().unwrap();
-        assert_eq!(files.line_col(span.file, span.range.start), (2, 7));
+        assert_eq!(files.line_col(span.file, span.range.start), (2, 8));
     }
 
     #[test]

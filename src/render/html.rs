@@ -39,6 +39,18 @@ impl Templates {
                 minijinja::AutoEscape::None
             }
         });
+        // minijinja's HTML escaping also escapes `/`; ours keeps addresses
+        // readable and escapes what matters: `& < > " '`.
+        env.set_formatter(|out, state, value| {
+            match value.as_str() {
+                Some(text) if state.auto_escape() == minijinja::AutoEscape::Html && !value.is_safe() => {
+                    let mut escaped = String::with_capacity(text.len());
+                    escape_into(&mut escaped, text);
+                    out.write_str(&escaped).map_err(minijinja::Error::from)
+                }
+                _ => minijinja::escape_formatter(out, state, value),
+            }
+        });
         let mut css = String::new();
         let mut file_ids = HashMap::new();
         let mut usable = true;

@@ -1,0 +1,113 @@
+//! Problems in content, messages and configuration: located, reported,
+//! and confined to the outputs they affect.
+
+use kyr::build::BuildOptions;
+
+use crate::util::Fixture;
+
+#[test]
+fn broken_ftl_is_located_and_other_locales_still_build() {
+    let fx = Fixture::new("build/basic");
+    fx.write(
+        "locales/fr/door.ftl",
+        "door-title = Si des agents viennent à votre porte\ndoor-silent Vous avez le droit de garder le silence.\n",
+    );
+    let run = fx.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("locales/fr/door.ftl:2:13: error: invalid Fluent syntax: expected a token starting with \"=\""),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("2 | door-silent Vous avez le droit de garder le silence.\n  |             ^"), "{}", run.stderr);
+    assert!(!fx.out("fr/door.html").exists());
+    for tag in ["en", "ar", "ff", "ff-Adlm"] {
+        assert!(fx.out(&format!("{tag}/door.html")).is_file(), "{tag}");
+    }
+}
+
+#[test]
+fn unknown_reference_in_a_skeleton_is_an_error_at_its_place() {
+    let fx = Fixture::new("build/basic");
+    fx.append("content/door.md", "\nSee { door-nope } now.\n");
+    let run = fx.run(&["build"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("content/door.md:17:5: error: message `door-nope` is not defined in any of `en`"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("17 | See { door-nope } now.\n   |     ^^^^^^^^^^^^^"), "{}", run.stderr);
+    assert!(!fx.out("en/door.html").exists());
+    assert!(!fx.out("fr/door.html").exists());
+}
+
+#[test]
+fn unknown_variable_in_a_skeleton_is_an_error() {
+    let fx = Fixture::new("build/basic");
+    fx.append("content/door.md", "\nCall { $fax }.\n");
+    let (report, diags) = fx.build(&BuildOptions::default());
+    assert!(diags.contains("content/door.md:17:6: error: unknown variable `$fax`"), "{diags}");
+    assert!(diags.contains("hint: defined variables: `$hotline`, `$organization`, `$date`"), "{diags}");
+    assert_eq!(report.written.len(), 1, "only the index");
+}
+
+#[test]
+fn a_literal_brace_and_a_stray_one() {
+    let fx = Fixture::new("build/basic");
+    fx.append("content/door.md", "\nKeep \\{ this }.\n\nBut { this is wrong }.\n");
+    let (_, diags) = fx.build(&BuildOptions::default());
+    assert!(diags.contains("content/door.md:19:5: error: `{ this is wrong }` is not a message or variable reference"), "{diags}");
+    assert!(diags.contains("hint: write `\\{` for a literal brace"));
+}
+
+#[test]
+fn duplicate_ids_cycles_and_too_many_placeables() {
+    let fx = Fixture::new("build/basic");
+    fx.write(
+        "locales/fr/more.ftl",
+        "door-silent = Encore\nloop-a = { loop-b }\nloop-b = { loop-a }\n",
+    );
+    fx.append("locales/ff/door.ftl", "door-intro = { loop }\nloop = { loop }\n");
+    let (_, diags) = fx.build(&BuildOptions::default());
+    assert!(diags.contains("locales/fr/more.ftl:1:1: error: `door-silent` is defined twice in locale `fr`"), "{diags}");
+    assert!(diags.contains("the first definition, at locales/fr/door.ftl:7:1, is the one used"), "{diags}");
+    assert!(diags.contains("locales/ff/door.ftl:2:1: error: message `door-intro` refers to itself in a cycle (locale `ff`)"), "{diags}");
+}
+
+#[test]
+fn config_errors_name_key_and_line() {
+    let fx = Fixture::new("build/basic");
+    fx.append("kyr.toml", "\n[locales.wo]\nendonym = \"Wolof\"\nfallback = [\"fr\", \"xx\"]\ncolour = \"red\"\n");
+    let run = fx.run(&["build"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("kyr.toml:30:1: error: unknown field `colour`"), "{}", run.stderr);
+    assert!(!fx.out("index.html").exists());
+}
+
+#[test]
+fn invalid_utf8_is_located() {
+    let fx = Fixture::new("build/basic");
+    std::fs::write(fx.root().join("locales/fr/bad.ftl"), b"a = ok\nb = \xff\n").unwrap();
+    let (report, diags) = fx.build(&BuildOptions::default());
+    assert!(diags.contains("locales/fr/bad.ftl:2:5: error: file is not valid UTF-8"), "{diags}");
+    assert!(report.failed.contains(&"fr/door.html".to_owned()) || report.diagnostics.has_errors());
+}
+
+#[test]
+fn bom_and_crlf_are_accepted() {
+    let fx = Fixture::new("build/basic");
+    fx.write("locales/fr/door.ftl", "\u{feff}door-title = Titre\r\ndoor-silent = Silence\r\n");
+    let (_, diags) = fx.build(&BuildOptions::default());
+    assert!(!diags.contains("locales/fr/door.ftl"), "{diags}");
+    assert!(fx.page("fr/door.html").contains("<h1>Titre</h1>"));
+}
+
+#[test]
+fn diagnostics_snapshot() {
+    let fx = Fixture::new("build/basic");
+    fx.write("locales/ar/door.ftl", "door-title = عنوان\ndoor-silent\n");
+    let run = fx.run(&["build", "--locale", "ar", "-q"]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!("broken_ar_ftl", run.stderr);
+}

@@ -1,0 +1,11 @@
+//! Integration tests: fixture projects built through the library and the
+//! binary, asserting on the HTML produced and the diagnostics.
+
+mod util;
+
+mod cli;
+mod diagnostics;
+mod fallback;
+mod hostile;
+mod html;
+mod shipped;

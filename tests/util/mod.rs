@@ -1,0 +1,132 @@
+//! A small builder for fixture projects: copy a fixture to a temporary
+//! folder, change files, then build through the library or the binary.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use kyr::build::{BuildOptions, BuildReport, build};
+use kyr::diag::render;
+use kyr::project::{self, Project};
+
+pub(crate) struct Fixture {
+    pub(crate) dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    /// A copy of `tests/fixtures/<feature>/<case>`.
+    pub(crate) fn new(feature_case: &str) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(feature_case);
+        copy_dir(&src, dir.path());
+        Fixture { dir }
+    }
+
+    /// A copy of the repository's own project (content, locales, templates).
+    pub(crate) fn shipped() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        fs::copy(root.join("kyr.toml"), dir.path().join("kyr.toml")).unwrap();
+        for sub in ["content", "locales", "templates"] {
+            copy_dir(&root.join(sub), &dir.path().join(sub));
+        }
+        Fixture { dir }
+    }
+
+    pub(crate) fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes (or replaces) a file of the project.
+    pub(crate) fn write(&self, path: &str, text: &str) -> &Self {
+        let path = self.root().join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+        self
+    }
+
+    /// Appends to a file of the project.
+    pub(crate) fn append(&self, path: &str, text: &str) -> &Self {
+        let path = self.root().join(path);
+        let mut old = fs::read_to_string(&path).unwrap_or_default();
+        old.push_str(text);
+        fs::write(path, old).unwrap();
+        self
+    }
+
+    pub(crate) fn load(&self) -> Project {
+        match project::load(self.root()) {
+            Ok(p) => p,
+            Err(e) => panic!("project did not load: {e:?}"),
+        }
+    }
+
+    /// Builds with the library; returns the report and rendered diagnostics.
+    pub(crate) fn build(&self, options: &BuildOptions) -> (BuildReport, String) {
+        let project = self.load();
+        let report = build(&project, options).unwrap_or_else(|e| panic!("{e:?}"));
+        let text: String = report
+            .diagnostics
+            .diagnostics()
+            .iter()
+            .map(|d| render(&project.files, d))
+            .collect();
+        (report, anstream::adapter::strip_str(&text).to_string())
+    }
+
+    /// Runs the `kyr` binary in the project folder.
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_kyr"))
+            .args(args)
+            .current_dir(self.root())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        Run::from(output)
+    }
+
+    pub(crate) fn out(&self, rel: &str) -> PathBuf {
+        self.root().join("out").join(rel)
+    }
+
+    /// An output page's text.
+    pub(crate) fn page(&self, rel: &str) -> String {
+        fs::read_to_string(self.out(rel)).unwrap_or_else(|e| panic!("out/{rel}: {e}"))
+    }
+}
+
+pub(crate) struct Run {
+    pub(crate) code: i32,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(o: Output) -> Self {
+        Run {
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+}
+
+/// The `<main>` element of a page.
+pub(crate) fn main_of(html: &str) -> &str {
+    let start = html.find("<main").expect("no <main>");
+    let end = html.find("</main>").expect("no </main>");
+    &html[start..end]
+}
+
+fn copy_dir(src: &Path, dst: &Path) {
+    fs::create_dir_all(dst).unwrap();
+    for entry in fs::read_dir(src).unwrap() {
+        let entry = entry.unwrap();
+        let to = dst.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &to);
+        } else {
+            fs::copy(entry.path(), to).unwrap();
+        }
+    }
+}
