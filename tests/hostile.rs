@@ -24,7 +24,7 @@ fn hostile_translation_is_escaped_unlinked_and_never_leaks_placeables() {
     assert!(!main.contains('{') && !main.contains('}'), "no placeable leaks: {main}");
     assert!(!main.contains("missing"));
     // door-sign failed in ff and fell back to fr for ff-Adlm.
-    assert!(main.contains("<span lang=\"fr\" dir=\"ltr\">Ne signez rien."), "{main}");
+    assert!(main.contains("<li lang=\"fr\" dir=\"ltr\">Ne signez rien."), "{main}");
     assert!(diags.contains("locales/ff/door.ftl:3:20: error: unknown variable `$missing` in message `door-sign` (locale `ff`)"), "{diags}");
     assert!(diags.contains("warning: in message `door-silent`: link target `javascript:alert(1)` is not allowed"), "{diags}");
     assert!(diags.contains("link target `JaVaScRiPt:alert(2)` is not allowed"));

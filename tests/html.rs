@@ -81,7 +81,7 @@ fn footer_says_not_legal_advice_with_the_review_date_and_sources() {
 fn unreviewed_locales_say_so_and_reviewed_ones_do_not() {
     let fx = Fixture::new("build/basic");
     fx.build(&BuildOptions::default());
-    assert!(fx.page("fr/door.html").contains("<p class=\"notice\">Cette traduction n&#39;a pas encore été vérifiée.</p>"));
+    assert!(fx.page("fr/door.html").contains("<div class=\"notice\"><p>Cette traduction n&#39;a pas encore été vérifiée.</p>\n</div>"));
     assert!(!fx.page("en/door.html").contains("class=\"notice\""));
 }
 

@@ -350,7 +350,7 @@ impl Builder<'_, '_> {
                 let (literal, rest) = if backslashes % 2 == 1 && text.starts_with('{') {
                     text.split_at(1)
                 } else {
-                    ("", &text[..])
+                    ("", text)
                 };
                 push_inline(&mut pieces, Inline::Text(literal.to_owned()));
                 let start = range.start + literal.len();
@@ -438,7 +438,7 @@ fn scan_references(
         push_inline(out, Inline::Text(text[pos..start].to_owned()));
         let shown = text[start..]
             .find(['}', '\n', '\r'])
-            .filter(|&i| text[start..].as_bytes()[i] == b'}')
+            .filter(|&i| text.as_bytes()[start + i] == b'}')
             .map_or(1, |i| i + 1);
         let problem_range = if exact {
             range_start + start..range_start + start + shown

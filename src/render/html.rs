@@ -177,7 +177,7 @@ pub fn render_page(page: &Page<'_>, templates: &Templates, files: &Files) -> Res
         title_html => Value::from_safe_string(inlines_html(page.title)),
         body => Value::from_safe_string(blocks_html(page.blocks)),
         texts => texts,
-        notices => page.notices.iter().map(|n| Value::from_safe_string(inlines_html(n))).collect::<Vec<_>>(),
+        notices => page.notices.iter().map(|n| Value::from_safe_string(blocks_html(&[Block::Paragraph(n.clone())]))).collect::<Vec<_>>(),
         sources => Value::from_serialize(&page.sources),
         languages => Value::from_serialize(&page.languages),
         index_href => page.index_href,
@@ -255,12 +255,14 @@ fn write_blocks(out: &mut String, blocks: &[Block]) {
     for block in blocks {
         match block {
             Block::Heading { level, content } => {
-                let _ = write!(out, "<h{level}>");
+                let (attrs, content) = hoist_lang(content);
+                let _ = write!(out, "<h{level}{attrs}>");
                 write_inlines(out, content);
                 let _ = writeln!(out, "</h{level}>");
             }
             Block::Paragraph(inlines) => {
-                out.push_str("<p>");
+                let (attrs, inlines) = hoist_lang(inlines);
+                let _ = write!(out, "<p{attrs}>");
                 write_inlines(out, inlines);
                 out.push_str("</p>\n");
             }
@@ -280,10 +282,16 @@ fn write_blocks(out: &mut String, blocks: &[Block]) {
                     }
                 };
                 for item in items {
-                    out.push_str("<li>");
                     match item.as_slice() {
-                        [Block::Paragraph(inlines)] => write_inlines(out, inlines),
-                        _ => write_blocks(out, item),
+                        [Block::Paragraph(inlines)] => {
+                            let (attrs, inlines) = hoist_lang(inlines);
+                            let _ = write!(out, "<li{attrs}>");
+                            write_inlines(out, inlines);
+                        }
+                        _ => {
+                            out.push_str("<li>");
+                            write_blocks(out, item);
+                        }
                     }
                     out.push_str("</li>\n");
                 }
@@ -355,6 +363,15 @@ fn write_inlines(out: &mut String, inlines: &[Inline]) {
     }
 }
 
+/// When a whole block is text from another locale, its language goes on
+/// the block itself, so alignment and list markers follow that language.
+fn hoist_lang(inlines: &[Inline]) -> (String, &[Inline]) {
+    match inlines {
+        [Inline::Lang { lang, content }] => (format!(" {}", lang_attrs(lang)), content),
+        _ => (String::new(), inlines),
+    }
+}
+
 fn wrap(out: &mut String, tag: &str, content: &[Inline]) {
     let _ = write!(out, "<{tag}>");
     write_inlines(out, content);
@@ -411,7 +428,7 @@ mod tests {
         ]);
         assert_eq!(
             html,
-            "<div lang=\"fr\" dir=\"ltr\">\n<p>Bonjour</p>\n</div>\n<p><span lang=\"fr\" dir=\"ltr\">Oui</span></p>\n"
+            "<div lang=\"fr\" dir=\"ltr\">\n<p>Bonjour</p>\n</div>\n<p lang=\"fr\" dir=\"ltr\">Oui</p>\n"
         );
     }
 
