@@ -10,6 +10,7 @@ use toml::Spanned;
 use unic_langid::LanguageIdentifier;
 
 use crate::diag::{Diagnostic, FileId, Span};
+use crate::doc::markdown::{VAR_BASE, VAR_END};
 use crate::i18n::lang::{self, Direction};
 use crate::links;
 
@@ -75,6 +76,10 @@ pub struct Locale {
     /// Variables: the project's, with this locale's overrides.
     pub vars: IndexMap<String, Var>,
 }
+
+/// Variables travel through Fluent as private-use placeholder characters,
+/// which bounds their number (a few are kept for kyr's own, like `$date`).
+const MAX_VARS: usize = (VAR_END - VAR_BASE) as usize - 16;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -218,6 +223,12 @@ fn validate(file: FileId, raw: ConfigFile, diags: &mut Vec<Diagnostic>) -> Optio
         }
         let mut locale_vars = vars.clone();
         locale_vars.extend(validate_vars(&file_locale.vars, &span, diags));
+        if locale_vars.len() >= MAX_VARS {
+            diags.push(
+                Diagnostic::error(format!("locale `{tag}` has more than {MAX_VARS} variables"))
+                    .at(span(tag_span.clone())),
+            );
+        }
         locales.insert(
             tag.clone(),
             Locale {

@@ -62,7 +62,25 @@ fn a_literal_brace_and_a_stray_one() {
 }
 
 #[test]
-fn duplicate_ids_cycles_and_too_many_placeables() {
+fn too_many_placeables_fall_back_without_blowing_up() {
+    let fx = Fixture::new("build/basic");
+    let row = |id: &str, inner: &str| format!("{id} = {}\n", format!("{{ {inner} }}").repeat(10));
+    let ftl = format!(
+        "door-silent = {{ lol3 }}\nlol0 = lol\n{}{}{}",
+        row("lol1", "lol0"),
+        row("lol2", "lol1"),
+        row("lol3", "lol2")
+    );
+    fx.write("locales/ff/door.ftl", &ftl);
+    let (report, diags) = fx.build(&BuildOptions::default());
+    assert!(diags.contains("locales/ff/door.ftl:1:1: error: message `door-silent` expands to too many placeables (locale `ff`)"), "{diags}");
+    let page = fx.page("ff-Adlm/door.html");
+    assert!(!page.contains("lol"));
+    assert!(report.failed.contains(&"ff/door.html".to_owned()));
+}
+
+#[test]
+fn duplicate_ids_and_cycles() {
     let fx = Fixture::new("build/basic");
     fx.write(
         "locales/fr/more.ftl",
@@ -110,4 +128,17 @@ fn diagnostics_snapshot() {
     let run = fx.run(&["build", "--locale", "ar", "-q"]);
     assert_eq!(run.code, 1);
     insta::assert_snapshot!("broken_ar_ftl", run.stderr);
+}
+
+#[test]
+fn block_markup_in_an_inline_message_is_shown_as_text_with_a_warning() {
+    let fx = Fixture::new("build/basic");
+    fx.write("locales/fr/door.ftl", "door-silent = # Silence\n");
+    let (report, diags) = fx.build(&BuildOptions::default());
+    assert!(
+        diags.contains("locales/fr/door.ftl:1:1: warning: in message `door-silent`: it is used inside a line but holds paragraphs, a list or a heading, so it is shown as plain text"),
+        "{diags}"
+    );
+    assert!(!report.failed.contains(&"fr/door.html".to_owned()));
+    assert!(fx.page("fr/door.html").contains("<li># Silence</li>"));
 }

@@ -307,18 +307,15 @@ impl<'a> Job<'a> {
             let (resolved, problems) = if inline {
                 match markdown::parse_inline(&text, &mode) {
                     (Some(inlines), problems) => (Resolved::Inlines(inlines), problems),
-                    (None, problems) => {
+                    (None, mut problems) => {
+                        problems.push(Problem {
+                            severity: Severity::Warning,
+                            range: 0..0,
+                            message: "it is used inside a line but holds paragraphs, a list or a heading, so it is shown as plain text".into(),
+                            hint: Some("keep it to one paragraph, and start lines with a word rather than `#`, `-`, `>` or `1.`".into()),
+                        });
                         let flat = markdown::plain_inlines(text.trim(), &var_refs);
-                        let d = Diagnostic::warning(format!(
-                            "message `{key}` is used inside a line but holds paragraphs, a list or a heading; it is shown as plain text"
-                        ))
-                        .at_opt(location.clone())
-                        .hint("keep it to one paragraph, or start a line with a word rather than `#`, `-`, `>` or `1.`");
-                        (Resolved::Inlines(flat), {
-                            let mut p = problems;
-                            p.push(Problem { severity: d.severity, range: 0..0, message: d.message.clone(), hint: d.hints.first().cloned() });
-                            p
-                        })
+                        (Resolved::Inlines(flat), problems)
                     }
                 }
             } else {
