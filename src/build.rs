@@ -126,7 +126,7 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildReport, B
     for locale in &locales {
         for skeleton in &skeletons {
             let relative = PathBuf::from(&locale.tag).join(format!("{}.html", skeleton.name));
-            let (page, job) = document_page(project, locale, skeleton, options.strict);
+            let (page, job) = document_page(project, locale, skeleton, options.strict, templates_ok);
             report.diagnostics.extend(job.diagnostics);
             report.fallbacks.extend(job.fallbacks);
             let html = match page {
@@ -143,7 +143,9 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildReport, B
         }
     }
 
-    if templates_ok {
+    if !templates_ok {
+        report.failed.push("index.html".into());
+    } else {
         match index_page(project, &out_dir, options.strict, &mut report.diagnostics) {
             Some(html) => {
                 let path = output::write_atomic(&out_dir, Path::new("index.html"), html.as_bytes())
@@ -173,6 +175,7 @@ fn document_page<'p>(
     locale: &'p Locale,
     skeleton: &Skeleton,
     strict: bool,
+    render: bool,
 ) -> (Option<String>, Job<'p>) {
     let config = &project.config;
     let date = skeleton.front.last_reviewed.as_str();
@@ -226,6 +229,11 @@ fn document_page<'p>(
         languages,
         index_href: "../index.html",
     };
+    if !render {
+        // The templates are broken (already reported): resolving still
+        // reports the content's problems, but there is nothing to render.
+        return (None, job);
+    }
     match html::render_page(&page, &project.templates, &project.files) {
         Ok(html) => (Some(html), job),
         Err(d) => {

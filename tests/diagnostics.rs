@@ -142,3 +142,23 @@ fn block_markup_in_an_inline_message_is_shown_as_text_with_a_warning() {
     assert!(!report.failed.contains(&"fr/door.html".to_owned()));
     assert!(fx.page("fr/door.html").contains("<li># Silence</li>"));
 }
+
+#[test]
+fn a_broken_project_template_is_located_and_nothing_is_written() {
+    let fx = Fixture::new("build/basic");
+    fx.write("templates/html/page.html", "{% extends \"base.html\" %}\n{% block body %}\n{{ body }\n{% endblock %}\n");
+    let run = fx.run(&["build"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("templates/html/page.html:3:"), "{}", run.stderr);
+    assert!(run.stderr.contains("error: template error: syntax error"), "{}", run.stderr);
+    assert!(!fx.out("en/door.html").exists());
+}
+
+#[test]
+fn a_project_template_replaces_the_built_in_one() {
+    let fx = Fixture::new("build/basic");
+    fx.write("templates/html/page.html", "{% extends \"base.html\" %}{% block body %}<article>{{ body }}</article>{% endblock %}");
+    let (report, diags) = fx.build(&BuildOptions::default());
+    assert!(!report.diagnostics.has_errors(), "{diags}");
+    assert!(fx.page("fr/door.html").contains("<article><h1>Si des agents"));
+}

@@ -14,6 +14,7 @@ use crate::doc::model::{Block, Inline, Lang};
 
 /// Built-in templates, used when the project does not provide its own.
 const BUILTIN: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/html/base.html")),
     ("page.html", include_str!("../../templates/html/page.html")),
     ("index.html", include_str!("../../templates/html/index.html")),
     ("style.css", include_str!("../../templates/html/style.css")),
