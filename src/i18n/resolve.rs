@@ -484,3 +484,22 @@ fn find_word(haystack: &str, needle: &str) -> Option<usize> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_word_skips_longer_identifiers() {
+        assert_eq!(find_word("a = { $hotline2 } { $hotline }", "$hotline"), Some(20));
+        assert_eq!(find_word("a = { $x-y }", "$x"), None);
+    }
+
+    #[test]
+    fn literal_paragraphs_hold_no_reference() {
+        let span = Span::new(crate::diag::Files::default().add("x", String::new()), 0..0);
+        let reference = Reference { id: "a".into(), attr: None, span };
+        assert!(is_literal(&[Inline::Strong(vec![Inline::Text("x".into())])]));
+        assert!(!is_literal(&[Inline::Emphasis(vec![Inline::Message(reference)])]));
+    }
+}
