@@ -126,7 +126,8 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildReport, B
     for locale in &locales {
         for skeleton in &skeletons {
             let relative = PathBuf::from(&locale.tag).join(format!("{}.html", skeleton.name));
-            let (page, job) = document_page(project, locale, skeleton, options.strict, templates_ok);
+            let (page, job) =
+                document_page(project, locale, skeleton, options.strict, templates_ok);
             report.diagnostics.extend(job.diagnostics);
             report.fallbacks.extend(job.fallbacks);
             let html = match page {
@@ -216,7 +217,10 @@ fn document_page<'p>(
     let sources = document
         .sources
         .iter()
-        .map(|s| SourceLink { name: s.name.clone(), url: s.url.clone() })
+        .map(|s| SourceLink {
+            name: s.name.clone(),
+            url: s.url.clone(),
+        })
         .collect();
     let page = Page {
         lang: &locale.tag,
@@ -249,14 +253,26 @@ fn document_page<'p>(
 fn index_page(project: &Project, out_dir: &Path, strict: bool, sink: &mut Sink) -> Option<String> {
     let config = &project.config;
     let reference = config.locale(&config.reference)?;
-    let mut job = Job::new(config, &project.catalog, reference, "index", strict, &[], anchor(project));
+    let mut job = Job::new(
+        config,
+        &project.catalog,
+        reference,
+        "index",
+        strict,
+        &[],
+        anchor(project),
+    );
     let title_span = project
         .catalog
         .get(&config.reference)
         .and_then(|b| b.sources.get(&config.title))
         .map(|s| Span::new(s.file, s.id.clone()))
         .unwrap_or_else(|| anchor(project));
-    let title = job.inline_message(&Reference { id: config.title.clone(), attr: None, span: title_span });
+    let title = job.inline_message(&Reference {
+        id: config.title.clone(),
+        attr: None,
+        span: title_span,
+    });
     let texts: Vec<(&'static str, Vec<Inline>)> = INDEX_TEXTS
         .iter()
         .map(|(name, id)| (*name, job.interface_message(id, None)))
@@ -271,8 +287,15 @@ fn index_page(project: &Project, out_dir: &Path, strict: bool, sink: &mut Sink) 
             if !out_dir.join(&file).is_file() {
                 continue;
             }
-            let mut title_job =
-                Job::new(config, &project.catalog, locale, &skeleton.name, strict, &[], anchor(project));
+            let mut title_job = Job::new(
+                config,
+                &project.catalog,
+                locale,
+                &skeleton.name,
+                strict,
+                &[],
+                anchor(project),
+            );
             let title = title_job.inline_message(&skeleton.front.title);
             sink.extend(title_job.diagnostics);
             documents.push((file, title));

@@ -23,7 +23,14 @@ pub struct Cli {
 #[derive(Args, Debug)]
 pub struct GlobalArgs {
     /// Project folder (the one holding kyr.toml, or below it).
-    #[arg(short = 'C', long = "project", global = true, value_name = "DIR", env = "KYR_PROJECT", default_value = ".")]
+    #[arg(
+        short = 'C',
+        long = "project",
+        global = true,
+        value_name = "DIR",
+        env = "KYR_PROJECT",
+        default_value = "."
+    )]
     pub project: PathBuf,
     /// When to use colour in diagnostics.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, env = "KYR_COLOR")]
@@ -64,7 +71,12 @@ pub struct BuildArgs {
     #[arg(long = "doc", value_name = "NAME")]
     pub documents: Vec<String>,
     /// Output formats, comma-separated.
-    #[arg(long, value_delimiter = ',', value_name = "FORMATS", default_value = "html")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "FORMATS",
+        default_value = "html"
+    )]
     pub format: Vec<Format>,
     /// Output folder (default: `out/` in the project).
     #[arg(long, value_name = "DIR", env = "KYR_OUT")]
@@ -88,7 +100,8 @@ mod tests {
     #[test]
     fn parses_build_options() {
         let cli = Cli::try_parse_from([
-            "kyr", "-C", "proj", "build", "--locale", "fr", "--locale", "ar", "--format", "html", "--strict",
+            "kyr", "-C", "proj", "build", "--locale", "fr", "--locale", "ar", "--format", "html",
+            "--strict",
         ])
         .unwrap();
         let Command::Build(args) = cli.command;

@@ -167,16 +167,19 @@ fn validate(file: FileId, raw: ConfigFile, diags: &mut Vec<Diagnostic>) -> Optio
         .unwrap_or_else(|| Spanned::new(0..0, "project-title".to_owned()));
 
     if raw.locales.is_empty() {
-        diags.push(Diagnostic::error("no locales are configured").hint(
-            "add a table per locale, e.g. `[locales.en]` with `endonym = \"English\"`",
-        ));
+        diags.push(
+            Diagnostic::error("no locales are configured")
+                .hint("add a table per locale, e.g. `[locales.en]` with `endonym = \"English\"`"),
+        );
         return None;
     }
     if !raw.locales.contains_key(reference.as_str()) {
         diags.push(
-            Diagnostic::error(format!("the reference locale `{reference}` is not configured"))
-                .at_opt(reference_span)
-                .hint(format!("add `[locales.{reference}]`")),
+            Diagnostic::error(format!(
+                "the reference locale `{reference}` is not configured"
+            ))
+            .at_opt(reference_span)
+            .hint(format!("add `[locales.{reference}]`")),
         );
         return None;
     }
@@ -257,8 +260,7 @@ fn validate(file: FileId, raw: ConfigFile, diags: &mut Vec<Diagnostic>) -> Optio
         let mut path = Vec::new();
         if let Err((cycle, at)) = expand_chain(tag, &fallbacks, &mut path, &mut chain) {
             diags.push(
-                Diagnostic::error(format!("fallback cycle: {}", cycle.join(" -> ")))
-                    .at(span(at)),
+                Diagnostic::error(format!("fallback cycle: {}", cycle.join(" -> "))).at(span(at)),
             );
             continue;
         }
@@ -352,9 +354,7 @@ pub fn is_identifier(s: &str) -> bool {
 
 fn check_message_id(id: &str, key: &str, span: Span, diags: &mut Vec<Diagnostic>) {
     if !is_identifier(id) {
-        diags.push(
-            Diagnostic::error(format!("`{key}` must be a message id, not `{id}`")).at(span),
-        );
+        diags.push(Diagnostic::error(format!("`{key}` must be a message id, not `{id}`")).at(span));
     }
 }
 
@@ -415,7 +415,10 @@ organization = "Other"
         let (config, diags) = parse_str(BASE);
         assert_eq!(diags, Vec::<String>::new());
         let config = config.unwrap();
-        assert_eq!(config.locales["ff-Adlm"].chain, ["ff-Adlm", "ff", "fr", "en"]);
+        assert_eq!(
+            config.locales["ff-Adlm"].chain,
+            ["ff-Adlm", "ff", "fr", "en"]
+        );
         assert_eq!(config.locales["fr"].chain, ["fr", "en"]);
         assert_eq!(config.locales["en"].chain, ["en"]);
         assert_eq!(config.locales["ff-Adlm"].direction, Direction::Rtl);
@@ -433,7 +436,10 @@ organization = "Other"
         let (config, diags) = parse_str("[locales.en]\nendonym = \"English\"\ncolour = 1\n");
         assert!(config.is_none());
         assert_eq!(diags.len(), 1);
-        assert!(diags[0].starts_with("3:1: unknown field `colour`"), "{diags:?}");
+        assert!(
+            diags[0].starts_with("3:1: unknown field `colour`"),
+            "{diags:?}"
+        );
     }
 
     #[test]
@@ -444,9 +450,22 @@ organization = "Other"
              [locales.ha]\nendonym = \"A\"\nfallback = [\"yo\"]\n\
              [locales.yo]\nendonym = \"B\"\nfallback = [\"ha\"]\n",
         );
-        assert!(diags.iter().any(|d| d.starts_with("3:10: language tag `FR`")), "{diags:?}");
-        assert!(diags.iter().any(|d| d.starts_with("7:13: locale `wo` falls back to `xx`")));
-        assert!(diags.iter().any(|d| d.contains("fallback cycle: ha -> yo -> ha")));
+        assert!(
+            diags
+                .iter()
+                .any(|d| d.starts_with("3:10: language tag `FR`")),
+            "{diags:?}"
+        );
+        assert!(
+            diags
+                .iter()
+                .any(|d| d.starts_with("7:13: locale `wo` falls back to `xx`"))
+        );
+        assert!(
+            diags
+                .iter()
+                .any(|d| d.contains("fallback cycle: ha -> yo -> ha"))
+        );
     }
 
     #[test]
@@ -457,6 +476,9 @@ organization = "Other"
             "[vars]\nx = { text = \"a\", link = \"javascript:alert(1)\" }\n\
              [locales.en]\nendonym = \"E\"\n",
         );
-        assert!(diags[0].starts_with("2:5: link target `javascript:alert(1)`"), "{diags:?}");
+        assert!(
+            diags[0].starts_with("2:5: link target `javascript:alert(1)`"),
+            "{diags:?}"
+        );
     }
 }

@@ -228,7 +228,11 @@ pub fn render(files: &Files, d: &Diagnostic) -> String {
     if let Some(span) = &d.span {
         let file = files.get(span.file);
         let (line, col) = line_col(&file.text, span.range.start);
-        let _ = write!(out, "{BOLD}{}:{line}:{col}:{BOLD:#} ", display_path(&file.path));
+        let _ = write!(
+            out,
+            "{BOLD}{}:{line}:{col}:{BOLD:#} ",
+            display_path(&file.path)
+        );
         snippet = Some((file, line, span));
     }
     let _ = writeln!(out, "{style}{label}:{style:#} {BOLD}{}{BOLD:#}", d.message);

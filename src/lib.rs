@@ -65,7 +65,11 @@ pub fn run(cli: Cli) -> ExitCode {
     ExitCode::from(code)
 }
 
-fn run_build(global: &cli::GlobalArgs, options: &BuildOptions, err: &mut impl std::io::Write) -> u8 {
+fn run_build(
+    global: &cli::GlobalArgs,
+    options: &BuildOptions,
+    err: &mut impl std::io::Write,
+) -> u8 {
     let started = Instant::now();
     let project = match project::load(&global.project) {
         Ok(project) => project,
@@ -129,7 +133,11 @@ fn run_build(global: &cli::GlobalArgs, options: &BuildOptions, err: &mut impl st
                 .iter()
                 .map(|(from, n)| format!("{n} from {from}"))
                 .collect();
-            let _ = writeln!(err, "note: `{tag}` shows untranslated messages: {}", parts.join(", "));
+            let _ = writeln!(
+                err,
+                "note: `{tag}` shows untranslated messages: {}",
+                parts.join(", ")
+            );
         }
         for failed in &report.failed {
             let _ = writeln!(err, "not written: {failed}");

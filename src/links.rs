@@ -8,15 +8,19 @@ pub const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
 /// Checks a link target; the error is a diagnostic message.
 pub fn check(target: &str) -> Result<(), String> {
     let cleaned = clean(target);
-    let scheme = cleaned
-        .find(':')
-        .map(|i| &cleaned[..i])
-        .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)));
+    let scheme = cleaned.find(':').map(|i| &cleaned[..i]).filter(|s| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
     match scheme {
         Some(s) if ALLOWED_SCHEMES.iter().any(|a| a.eq_ignore_ascii_case(s)) => {
             let rest = &cleaned[s.len() + 1..];
             if rest.is_empty() {
-                Err(format!("link target `{}` is empty after its scheme", shown(target)))
+                Err(format!(
+                    "link target `{}` is empty after its scheme",
+                    shown(target)
+                ))
             } else {
                 Ok(())
             }
@@ -67,7 +71,13 @@ mod tests {
 
     #[test]
     fn allows_only_four_schemes_in_any_case() {
-        for ok in ["https://a.org", "HTTP://a.org", "mailto:a@b.org", "tel:+1555", " tel:1 "] {
+        for ok in [
+            "https://a.org",
+            "HTTP://a.org",
+            "mailto:a@b.org",
+            "tel:+1555",
+            " tel:1 ",
+        ] {
             assert!(check(ok).is_ok(), "{ok}");
         }
         for bad in [

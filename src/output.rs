@@ -43,7 +43,10 @@ fn inside(out_dir: &Path, relative: &Path) -> Result<PathBuf> {
         .components()
         .any(|c| !matches!(c, Component::Normal(_)))
     {
-        bail!("refusing to write `{}` outside the output folder", relative.display());
+        bail!(
+            "refusing to write `{}` outside the output folder",
+            relative.display()
+        );
     }
     Ok(out_dir.join(relative))
 }
@@ -58,7 +61,10 @@ mod tests {
         write_atomic(dir.path(), Path::new("fr/a.html"), b"one").unwrap();
         write_atomic(dir.path(), Path::new("fr/a.html"), b"two").unwrap();
         assert_eq!(fs::read(dir.path().join("fr/a.html")).unwrap(), b"two");
-        let names: Vec<_> = fs::read_dir(dir.path().join("fr")).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = fs::read_dir(dir.path().join("fr"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names.len(), 1);
     }
 

@@ -73,11 +73,17 @@ pub fn load(start: &Path) -> Result<Project, LoadError> {
     let Some(config_file) =
         read_text(&root, &root.join(CONFIG_FILE), &mut files, &mut diags).map_err(LoadError::Io)?
     else {
-        return Err(LoadError::Invalid { files, diagnostics: diags });
+        return Err(LoadError::Invalid {
+            files,
+            diagnostics: diags,
+        });
     };
     let config_text = files.text(config_file).to_owned();
     let Some(config) = config::parse(config_file, &config_text, &mut diags) else {
-        return Err(LoadError::Invalid { files, diagnostics: diags });
+        return Err(LoadError::Invalid {
+            files,
+            diagnostics: diags,
+        });
     };
 
     let skeletons = load_content(&root, &mut files, &mut diags).map_err(LoadError::Io)?;
@@ -96,12 +102,18 @@ pub fn load(start: &Path) -> Result<Project, LoadError> {
     })
 }
 
-fn load_content(root: &Path, files: &mut Files, diags: &mut Vec<Diagnostic>) -> Result<Vec<Skeleton>> {
+fn load_content(
+    root: &Path,
+    files: &mut Files,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Vec<Skeleton>> {
     let dir = root.join("content");
     let mut skeletons = Vec::new();
     for path in list(root, &dir, "md", diags)? {
         let name = stem(&path);
-        let Some(file) = read_text(root, &path, files, diags)? else { continue };
+        let Some(file) = read_text(root, &path, files, diags)? else {
+            continue;
+        };
         if !is_document_name(&name) {
             diags.push(
                 Diagnostic::error(format!(
@@ -129,14 +141,18 @@ fn load_locales(
     let dir = root.join("locales");
     let mut catalog = Catalog::default();
     if dir.is_dir() {
-        for entry in fs::read_dir(&dir).with_context(|| format!("failed to read `{}`", dir.display()))? {
+        for entry in
+            fs::read_dir(&dir).with_context(|| format!("failed to read `{}`", dir.display()))?
+        {
             let entry = entry?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if entry.path().is_dir() && config.locale(&name).is_none() {
-                diags.push(Diagnostic::warning(format!(
-                    "`locales/{name}` is not a configured locale and is ignored"
-                ))
-                .hint(format!("add `[locales.{name}]` to kyr.toml to build it")));
+                diags.push(
+                    Diagnostic::warning(format!(
+                        "`locales/{name}` is not a configured locale and is ignored"
+                    ))
+                    .hint(format!("add `[locales.{name}]` to kyr.toml to build it")),
+                );
             }
         }
     }
@@ -165,7 +181,11 @@ fn load_locales(
     Ok(catalog)
 }
 
-fn load_templates(root: &Path, files: &mut Files, diags: &mut Vec<Diagnostic>) -> Result<Templates> {
+fn load_templates(
+    root: &Path,
+    files: &mut Files,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Templates> {
     let dir = root.join("templates").join("html");
     let mut overrides = Vec::new();
     if dir.is_dir() {
@@ -189,7 +209,11 @@ fn list(root: &Path, dir: &Path, ext: &str, diags: &mut Vec<Diagnostic>) -> Resu
         return Ok(Vec::new());
     }
     let mut paths = Vec::new();
-    for entry in WalkDir::new(dir).min_depth(1).max_depth(1).sort_by_file_name() {
+    for entry in WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+    {
         let entry = entry.with_context(|| format!("failed to read `{}`", dir.display()))?;
         let path = entry.path();
         if !ext.is_empty() && path.extension().and_then(|e| e.to_str()) != Some(ext) {
@@ -199,12 +223,10 @@ fn list(root: &Path, dir: &Path, ext: &str, diags: &mut Vec<Diagnostic>) -> Resu
             match fs::canonicalize(path) {
                 Ok(target) if target.starts_with(root) && target.is_file() => {}
                 _ => {
-                    diags.push(
-                        Diagnostic::error(format!(
-                            "`{}` is a link to a file outside the project and is not read",
-                            relative(root, path).display()
-                        )),
-                    );
+                    diags.push(Diagnostic::error(format!(
+                        "`{}` is a link to a file outside the project and is not read",
+                        relative(root, path).display()
+                    )));
                     continue;
                 }
             }
@@ -219,7 +241,12 @@ fn list(root: &Path, dir: &Path, ext: &str, diags: &mut Vec<Diagnostic>) -> Resu
 /// Reads a file as UTF-8 text without a BOM into `files`. Invalid UTF-8
 /// is a diagnostic at the first bad byte (`None`); other failures are
 /// environment errors.
-fn read_text(root: &Path, path: &Path, files: &mut Files, diags: &mut Vec<Diagnostic>) -> Result<Option<FileId>> {
+fn read_text(
+    root: &Path,
+    path: &Path,
+    files: &mut Files,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Option<FileId>> {
     let rel = relative(root, path);
     let bytes = fs::read(path).with_context(|| format!("failed to read `{}`", rel.display()))?;
     match String::from_utf8(bytes) {

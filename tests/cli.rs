@@ -7,8 +7,17 @@ fn success_exits_zero_and_reports_fallbacks() {
     let fx = Fixture::new("build/basic");
     let run = fx.run(&["build"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("note: `ff-Adlm` shows untranslated messages:"), "{}", run.stderr);
-    assert!(run.stderr.contains("built 6 files into `out`"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("note: `ff-Adlm` shows untranslated messages:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("built 6 files into `out`"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -25,7 +34,12 @@ fn usage_errors_exit_two() {
     let fx = Fixture::new("build/basic");
     let run = fx.run(&["build", "--locale", "xx"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("error: unknown locale `xx`; configured locales: en, fr, ar, ff, ff-Adlm"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error: unknown locale `xx`; configured locales: en, fr, ar, ff, ff-Adlm"),
+        "{}",
+        run.stderr
+    );
     let run = fx.run(&["build", "--doc", "nope"]);
     assert_eq!(run.code, 2);
     let run = fx.run(&["build", "--format", "pdf"]);
@@ -42,14 +56,26 @@ fn missing_project_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
     let run = Fixture::new("build/basic").run(&["-C", dir.path().to_str().unwrap(), "build"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("error: no `kyr.toml` found in"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: no `kyr.toml` found in"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
 fn project_found_from_a_subfolder_and_out_folder_chosen() {
     let fx = Fixture::new("build/basic");
     let out = tempfile::tempdir().unwrap();
-    let run = fx.run(&["-C", "content", "build", "--out", out.path().to_str().unwrap(), "--doc", "door"]);
+    let run = fx.run(&[
+        "-C",
+        "content",
+        "build",
+        "--out",
+        out.path().to_str().unwrap(),
+        "--doc",
+        "door",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(out.path().join("ar/door.html").is_file());
     assert!(!fx.out("index.html").exists());
@@ -59,6 +85,15 @@ fn project_found_from_a_subfolder_and_out_folder_chosen() {
 fn verbose_lists_files_and_fallbacks() {
     let fx = Fixture::new("build/basic");
     let run = fx.run(&["build", "-v"]);
-    assert!(run.stderr.contains("wrote out/ff-Adlm/door.html"), "{}", run.stderr);
-    assert!(run.stderr.contains("fallback: ff-Adlm door `door-intro` from fr"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("wrote out/ff-Adlm/door.html"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("fallback: ff-Adlm door `door-intro` from fr"),
+        "{}",
+        run.stderr
+    );
 }

@@ -19,7 +19,13 @@ fn broken_ftl_is_located_and_other_locales_still_build() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("2 | door-silent Vous avez le droit de garder le silence.\n  |             ^"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "2 | door-silent Vous avez le droit de garder le silence.\n  |             ^"
+        ),
+        "{}",
+        run.stderr
+    );
     assert!(!fx.out("fr/door.html").exists());
     for tag in ["en", "ar", "ff", "ff-Adlm"] {
         assert!(fx.out(&format!("{tag}/door.html")).is_file(), "{tag}");
@@ -33,11 +39,18 @@ fn unknown_reference_in_a_skeleton_is_an_error_at_its_place() {
     let run = fx.run(&["build"]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr.contains("content/door.md:17:5: error: message `door-nope` is not defined in any of `en`"),
+        run.stderr.contains(
+            "content/door.md:17:5: error: message `door-nope` is not defined in any of `en`"
+        ),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("17 | See { door-nope } now.\n   |     ^^^^^^^^^^^^^"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("17 | See { door-nope } now.\n   |     ^^^^^^^^^^^^^"),
+        "{}",
+        run.stderr
+    );
     assert!(!fx.out("en/door.html").exists());
     assert!(!fx.out("fr/door.html").exists());
 }
@@ -47,15 +60,24 @@ fn unknown_variable_in_a_skeleton_is_an_error() {
     let fx = Fixture::new("build/basic");
     fx.append("content/door.md", "\nCall { $fax }.\n");
     let (report, diags) = fx.build(&BuildOptions::default());
-    assert!(diags.contains("content/door.md:17:6: error: unknown variable `$fax`"), "{diags}");
-    assert!(diags.contains("hint: defined variables: `$hotline`, `$organization`, `$date`"), "{diags}");
+    assert!(
+        diags.contains("content/door.md:17:6: error: unknown variable `$fax`"),
+        "{diags}"
+    );
+    assert!(
+        diags.contains("hint: defined variables: `$hotline`, `$organization`, `$date`"),
+        "{diags}"
+    );
     assert_eq!(report.written.len(), 1, "only the index");
 }
 
 #[test]
 fn a_literal_brace_and_a_stray_one() {
     let fx = Fixture::new("build/basic");
-    fx.append("content/door.md", "\nKeep \\{ this }.\n\nBut { this is wrong }.\n");
+    fx.append(
+        "content/door.md",
+        "\nKeep \\{ this }.\n\nBut { this is wrong }.\n",
+    );
     let (_, diags) = fx.build(&BuildOptions::default());
     assert!(diags.contains("content/door.md:19:5: error: `{ this is wrong }` is not a message or variable reference"), "{diags}");
     assert!(diags.contains("hint: write `\\{` for a literal brace"));
@@ -86,20 +108,39 @@ fn duplicate_ids_and_cycles() {
         "locales/fr/more.ftl",
         "door-silent = Encore\nloop-a = { loop-b }\nloop-b = { loop-a }\n",
     );
-    fx.append("locales/ff/door.ftl", "door-intro = { loop }\nloop = { loop }\n");
+    fx.append(
+        "locales/ff/door.ftl",
+        "door-intro = { loop }\nloop = { loop }\n",
+    );
     let (_, diags) = fx.build(&BuildOptions::default());
-    assert!(diags.contains("locales/fr/more.ftl:1:1: error: `door-silent` is defined twice in locale `fr`"), "{diags}");
-    assert!(diags.contains("the first definition, at locales/fr/door.ftl:7:1, is the one used"), "{diags}");
+    assert!(
+        diags.contains(
+            "locales/fr/more.ftl:1:1: error: `door-silent` is defined twice in locale `fr`"
+        ),
+        "{diags}"
+    );
+    assert!(
+        diags.contains("the first definition, at locales/fr/door.ftl:7:1, is the one used"),
+        "{diags}"
+    );
     assert!(diags.contains("locales/ff/door.ftl:2:1: error: message `door-intro` refers to itself in a cycle (locale `ff`)"), "{diags}");
 }
 
 #[test]
 fn config_errors_name_key_and_line() {
     let fx = Fixture::new("build/basic");
-    fx.append("kyr.toml", "\n[locales.wo]\nendonym = \"Wolof\"\nfallback = [\"fr\", \"xx\"]\ncolour = \"red\"\n");
+    fx.append(
+        "kyr.toml",
+        "\n[locales.wo]\nendonym = \"Wolof\"\nfallback = [\"fr\", \"xx\"]\ncolour = \"red\"\n",
+    );
     let run = fx.run(&["build"]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("kyr.toml:30:1: error: unknown field `colour`"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("kyr.toml:30:1: error: unknown field `colour`"),
+        "{}",
+        run.stderr
+    );
     assert!(!fx.out("index.html").exists());
 }
 
@@ -108,14 +149,20 @@ fn invalid_utf8_is_located() {
     let fx = Fixture::new("build/basic");
     std::fs::write(fx.root().join("locales/fr/bad.ftl"), b"a = ok\nb = \xff\n").unwrap();
     let (report, diags) = fx.build(&BuildOptions::default());
-    assert!(diags.contains("locales/fr/bad.ftl:2:5: error: file is not valid UTF-8"), "{diags}");
+    assert!(
+        diags.contains("locales/fr/bad.ftl:2:5: error: file is not valid UTF-8"),
+        "{diags}"
+    );
     assert!(report.failed.contains(&"fr/door.html".to_owned()) || report.diagnostics.has_errors());
 }
 
 #[test]
 fn bom_and_crlf_are_accepted() {
     let fx = Fixture::new("build/basic");
-    fx.write("locales/fr/door.ftl", "\u{feff}door-title = Titre\r\ndoor-silent = Silence\r\n");
+    fx.write(
+        "locales/fr/door.ftl",
+        "\u{feff}door-title = Titre\r\ndoor-silent = Silence\r\n",
+    );
     let (_, diags) = fx.build(&BuildOptions::default());
     assert!(!diags.contains("locales/fr/door.ftl"), "{diags}");
     assert!(fx.page("fr/door.html").contains("<h1>Titre</h1>"));
@@ -146,19 +193,36 @@ fn block_markup_in_an_inline_message_is_shown_as_text_with_a_warning() {
 #[test]
 fn a_broken_project_template_is_located_and_nothing_is_written() {
     let fx = Fixture::new("build/basic");
-    fx.write("templates/html/page.html", "{% extends \"base.html\" %}\n{% block body %}\n{{ body }\n{% endblock %}\n");
+    fx.write(
+        "templates/html/page.html",
+        "{% extends \"base.html\" %}\n{% block body %}\n{{ body }\n{% endblock %}\n",
+    );
     let run = fx.run(&["build"]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("templates/html/page.html:3:"), "{}", run.stderr);
-    assert!(run.stderr.contains("error: template error: syntax error"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("templates/html/page.html:3:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("error: template error: syntax error"),
+        "{}",
+        run.stderr
+    );
     assert!(!fx.out("en/door.html").exists());
 }
 
 #[test]
 fn a_project_template_replaces_the_built_in_one() {
     let fx = Fixture::new("build/basic");
-    fx.write("templates/html/page.html", "{% extends \"base.html\" %}{% block body %}<article>{{ body }}</article>{% endblock %}");
+    fx.write(
+        "templates/html/page.html",
+        "{% extends \"base.html\" %}{% block body %}<article>{{ body }}</article>{% endblock %}",
+    );
     let (report, diags) = fx.build(&BuildOptions::default());
     assert!(!report.diagnostics.has_errors(), "{diags}");
-    assert!(fx.page("fr/door.html").contains("<article><h1>Si des agents"));
+    assert!(
+        fx.page("fr/door.html")
+            .contains("<article><h1>Si des agents")
+    );
 }

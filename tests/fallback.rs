@@ -35,7 +35,11 @@ fn pulaar_shows_french_fallback_marked_french() {
     let fx = Fixture::new("build/basic");
     fx.build(&BuildOptions::default());
     let ff = fx.page("ff/door.html");
-    assert!(main_of(&ff).contains("<li lang=\"fr\" dir=\"ltr\">Vous avez le droit de garder le silence.</li>"), "{ff}");
+    assert!(
+        main_of(&ff)
+            .contains("<li lang=\"fr\" dir=\"ltr\">Vous avez le droit de garder le silence.</li>"),
+        "{ff}"
+    );
     assert!(ff.contains("<div class=\"notice\"><p lang=\"fr\" dir=\"ltr\">Certaines parties sont affichées dans une autre langue.</p>\n</div>"));
 }
 
@@ -44,7 +48,10 @@ fn right_to_left_page_with_left_to_right_fallback() {
     let fx = Fixture::new("build/basic");
     fx.build(&BuildOptions::default());
     let ar = fx.page("ar/door.html");
-    assert!(main_of(&ar).contains("<div lang=\"en\" dir=\"ltr\">\n<p>You have rights"), "{ar}");
+    assert!(
+        main_of(&ar).contains("<div lang=\"en\" dir=\"ltr\">\n<p>You have rights"),
+        "{ar}"
+    );
 }
 
 #[test]
@@ -56,12 +63,25 @@ fn fallback_in_a_complete_locale_warns_and_fails_with_strict() {
     assert!(diags.contains("content/door.md:15:1: warning: message `door-call` is not translated in `fr`, which is marked complete; using `en`"), "{diags}");
     assert!(fx.out("fr/door.html").is_file());
 
-    let (report, diags) = fx.build(&BuildOptions { strict: true, ..BuildOptions::default() });
-    assert!(diags.contains("content/door.md:15:1: error: message `door-call` is not translated in `fr`"), "{diags}");
+    let (report, diags) = fx.build(&BuildOptions {
+        strict: true,
+        ..BuildOptions::default()
+    });
+    assert!(
+        diags
+            .contains("content/door.md:15:1: error: message `door-call` is not translated in `fr`"),
+        "{diags}"
+    );
     assert!(report.failed.contains(&"fr/door.html".to_owned()));
-    assert!(!fx.out("fr/door.html").exists(), "a failed output is removed");
+    assert!(
+        !fx.out("fr/door.html").exists(),
+        "a failed output is removed"
+    );
     assert!(fx.out("en/door.html").is_file());
-    assert!(fx.out("ff/door.html").is_file(), "incomplete locales may fall back");
+    assert!(
+        fx.out("ff/door.html").is_file(),
+        "incomplete locales may fall back"
+    );
 }
 
 #[test]
@@ -77,7 +97,15 @@ fn a_message_that_fails_to_format_falls_back() {
     // title from the next locale in its chain, and nothing leaks.
     assert!(report.failed.contains(&"ff/door.html".to_owned()));
     let page = fx.page("ff-Adlm/door.html");
-    assert!(main_of(&page).contains("<h1 lang=\"fr\" dir=\"ltr\">Si des agents viennent à votre porte</h1>"), "{page}");
+    assert!(
+        main_of(&page)
+            .contains("<h1 lang=\"fr\" dir=\"ltr\">Si des agents viennent à votre porte</h1>"),
+        "{page}"
+    );
     assert!(!page.contains("nope") && !page.contains("Hakkeeji"));
-    assert_eq!(diags.matches("unknown variable `$nope`").count(), 1, "reported once: {diags}");
+    assert_eq!(
+        diags.matches("unknown variable `$nope`").count(),
+        1,
+        "reported once: {diags}"
+    );
 }

@@ -16,48 +16,83 @@ fn hostile_translation_is_escaped_unlinked_and_never_leaks_placeables() {
     let (report, diags) = fx.build(&BuildOptions::default());
     let page = fx.page("ff-Adlm/door.html");
     let main = main_of(&page);
-    assert!(main.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{main}");
-    assert!(main.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"), "{main}");
+    assert!(
+        main.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{main}"
+    );
+    assert!(
+        main.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"),
+        "{main}"
+    );
     assert!(!page.contains("<script") && !page.contains("<img"));
     assert!(!page.to_ascii_lowercase().contains("href=\"javascript"));
     assert!(!page.contains("href=\"data:"));
-    assert!(!main.contains('{') && !main.contains('}'), "no placeable leaks: {main}");
+    assert!(
+        !main.contains('{') && !main.contains('}'),
+        "no placeable leaks: {main}"
+    );
     assert!(!main.contains("missing"));
     // door-sign failed in ff and fell back to fr for ff-Adlm.
-    assert!(main.contains("<li lang=\"fr\" dir=\"ltr\">Ne signez rien."), "{main}");
+    assert!(
+        main.contains("<li lang=\"fr\" dir=\"ltr\">Ne signez rien."),
+        "{main}"
+    );
     assert!(diags.contains("locales/ff/door.ftl:3:20: error: unknown variable `$missing` in message `door-sign` (locale `ff`)"), "{diags}");
-    assert!(diags.contains("warning: in message `door-silent`: link target `javascript:alert(1)` is not allowed"), "{diags}");
+    assert!(
+        diags.contains(
+            "warning: in message `door-silent`: link target `javascript:alert(1)` is not allowed"
+        ),
+        "{diags}"
+    );
     assert!(diags.contains("link target `JaVaScRiPt:alert(2)` is not allowed"));
-    assert!(diags.contains("link target `javascript:alert(3)` is not allowed"), "entity-encoded: {diags}");
+    assert!(
+        diags.contains("link target `javascript:alert(3)` is not allowed"),
+        "entity-encoded: {diags}"
+    );
     assert!(report.failed.contains(&"ff/door.html".to_owned()));
 }
 
 #[test]
 fn hostile_variables_and_skeleton_html_are_text() {
     let fx = Fixture::new("build/basic");
-    let toml = std::fs::read_to_string(fx.root().join("kyr.toml")).unwrap().replace(
-        "organization = \"Legal Aid\"",
-        "organization = \"</bdi><script>x</script>{ $hotline }**b**\"",
-    );
+    let toml = std::fs::read_to_string(fx.root().join("kyr.toml"))
+        .unwrap()
+        .replace(
+            "organization = \"Legal Aid\"",
+            "organization = \"</bdi><script>x</script>{ $hotline }**b**\"",
+        );
     fx.write("kyr.toml", &toml);
     fx.append("content/door.md", "\n<div onclick=\"x()\">raw</div>\n");
     let (_, diags) = fx.build(&BuildOptions::default());
     let page = fx.page("en/door.html");
     let main = main_of(&page);
     assert!(main.contains("<bdi class=\"var-organization\">&lt;/bdi&gt;&lt;script&gt;x&lt;/script&gt;{ $hotline }**b**</bdi>"), "{main}");
-    assert!(main.contains("<p>&lt;div onclick=&quot;x()&quot;&gt;raw&lt;/div&gt;</p>"), "{main}");
-    assert!(!page.contains("<script") && !page.contains("<div onclick"), "{diags}");
+    assert!(
+        main.contains("<p>&lt;div onclick=&quot;x()&quot;&gt;raw&lt;/div&gt;</p>"),
+        "{main}"
+    );
+    assert!(
+        !page.contains("<script") && !page.contains("<div onclick"),
+        "{diags}"
+    );
 }
 
 #[test]
 fn a_variable_link_must_use_an_allowed_scheme() {
     let fx = Fixture::new("build/basic");
-    let toml = std::fs::read_to_string(fx.root().join("kyr.toml")).unwrap().replace(
-        "link = \"tel:+1 (555) 010-1234\"",
-        "link = \"javascript:alert(1)\"",
-    );
+    let toml = std::fs::read_to_string(fx.root().join("kyr.toml"))
+        .unwrap()
+        .replace(
+            "link = \"tel:+1 (555) 010-1234\"",
+            "link = \"javascript:alert(1)\"",
+        );
     fx.write("kyr.toml", &toml);
     let run = fx.run(&["build"]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("kyr.toml:4:11: error: link target `javascript:alert(1)` is not allowed"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("kyr.toml:4:11: error: link target `javascript:alert(1)` is not allowed"),
+        "{}",
+        run.stderr
+    );
 }

@@ -14,18 +14,33 @@ fn every_document_and_locale_is_built_with_an_index() {
     }
     let index = fx.page("index.html");
     assert!(index.contains("<html lang=\"en\" dir=\"ltr\">"));
-    assert!(index.contains("<section lang=\"ar\" dir=\"rtl\">\n<h2>العربية</h2>"), "{index}");
+    assert!(
+        index.contains("<section lang=\"ar\" dir=\"rtl\">\n<h2>العربية</h2>"),
+        "{index}"
+    );
     assert!(index.contains("<h2>𞤆𞤵𞤤𞤢𞤪</h2>"));
-    assert!(index.contains("<a href=\"fr/door.html\">Si des agents viennent à votre porte</a>"), "{index}");
+    assert!(
+        index.contains("<a href=\"fr/door.html\">Si des agents viennent à votre porte</a>"),
+        "{index}"
+    );
 }
 
 #[test]
 fn right_to_left_locales_are_marked_on_the_page() {
     let fx = Fixture::new("build/basic");
     fx.build(&BuildOptions::default());
-    assert!(fx.page("ar/door.html").starts_with("<!doctype html>\n<html lang=\"ar\" dir=\"rtl\">"));
-    assert!(fx.page("ff-Adlm/door.html").contains("<html lang=\"ff-Adlm\" dir=\"rtl\">"));
-    assert!(fx.page("ff/door.html").contains("<html lang=\"ff\" dir=\"ltr\">"));
+    assert!(
+        fx.page("ar/door.html")
+            .starts_with("<!doctype html>\n<html lang=\"ar\" dir=\"rtl\">")
+    );
+    assert!(
+        fx.page("ff-Adlm/door.html")
+            .contains("<html lang=\"ff-Adlm\" dir=\"rtl\">")
+    );
+    assert!(
+        fx.page("ff/door.html")
+            .contains("<html lang=\"ff\" dir=\"ltr\">")
+    );
 }
 
 #[test]
@@ -47,7 +62,9 @@ fn pages_are_self_contained_and_small() {
     fx.build(&BuildOptions::default());
     for rel in ["en/door.html", "ar/door.html", "index.html"] {
         let page = fx.page(rel);
-        for banned in ["<script", "<link", "src=", "url(", "@import", "<iframe", "<img"] {
+        for banned in [
+            "<script", "<link", "src=", "url(", "@import", "<iframe", "<img",
+        ] {
             assert!(!page.contains(banned), "{rel} holds {banned}");
         }
         assert!(page.len() < 30 * 1024, "{rel}: {} bytes", page.len());
@@ -61,7 +78,12 @@ fn switcher_links_every_locale_and_marks_the_current_one() {
     let fx = Fixture::new("build/basic");
     fx.build(&BuildOptions::default());
     let fr = fx.page("fr/door.html");
-    assert!(fr.contains("<a href=\"../ar/door.html\" lang=\"ar\" dir=\"rtl\" hreflang=\"ar\">العربية</a>"), "{fr}");
+    assert!(
+        fr.contains(
+            "<a href=\"../ar/door.html\" lang=\"ar\" dir=\"rtl\" hreflang=\"ar\">العربية</a>"
+        ),
+        "{fr}"
+    );
     assert!(fr.contains("hreflang=\"fr\" aria-current=\"page\">Français</a>"));
     assert_eq!(fr.matches("hreflang=").count(), 5);
 }
@@ -72,7 +94,9 @@ fn footer_says_not_legal_advice_with_the_review_date_and_sources() {
     fx.build(&BuildOptions::default());
     let en = fx.page("en/door.html");
     assert!(en.contains("<strong>General information, not legal advice.</strong> Last reviewed: <bdi class=\"var-date\">2026-11-26</bdi>"), "{en}");
-    assert!(en.contains("<a href=\"https://www.aclu.org/know-your-rights/immigrants-rights\">ACLU</a>"));
+    assert!(
+        en.contains("<a href=\"https://www.aclu.org/know-your-rights/immigrants-rights\">ACLU</a>")
+    );
     let fr = fx.page("fr/door.html");
     assert!(fr.contains("Information générale, pas un conseil juridique."));
 }
@@ -81,7 +105,9 @@ fn footer_says_not_legal_advice_with_the_review_date_and_sources() {
 fn unreviewed_locales_say_so_and_reviewed_ones_do_not() {
     let fx = Fixture::new("build/basic");
     fx.build(&BuildOptions::default());
-    assert!(fx.page("fr/door.html").contains("<div class=\"notice\"><p>Cette traduction n&#39;a pas encore été vérifiée.</p>\n</div>"));
+    assert!(fx.page("fr/door.html").contains(
+        "<div class=\"notice\"><p>Cette traduction n&#39;a pas encore été vérifiée.</p>\n</div>"
+    ));
     assert!(!fx.page("en/door.html").contains("class=\"notice\""));
 }
 
@@ -90,7 +116,12 @@ fn literal_skeleton_text_keeps_the_reference_language() {
     let fx = Fixture::new("build/basic");
     fx.build(&BuildOptions::default());
     let ar = fx.page("ar/door.html");
-    assert!(main_of(&ar).contains("<div lang=\"en\" dir=\"ltr\">\n<p>Officer: I do not consent to a search.</p>\n</div>"), "{ar}");
+    assert!(
+        main_of(&ar).contains(
+            "<div lang=\"en\" dir=\"ltr\">\n<p>Officer: I do not consent to a search.</p>\n</div>"
+        ),
+        "{ar}"
+    );
     let en = fx.page("en/door.html");
     assert!(main_of(&en).contains("\n<p>Officer: I do not consent to a search.</p>"));
 }
@@ -98,7 +129,10 @@ fn literal_skeleton_text_keeps_the_reference_language() {
 #[test]
 fn selected_locales_and_documents_only() {
     let fx = Fixture::new("build/basic");
-    let options = BuildOptions { locales: vec!["ar".into()], ..BuildOptions::default() };
+    let options = BuildOptions {
+        locales: vec!["ar".into()],
+        ..BuildOptions::default()
+    };
     fx.build(&options);
     assert!(fx.out("ar/door.html").is_file());
     assert!(!fx.out("fr/door.html").exists());

@@ -19,7 +19,10 @@ fn shipped_content_builds_every_document_in_every_locale() {
             let page = fx.page(&format!("{tag}/{doc}.html"));
             assert!(page.len() < 30 * 1024, "{tag}/{doc}: {} bytes", page.len());
             let main = main_of(&page);
-            assert!(!main.contains('{') && !main.contains('}'), "{tag}/{doc} leaks a placeable");
+            assert!(
+                !main.contains('{') && !main.contains('}'),
+                "{tag}/{doc} leaks a placeable"
+            );
             assert!(!main.contains('\u{E000}'));
             assert!(page.contains("not legal advice") || tag != "en");
         }
@@ -31,8 +34,14 @@ fn shipped_arabic_and_adlam_pages_are_right_to_left() {
     let fx = Fixture::shipped();
     fx.build(&BuildOptions::default());
     for doc in ["red-card", "at-the-door", "in-the-shelter"] {
-        assert!(fx.page(&format!("ar/{doc}.html")).contains("<html lang=\"ar\" dir=\"rtl\">"));
-        assert!(fx.page(&format!("ff-Adlm/{doc}.html")).contains("<html lang=\"ff-Adlm\" dir=\"rtl\">"));
+        assert!(
+            fx.page(&format!("ar/{doc}.html"))
+                .contains("<html lang=\"ar\" dir=\"rtl\">")
+        );
+        assert!(
+            fx.page(&format!("ff-Adlm/{doc}.html"))
+                .contains("<html lang=\"ff-Adlm\" dir=\"rtl\">")
+        );
     }
 }
 
@@ -41,7 +50,10 @@ fn shipped_pulaar_pages_show_french_fallback_marked_french() {
     let fx = Fixture::shipped();
     fx.build(&BuildOptions::default());
     let page = fx.page("ff/at-the-door.html");
-    assert!(main_of(&page).contains(" lang=\"fr\" dir=\"ltr\">"), "{page}");
+    assert!(
+        main_of(&page).contains(" lang=\"fr\" dir=\"ltr\">"),
+        "{page}"
+    );
 }
 
 #[test]
@@ -49,13 +61,23 @@ fn shipped_locales_follow_the_review_rules() {
     let fx = Fixture::shipped();
     let project = fx.load();
     for (tag, locale) in &project.config.locales {
-        assert_eq!(locale.reviewed, tag == "en", "only the reference locale is reviewed: {tag}");
+        assert_eq!(
+            locale.reviewed,
+            tag == "en",
+            "only the reference locale is reviewed: {tag}"
+        );
     }
     for tag in ["en", "fr", "es", "ar"] {
         assert!(project.config.locales[tag].complete, "{tag}");
     }
-    assert_eq!(project.config.locales["ff-Adlm"].chain, ["ff-Adlm", "ff", "fr", "en"]);
+    assert_eq!(
+        project.config.locales["ff-Adlm"].chain,
+        ["ff-Adlm", "ff", "fr", "en"]
+    );
     assert_eq!(project.config.locales["wo"].chain, ["wo", "fr", "en"]);
     assert_eq!(project.config.locales["snk"].chain, ["snk", "fr", "en"]);
-    assert_eq!(project.config.locales["en"].vars["hotline"].text, "+1 (555) 010-1234");
+    assert_eq!(
+        project.config.locales["en"].vars["hotline"].text,
+        "+1 (555) 010-1234"
+    );
 }

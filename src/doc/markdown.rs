@@ -110,7 +110,10 @@ enum Container {
 enum Frame {
     Container(Container, Vec<Block>),
     List(Option<u64>, Vec<Vec<Block>>),
-    Paragraph { inlines: Vec<Inline>, implicit: bool },
+    Paragraph {
+        inlines: Vec<Inline>,
+        implicit: bool,
+    },
     Heading(u8, Vec<Inline>),
     Code(String),
     Html(String),
@@ -188,12 +191,16 @@ impl Builder<'_, '_> {
             Tag::Item => Frame::Container(Container::Item, Vec::new()),
             Tag::Emphasis => Frame::Emphasis(Vec::new()),
             Tag::Strong => Frame::Strong(Vec::new()),
-            Tag::Link { dest_url, .. } => Frame::Link(self.link_target(&dest_url, range), Vec::new()),
+            Tag::Link { dest_url, .. } => {
+                Frame::Link(self.link_target(&dest_url, range), Vec::new())
+            }
             Tag::Image { .. } => {
                 self.problems.push(Problem {
                     severity: Severity::Warning,
                     range,
-                    message: "images are not supported in content; the image's text is shown instead".into(),
+                    message:
+                        "images are not supported in content; the image's text is shown instead"
+                            .into(),
                     hint: None,
                 });
                 Frame::Image(Vec::new())
@@ -227,7 +234,9 @@ impl Builder<'_, '_> {
 
     /// Pops the top frame and adds what it built to its parent.
     fn close_top(&mut self) {
-        let Some(frame) = self.frames.pop() else { return };
+        let Some(frame) = self.frames.pop() else {
+            return;
+        };
         match frame {
             Frame::Container(Container::Root, blocks) => {
                 self.frames.push(Frame::Container(Container::Root, blocks));
@@ -237,7 +246,10 @@ impl Builder<'_, '_> {
                 if let Some(Frame::List(_, items)) = self.frames.last_mut() {
                     items.push(blocks);
                 } else {
-                    self.block(Block::List { start: None, items: vec![blocks] });
+                    self.block(Block::List {
+                        start: None,
+                        items: vec![blocks],
+                    });
                 }
             }
             Frame::List(start, items) => self.block(Block::List { start, items }),
@@ -264,7 +276,10 @@ impl Builder<'_, '_> {
             }
             Frame::Emphasis(inlines) => self.inline(Inline::Emphasis(inlines)),
             Frame::Strong(inlines) => self.inline(Inline::Strong(inlines)),
-            Frame::Link(Some(href), inlines) => self.inline(Inline::Link { href, content: inlines }),
+            Frame::Link(Some(href), inlines) => self.inline(Inline::Link {
+                href,
+                content: inlines,
+            }),
             Frame::Link(None, inlines) | Frame::Image(inlines) => {
                 for inline in inlines {
                     self.inline(inline);
@@ -280,7 +295,8 @@ impl Builder<'_, '_> {
             _ => {
                 // A block inside inline content cannot come from
                 // pulldown-cmark; keep its text rather than lose it.
-                self.frames.push(Frame::Container(Container::Item, vec![block]));
+                self.frames
+                    .push(Frame::Container(Container::Item, vec![block]));
                 self.close_top();
             }
         }
@@ -295,7 +311,10 @@ impl Builder<'_, '_> {
 
     /// Tight list items hold text without a paragraph; give them one.
     fn open_implicit(&mut self) {
-        if matches!(self.frames.last(), Some(Frame::Container(..) | Frame::List(..))) {
+        if matches!(
+            self.frames.last(),
+            Some(Frame::Container(..) | Frame::List(..))
+        ) {
             self.frames.push(Frame::Paragraph {
                 inlines: Vec::new(),
                 implicit: true,
@@ -304,7 +323,10 @@ impl Builder<'_, '_> {
     }
 
     fn close_implicit(&mut self) {
-        if matches!(self.frames.last(), Some(Frame::Paragraph { implicit: true, .. })) {
+        if matches!(
+            self.frames.last(),
+            Some(Frame::Paragraph { implicit: true, .. })
+        ) {
             self.close_top();
         }
     }
@@ -356,10 +378,21 @@ impl Builder<'_, '_> {
                 let start = range.start + literal.len();
                 let exact = source.get(literal.len()..) == Some(rest);
                 let span_of = |at: Range<usize>| {
-                    let at = if exact { start + at.start..start + at.end } else { range.clone() };
+                    let at = if exact {
+                        start + at.start..start + at.end
+                    } else {
+                        range.clone()
+                    };
                     Span::new(file, offset + at.start..offset + at.end)
                 };
-                scan_references(rest, &mut pieces, &span_of, &mut self.problems, start, exact);
+                scan_references(
+                    rest,
+                    &mut pieces,
+                    &span_of,
+                    &mut self.problems,
+                    start,
+                    exact,
+                );
                 for piece in pieces {
                     self.inline(piece);
                 }
@@ -451,7 +484,11 @@ fn scan_references(
                 out.push(if is_var {
                     Inline::VarRef(VarReference { name, span })
                 } else {
-                    Inline::Message(Reference { id: name, attr, span })
+                    Inline::Message(Reference {
+                        id: name,
+                        attr,
+                        span,
+                    })
                 });
                 pos = start + len;
             }

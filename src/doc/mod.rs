@@ -80,7 +80,12 @@ const FENCE: &str = "+++";
 
 /// Parses a skeleton. Problems go to `diags`; `None` when the document
 /// cannot be built at all.
-pub fn parse(name: &str, file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Skeleton> {
+pub fn parse(
+    name: &str,
+    file: FileId,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Skeleton> {
     let span = |range: std::ops::Range<usize>| Span::new(file, range);
     let Some((front_range, body_start)) = split_front_matter(text) else {
         diags.push(
@@ -103,8 +108,11 @@ pub fn parse(name: &str, file: FileId, text: &str, diags: &mut Vec<Diagnostic>) 
     let title_span = span(offset + raw.title.span().start..offset + raw.title.span().end);
     if !is_identifier(raw.title.get_ref()) {
         diags.push(
-            Diagnostic::error(format!("`title` must be a message id, not `{}`", raw.title.get_ref()))
-                .at(title_span.clone()),
+            Diagnostic::error(format!(
+                "`title` must be a message id, not `{}`",
+                raw.title.get_ref()
+            ))
+            .at(title_span.clone()),
         );
         return None;
     }
@@ -124,7 +132,14 @@ pub fn parse(name: &str, file: FileId, text: &str, diags: &mut Vec<Diagnostic>) 
     for source in raw.sources {
         let r = source.span();
         match links::check(&source.get_ref().url) {
-            Ok(()) if source.get_ref().url.trim().to_ascii_lowercase().starts_with("http") => {
+            Ok(())
+                if source
+                    .get_ref()
+                    .url
+                    .trim()
+                    .to_ascii_lowercase()
+                    .starts_with("http") =>
+            {
                 sources.push(source.into_inner())
             }
             _ => diags.push(
@@ -134,7 +149,10 @@ pub fn parse(name: &str, file: FileId, text: &str, diags: &mut Vec<Diagnostic>) 
         }
     }
 
-    let mode = markdown::Mode::Skeleton { file, offset: body_start };
+    let mode = markdown::Mode::Skeleton {
+        file,
+        offset: body_start,
+    };
     let (blocks, problems) = markdown::parse_blocks(&text[body_start..], &mode);
     for problem in problems {
         let at = span(body_start + problem.range.start..body_start + problem.range.end);
@@ -175,7 +193,9 @@ fn split_front_matter(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
     let toml_start = first_end + line_break_len(&text[first_end..]);
     let mut pos = toml_start;
     while pos < text.len() {
-        let end = text[pos..].find(['\n', '\r']).map_or(text.len(), |i| pos + i);
+        let end = text[pos..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |i| pos + i);
         if text[pos..end].trim_end() == FENCE {
             let body = end + line_break_len(&text[end..]);
             return Some((toml_start..pos, body));
@@ -215,41 +235,66 @@ mod tests {
 
     #[test]
     fn block_and_inline_references() {
-        let text = format!("{FRONT}# {{ door-title }}\n\n{{ door-intro }}\n\n- {{ door-a }}\n- Call {{ $hotline }} or {{ door-b.short }}\n");
+        let text = format!(
+            "{FRONT}# {{ door-title }}\n\n{{ door-intro }}\n\n- {{ door-a }}\n- Call {{ $hotline }} or {{ door-b.short }}\n"
+        );
         let (skeleton, diags, _) = parse_str(&text);
         assert!(diags.is_empty(), "{diags:?}");
         let skeleton = skeleton.unwrap();
         assert_eq!(skeleton.front.title.id, "door-title");
         assert_eq!(skeleton.front.last_reviewed, "2026-11-26");
-        let Block::Heading { level: 1, content } = &skeleton.blocks[0] else { panic!() };
+        let Block::Heading { level: 1, content } = &skeleton.blocks[0] else {
+            panic!()
+        };
         assert!(matches!(&content[..], [Inline::Message(r)] if r.id == "door-title"));
-        let Block::Message(intro) = &skeleton.blocks[1] else { panic!("{:?}", skeleton.blocks[1]) };
+        let Block::Message(intro) = &skeleton.blocks[1] else {
+            panic!("{:?}", skeleton.blocks[1])
+        };
         assert_eq!(&text[intro.span.range.clone()], "{ door-intro }");
-        let Block::List { items, .. } = &skeleton.blocks[2] else { panic!() };
-        let Block::Paragraph(second) = &items[1][0] else { panic!() };
+        let Block::List { items, .. } = &skeleton.blocks[2] else {
+            panic!()
+        };
+        let Block::Paragraph(second) = &items[1][0] else {
+            panic!()
+        };
         assert!(matches!(&second[1], Inline::VarRef(v) if v.name == "hotline"));
         assert!(matches!(&second[3], Inline::Message(r) if r.key() == "door-b.short"));
     }
 
     #[test]
     fn literal_brace_and_bad_references() {
-        let text = format!("{FRONT}A \\{{ literal }} brace.\n\nBad {{ not a ref }} and {{ -term }}.\n");
+        let text =
+            format!("{FRONT}A \\{{ literal }} brace.\n\nBad {{ not a ref }} and {{ -term }}.\n");
         let (skeleton, diags, files) = parse_str(&text);
-        let Block::Paragraph(first) = &skeleton.unwrap().blocks[0] else { panic!() };
+        let Block::Paragraph(first) = &skeleton.unwrap().blocks[0] else {
+            panic!()
+        };
         assert_eq!(first, &[Inline::Text("A { literal } brace.".into())]);
         assert_eq!(diags.len(), 2, "{diags:?}");
         let span = diags[0].span.clone().unwrap();
         assert_eq!(files.line_col(span.file, span.range.start), (7, 5));
-        assert!(diags[0].message.contains("not a message or variable reference"));
-        assert!(diags[1].message.contains("terms can only be used inside messages"));
+        assert!(
+            diags[0]
+                .message
+                .contains("not a message or variable reference")
+        );
+        assert!(
+            diags[1]
+                .message
+                .contains("terms can only be used inside messages")
+        );
     }
 
     #[test]
     fn front_matter_problems_point_into_the_file() {
-        let (_, diags, files) = parse_str("+++\ntitle = \"t\"\nlast_reviewed = 2026-11-26\nlayout = 1\n+++\n");
+        let (_, diags, files) =
+            parse_str("+++\ntitle = \"t\"\nlast_reviewed = 2026-11-26\nlayout = 1\n+++\n");
         let span = diags[0].span.clone().unwrap();
         assert_eq!(files.line_col(span.file, span.range.start), (4, 1));
-        assert!(diags[0].message.starts_with("unknown field `layout`"), "{diags:?}");
+        assert!(
+            diags[0].message.starts_with("unknown field `layout`"),
+            "{diags:?}"
+        );
         let (_, diags, _) = parse_str("# no front matter\n");
         assert_eq!(diags[0].message, "missing front matter");
     }
@@ -260,7 +305,13 @@ mod tests {
         let (skeleton, diags, _) = parse_str(text);
         assert!(diags.is_empty(), "{diags:?}");
         let blocks = skeleton.unwrap().blocks;
-        assert_eq!(blocks[0], Block::Paragraph(vec![Inline::Text("<script>alert(1)</script>".into())]));
-        assert_eq!(blocks[1], Block::Paragraph(vec![Inline::Text("Hi <b>x</b>".into())]));
+        assert_eq!(
+            blocks[0],
+            Block::Paragraph(vec![Inline::Text("<script>alert(1)</script>".into())])
+        );
+        assert_eq!(
+            blocks[1],
+            Block::Paragraph(vec![Inline::Text("Hi <b>x</b>".into())])
+        );
     }
 }

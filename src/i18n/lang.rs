@@ -34,14 +34,13 @@ impl fmt::Display for Direction {
 
 /// Scripts written right to left (ISO 15924).
 const RTL_SCRIPTS: &[&str] = &[
-    "Adlm", "Arab", "Aran", "Hebr", "Mand", "Mend", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa",
-    "Yezi",
+    "Adlm", "Arab", "Aran", "Hebr", "Mand", "Mend", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa", "Yezi",
 ];
 
 /// Languages whose usual script is written right to left.
 const RTL_LANGUAGES: &[&str] = &[
-    "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku-Arab", "lrc", "mzn", "nqo", "prs",
-    "ps", "sd", "syr", "ug", "ur", "yi",
+    "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku-Arab", "lrc", "mzn", "nqo", "prs", "ps",
+    "sd", "syr", "ug", "ur", "yi",
 ];
 
 /// Parses a BCP 47 tag and checks that it is written in canonical form
@@ -103,7 +102,11 @@ mod tests {
     fn tags_must_be_valid_and_canonical() {
         assert!(parse_tag("ff-Adlm").is_ok());
         assert!(parse_tag("snk").is_ok());
-        assert!(parse_tag("ff-adlm").unwrap_err().contains("write `ff-Adlm`"));
+        assert!(
+            parse_tag("ff-adlm")
+                .unwrap_err()
+                .contains("write `ff-Adlm`")
+        );
         assert!(parse_tag("EN").unwrap_err().contains("write `en`"));
         assert!(parse_tag("not a tag").is_err());
         assert!(parse_tag("../x").is_err());

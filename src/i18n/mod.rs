@@ -108,7 +108,10 @@ pub fn load_locale(
                 }
                 ast::Entry::Term(t) => {
                     let start = t.id.name.as_ptr() as usize - base;
-                    entries.push((format!("-{}", t.id.name), start - 1..start + t.id.name.len()));
+                    entries.push((
+                        format!("-{}", t.id.name),
+                        start - 1..start + t.id.name.len(),
+                    ));
                     starts.push(start - 1);
                 }
                 ast::Entry::Junk { content } => starts.push(content.as_ptr() as usize - base),
@@ -177,7 +180,11 @@ fn sanitize(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> String {
         .collect()
 }
 
-fn parser_diagnostic(file: FileId, text: &str, error: &fluent_syntax::parser::ParserError) -> Diagnostic {
+fn parser_diagnostic(
+    file: FileId,
+    text: &str,
+    error: &fluent_syntax::parser::ParserError,
+) -> Diagnostic {
     let start = error.pos.start.min(text.len());
     let end = error.pos.end.clamp(start, text.len());
     let message = crate::config::toml_message(&error.kind.to_string());
@@ -248,7 +255,9 @@ mod tests {
         assert!(!diags[0].is_error());
         let msg = bundle.bundle.get_message("a").unwrap();
         let mut errors = vec![];
-        let text = bundle.bundle.format_pattern(msg.value().unwrap(), None, &mut errors);
+        let text = bundle
+            .bundle
+            .format_pattern(msg.value().unwrap(), None, &mut errors);
         assert_eq!(text, "x\u{FFFD}y");
     }
 }

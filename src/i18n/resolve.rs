@@ -4,10 +4,10 @@
 //! with the supplying locale's language when that is not the page's.
 //! Every fallback is recorded.
 
-use fluent_bundle::{FluentArgs, FluentError};
 use fluent_bundle::resolver::ResolverError;
-use fluent_bundle::types::FluentValue;
 use fluent_bundle::resolver::errors::ReferenceKind;
+use fluent_bundle::types::FluentValue;
+use fluent_bundle::{FluentArgs, FluentError};
 
 use crate::config::{Config, Locale, Var};
 use crate::diag::{Diagnostic, Severity, Span};
@@ -91,7 +91,13 @@ impl<'a> Job<'a> {
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         for (name, text) in extra {
-            vars.push(((*name).to_owned(), Var { text: (*text).to_owned(), link: None }));
+            vars.push((
+                (*name).to_owned(),
+                Var {
+                    text: (*text).to_owned(),
+                    link: None,
+                },
+            ));
         }
         let failed = catalog.get(&locale.tag).is_some_and(|b| b.has_errors);
         Job {
@@ -132,7 +138,10 @@ impl<'a> Job<'a> {
             Resolved::Blocks(_) => Vec::new(),
         };
         match lang {
-            Some(lang) => vec![Inline::Lang { lang, content: inlines }],
+            Some(lang) => vec![Inline::Lang {
+                lang,
+                content: inlines,
+            }],
             None => inlines,
         }
     }
@@ -140,7 +149,11 @@ impl<'a> Job<'a> {
     /// Resolves a message by id with no place in a skeleton (interface text).
     pub fn interface_message(&mut self, id: &str, span: Option<Span>) -> Vec<Inline> {
         let span = span.unwrap_or_else(|| self.interface_span(id));
-        self.inline_message(&Reference { id: id.to_owned(), attr: None, span })
+        self.inline_message(&Reference {
+            id: id.to_owned(),
+            attr: None,
+            span,
+        })
     }
 
     /// Interface messages point at the reference locale's definition when
@@ -224,14 +237,20 @@ impl<'a> Job<'a> {
     /// Literal skeleton text is in the reference locale's language.
     fn literal_block(&self, block: Block) -> Block {
         match self.foreign_lang(&self.config.reference) {
-            Some(lang) => Block::Lang { lang, blocks: vec![block] },
+            Some(lang) => Block::Lang {
+                lang,
+                blocks: vec![block],
+            },
             None => block,
         }
     }
 
     fn literal_inline(&self, inline: Inline) -> Inline {
         match self.foreign_lang(&self.config.reference) {
-            Some(lang) => Inline::Lang { lang, content: vec![inline] },
+            Some(lang) => Inline::Lang {
+                lang,
+                content: vec![inline],
+            },
             None => inline,
         }
     }
@@ -241,7 +260,10 @@ impl<'a> Job<'a> {
             return None;
         }
         let dir = self.config.locale(tag).map(|l| l.direction)?;
-        Some(Lang { tag: tag.to_owned(), dir })
+        Some(Lang {
+            tag: tag.to_owned(),
+            dir,
+        })
     }
 
     fn block_message(&mut self, reference: &Reference) -> Option<Vec<Block>> {
@@ -262,8 +284,12 @@ impl<'a> Job<'a> {
         let key = reference.key();
         let chain = self.locale.chain.clone();
         for tag in &chain {
-            let Some(bundle) = self.catalog.get(tag) else { continue };
-            let Some(message) = bundle.bundle.get_message(&reference.id) else { continue };
+            let Some(bundle) = self.catalog.get(tag) else {
+                continue;
+            };
+            let Some(message) = bundle.bundle.get_message(&reference.id) else {
+                continue;
+            };
             let location = bundle
                 .sources
                 .get(&reference.id)
@@ -278,8 +304,11 @@ impl<'a> Job<'a> {
                     None => "has no value, only attributes".to_owned(),
                 };
                 self.report(
-                    Diagnostic::error(format!("message `{}` {what} in locale `{tag}`", reference.id))
-                        .at_opt(location),
+                    Diagnostic::error(format!(
+                        "message `{}` {what} in locale `{tag}`",
+                        reference.id
+                    ))
+                    .at_opt(location),
                     Some(tag),
                 );
                 continue;
@@ -292,7 +321,9 @@ impl<'a> Job<'a> {
                 args.set(*name, FluentValue::from(placeholder.to_string()));
             }
             let mut errors = Vec::new();
-            let text = bundle.bundle.format_pattern(pattern, Some(&args), &mut errors);
+            let text = bundle
+                .bundle
+                .format_pattern(pattern, Some(&args), &mut errors);
             if !errors.is_empty() {
                 let diagnostics: Vec<Diagnostic> = errors
                     .iter()
@@ -426,29 +457,37 @@ fn fluent_diagnostic(
     let id = key.split('.').next().unwrap_or(key);
     let (message, needle) = match error {
         FluentError::ResolverError(e) => match e {
-            ResolverError::Reference(ReferenceKind::Variable { id: var }) => {
-                (format!("unknown variable `${var}` in message `{key}`"), Some(format!("${var}")))
-            }
+            ResolverError::Reference(ReferenceKind::Variable { id: var }) => (
+                format!("unknown variable `${var}` in message `{key}`"),
+                Some(format!("${var}")),
+            ),
             ResolverError::Reference(ReferenceKind::Message { id: m, attribute }) => {
                 let shown = match attribute {
                     Some(a) => format!("{m}.{a}"),
                     None => m.clone(),
                 };
-                (format!("message `{key}` refers to unknown message `{shown}`"), Some(m.clone()))
+                (
+                    format!("message `{key}` refers to unknown message `{shown}`"),
+                    Some(m.clone()),
+                )
             }
-            ResolverError::Reference(ReferenceKind::Term { id: t, .. }) => {
-                (format!("message `{key}` refers to unknown term `-{t}`"), Some(format!("-{t}")))
-            }
-            ResolverError::Reference(ReferenceKind::Function { id: f }) => {
-                (format!("message `{key}` calls unknown function `{f}()`"), Some(f.clone()))
-            }
+            ResolverError::Reference(ReferenceKind::Term { id: t, .. }) => (
+                format!("message `{key}` refers to unknown term `-{t}`"),
+                Some(format!("-{t}")),
+            ),
+            ResolverError::Reference(ReferenceKind::Function { id: f }) => (
+                format!("message `{key}` calls unknown function `{f}()`"),
+                Some(f.clone()),
+            ),
             ResolverError::Cyclic => (format!("message `{key}` refers to itself in a cycle"), None),
-            ResolverError::TooManyPlaceables => {
-                (format!("message `{key}` expands to too many placeables"), None)
-            }
-            ResolverError::MissingDefault => {
-                (format!("a selector in message `{key}` has no default variant (`*[...]`)"), None)
-            }
+            ResolverError::TooManyPlaceables => (
+                format!("message `{key}` expands to too many placeables"),
+                None,
+            ),
+            ResolverError::MissingDefault => (
+                format!("a selector in message `{key}` has no default variant (`*[...]`)"),
+                None,
+            ),
             ResolverError::NoValue(v) => (format!("`{v}` has no value (in message `{key}`)"), None),
         },
         other => (format!("message `{key}`: {other}"), None),
@@ -491,15 +530,26 @@ mod tests {
 
     #[test]
     fn find_word_skips_longer_identifiers() {
-        assert_eq!(find_word("a = { $hotline2 } { $hotline }", "$hotline"), Some(20));
+        assert_eq!(
+            find_word("a = { $hotline2 } { $hotline }", "$hotline"),
+            Some(20)
+        );
         assert_eq!(find_word("a = { $x-y }", "$x"), None);
     }
 
     #[test]
     fn literal_paragraphs_hold_no_reference() {
         let span = Span::new(crate::diag::Files::default().add("x", String::new()), 0..0);
-        let reference = Reference { id: "a".into(), attr: None, span };
-        assert!(is_literal(&[Inline::Strong(vec![Inline::Text("x".into())])]));
-        assert!(!is_literal(&[Inline::Emphasis(vec![Inline::Message(reference)])]));
+        let reference = Reference {
+            id: "a".into(),
+            attr: None,
+            span,
+        };
+        assert!(is_literal(&[Inline::Strong(vec![Inline::Text(
+            "x".into()
+        )])]));
+        assert!(!is_literal(&[Inline::Emphasis(vec![Inline::Message(
+            reference
+        )])]));
     }
 }

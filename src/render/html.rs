@@ -16,7 +16,10 @@ use crate::doc::model::{Block, Inline, Lang};
 const BUILTIN: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/html/base.html")),
     ("page.html", include_str!("../../templates/html/page.html")),
-    ("index.html", include_str!("../../templates/html/index.html")),
+    (
+        "index.html",
+        include_str!("../../templates/html/index.html"),
+    ),
     ("style.css", include_str!("../../templates/html/style.css")),
 ];
 
@@ -31,7 +34,11 @@ pub struct Templates {
 impl Templates {
     /// Loads the built-in templates, replaced by the project's where it has
     /// a file of the same name. Syntax errors become diagnostics.
-    pub fn load(overrides: &[(String, FileId)], files: &Files, diags: &mut Vec<Diagnostic>) -> Self {
+    pub fn load(
+        overrides: &[(String, FileId)],
+        files: &Files,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Self {
         let mut env = Environment::new();
         env.set_auto_escape_callback(|name| {
             if name.ends_with(".html") {
@@ -42,15 +49,15 @@ impl Templates {
         });
         // minijinja's HTML escaping also escapes `/`; ours keeps addresses
         // readable and escapes what matters: `& < > " '`.
-        env.set_formatter(|out, state, value| {
-            match value.as_str() {
-                Some(text) if state.auto_escape() == minijinja::AutoEscape::Html && !value.is_safe() => {
-                    let mut escaped = String::with_capacity(text.len());
-                    escape_into(&mut escaped, text);
-                    out.write_str(&escaped).map_err(minijinja::Error::from)
-                }
-                _ => minijinja::escape_formatter(out, state, value),
+        env.set_formatter(|out, state, value| match value.as_str() {
+            Some(text)
+                if state.auto_escape() == minijinja::AutoEscape::Html && !value.is_safe() =>
+            {
+                let mut escaped = String::with_capacity(text.len());
+                escape_into(&mut escaped, text);
+                out.write_str(&escaped).map_err(minijinja::Error::from)
             }
+            _ => minijinja::escape_formatter(out, state, value),
         });
         let mut css = String::new();
         let mut file_ids = HashMap::new();
@@ -70,7 +77,12 @@ impl Templates {
                 usable = false;
             }
         }
-        Templates { env, css, files: file_ids, usable }
+        Templates {
+            env,
+            css,
+            files: file_ids,
+            usable,
+        }
     }
 
     /// False when a template has a syntax error: no page can be made.
@@ -94,11 +106,14 @@ fn template_diagnostic(e: &minijinja::Error, file: Option<FileId>, files: &Files
     let message = format!("template error: {}{detail}", e.kind());
     let span = file.map(|file| {
         let text = files.text(file);
-        let range = e.range().filter(|r| r.end <= text.len()).unwrap_or_else(|| {
-            let line = e.line().unwrap_or(1);
-            let start = nth_line_start(text, line);
-            start..start
-        });
+        let range = e
+            .range()
+            .filter(|r| r.end <= text.len())
+            .unwrap_or_else(|| {
+                let line = e.line().unwrap_or(1);
+                let start = nth_line_start(text, line);
+                start..start
+            });
         Span::new(file, range)
     });
     Diagnostic::error(message).at_opt(span)
@@ -108,7 +123,9 @@ fn nth_line_start(text: &str, line: usize) -> usize {
     if line <= 1 {
         return 0;
     }
-    text.match_indices('\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1)
+    text.match_indices('\n')
+        .nth(line - 2)
+        .map_or(text.len(), |(i, _)| i + 1)
 }
 
 /// A link to the same document in another language.
@@ -159,7 +176,11 @@ pub struct Page<'a> {
 }
 
 /// Renders a document page.
-pub fn render_page(page: &Page<'_>, templates: &Templates, files: &Files) -> Result<String, Diagnostic> {
+pub fn render_page(
+    page: &Page<'_>,
+    templates: &Templates,
+    files: &Files,
+) -> Result<String, Diagnostic> {
     let texts: HashMap<&str, Value> = page
         .texts
         .iter()
@@ -409,8 +430,15 @@ mod tests {
     fn text_is_escaped_everywhere() {
         let html = inlines_html(&[
             Inline::Text("<script>alert('x')</script> & \"q\"".into()),
-            Inline::Link { href: "https://a.org/?a=1&b=\"2\"".into(), content: vec![Inline::Text("<b>".into())] },
-            Inline::Var { name: "x".into(), text: "<i>".into(), link: None },
+            Inline::Link {
+                href: "https://a.org/?a=1&b=\"2\"".into(),
+                content: vec![Inline::Text("<b>".into())],
+            },
+            Inline::Var {
+                name: "x".into(),
+                text: "<i>".into(),
+                link: None,
+            },
         ]);
         assert_eq!(
             html,
@@ -422,10 +450,19 @@ mod tests {
 
     #[test]
     fn fallback_text_carries_its_language() {
-        let lang = Lang { tag: "fr".into(), dir: Direction::Ltr };
+        let lang = Lang {
+            tag: "fr".into(),
+            dir: Direction::Ltr,
+        };
         let html = blocks_html(&[
-            Block::Lang { lang: lang.clone(), blocks: vec![Block::Paragraph(vec![Inline::Text("Bonjour".into())])] },
-            Block::Paragraph(vec![Inline::Lang { lang, content: vec![Inline::Text("Oui".into())] }]),
+            Block::Lang {
+                lang: lang.clone(),
+                blocks: vec![Block::Paragraph(vec![Inline::Text("Bonjour".into())])],
+            },
+            Block::Paragraph(vec![Inline::Lang {
+                lang,
+                content: vec![Inline::Text("Oui".into())],
+            }]),
         ]);
         assert_eq!(
             html,
@@ -440,6 +477,9 @@ mod tests {
             text: "+1 (555) 010-1234".into(),
             link: Some("tel:+15550101234".into()),
         }]);
-        assert_eq!(html, "<a href=\"tel:+15550101234\"><bdi class=\"var-hotline\">+1 (555) 010-1234</bdi></a>");
+        assert_eq!(
+            html,
+            "<a href=\"tel:+15550101234\"><bdi class=\"var-hotline\">+1 (555) 010-1234</bdi></a>"
+        );
     }
 }

@@ -17,7 +17,9 @@ impl Fixture {
     /// A copy of `tests/fixtures/<feature>/<case>`.
     pub(crate) fn new(feature_case: &str) -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(feature_case);
+        let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(feature_case);
         copy_dir(&src, dir.path());
         Fixture { dir }
     }

@@ -1,7 +1,10 @@
 use super::*;
 
 fn var(text: &str) -> Var {
-    Var { text: text.into(), link: None }
+    Var {
+        text: text.into(),
+        link: None,
+    }
 }
 
 fn message(text: &str, vars: &[(&str, &Var)]) -> (Vec<Block>, Vec<Problem>) {
@@ -18,7 +21,11 @@ fn variables_become_isolated_nodes_without_fluent_marks() {
         blocks,
         [Block::Paragraph(vec![
             Inline::Text("Call ".into()),
-            Inline::Var { name: "hotline".into(), text: "+1 (555) 010-1234".into(), link: None },
+            Inline::Var {
+                name: "hotline".into(),
+                text: "+1 (555) 010-1234".into(),
+                link: None
+            },
             Inline::Text(" ".into()),
             Inline::Strong(vec![Inline::Text("now".into())]),
             Inline::Text(".".into()),
@@ -33,21 +40,37 @@ fn a_variable_value_is_never_read_as_markdown() {
     let (blocks, _) = message("\u{E000}", &vars);
     assert_eq!(
         blocks,
-        [Block::Paragraph(vec![Inline::Var { name: "x".into(), text: "**not bold** <b>".into(), link: None }])]
+        [Block::Paragraph(vec![Inline::Var {
+            name: "x".into(),
+            text: "**not bold** <b>".into(),
+            link: None
+        }])]
     );
 }
 
 #[test]
 fn hostile_links_are_not_linked() {
-    for dest in ["javascript:alert(1)", "JAVASCRIPT:x", "&#106;avascript:x", "data:text/html,x", "../x.html"] {
+    for dest in [
+        "javascript:alert(1)",
+        "JAVASCRIPT:x",
+        "&#106;avascript:x",
+        "data:text/html,x",
+        "../x.html",
+    ] {
         let (blocks, problems) = message(&format!("[click]({dest})"), &[]);
-        assert_eq!(blocks, [Block::Paragraph(vec![Inline::Text("click".into())])], "{dest}");
+        assert_eq!(
+            blocks,
+            [Block::Paragraph(vec![Inline::Text("click".into())])],
+            "{dest}"
+        );
         assert_eq!(problems.len(), 1, "{dest}");
         assert!(problems[0].message.contains("not allowed"));
     }
     let (blocks, problems) = message("<https://example.org>", &[]);
     assert!(problems.is_empty());
-    assert!(matches!(&blocks[0], Block::Paragraph(i) if matches!(&i[0], Inline::Link { href, .. } if href == "https://example.org")));
+    assert!(
+        matches!(&blocks[0], Block::Paragraph(i) if matches!(&i[0], Inline::Link { href, .. } if href == "https://example.org"))
+    );
 }
 
 #[test]
@@ -55,7 +78,9 @@ fn raw_html_is_text_and_emphasis_stays_inside_the_message() {
     let (blocks, _) = message("<script>alert(1)</script> and **unclosed", &[]);
     assert_eq!(
         blocks,
-        [Block::Paragraph(vec![Inline::Text("<script>alert(1)</script> and **unclosed".into())])]
+        [Block::Paragraph(vec![Inline::Text(
+            "<script>alert(1)</script> and **unclosed".into()
+        )])]
     );
 }
 
@@ -63,8 +88,13 @@ fn raw_html_is_text_and_emphasis_stays_inside_the_message() {
 fn block_messages_hold_paragraphs_and_lists() {
     let (blocks, _) = message("First.\n\n- one\n- two", &[]);
     assert_eq!(blocks.len(), 2);
-    let Block::List { start: None, items } = &blocks[1] else { panic!("{blocks:?}") };
-    assert_eq!(items[1], [Block::Paragraph(vec![Inline::Text("two".into())])]);
+    let Block::List { start: None, items } = &blocks[1] else {
+        panic!("{blocks:?}")
+    };
+    assert_eq!(
+        items[1],
+        [Block::Paragraph(vec![Inline::Text("two".into())])]
+    );
 }
 
 #[test]
@@ -74,7 +104,10 @@ fn inline_use_of_a_block_message_is_refused() {
     let (inline, _) = parse_inline("1. Rights", &Mode::Message { vars: &[] });
     assert!(inline.is_none());
     let (inline, _) = parse_inline("*fine*", &Mode::Message { vars: &[] });
-    assert_eq!(inline, Some(vec![Inline::Emphasis(vec![Inline::Text("fine".into())])]));
+    assert_eq!(
+        inline,
+        Some(vec![Inline::Emphasis(vec![Inline::Text("fine".into())])])
+    );
 }
 
 #[test]
@@ -91,6 +124,9 @@ fn deep_nesting_is_cut_with_an_error() {
 #[test]
 fn images_become_their_text() {
     let (blocks, problems) = message("![a map](https://x.org/m.png)", &[]);
-    assert_eq!(blocks, [Block::Paragraph(vec![Inline::Text("a map".into())])]);
+    assert_eq!(
+        blocks,
+        [Block::Paragraph(vec![Inline::Text("a map".into())])]
+    );
     assert_eq!(problems.len(), 1);
 }
