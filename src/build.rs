@@ -194,14 +194,14 @@ fn document_page<'p>(
 
     let texts: Vec<(&'static str, Vec<Inline>)> = PAGE_TEXTS
         .iter()
-        .map(|(name, id)| (*name, job.interface_message(id, None)))
+        .map(|(name, id)| (*name, job.interface_message(id)))
         .collect();
     let mut notices = Vec::new();
     if !locale.reviewed {
-        notices.push(job.interface_message("kyr-unreviewed", None));
+        notices.push(job.interface_message("kyr-unreviewed"));
     }
     if partly_translated {
-        notices.push(job.interface_message("kyr-partial", None));
+        notices.push(job.interface_message("kyr-partial"));
     }
     let languages = config
         .locales
@@ -275,7 +275,7 @@ fn index_page(project: &Project, out_dir: &Path, strict: bool, sink: &mut Sink) 
     });
     let texts: Vec<(&'static str, Vec<Inline>)> = INDEX_TEXTS
         .iter()
-        .map(|(name, id)| (*name, job.interface_message(id, None)))
+        .map(|(name, id)| (*name, job.interface_message(id)))
         .collect();
     sink.extend(job.diagnostics);
 

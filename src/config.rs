@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use unic_langid::LanguageIdentifier;
 
-use crate::diag::{Diagnostic, FileId, Span};
+use crate::diag::{self, Diagnostic, FileId, Span};
 use crate::doc::markdown::{VAR_BASE, VAR_END};
 use crate::i18n::lang::{self, Direction};
 use crate::links;
@@ -135,24 +135,11 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Co
         Ok(raw) => raw,
         Err(e) => {
             let span = e.span().map(|r| Span::new(file, r));
-            diags.push(Diagnostic::error(toml_message(e.message())).at_opt(span));
+            diags.push(Diagnostic::error(diag::lowercase_message(e.message())).at_opt(span));
             return None;
         }
     };
     validate(file, raw, diags)
-}
-
-/// serde's messages start with a capital or end with a period at times;
-/// ours do not.
-pub(crate) fn toml_message(message: &str) -> String {
-    let message = message.trim().trim_end_matches('.');
-    let mut chars = message.chars();
-    match chars.next() {
-        Some(first) if chars.clone().next().is_some_and(char::is_lowercase) => {
-            first.to_lowercase().chain(chars).collect()
-        }
-        _ => message.to_owned(),
-    }
 }
 
 fn validate(file: FileId, raw: ConfigFile, diags: &mut Vec<Diagnostic>) -> Option<Config> {

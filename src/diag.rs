@@ -279,6 +279,19 @@ fn printable(line: &str) -> String {
         .collect()
 }
 
+/// Parsers' messages (serde, Fluent) start with a capital or end with a
+/// period at times; ours do not.
+pub fn lowercase_message(message: &str) -> String {
+    let message = message.trim().trim_end_matches('.');
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) if chars.clone().next().is_some_and(char::is_lowercase) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => message.to_owned(),
+    }
+}
+
 /// Paths print with forward slashes so messages are the same everywhere.
 pub fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")

@@ -78,8 +78,7 @@ pub fn load(start: &Path) -> Result<Project, LoadError> {
             diagnostics: diags,
         });
     };
-    let config_text = files.text(config_file).to_owned();
-    let Some(config) = config::parse(config_file, &config_text, &mut diags) else {
+    let Some(config) = config::parse(config_file, files.text(config_file), &mut diags) else {
         return Err(LoadError::Invalid {
             files,
             diagnostics: diags,
@@ -124,8 +123,7 @@ fn load_content(
             );
             continue;
         }
-        let text = files.text(file).to_owned();
-        if let Some(skeleton) = doc::parse(&name, file, &text, diags) {
+        if let Some(skeleton) = doc::parse(&name, file, files.text(file), diags) {
             skeletons.push(skeleton);
         }
     }

@@ -52,7 +52,7 @@ pub enum Mode<'a> {
     /// A formatted message: placeholder characters stand for `vars`.
     Message {
         /// The variables, in placeholder order.
-        vars: &'a [(&'a str, &'a Var)],
+        vars: &'a [(String, Var)],
     },
 }
 
@@ -95,7 +95,7 @@ pub fn parse_inline(text: &str, mode: &Mode<'_>) -> (Option<Vec<Inline>>, Vec<Pr
 
 /// Splits message text at variable placeholders, without Markdown. Used
 /// when a message's Markdown cannot be used where it stands.
-pub fn plain_inlines(text: &str, vars: &[(&str, &Var)]) -> Vec<Inline> {
+pub fn plain_inlines(text: &str, vars: &[(String, Var)]) -> Vec<Inline> {
     let mut out = Vec::new();
     split_vars(text, vars, &mut out);
     out
@@ -544,7 +544,7 @@ fn read_reference(text: &str) -> Result<(usize, String, Option<String>, bool), S
 /// Splits formatted message text at variable placeholders. Fluent's own
 /// isolation marks around a placeholder are dropped: the back ends isolate
 /// variables themselves.
-fn split_vars(text: &str, vars: &[(&str, &Var)], out: &mut Vec<Inline>) {
+fn split_vars(text: &str, vars: &[(String, Var)], out: &mut Vec<Inline>) {
     let mut plain = String::new();
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -554,29 +554,29 @@ fn split_vars(text: &str, vars: &[(&str, &Var)], out: &mut Vec<Inline>) {
                 if ahead.peek() == Some(&PDI) {
                     ahead.next();
                     chars = ahead;
-                    push_var(out, &mut plain, vars[v]);
+                    push_var(out, &mut plain, &vars[v]);
                     continue;
                 }
             }
         }
         match var_index(c, vars) {
-            Some(v) => push_var(out, &mut plain, vars[v]),
+            Some(v) => push_var(out, &mut plain, &vars[v]),
             None => plain.push(c),
         }
     }
     push_inline(out, Inline::Text(plain));
 }
 
-fn push_var(out: &mut Vec<Inline>, plain: &mut String, (name, var): (&str, &Var)) {
+fn push_var(out: &mut Vec<Inline>, plain: &mut String, (name, var): &(String, Var)) {
     push_inline(out, Inline::Text(std::mem::take(plain)));
     out.push(Inline::Var {
-        name: name.to_owned(),
+        name: name.clone(),
         text: var.text.clone(),
         link: var.link.clone(),
     });
 }
 
-fn var_index(c: char, vars: &[(&str, &Var)]) -> Option<usize> {
+fn var_index(c: char, vars: &[(String, Var)]) -> Option<usize> {
     let code = c as u32;
     (VAR_BASE..VAR_END)
         .contains(&code)
@@ -585,7 +585,7 @@ fn var_index(c: char, vars: &[(&str, &Var)]) -> Option<usize> {
 }
 
 /// Variable values in a link target, as plain text.
-fn substitute_vars(dest: &str, vars: &[(&str, &Var)]) -> String {
+fn substitute_vars(dest: &str, vars: &[(String, Var)]) -> String {
     dest.chars()
         .filter(|&c| c != FSI && c != PDI)
         .map(|c| match var_index(c, vars) {

@@ -8,8 +8,8 @@ pub mod model;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::config::{is_identifier, toml_message};
-use crate::diag::{Diagnostic, FileId, Span};
+use crate::config::is_identifier;
+use crate::diag::{Diagnostic, FileId, Span, lowercase_message};
 use crate::links;
 use model::{Block, Reference};
 
@@ -101,7 +101,7 @@ pub fn parse(
         Ok(raw) => raw,
         Err(e) => {
             let at = e.span().map(|r| span(offset + r.start..offset + r.end));
-            diags.push(Diagnostic::error(toml_message(e.message())).at_opt(at));
+            diags.push(Diagnostic::error(lowercase_message(e.message())).at_opt(at));
             return None;
         }
     };

@@ -187,7 +187,7 @@ fn parser_diagnostic(
 ) -> Diagnostic {
     let start = error.pos.start.min(text.len());
     let end = error.pos.end.clamp(start, text.len());
-    let message = crate::config::toml_message(&error.kind.to_string());
+    let message = crate::diag::lowercase_message(&error.kind.to_string());
     let mut d = Diagnostic::error(format!("invalid Fluent syntax: {message}"))
         .at(Span::new(file, start..end.max(start)));
     if let Some(slice) = &error.slice {
@@ -233,11 +233,11 @@ mod tests {
         let span = diags[0].span.clone().unwrap();
         assert_eq!(files.line_col(span.file, span.range.start), (3, 1));
         assert!(diags[0].hints[0].contains("locales/fr/0.ftl:1:1"));
-        assert_eq!(bundle.sources["a"].file, span_file(&bundle, "a"));
-    }
-
-    fn span_file(bundle: &LocaleBundle, id: &str) -> FileId {
-        bundle.sources[id].file
+        let first = bundle.sources["a"].file;
+        assert_eq!(
+            files.get(first).path,
+            std::path::Path::new("locales/fr/0.ftl")
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ use fluent_bundle::{FluentArgs, FluentError};
 use crate::config::{Config, Locale, Var};
 use crate::diag::{Diagnostic, Severity, Span};
 use crate::doc::markdown::{self, Mode, Problem, VAR_BASE};
-use crate::doc::model::{Block, Inline, Lang, Reference, plain_text};
+use crate::doc::model::{Block, Inline, Lang, Reference};
 use crate::doc::{Skeleton, Source};
 use crate::i18n::{Catalog, LocaleBundle};
 
@@ -31,13 +31,6 @@ pub struct Document {
     pub last_reviewed: String,
     /// Sources the content is based on.
     pub sources: Vec<Source>,
-}
-
-impl Document {
-    /// The title as plain text.
-    pub fn title_text(&self) -> String {
-        plain_text(&self.title)
-    }
 }
 
 /// A message shown in another locale than the one asked for.
@@ -62,6 +55,8 @@ pub struct Job<'a> {
     document: String,
     strict: bool,
     vars: Vec<(String, Var)>,
+    /// Fluent arguments: each variable as its placeholder character.
+    args: FluentArgs<'static>,
     anchor: Span,
     /// Problems found, including those of other locales met on the chain.
     pub diagnostics: Vec<Diagnostic>,
@@ -99,6 +94,11 @@ impl<'a> Job<'a> {
                 },
             ));
         }
+        let mut args = FluentArgs::with_capacity(vars.len());
+        for (i, (name, _)) in vars.iter().enumerate() {
+            let placeholder = char::from_u32(VAR_BASE + i as u32).unwrap_or('\u{FFFD}');
+            args.set(name.clone(), FluentValue::from(placeholder.to_string()));
+        }
         let failed = catalog.get(&locale.tag).is_some_and(|b| b.has_errors);
         Job {
             config,
@@ -107,6 +107,7 @@ impl<'a> Job<'a> {
             document: document.to_owned(),
             strict,
             vars,
+            args,
             anchor,
             diagnostics: Vec::new(),
             fallbacks: Vec::new(),
@@ -147,8 +148,8 @@ impl<'a> Job<'a> {
     }
 
     /// Resolves a message by id with no place in a skeleton (interface text).
-    pub fn interface_message(&mut self, id: &str, span: Option<Span>) -> Vec<Inline> {
-        let span = span.unwrap_or_else(|| self.interface_span(id));
+    pub fn interface_message(&mut self, id: &str) -> Vec<Inline> {
+        let span = self.interface_span(id);
         self.inline_message(&Reference {
             id: id.to_owned(),
             attr: None,
@@ -282,8 +283,8 @@ impl<'a> Job<'a> {
     /// it without error supplies it.
     fn resolve(&mut self, reference: &Reference, inline: bool) -> Option<(Resolved, Option<Lang>)> {
         let key = reference.key();
-        let chain = self.locale.chain.clone();
-        for tag in &chain {
+        let locale = self.locale;
+        for tag in &locale.chain {
             let Some(bundle) = self.catalog.get(tag) else {
                 continue;
             };
@@ -313,17 +314,10 @@ impl<'a> Job<'a> {
                 );
                 continue;
             };
-            let var_refs: Vec<(&str, &Var)> =
-                self.vars.iter().map(|(n, v)| (n.as_str(), v)).collect();
-            let mut args = FluentArgs::with_capacity(var_refs.len());
-            for (i, (name, _)) in var_refs.iter().enumerate() {
-                let placeholder = char::from_u32(VAR_BASE + i as u32).unwrap_or('\u{FFFD}');
-                args.set(*name, FluentValue::from(placeholder.to_string()));
-            }
             let mut errors = Vec::new();
             let text = bundle
                 .bundle
-                .format_pattern(pattern, Some(&args), &mut errors);
+                .format_pattern(pattern, Some(&self.args), &mut errors);
             if !errors.is_empty() {
                 let diagnostics: Vec<Diagnostic> = errors
                     .iter()
@@ -334,7 +328,7 @@ impl<'a> Job<'a> {
                 }
                 continue;
             }
-            let mode = Mode::Message { vars: &var_refs };
+            let mode = Mode::Message { vars: &self.vars };
             let (resolved, problems) = if inline {
                 match markdown::parse_inline(&text, &mode) {
                     (Some(inlines), problems) => (Resolved::Inlines(inlines), problems),
@@ -345,7 +339,7 @@ impl<'a> Job<'a> {
                             message: "it is used inside a line but holds paragraphs, a list or a heading, so it is shown as plain text".into(),
                             hint: Some("keep it to one paragraph, and start lines with a word rather than `#`, `-`, `>` or `1.`".into()),
                         });
-                        let flat = markdown::plain_inlines(text.trim(), &var_refs);
+                        let flat = markdown::plain_inlines(text.trim(), &self.vars);
                         (Resolved::Inlines(flat), problems)
                     }
                 }

@@ -181,11 +181,7 @@ pub fn render_page(
     templates: &Templates,
     files: &Files,
 ) -> Result<String, Diagnostic> {
-    let texts: HashMap<&str, Value> = page
-        .texts
-        .iter()
-        .map(|(name, inlines)| (*name, Value::from_safe_string(inlines_html(inlines))))
-        .collect();
+    let texts = texts_context(&page.texts);
     let labels: HashMap<&str, String> = page
         .texts
         .iter()
@@ -230,10 +226,7 @@ pub fn render_index(
     templates: &Templates,
     files: &Files,
 ) -> Result<String, Diagnostic> {
-    let texts: HashMap<&str, Value> = texts
-        .iter()
-        .map(|(name, inlines)| (*name, Value::from_safe_string(inlines_html(inlines))))
-        .collect();
+    let texts = texts_context(texts);
     let locales: Vec<Value> = locales
         .iter()
         .map(|l| {
@@ -257,6 +250,14 @@ pub fn render_index(
         css => Value::from_safe_string(templates.css.clone()),
     };
     templates.render("index.html", context, files)
+}
+
+/// Interface texts by name, as HTML the templates insert unescaped.
+fn texts_context<'t>(texts: &'t [(&'static str, Vec<Inline>)]) -> HashMap<&'t str, Value> {
+    texts
+        .iter()
+        .map(|(name, inlines)| (*name, Value::from_safe_string(inlines_html(inlines))))
+        .collect()
 }
 
 /// Blocks as HTML.

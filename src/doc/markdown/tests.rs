@@ -7,14 +7,13 @@ fn var(text: &str) -> Var {
     }
 }
 
-fn message(text: &str, vars: &[(&str, &Var)]) -> (Vec<Block>, Vec<Problem>) {
+fn message(text: &str, vars: &[(String, Var)]) -> (Vec<Block>, Vec<Problem>) {
     parse_blocks(text, &Mode::Message { vars })
 }
 
 #[test]
 fn variables_become_isolated_nodes_without_fluent_marks() {
-    let hotline = var("+1 (555) 010-1234");
-    let vars = [("hotline", &hotline)];
+    let vars = [("hotline".to_owned(), var("+1 (555) 010-1234"))];
     let (blocks, problems) = message("Call \u{2068}\u{E000}\u{2069} **now**.", &vars);
     assert!(problems.is_empty());
     assert_eq!(
@@ -35,8 +34,7 @@ fn variables_become_isolated_nodes_without_fluent_marks() {
 
 #[test]
 fn a_variable_value_is_never_read_as_markdown() {
-    let v = var("**not bold** <b>");
-    let vars = [("x", &v)];
+    let vars = [("x".to_owned(), var("**not bold** <b>"))];
     let (blocks, _) = message("\u{E000}", &vars);
     assert_eq!(
         blocks,
