@@ -7,7 +7,6 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
-use indexmap::IndexMap;
 use walkdir::WalkDir;
 
 use crate::config::{self, Config};
@@ -154,9 +153,9 @@ fn load_locales(
             }
         }
     }
-    let mut per_locale: IndexMap<String, Vec<FileId>> = IndexMap::new();
-    for tag in config.locales.keys() {
+    for (tag, locale) in &config.locales {
         let locale_dir = dir.join(tag);
+        let errors_before = error_count(diags);
         let mut ids = Vec::new();
         if locale_dir.is_dir() {
             for path in list(root, &locale_dir, "ftl", diags)? {
@@ -169,12 +168,11 @@ fn load_locales(
                 "the reference locale has no messages: `locales/{tag}/` is missing"
             )));
         }
-        per_locale.insert(tag.clone(), ids);
-    }
-    for (tag, ids) in per_locale {
-        let locale = &config.locales[tag.as_str()];
-        let bundle = i18n::load_locale(&tag, &locale.langid, &ids, files, diags);
-        catalog.locales.insert(tag, bundle);
+        // A file that could not be read fails the locale like a syntax error.
+        let unreadable = error_count(diags) > errors_before;
+        let mut bundle = i18n::load_locale(tag, &locale.langid, &ids, files, diags);
+        bundle.has_errors |= unreadable;
+        catalog.locales.insert(tag.clone(), bundle);
     }
     Ok(catalog)
 }
@@ -266,6 +264,10 @@ fn read_text(
             Ok(None)
         }
     }
+}
+
+fn error_count(diags: &[Diagnostic]) -> usize {
+    diags.iter().filter(|d| d.is_error()).count()
 }
 
 /// Document names become file names and URLs.
