@@ -1,6 +1,7 @@
-//! The build driver: every selected document × locale -> resolve -> render
-//! -> write, then the index page. A job with errors of its own writes
-//! nothing (and removes what an earlier build left); other jobs go on.
+//! The build driver: every selected document × locale -> resolve once ->
+//! render HTML and compile the PDF -> write, then the index page. An
+//! output with errors of its own is not written (and what an earlier
+//! build left is removed); other outputs go on.
 
 use std::path::{Path, PathBuf};
 
@@ -8,13 +9,15 @@ use anyhow::Result;
 
 use crate::config::Locale;
 use crate::diag::{Diagnostic, Severity, Sink, Span};
-use crate::doc::Skeleton;
 use crate::doc::model::{Inline, Reference};
-use crate::i18n::resolve::{Fallback, Job};
+use crate::doc::{Layout, Skeleton};
+use crate::i18n::resolve::{Document, Fallback, Job};
 use crate::output;
+use crate::pdf::{self, Engine};
 use crate::project::Project;
 use crate::render::Format;
 use crate::render::html::{self, IndexLocale, LanguageLink, Page, SourceLink};
+use crate::render::typst::{self as typst_render, PdfPage, TypstInput};
 
 /// What to build.
 #[derive(Debug, Clone, Default)]
@@ -23,12 +26,15 @@ pub struct BuildOptions {
     pub locales: Vec<String>,
     /// Documents to build (all when empty).
     pub documents: Vec<String>,
-    /// Formats to build (HTML when empty).
+    /// Formats to build (all when empty).
     pub formats: Vec<Format>,
     /// Output folder (the project's `out/` when `None`).
     pub out_dir: Option<PathBuf>,
     /// Every warning is an error.
     pub strict: bool,
+    /// Build time in seconds since 1970 (`SOURCE_DATE_EPOCH`); a fixed
+    /// time when `None`, so outputs are reproducible either way.
+    pub epoch: Option<i64>,
 }
 
 /// What a build did.
@@ -93,11 +99,7 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildReport, B
             )));
         }
     }
-    if options.formats.contains(&Format::Pdf) {
-        return Err(BuildError::Usage(
-            "pdf output is not yet available; use `--format html`".into(),
-        ));
-    }
+    let wants = |format: Format| options.formats.is_empty() || options.formats.contains(&format);
 
     let out_dir = options
         .out_dir
@@ -111,6 +113,14 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildReport, B
         report.diagnostics.push(promote(d.clone(), options.strict));
     }
     let templates_ok = project.templates.is_usable();
+    let engine = wants(Format::Pdf).then(|| {
+        let mut diags = Vec::new();
+        let engine = pdf_engine(project, options.epoch, &mut diags);
+        for d in diags {
+            report.diagnostics.push(promote(d, options.strict));
+        }
+        engine
+    });
 
     let locales: Vec<&Locale> = config
         .locales
@@ -125,22 +135,47 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildReport, B
 
     for locale in &locales {
         for skeleton in &skeletons {
-            let relative = PathBuf::from(&locale.tag).join(format!("{}.html", skeleton.name));
-            let (page, job) =
-                document_page(project, locale, skeleton, options.strict, templates_ok);
-            report.diagnostics.extend(job.diagnostics);
-            report.fallbacks.extend(job.fallbacks);
-            let html = match page {
-                Some(html) if !job.failed && templates_ok => html,
-                Some(_) | None => {
-                    output::remove_stale(&out_dir, &relative).map_err(BuildError::Io)?;
-                    report.failed.push(display(&relative));
-                    continue;
+            let mut resolved = resolve(project, locale, skeleton, options.strict);
+            if wants(Format::Html) {
+                let relative = output_path(locale, skeleton, "html");
+                let html = if templates_ok {
+                    html_page(project, locale, skeleton, &mut resolved)
+                } else {
+                    // The templates are broken (already reported): resolving
+                    // still reports the content's problems.
+                    None
+                };
+                match html.filter(|_| !resolved.job.failed) {
+                    Some(html) => {
+                        let path = output::write_atomic(&out_dir, &relative, html.as_bytes())
+                            .map_err(BuildError::Io)?;
+                        report.written.push(path);
+                    }
+                    None => {
+                        output::remove_stale(&out_dir, &relative).map_err(BuildError::Io)?;
+                        report.failed.push(display(&relative));
+                    }
                 }
-            };
-            let path = output::write_atomic(&out_dir, &relative, html.as_bytes())
-                .map_err(BuildError::Io)?;
-            report.written.push(path);
+            }
+            if let Some(engine) = &engine
+                && skeleton.front.layouts.contains(&Layout::Handout)
+            {
+                let relative = output_path(locale, skeleton, "pdf");
+                let pdf = pdf_file(engine, project, locale, &mut resolved, options.strict);
+                match pdf.filter(|_| !resolved.job.failed) {
+                    Some(pdf) => {
+                        let path = output::write_atomic(&out_dir, &relative, &pdf)
+                            .map_err(BuildError::Io)?;
+                        report.written.push(path);
+                    }
+                    None => {
+                        output::remove_stale(&out_dir, &relative).map_err(BuildError::Io)?;
+                        report.failed.push(display(&relative));
+                    }
+                }
+            }
+            report.diagnostics.extend(resolved.job.diagnostics);
+            report.fallbacks.extend(resolved.job.fallbacks);
         }
     }
 
@@ -170,18 +205,45 @@ fn anchor(project: &Project) -> Span {
     Span::new(project.config_file, 0..0)
 }
 
-/// Resolves and renders one document page; `None` when rendering failed.
-fn document_page<'p>(
+/// The engine for this build: templates, fonts, build time.
+pub fn pdf_engine(project: &Project, epoch: Option<i64>, diags: &mut Vec<Diagnostic>) -> Engine {
+    Engine::new(
+        &project.root,
+        &project.pdf_templates,
+        &project.fonts,
+        &project.files,
+        epoch.unwrap_or(pdf::FIXED_EPOCH),
+        diags,
+    )
+}
+
+fn output_path(locale: &Locale, skeleton: &Skeleton, extension: &str) -> PathBuf {
+    PathBuf::from(&locale.tag).join(format!("{}.{extension}", skeleton.name))
+}
+
+/// A document resolved in one locale, with the interface texts and
+/// notices both back ends print.
+pub struct Resolved<'p> {
+    /// The resolution job: diagnostics, fallbacks, messages used.
+    pub job: Job<'p>,
+    /// The document.
+    pub document: Document,
+    /// Interface texts by name.
+    pub texts: Vec<(&'static str, Vec<Inline>)>,
+    /// Notices: unreviewed, partly in another language.
+    pub notices: Vec<Vec<Inline>>,
+}
+
+/// Resolves a document in a locale.
+pub fn resolve<'p>(
     project: &'p Project,
     locale: &'p Locale,
     skeleton: &Skeleton,
     strict: bool,
-    render: bool,
-) -> (Option<String>, Job<'p>) {
-    let config = &project.config;
+) -> Resolved<'p> {
     let date = skeleton.front.last_reviewed.as_str();
     let mut job = Job::new(
-        config,
+        &project.config,
         &project.catalog,
         locale,
         &skeleton.name,
@@ -191,8 +253,7 @@ fn document_page<'p>(
     );
     let document = job.document(skeleton);
     let partly_translated = !job.fallbacks.is_empty();
-
-    let texts: Vec<(&'static str, Vec<Inline>)> = PAGE_TEXTS
+    let texts = PAGE_TEXTS
         .iter()
         .map(|(name, id)| (*name, job.interface_message(id)))
         .collect();
@@ -203,6 +264,22 @@ fn document_page<'p>(
     if partly_translated {
         notices.push(job.interface_message("kyr-partial"));
     }
+    Resolved {
+        job,
+        document,
+        texts,
+        notices,
+    }
+}
+
+/// Renders one document page; `None` when rendering failed.
+fn html_page(
+    project: &Project,
+    locale: &Locale,
+    skeleton: &Skeleton,
+    resolved: &mut Resolved,
+) -> Option<String> {
+    let config = &project.config;
     let languages = config
         .locales
         .values()
@@ -214,6 +291,7 @@ fn document_page<'p>(
             current: l.tag == locale.tag,
         })
         .collect();
+    let document = &resolved.document;
     let sources = document
         .sources
         .iter()
@@ -227,25 +305,144 @@ fn document_page<'p>(
         dir: locale.direction.as_str(),
         title: &document.title,
         blocks: &document.blocks,
-        texts,
-        notices,
+        texts: resolved.texts.clone(),
+        notices: resolved.notices.clone(),
         sources,
         languages,
         index_href: "../index.html",
     };
-    if !render {
-        // The templates are broken (already reported): resolving still
-        // reports the content's problems, but there is nothing to render.
-        return (None, job);
-    }
     match html::render_page(&page, &project.templates, &project.files) {
-        Ok(html) => (Some(html), job),
+        Ok(html) => Some(html),
         Err(d) => {
-            job.diagnostics.push(d);
-            job.failed = true;
-            (None, job)
+            resolved.job.diagnostics.push(d);
+            None
         }
     }
+}
+
+/// Compiles one document's handout; `None` when it failed. Typst's
+/// problems and characters no font can draw go to the job's diagnostics.
+pub fn pdf_file(
+    engine: &Engine,
+    project: &Project,
+    locale: &Locale,
+    resolved: &mut Resolved,
+    strict: bool,
+) -> Option<Vec<u8>> {
+    let (pdf, found) = match compile_handout(engine, locale, resolved) {
+        Ok(compiled) => {
+            let mut found = compiled.warnings;
+            for c in &compiled.missing {
+                found.extend(missing_glyph(
+                    project,
+                    locale,
+                    &resolved.document.name,
+                    &resolved.job,
+                    *c,
+                ));
+            }
+            (Some(compiled.pdf), found)
+        }
+        Err(failure) => (None, failure.diagnostics),
+    };
+    let mut failed = false;
+    for d in found {
+        let d = promote(d, strict);
+        failed |= d.is_error();
+        resolved.job.diagnostics.push(d);
+    }
+    pdf.filter(|_| !failed)
+}
+
+/// Renders and compiles the handout of a resolved document.
+pub fn compile_handout(
+    engine: &Engine,
+    locale: &Locale,
+    resolved: &Resolved,
+) -> Result<pdf::Compiled, pdf::Failed> {
+    let input = handout_input(locale, resolved);
+    let ident = format!("kyr/{}/{}/handout", resolved.document.name, locale.tag);
+    pdf::compile(engine, &input, &pdf::PdfMeta { ident: &ident })
+}
+
+/// The Typst input of a resolved document's handout.
+pub fn handout_input(locale: &Locale, resolved: &Resolved) -> TypstInput {
+    let texts = resolved
+        .texts
+        .iter()
+        .map(|(name, inlines)| (typst_name(name), inlines.clone()))
+        .collect();
+    let page = PdfPage {
+        layout: "handout",
+        locale,
+        texts,
+        notices: resolved.notices.clone(),
+    };
+    typst_render::render(&resolved.document, &page)
+}
+
+/// Template names use `-` in Typst (`not-legal-advice`).
+fn typst_name(name: &'static str) -> &'static str {
+    PDF_TEXT_NAMES
+        .iter()
+        .find(|(html, _)| *html == name)
+        .map_or(name, |(_, typst)| typst)
+}
+
+const PDF_TEXT_NAMES: &[(&str, &str)] = &[
+    ("not_legal_advice", "not-legal-advice"),
+    ("last_reviewed", "last-reviewed"),
+];
+
+/// Says which messages hold a character no font can draw: a warning at
+/// each message's definition (or at the variable, or the skeleton).
+fn missing_glyph(
+    project: &Project,
+    locale: &Locale,
+    document: &str,
+    job: &Job,
+    c: char,
+) -> Vec<Diagnostic> {
+    let what = pdf::describe_char(c);
+    let hint = "add a font that has it to `templates/fonts/`, or write the text without it";
+    let mut out: Vec<Diagnostic> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for used in job.used.iter().filter(|u| u.text.contains(c)) {
+        if seen.contains(&used.key.as_str()) {
+            continue;
+        }
+        seen.push(&used.key);
+        out.push(
+            Diagnostic::warning(format!(
+                "no bundled font can draw {what} in message `{}` ({}, document `{document}`, locale `{}`); the PDF shows a box instead",
+                used.key, used.locale, locale.tag
+            ))
+            .at_opt(used.span.clone())
+            .hint(hint),
+        );
+    }
+    for (name, var) in &locale.vars {
+        if var.text.contains(c) {
+            out.push(
+                Diagnostic::warning(format!(
+                    "no bundled font can draw {what} in variable `${name}` (document `{document}`, locale `{}`); the PDF shows a box instead",
+                    locale.tag
+                ))
+                .at(anchor(project))
+                .hint(hint),
+            );
+        }
+    }
+    if out.is_empty() {
+        out.push(
+            Diagnostic::warning(format!(
+                "no bundled font can draw {what} in document `{document}` (locale `{}`); the PDF shows a box instead",
+                locale.tag
+            ))
+            .hint(hint),
+        );
+    }
+    out
 }
 
 /// The index: every language by endonym, with the documents that exist in

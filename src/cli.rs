@@ -75,7 +75,7 @@ pub struct BuildArgs {
         long,
         value_delimiter = ',',
         value_name = "FORMATS",
-        default_value = "html"
+        default_value = "html,pdf"
     )]
     pub format: Vec<Format>,
     /// Output folder (default: `out/` in the project).

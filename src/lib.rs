@@ -7,6 +7,8 @@
 //!   i18n::resolve    per locale: references along the fallback chain
 //!                    -> doc::model (blocks, inlines, each with its language)
 //!   render::html     model -> escaped HTML through templates
+//!   render::typst    model -> a data file + a main source for a layout
+//!   pdf              typst::compile with bundled fonts -> PDF bytes
 //!   output           atomic writes under out/
 //! ```
 //!
@@ -21,11 +23,12 @@ pub mod doc;
 pub mod i18n;
 pub mod links;
 pub mod output;
+pub mod pdf;
 pub mod project;
 pub mod render;
 
 use std::collections::BTreeMap;
-use std::io::IsTerminal as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -52,7 +55,18 @@ pub fn run(cli: Cli) -> ExitCode {
     let mut stderr = anstream::AutoStream::new(std::io::stderr().lock(), choice);
     let code = match cli.command {
         Command::Build(args) => {
+            let epoch = match std::env::var("SOURCE_DATE_EPOCH") {
+                Ok(value) => match pdf::parse_epoch(&value) {
+                    Ok(seconds) => Some(seconds),
+                    Err(pdf::BadEpoch(message)) => {
+                        let _ = writeln!(stderr, "error: {message}");
+                        return ExitCode::from(EXIT_USAGE);
+                    }
+                },
+                Err(_) => None,
+            };
             let options = BuildOptions {
+                epoch,
                 locales: args.locales,
                 documents: args.documents,
                 formats: args.format,

@@ -14,9 +14,13 @@ pub fn write_atomic(out_dir: &Path, relative: &Path, bytes: &[u8]) -> Result<Pat
     let path = inside(out_dir, relative)?;
     let dir = path.parent().unwrap_or(out_dir);
     fs::create_dir_all(dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".kyr-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".kyr-").suffix(".tmp");
+    // Outputs are published (a web server, a shared folder): readable by
+    // all like any other file, not private like a temporary file.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    let mut temp = builder
         .tempfile_in(dir)
         .with_context(|| format!("failed to create a temporary file in `{}`", dir.display()))?;
     temp.write_all(bytes)

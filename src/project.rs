@@ -1,5 +1,6 @@
 //! LOAD: find `kyr.toml`, read it, then walk `content/`, `locales/` and
-//! `templates/html/`. The only stage besides output that touches the disk.
+//! `templates/` (`html/`, `pdf/`, `fonts/`). The only stage besides output
+//! (and images a PDF template loads) that touches the disk.
 //! Every file is read as UTF-8 (a BOM is dropped); anything that resolves
 //! outside the project (a symlink out of it) is refused.
 
@@ -34,6 +35,10 @@ pub struct Project {
     pub catalog: Catalog,
     /// HTML templates.
     pub templates: Templates,
+    /// The project's own PDF templates (`templates/pdf/*.typ`), by file name.
+    pub pdf_templates: Vec<(String, FileId)>,
+    /// The project's own fonts (`templates/fonts/`), by file name.
+    pub fonts: Vec<(String, Vec<u8>)>,
     /// Problems found while loading (the build reports them).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -87,6 +92,8 @@ pub fn load(start: &Path) -> Result<Project, LoadError> {
     let skeletons = load_content(&root, &mut files, &mut diags).map_err(LoadError::Io)?;
     let catalog = load_locales(&root, &config, &mut files, &mut diags).map_err(LoadError::Io)?;
     let templates = load_templates(&root, &mut files, &mut diags).map_err(LoadError::Io)?;
+    let pdf_templates = load_pdf_templates(&root, &mut files, &mut diags).map_err(LoadError::Io)?;
+    let fonts = load_fonts(&root, &mut diags).map_err(LoadError::Io)?;
 
     Ok(Project {
         root,
@@ -96,6 +103,8 @@ pub fn load(start: &Path) -> Result<Project, LoadError> {
         skeletons,
         catalog,
         templates,
+        pdf_templates,
+        fonts,
         diagnostics: diags,
     })
 }
@@ -200,6 +209,48 @@ fn load_templates(
 
 /// Regular files directly in `dir` with this extension (any when empty),
 /// sorted; symlinks leading outside the project are refused.
+fn load_pdf_templates(
+    root: &Path,
+    files: &mut Files,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Vec<(String, FileId)>> {
+    let dir = root.join("templates").join("pdf");
+    let mut templates = Vec::new();
+    for path in list(root, &dir, "typ", diags)? {
+        let name = file_name(&path);
+        if let Some(file) = read_text(root, &path, files, diags)? {
+            templates.push((name, file));
+        }
+    }
+    Ok(templates)
+}
+
+/// Font files, in name order (so the font order, and the bytes of every
+/// PDF, do not depend on the file system).
+fn load_fonts(root: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<(String, Vec<u8>)>> {
+    let dir = root.join("templates").join("fonts");
+    let mut fonts = Vec::new();
+    for path in list(root, &dir, "", diags)? {
+        let name = file_name(&path);
+        let is_font = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            ["ttf", "otf", "ttc", "otc"].contains(&e.to_ascii_lowercase().as_str())
+        });
+        if !is_font {
+            continue;
+        }
+        let bytes = fs::read(&path)
+            .with_context(|| format!("failed to read `{}`", relative(root, &path).display()))?;
+        fonts.push((name, bytes));
+    }
+    Ok(fonts)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 fn list(root: &Path, dir: &Path, ext: &str, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>> {
     if !dir.is_dir() {
         return Ok(Vec::new());

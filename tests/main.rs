@@ -8,4 +8,5 @@ mod diagnostics;
 mod fallback;
 mod hostile;
 mod html;
+mod pdf;
 mod shipped;

@@ -27,10 +27,37 @@ pub struct Document {
     pub title: Vec<Inline>,
     /// Body.
     pub blocks: Vec<Block>,
+    /// The body cut where the skeleton's top-level blocks begin, so a back
+    /// end can say where a piece of output came from.
+    pub sections: Vec<Section>,
     /// Date the content was last reviewed.
     pub last_reviewed: String,
     /// Sources the content is based on.
     pub sources: Vec<Source>,
+}
+
+/// The blocks of a document that came from one top-level skeleton block.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Indices into [`Document::blocks`].
+    pub blocks: std::ops::Range<usize>,
+    /// The skeleton block's first message reference (or its file).
+    pub span: Span,
+    /// That message's id, if the block refers to one.
+    pub message: Option<String>,
+}
+
+/// A message a job formatted: what it said and where it is defined.
+#[derive(Debug, Clone)]
+pub struct UsedMessage {
+    /// Message id (`id` or `id.attr`).
+    pub key: String,
+    /// The locale whose text was used.
+    pub locale: String,
+    /// Where the message is defined.
+    pub span: Option<Span>,
+    /// The formatted text (variables as placeholders).
+    pub text: String,
 }
 
 /// A message shown in another locale than the one asked for.
@@ -62,6 +89,8 @@ pub struct Job<'a> {
     pub diagnostics: Vec<Diagnostic>,
     /// Messages that came from another locale.
     pub fallbacks: Vec<Fallback>,
+    /// Every message formatted, in order.
+    pub used: Vec<UsedMessage>,
     /// An error was found that belongs to this job (its locale or its
     /// skeleton): its output must not be written.
     pub failed: bool,
@@ -111,6 +140,7 @@ impl<'a> Job<'a> {
             anchor,
             diagnostics: Vec::new(),
             fallbacks: Vec::new(),
+            used: Vec::new(),
             failed,
         }
     }
@@ -118,12 +148,24 @@ impl<'a> Job<'a> {
     /// Resolves a whole skeleton.
     pub fn document(&mut self, skeleton: &Skeleton) -> Document {
         let title = self.inline_message(&skeleton.front.title);
-        let blocks = self.blocks(&skeleton.blocks);
+        let mut blocks = Vec::new();
+        let mut sections = Vec::new();
+        for block in &skeleton.blocks {
+            let start = blocks.len();
+            blocks.extend(self.blocks(std::slice::from_ref(block)));
+            let reference = first_reference(block);
+            sections.push(Section {
+                blocks: start..blocks.len(),
+                span: reference.map_or_else(|| Span::new(skeleton.file, 0..0), |r| r.span.clone()),
+                message: reference.map(Reference::key),
+            });
+        }
         Document {
             name: skeleton.name.clone(),
             locale: self.locale.tag.clone(),
             title,
             blocks,
+            sections,
             last_reviewed: skeleton.front.last_reviewed.clone(),
             sources: skeleton.front.sources.clone(),
         }
@@ -359,6 +401,12 @@ impl<'a> Job<'a> {
                 }
                 self.report(d, Some(tag));
             }
+            self.used.push(UsedMessage {
+                key: key.clone(),
+                locale: tag.clone(),
+                span: location,
+                text: text.into_owned(),
+            });
             let lang = self.foreign_lang(tag);
             if lang.is_some() {
                 self.record_fallback(reference, &key, tag);
@@ -431,6 +479,29 @@ enum Resolved {
 }
 
 /// A paragraph with no reference in it is literal skeleton text.
+/// The first message a skeleton block refers to.
+fn first_reference(block: &Block) -> Option<&Reference> {
+    fn in_inlines(inlines: &[Inline]) -> Option<&Reference> {
+        inlines.iter().find_map(|inline| match inline {
+            Inline::Message(r) => Some(r),
+            Inline::Strong(c)
+            | Inline::Emphasis(c)
+            | Inline::Link { content: c, .. }
+            | Inline::Lang { content: c, .. } => in_inlines(c),
+            _ => None,
+        })
+    }
+    match block {
+        Block::Message(r) => Some(r),
+        Block::Paragraph(c) | Block::Heading { content: c, .. } => in_inlines(c),
+        Block::List { items, .. } => items.iter().flatten().find_map(first_reference),
+        Block::Quote(blocks) | Block::Lang { blocks, .. } => {
+            blocks.iter().find_map(first_reference)
+        }
+        Block::Code(_) | Block::Rule => None,
+    }
+}
+
 fn is_literal(inlines: &[Inline]) -> bool {
     inlines.iter().all(|inline| match inline {
         Inline::Message(_) | Inline::VarRef(_) => false,

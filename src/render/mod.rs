@@ -2,6 +2,7 @@
 //! Back ends never see Markdown or Fluent, only [`crate::doc::model`].
 
 pub mod html;
+pub mod typst;
 
 use std::fmt;
 use std::str::FromStr;
@@ -11,7 +12,7 @@ use std::str::FromStr;
 pub enum Format {
     /// Self-contained HTML pages.
     Html,
-    /// Printable PDF (not yet available).
+    /// Printable PDF.
     Pdf,
 }
 

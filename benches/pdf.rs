@@ -1,0 +1,173 @@
+//! What one PDF costs in kyr compared with typst alone.
+//!
+//! For a few shipped documents (Latin, Arabic, Adlam), it times:
+//! - kyr: resolve the document, render the data file and main source,
+//!   compile, export, and scan for missing glyphs (`build::pdf_file`);
+//! - typst: `typst::compile` and `typst_pdf::pdf` of the very same sources
+//!   in a minimal World with the fonts already loaded.
+//!
+//! Typst's memoization cache is emptied before every run so each one is a
+//! cold compile. Run with `cargo bench --bench pdf`; `KYR_BENCH_RUNS` sets
+//! the number of runs (default 15). The figure to watch is the ratio.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use kyr::build::{handout_input, pdf_engine, pdf_file, resolve};
+use kyr::pdf::fonts::FontSet;
+use kyr::pdf::world::{DATA_PATH, MAIN_PATH, TEMPLATE_DIR, file_id};
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration as TypstDuration};
+use typst::syntax::{FileId, Source};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_layout::PagedDocument;
+
+/// The plainest World typst can compile from: sources and data in memory,
+/// fonts preloaded.
+struct BareWorld {
+    library: LazyHash<Library>,
+    fonts: &'static FontSet,
+    main: FileId,
+    sources: HashMap<FileId, Source>,
+    data: Bytes,
+}
+
+impl World for BareWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.fonts.book
+    }
+    fn main(&self) -> FileId {
+        self.main
+    }
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.sources
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| FileError::NotFound(id.vpath().get_without_slash().into()))
+    }
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == file_id(DATA_PATH) {
+            return Ok(self.data.clone());
+        }
+        self.source(id).map(Bytes::from_string)
+    }
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.fonts.get(index).cloned()
+    }
+    fn today(&self, _: Option<TypstDuration>) -> Option<Datetime> {
+        Datetime::from_ymd(1980, 1, 1)
+    }
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn main() {
+    let runs: usize = std::env::var("KYR_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(15);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let project = kyr::project::load(root).expect("the repository is a kyr project");
+
+    let started = Instant::now();
+    let fonts = FontSet::bundled();
+    let font_load = started.elapsed();
+    let started = Instant::now();
+    let _ = FontSet::bundled();
+    let font_again = started.elapsed();
+    println!(
+        "bundled fonts: {} faces parsed in {:.1} ms; asked again: {:.3} ms (shared, not reloaded)",
+        fonts.fonts.len(),
+        font_load.as_secs_f64() * 1e3,
+        font_again.as_secs_f64() * 1e3
+    );
+
+    let mut diags = Vec::new();
+    let engine = pdf_engine(&project, None, &mut diags);
+    let library = LazyHash::new(Library::default());
+    let templates: HashMap<FileId, Source> = ["kyr.typ", "handout.typ"]
+        .iter()
+        .map(|name| {
+            let id = file_id(&format!("{TEMPLATE_DIR}{name}"));
+            let text = std::fs::read_to_string(root.join("templates/pdf").join(name)).unwrap();
+            (id, Source::new(id, text))
+        })
+        .collect();
+
+    println!(
+        "{:<24} {:>10} {:>10} {:>7}",
+        "document", "kyr ms", "typst ms", "ratio"
+    );
+    let mut total_kyr = Duration::ZERO;
+    let mut total_typst = Duration::ZERO;
+    for (tag, doc) in [
+        ("en", "at-the-door"),
+        ("ar", "red-card"),
+        ("ff-Adlm", "at-the-door"),
+        ("fr", "in-the-shelter"),
+    ] {
+        let locale = project.config.locale(tag).unwrap();
+        let skeleton = project.skeletons.iter().find(|s| s.name == doc).unwrap();
+
+        let mut kyr_times = Vec::new();
+        let mut typst_times = Vec::new();
+        for _ in 0..runs {
+            typst::comemo::evict(0);
+            let started = Instant::now();
+            let mut resolved = resolve(&project, locale, skeleton, false);
+            let pdf = pdf_file(&engine, &project, locale, &mut resolved, false);
+            kyr_times.push(started.elapsed());
+            assert!(pdf.is_some(), "{tag}/{doc} failed");
+
+            // The same generated sources, outside the timing.
+            let resolved = resolve(&project, locale, skeleton, false);
+            let input = handout_input(locale, &resolved);
+            let main = file_id(MAIN_PATH);
+            let mut sources = templates.clone();
+            sources.insert(main, Source::new(main, input.main.clone()));
+            let world = BareWorld {
+                library: library.clone(),
+                fonts,
+                main,
+                sources,
+                data: Bytes::new(input.data.clone()),
+            };
+
+            typst::comemo::evict(0);
+            let started = Instant::now();
+            let document = typst::compile::<PagedDocument>(&world)
+                .output
+                .expect("typst compiles kyr's sources");
+            let pdf = typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default()).unwrap();
+            typst_times.push(started.elapsed());
+            assert!(!pdf.is_empty());
+        }
+        let k = median(kyr_times);
+        let t = median(typst_times);
+        total_kyr += k;
+        total_typst += t;
+        println!(
+            "{:<24} {:>10.1} {:>10.1} {:>7.2}",
+            format!("{tag}/{doc}"),
+            k.as_secs_f64() * 1e3,
+            t.as_secs_f64() * 1e3,
+            k.as_secs_f64() / t.as_secs_f64()
+        );
+    }
+    println!(
+        "{:<24} {:>10.1} {:>10.1} {:>7.2}   (target: ratio <= 1.5)",
+        "all",
+        total_kyr.as_secs_f64() * 1e3,
+        total_typst.as_secs_f64() * 1e3,
+        total_kyr.as_secs_f64() / total_typst.as_secs_f64()
+    );
+}

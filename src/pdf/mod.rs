@@ -1,0 +1,380 @@
+//! COMPILE: generated Typst input -> laid-out pages -> PDF bytes, with the
+//! typst crates in this process. An [`Engine`] holds what every compile
+//! of a build shares (library, fonts, templates, build time); [`compile`]
+//! runs one document. Typst's errors become kyr diagnostics that point at
+//! the template line or back at the document and message; after layout,
+//! every character no font could draw is reported.
+
+pub mod fonts;
+pub mod world;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock, Mutex};
+
+use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::layout::{Frame, FrameItem};
+use typst::syntax::{DiagSpan, FileId, Source};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, WorldExt};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, Timestamp};
+
+use crate::diag::{self, Diagnostic, Files};
+use crate::render::typst::TypstInput;
+use fonts::FontSet;
+use world::{KyrWorld, MAIN_PATH, TEMPLATE_DIR, file_id};
+
+/// The layouts kyr ships, built in so a project needs no template of its
+/// own. A project's `templates/pdf/<name>` replaces the built-in file.
+const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    ("kyr.typ", include_str!("../../templates/pdf/kyr.typ")),
+    (
+        "handout.typ",
+        include_str!("../../templates/pdf/handout.typ"),
+    ),
+];
+
+/// The build time when `SOURCE_DATE_EPOCH` is not set: 1980-01-01 UTC,
+/// the earliest time a zip file can hold, so every output agrees.
+pub const FIXED_EPOCH: i64 = 315_532_800;
+
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+
+/// A PDF template: the built-in text or the project's file.
+struct Template {
+    source: Source,
+    /// The project's file, for diagnostics; `None` when built in.
+    file: Option<diag::FileId>,
+    name: String,
+}
+
+/// What every compile of a build shares.
+pub struct Engine {
+    fonts: FontSet,
+    templates: HashMap<FileId, Template>,
+    sources: HashMap<FileId, Source>,
+    root: PathBuf,
+    now: time::OffsetDateTime,
+}
+
+/// Why the build time is unusable.
+#[derive(Debug)]
+pub struct BadEpoch(pub String);
+
+/// Reads a `SOURCE_DATE_EPOCH` value: whole seconds since 1970-01-01 UTC.
+pub fn parse_epoch(value: &str) -> Result<i64, BadEpoch> {
+    let seconds: i64 = value.trim().parse().map_err(|_| {
+        BadEpoch(format!(
+            "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, not `{value}`"
+        ))
+    })?;
+    time::OffsetDateTime::from_unix_timestamp(seconds)
+        .map_err(|_| BadEpoch(format!("SOURCE_DATE_EPOCH `{value}` is out of range")))?;
+    Ok(seconds)
+}
+
+impl Engine {
+    /// Prepares the templates (the project's `templates/pdf/*.typ` over
+    /// the built-in ones) and fonts (bundled, then the project's).
+    /// `epoch` is the build time in seconds (see [`parse_epoch`]).
+    pub fn new(
+        root: &Path,
+        templates: &[(String, diag::FileId)],
+        project_fonts: &[(String, Vec<u8>)],
+        files: &Files,
+        epoch: i64,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Engine {
+        let mut map = HashMap::new();
+        for (name, text) in BUILTIN_TEMPLATES {
+            let id = file_id(&format!("{TEMPLATE_DIR}{name}"));
+            map.insert(
+                id,
+                Template {
+                    source: Source::new(id, (*text).to_owned()),
+                    file: None,
+                    name: (*name).to_owned(),
+                },
+            );
+        }
+        for (name, file) in templates {
+            let id = file_id(&format!("{TEMPLATE_DIR}{name}"));
+            map.insert(
+                id,
+                Template {
+                    source: Source::new(id, files.text(*file).to_owned()),
+                    file: Some(*file),
+                    name: name.clone(),
+                },
+            );
+        }
+        let (fonts, unreadable) = FontSet::with_project_fonts(project_fonts);
+        for name in unreadable {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "`templates/fonts/{name}` holds no font kyr can read"
+                ))
+                .hint("use TrueType or OpenType files (.ttf, .otf, .ttc)"),
+            );
+        }
+        let sources = map.iter().map(|(id, t)| (*id, t.source.clone())).collect();
+        let now = time::OffsetDateTime::from_unix_timestamp(epoch)
+            .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+        Engine {
+            fonts,
+            templates: map,
+            sources,
+            root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
+            now,
+        }
+    }
+
+    /// Whether a layout has a template.
+    pub fn has_layout(&self, layout: &str) -> bool {
+        self.templates
+            .contains_key(&file_id(&format!("{TEMPLATE_DIR}{layout}.typ")))
+    }
+
+    /// The fonts in use.
+    pub fn fonts(&self) -> &FontSet {
+        &self.fonts
+    }
+}
+
+/// Metadata of one PDF.
+pub struct PdfMeta<'a> {
+    /// A stable identifier (document, locale, layout).
+    pub ident: &'a str,
+}
+
+/// A compiled document.
+pub struct Compiled {
+    /// The PDF file.
+    pub pdf: Vec<u8>,
+    /// The laid-out pages.
+    pub document: PagedDocument,
+    /// Characters drawn as a box because no font has them, in order of
+    /// first appearance.
+    pub missing: Vec<char>,
+    /// Typst's warnings.
+    pub warnings: Vec<Diagnostic>,
+    /// Every file Typst asked for.
+    pub requests: Vec<String>,
+}
+
+/// A failed compile: its errors and warnings.
+pub struct Failed {
+    /// Errors and warnings.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every file Typst asked for.
+    pub requests: Vec<String>,
+}
+
+/// Compiles and exports one document.
+pub fn compile(engine: &Engine, input: &TypstInput, meta: &PdfMeta) -> Result<Compiled, Failed> {
+    let requests = Arc::new(Mutex::new(Vec::new()));
+    let main_id = file_id(MAIN_PATH);
+    let world = KyrWorld {
+        library: &LIBRARY,
+        fonts: &engine.fonts,
+        templates: &engine.sources,
+        root: &engine.root,
+        main: Source::new(main_id, input.main.clone()),
+        data: Bytes::new(input.data.clone()),
+        now: engine.now,
+        requests: requests.clone(),
+    };
+    let taken = |r: &Arc<Mutex<Vec<String>>>| r.lock().map(|v| v.clone()).unwrap_or_default();
+
+    let warned = typst::compile::<PagedDocument>(&world);
+    let mut warnings: Vec<Diagnostic> = warned
+        .warnings
+        .iter()
+        .map(|d| convert(engine, &world, input, d))
+        .collect();
+    let document = match warned.output {
+        Ok(document) => document,
+        Err(errors) => {
+            warnings.extend(errors.iter().map(|d| convert(engine, &world, input, d)));
+            return Err(Failed {
+                diagnostics: warnings,
+                requests: taken(&requests),
+            });
+        }
+    };
+
+    let options = PdfOptions {
+        ident: Smart::Custom(meta.ident.to_owned()),
+        creator: Smart::Custom(Some(format!("kyr {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: timestamp(engine.now),
+        tagged: true,
+        ..PdfOptions::default()
+    };
+    let pdf = match typst_pdf::pdf(&document, &options) {
+        Ok(pdf) => pdf,
+        Err(errors) => {
+            warnings.extend(errors.iter().map(|d| convert(engine, &world, input, d)));
+            return Err(Failed {
+                diagnostics: warnings,
+                requests: taken(&requests),
+            });
+        }
+    };
+    let missing = missing_glyphs(&document);
+    Ok(Compiled {
+        pdf,
+        document,
+        missing,
+        warnings,
+        requests: taken(&requests),
+    })
+}
+
+fn timestamp(now: time::OffsetDateTime) -> Option<Timestamp> {
+    let datetime = Datetime::from_ymd_hms(
+        now.year(),
+        now.month() as u8,
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second(),
+    )?;
+    Some(Timestamp::new_utc(datetime))
+}
+
+/// Every character shaped as glyph 0 (a box), in order of first
+/// appearance. Whitespace and invisible format characters are skipped.
+pub fn missing_glyphs(document: &PagedDocument) -> Vec<char> {
+    let mut missing = Vec::new();
+    for page in document.pages() {
+        scan_frame(&page.frame, &mut missing);
+    }
+    missing
+}
+
+fn scan_frame(frame: &Frame, missing: &mut Vec<char>) {
+    for (_, item) in frame.items() {
+        match item {
+            FrameItem::Group(group) => scan_frame(&group.frame, missing),
+            FrameItem::Text(text) => {
+                for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
+                    let Some(chars) = text.text.get(glyph.range()) else {
+                        continue;
+                    };
+                    for c in chars.chars() {
+                        if !c.is_whitespace()
+                            && !c.is_control()
+                            && !typst::text::is_default_ignorable(c)
+                            && !missing.contains(&c)
+                        {
+                            missing.push(c);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The text of the laid-out pages, one string per page, in layout order
+/// (for tests and checks; glyphs of a run are in visual order).
+pub fn page_texts(document: &PagedDocument) -> Vec<String> {
+    fn collect(frame: &Frame, out: &mut String) {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(group) => collect(&group.frame, out),
+                FrameItem::Text(text) => {
+                    out.push_str(&text.text);
+                    out.push('\n');
+                }
+                _ => {}
+            }
+        }
+    }
+    document
+        .pages()
+        .iter()
+        .map(|page| {
+            let mut out = String::new();
+            collect(&page.frame, &mut out);
+            out
+        })
+        .collect()
+}
+
+/// `U+2D5C TIFINAGH LETTER YAT`.
+pub fn describe_char(c: char) -> String {
+    match unicode_names2::name(c) {
+        Some(name) => format!("U+{:04X} {name}", c as u32),
+        None => format!("U+{:04X}", c as u32),
+    }
+}
+
+/// A Typst diagnostic as a kyr diagnostic: in a template, at its line; in
+/// the generated main source, at the skeleton block and message it shows.
+fn convert(
+    engine: &Engine,
+    world: &KyrWorld,
+    input: &TypstInput,
+    d: &SourceDiagnostic,
+) -> Diagnostic {
+    let mut out = match d.severity {
+        TypstSeverity::Error => Diagnostic::error(diag::lowercase_message(&d.message)),
+        TypstSeverity::Warning => Diagnostic::warning(diag::lowercase_message(&d.message)),
+    };
+    let mut places = vec![d.span];
+    // The call chain, innermost first: a template error met while
+    // typesetting one section also names the message it was showing.
+    places.extend(d.trace.iter().map(|point| DiagSpan::from(point.span)));
+    for span in places {
+        let Some(id) = span.id() else { continue };
+        let range = world.range(span).unwrap_or(0..0);
+        if let Some(template) = engine.templates.get(&id) {
+            match template.file {
+                Some(file) if out.span.is_none() => {
+                    out.span = Some(diag::Span::new(file, range));
+                }
+                _ => {
+                    let (line, col) = diag::line_col(template.source.text(), range.start);
+                    let whose = if template.file.is_some() {
+                        ""
+                    } else {
+                        "kyr's built-in "
+                    };
+                    out.hints.push(format!(
+                        "at {whose}`templates/pdf/{}:{line}:{col}`",
+                        template.name
+                    ));
+                }
+            }
+        } else if id == file_id(MAIN_PATH) {
+            let origin = input
+                .sections
+                .iter()
+                .find(|(r, _)| r.start <= range.start && range.start <= r.end)
+                .map(|(_, origin)| origin);
+            match origin {
+                Some(origin) => {
+                    if out.span.is_none() {
+                        out.span = Some(origin.span.clone());
+                    }
+                    out.hints.push(match &origin.message {
+                        Some(message) => format!("while typesetting message `{message}`"),
+                        None => "while typesetting this part of the document".to_owned(),
+                    });
+                }
+                None => out
+                    .hints
+                    .push("in the source kyr generates for the layout's template".to_owned()),
+            }
+            // The main source is the outermost caller.
+            break;
+        }
+    }
+    out.hints
+        .extend(d.hints.iter().map(|hint| hint.v.to_string()));
+    out
+}

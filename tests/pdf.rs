@@ -1,0 +1,504 @@
+//! PDFs: every document compiles, right-to-left text is laid out right to
+//! left with phone numbers in reading order, bytes are reproducible,
+//! translated text stays text, missing glyphs and template errors are
+//! reported where they are.
+
+use kyr::build::{BuildOptions, compile_handout, pdf_engine, resolve};
+use kyr::diag::render;
+use kyr::pdf::{Compiled, Failed, page_texts};
+use kyr::render::Format;
+use typst::layout::{Frame, FrameItem, Point};
+use typst_layout::PagedDocument;
+
+use crate::util::Fixture;
+
+/// Compiles one document's handout through the library.
+fn compile(fx: &Fixture, tag: &str, doc: &str) -> (Result<Compiled, Failed>, String) {
+    let project = fx.load();
+    let mut diags = Vec::new();
+    let engine = pdf_engine(&project, None, &mut diags);
+    let locale = project.config.locale(tag).expect("locale");
+    let skeleton = project
+        .skeletons
+        .iter()
+        .find(|s| s.name == doc)
+        .expect("document");
+    let resolved = resolve(&project, locale, skeleton, false);
+    let result = compile_handout(&engine, locale, &resolved);
+    let mut all = diags;
+    all.extend(resolved.job.diagnostics.iter().cloned());
+    if let Err(failed) = &result {
+        all.extend(failed.diagnostics.iter().cloned());
+    }
+    let text: String = all.iter().map(|d| render(&project.files, d)).collect();
+    (result, anstream::adapter::strip_str(&text).to_string())
+}
+
+fn compiled(fx: &Fixture, tag: &str, doc: &str) -> Compiled {
+    match compile(fx, tag, doc) {
+        (Ok(c), _) => c,
+        (Err(_), diags) => panic!("{tag}/{doc} failed:\n{diags}"),
+    }
+}
+
+/// Each line of each page as it is seen: glyphs ordered left to right by
+/// their position on the page.
+fn visual_lines(document: &PagedDocument) -> Vec<String> {
+    fn walk(frame: &Frame, origin: Point, glyphs: &mut Vec<(i64, f64, String)>) {
+        for (pos, item) in frame.items() {
+            let at = origin + *pos;
+            match item {
+                FrameItem::Group(group) => {
+                    let shifted = Point::new(at.x + group.transform.tx, at.y + group.transform.ty);
+                    walk(&group.frame, shifted, glyphs);
+                }
+                FrameItem::Text(text) => {
+                    let mut x = at.x;
+                    for glyph in &text.glyphs {
+                        let gx = x + glyph.x_offset.at(text.size);
+                        // Isolates and embeddings are invisible; leave them out.
+                        let chars: String = text.text[glyph.range()]
+                            .chars()
+                            .filter(
+                                |c| !matches!(c, '\u{2066}'..='\u{2069}' | '\u{202A}'..='\u{202E}'),
+                            )
+                            .collect();
+                        glyphs.push(((at.y.to_pt() * 2.0).round() as i64, gx.to_pt(), chars));
+                        x += glyph.x_advance.at(text.size);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut lines = Vec::new();
+    for page in document.pages() {
+        let mut glyphs = Vec::new();
+        walk(&page.frame, Point::zero(), &mut glyphs);
+        glyphs.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        let mut current: Option<i64> = None;
+        let mut line = String::new();
+        for (y, _, chars) in glyphs {
+            if current != Some(y) {
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                current = Some(y);
+            }
+            line.push_str(&chars);
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+    }
+    lines
+}
+
+/// The text as seen on the pages, a line at a time (right-to-left lines
+/// come out reversed).
+fn all_text(document: &PagedDocument) -> String {
+    visual_lines(document).join("\n")
+}
+
+#[test]
+fn shipped_documents_compile_to_pdf_in_every_locale() {
+    let fx = Fixture::shipped();
+    let project = fx.load();
+    let (report, diags) = fx.build(&BuildOptions {
+        formats: vec![Format::Pdf],
+        ..BuildOptions::default()
+    });
+    assert_eq!(report.diagnostics.error_count(), 0, "{diags}");
+    assert_eq!(report.diagnostics.warning_count(), 0, "{diags}");
+    assert!(report.failed.is_empty(), "{:?}", report.failed);
+    for tag in project.config.locales.keys() {
+        for doc in ["red-card", "at-the-door", "in-the-shelter"] {
+            let bytes = std::fs::read(fx.out(&format!("{tag}/{doc}.pdf"))).unwrap();
+            assert!(bytes.starts_with(b"%PDF-"), "{tag}/{doc}");
+            assert!(bytes.len() > 5_000, "{tag}/{doc}: {} bytes", bytes.len());
+        }
+    }
+    assert!(
+        !fx.out("en/red-card.html").exists(),
+        "only PDF was asked for"
+    );
+}
+
+#[test]
+fn build_makes_html_and_pdf_by_default() {
+    let fx = Fixture::new("build/basic");
+    let run = fx.run(&["build", "--locale", "fr"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(fx.out("fr/door.html").is_file());
+    assert!(fx.out("fr/door.pdf").is_file());
+}
+
+#[test]
+fn arabic_is_laid_out_right_to_left_with_the_phone_number_in_reading_order() {
+    let fx = Fixture::shipped();
+    let doc = compiled(&fx, "ar", "red-card").document;
+    let lines = visual_lines(&doc);
+    // Arabic seen left to right is the text reversed: the title's first
+    // word is at the right end of its line.
+    let seen = |logical: &str| logical.chars().rev().collect::<String>();
+    let title = lines
+        .iter()
+        .find(|l| l.contains(&seen("البطاقة")))
+        .unwrap_or_else(|| panic!("no title line in {lines:#?}"));
+    assert!(title.ends_with(&seen("اعرف")), "{title}");
+    assert!(title.starts_with(&seen("الحمراء")), "{title}");
+    // The phone number reads left to right, as dialled, inside Arabic.
+    assert!(
+        lines.iter().any(|l| l.contains("+1 (555) 010-1234")),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn adlam_is_laid_out_right_to_left_with_the_phone_number_in_reading_order() {
+    let fx = Fixture::new("build/basic");
+    fx.write(
+        "locales/ff-Adlm/door.ftl",
+        "door-silent = 𞤆𞤵𞤤𞤢𞤪 𞤫 𞤸𞤭𞤤𞤢\ndoor-sign = 𞤆𞤵𞤤𞤢𞤪 { $hotline } 𞤸𞤭𞤤𞤢\n",
+    );
+    let doc = compiled(&fx, "ff-Adlm", "door").document;
+    let lines = visual_lines(&doc);
+    // Words without combining marks: marks sit on lines of their own in
+    // this view.
+    let reversed: String = "𞤆𞤵𞤤𞤢𞤪 𞤫 𞤸𞤭𞤤𞤢".chars().rev().collect();
+    assert!(lines.iter().any(|l| l.contains(&reversed)), "{lines:#?}");
+    let number_line = lines
+        .iter()
+        .find(|l| l.contains("+1 (555) 010-1234"))
+        .unwrap_or_else(|| panic!("{lines:#?}"));
+    // The Adlam word before the number in reading order is to its right.
+    let word: String = "𞤆𞤵𞤤𞤢𞤪".chars().rev().collect();
+    let number_at = number_line.find("+1 (555)").unwrap();
+    let word_at = number_line.find(&word).unwrap();
+    assert!(word_at > number_at, "{number_line}");
+}
+
+#[test]
+fn locales_map_to_typst_languages() {
+    let fx = Fixture::new("build/basic");
+    for (tag, lang) in [("ar", "ar"), ("ff-Adlm", "ff"), ("fr", "fr")] {
+        let doc = compiled(&fx, tag, "door").document;
+        let mut langs = Vec::new();
+        fn walk(frame: &Frame, langs: &mut Vec<String>) {
+            for (_, item) in frame.items() {
+                match item {
+                    FrameItem::Group(g) => walk(&g.frame, langs),
+                    FrameItem::Text(t) => langs.push(t.lang.as_str().to_owned()),
+                    _ => {}
+                }
+            }
+        }
+        walk(&doc.pages()[0].frame, &mut langs);
+        assert!(langs.iter().any(|l| l == lang), "{tag}: {langs:?}");
+    }
+}
+
+#[test]
+fn same_source_date_epoch_gives_identical_bytes() {
+    let fx = Fixture::new("build/basic");
+    let build = |out: &str, epoch: i64| {
+        let options = BuildOptions {
+            formats: vec![Format::Pdf],
+            out_dir: Some(fx.root().join(out)),
+            epoch: Some(epoch),
+            locales: vec!["ar".into(), "en".into()],
+            ..BuildOptions::default()
+        };
+        let (report, diags) = fx.build(&options);
+        assert!(report.failed.is_empty(), "{diags}");
+        (
+            std::fs::read(fx.root().join(out).join("ar/door.pdf")).unwrap(),
+            std::fs::read(fx.root().join(out).join("en/door.pdf")).unwrap(),
+        )
+    };
+    let first = build("one", 1_764_115_200);
+    let second = build("two", 1_764_115_200);
+    assert!(first == second, "two builds differ");
+    let later = build("three", 1_764_201_600);
+    assert!(first.0 != later.0, "the build time is not in the PDF");
+}
+
+#[test]
+fn the_binary_reads_source_date_epoch_and_refuses_a_malformed_one() {
+    let fx = Fixture::new("build/basic");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_kyr"))
+        .args(["build", "--format", "pdf", "--locale", "en"])
+        .current_dir(fx.root())
+        .env("SOURCE_DATE_EPOCH", "yesterday")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("SOURCE_DATE_EPOCH must be a whole number"),
+        "{stderr}"
+    );
+    assert!(!fx.out("en/door.pdf").exists());
+
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_kyr"))
+        .args(["build", "--format", "pdf", "--locale", "en"])
+        .current_dir(fx.root())
+        .env("SOURCE_DATE_EPOCH", "1764115200")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let pdf = std::fs::read(fx.out("en/door.pdf")).unwrap();
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(
+        text.contains("2025-11-26") || text.contains("20251126"),
+        "creation date missing"
+    );
+    assert!(text.contains("kyr "), "creator is not kyr");
+}
+
+/// Strings that are Typst syntax, each its own list item.
+const HOSTILE: &[&str] = &[
+    "#read(\"/etc/passwd\")",
+    "#image(\"../x.png\")",
+    "$x$",
+    "a * b",
+    "a _ b",
+    "a ` b",
+    "<l>",
+    "@r",
+    "// c",
+    "/* c",
+    "back \\ slash",
+    "a ] b",
+    "\") #read(\"x\") //",
+];
+
+#[test]
+fn translated_typst_syntax_is_printed_literally_and_reads_no_file() {
+    let fx = Fixture::new("build/basic");
+    let mut ftl = String::from("door-title = Title\n");
+    let mut skeleton = String::from(
+        "+++\ntitle = \"door-title\"\nlast_reviewed = 2026-11-26\n+++\n# { door-title }\n\n",
+    );
+    for (i, s) in HOSTILE.iter().enumerate() {
+        // Markdown would read some of these as emphasis or code; escape
+        // them for Markdown so Typst is what is being tested.
+        let escaped: String = s
+            .chars()
+            .flat_map(|c| {
+                if "*_`<>[]\\#$@/".contains(c) {
+                    vec!['\\', c]
+                } else {
+                    vec![c]
+                }
+            })
+            .collect();
+        ftl.push_str(&format!("hostile-{i} = Item {i}: {escaped}\n"));
+        skeleton.push_str(&format!("- {{ hostile-{i} }}\n"));
+    }
+    fx.write("locales/en/door.ftl", &ftl);
+    fx.write("content/door.md", &skeleton);
+    fx.append(
+        "kyr.toml",
+        "\n[locales.en.vars]\norganization = \"#read(\\\"/etc/passwd\\\") ]\"\n",
+    );
+    let compiled = compiled(&fx, "en", "door");
+    let text = page_texts(&compiled.document).concat();
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    for (i, s) in HOSTILE.iter().enumerate() {
+        let want: String = format!("Item{i}:{s}")
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        assert!(
+            squeezed.contains(&want),
+            "{s:?} not printed literally in:\n{text}"
+        );
+    }
+    assert!(
+        squeezed.contains("#read(\"/etc/passwd\")]"),
+        "variable not literal: {text}"
+    );
+    let allowed = [
+        "/.kyr/main.typ",
+        "/.kyr/document.json",
+        "/templates/pdf/handout.typ",
+        "/templates/pdf/kyr.typ",
+    ];
+    for request in &compiled.requests {
+        assert!(allowed.contains(&request.as_str()), "asked for {request}");
+    }
+}
+
+#[test]
+fn a_character_no_font_has_is_reported_with_its_code_point() {
+    let fx = Fixture::new("build/basic");
+    fx.append(
+        "locales/fr/door.ftl",
+        "door-call = Appelez ⵜ { $organization }.\n",
+    );
+    let (report, diags) = fx.build(&BuildOptions {
+        formats: vec![Format::Pdf],
+        locales: vec!["fr".into()],
+        ..BuildOptions::default()
+    });
+    assert!(
+        diags.contains(
+            "U+2D5C TIFINAGH LETTER YAT in message `door-call` (fr, document `door`, locale `fr`)"
+        ),
+        "{diags}"
+    );
+    assert!(diags.contains("locales/fr/door.ftl:"), "{diags}");
+    assert_eq!(report.diagnostics.error_count(), 0, "{diags}");
+    assert!(fx.out("fr/door.pdf").is_file());
+
+    let (report, diags) = fx.build(&BuildOptions {
+        formats: vec![Format::Pdf],
+        locales: vec!["fr".into()],
+        strict: true,
+        ..BuildOptions::default()
+    });
+    assert!(
+        diags.contains("error: no bundled font can draw U+2D5C"),
+        "{diags}"
+    );
+    assert!(report.failed.contains(&"fr/door.pdf".to_string()));
+    assert!(!fx.out("fr/door.pdf").exists(), "a PDF with a box was kept");
+}
+
+#[test]
+fn a_typst_error_in_a_template_points_at_the_template() {
+    let fx = Fixture::new("build/basic");
+    fx.write(
+        "templates/pdf/handout.typ",
+        "#import \"kyr.typ\": *\n#let handout(doc, body) = {\n  set text(font: fonts)\n  body + undefined-name\n}\n",
+    );
+    let (report, diags) = fx.build(&BuildOptions {
+        formats: vec![Format::Pdf],
+        locales: vec!["en".into()],
+        ..BuildOptions::default()
+    });
+    assert!(
+        diags.contains("templates/pdf/handout.typ:4:10: error: unknown variable: undefined-name"),
+        "{diags}"
+    );
+    assert!(report.failed.contains(&"en/door.pdf".to_string()));
+    assert!(!fx.out("en/door.pdf").exists());
+}
+
+#[test]
+fn an_error_while_typesetting_a_section_names_the_message() {
+    let fx = Fixture::new("build/basic");
+    let kyr = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/pdf/kyr.typ"),
+    )
+    .unwrap();
+    fx.write(
+        "templates/pdf/kyr.typ",
+        &kyr.replace(
+            "#let section(items) = blocks(items)",
+            "#let section(items) = if repr(items).contains(\"remain silent\") { panic(\"cannot typeset\") } else { blocks(items) }",
+        ),
+    );
+    let (_, diags) = fx.build(&BuildOptions {
+        formats: vec![Format::Pdf],
+        locales: vec!["en".into()],
+        ..BuildOptions::default()
+    });
+    assert!(diags.contains("templates/pdf/kyr.typ:"), "{diags}");
+    assert!(
+        diags.contains("error: panicked with: cannot typeset"),
+        "{diags}"
+    );
+    assert!(
+        diags.contains("while typesetting message `door-silent`"),
+        "{diags}"
+    );
+}
+
+#[test]
+fn a_package_import_says_kyr_works_offline() {
+    let fx = Fixture::new("build/basic");
+    fx.write(
+        "templates/pdf/handout.typ",
+        "#import \"@preview/cetz:0.3.0\": canvas\n#let handout(doc, body) = body\n#let section(items) = []\n",
+    );
+    let (_, diags) = fx.build(&BuildOptions {
+        formats: vec![Format::Pdf],
+        locales: vec!["en".into()],
+        ..BuildOptions::default()
+    });
+    assert!(diags.contains("templates/pdf/handout.typ:1:9"), "{diags}");
+    assert!(diags.contains("kyr works offline"), "{diags}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_template_cannot_read_an_image_through_a_link_out_of_the_project() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+    let fx = Fixture::new("build/basic");
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.png"),
+        fx.root().join("logo.png"),
+    )
+    .unwrap();
+    fx.write(
+        "templates/pdf/handout.typ",
+        "#let handout(doc, body) = { image(\"/logo.png\"); body }\n#let section(items) = []\n",
+    );
+    let (_, diags) = fx.build(&BuildOptions {
+        formats: vec![Format::Pdf],
+        locales: vec!["en".into()],
+        ..BuildOptions::default()
+    });
+    assert!(diags.contains("leads outside the project"), "{diags}");
+    assert!(!fx.out("en/door.pdf").exists());
+}
+
+#[test]
+fn paper_size_and_page_numbers_follow_the_configuration() {
+    let fx = Fixture::new("build/basic");
+    fx.append("kyr.toml", "");
+    let letter = compiled(&fx, "en", "door").document;
+    let size = letter.pages()[0].frame.size();
+    assert!(
+        (size.x.to_mm() - 210.0).abs() < 0.5,
+        "default paper is A4: {size:?}"
+    );
+
+    let config = std::fs::read_to_string(fx.root().join("kyr.toml")).unwrap();
+    fx.write("kyr.toml", &format!("paper = \"us-letter\"\n{config}"));
+    let letter = compiled(&fx, "en", "door").document;
+    let size = letter.pages()[0].frame.size();
+    assert!((size.x.to_inches() - 8.5).abs() < 0.01, "{size:?}");
+    assert!((size.y.to_inches() - 11.0).abs() < 0.01, "{size:?}");
+    let text = all_text(&letter);
+    let pages = letter.pages().len();
+    assert!(text.contains(&format!("1 / {pages}")), "{text}");
+    assert!(text.contains("Free legal help:"), "{text}");
+    assert!(
+        text.contains("General information, not legal advice."),
+        "{text}"
+    );
+    assert!(text.contains("Last reviewed: 2026-11-26"), "{text}");
+}
+
+#[test]
+fn links_are_printed_with_their_target_and_unreviewed_pages_say_so() {
+    let fx = Fixture::new("build/basic");
+    fx.append(
+        "locales/fr/door.ftl",
+        "door-call = Lisez [notre guide](https://example.org/guide) ou écrivez à [l'équipe](mailto:aide@example.org).\n",
+    );
+    let doc = compiled(&fx, "fr", "door").document;
+    let text = all_text(&doc);
+    assert!(text.contains("example.org/guide"), "{text}");
+    assert!(text.contains("aide@example.org"), "{text}");
+    assert!(
+        text.contains("Cette traduction n'a pas encore été vérifiée."),
+        "{text}"
+    );
+    let en = all_text(&compiled(&fx, "en", "door").document);
+    assert!(!en.contains("not been reviewed"), "{en}");
+}
