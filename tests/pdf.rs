@@ -502,3 +502,72 @@ fn links_are_printed_with_their_target_and_unreviewed_pages_say_so() {
     let en = all_text(&compiled(&fx, "en", "door").document);
     assert!(!en.contains("not been reviewed"), "{en}");
 }
+
+#[test]
+fn the_pdf_names_its_title_language_and_maker_and_is_tagged() {
+    let fx = Fixture::new("build/basic");
+    let (report, diags) = fx.build(&BuildOptions {
+        formats: vec![Format::Pdf],
+        locales: vec!["ar".into()],
+        ..BuildOptions::default()
+    });
+    assert!(report.failed.is_empty(), "{diags}");
+    let bytes = std::fs::read(fx.out("ar/door.pdf")).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains("إذا جاء العملاء إلى بابك</rdf:li>"),
+        "title missing"
+    );
+    assert!(
+        text.contains("<dc:language><rdf:Bag><rdf:li>ar</rdf:li>"),
+        "language missing"
+    );
+    assert!(text.contains("/Lang(ar)"), "catalog language missing");
+    assert!(
+        text.contains("/Lang(en)"),
+        "English fallback not tagged English"
+    );
+    assert!(text.contains("/Creator(kyr "), "creator is not kyr");
+    assert!(!text.contains("Typst"), "typst's version string leaked");
+    assert!(text.contains("/StructTreeRoot"), "not a tagged PDF");
+}
+
+#[test]
+fn templates_get_the_build_date_and_images_inside_the_project_only() {
+    let fx = Fixture::new("build/basic");
+    fx.write(
+        "images/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\"/></svg>",
+    );
+    fx.write(
+        "templates/pdf/handout.typ",
+        "#let handout(doc, body) = [Printed #datetime.today().display() #image(\"/images/logo.svg\", width: 1cm) #body]\n#let section(items) = []\n",
+    );
+    let mut diags = Vec::new();
+    let project = fx.load();
+    let engine = kyr::build::pdf_engine(&project, Some(1_764_115_200), &mut diags);
+    let locale = project.config.locale("en").unwrap();
+    let resolved = resolve(&project, locale, &project.skeletons[0], false);
+    let compiled = match compile_handout(&engine, locale, &resolved) {
+        Ok(c) => c,
+        Err(f) => panic!("{:?}", f.diagnostics),
+    };
+    assert!(all_text(&compiled.document).contains("Printed 2025-11-26"));
+    assert!(compiled.requests.contains(&"/images/logo.svg".to_string()));
+}
+
+#[test]
+fn a_project_font_file_that_is_not_a_font_is_reported() {
+    let fx = Fixture::new("build/basic");
+    fx.write("templates/fonts/Broken.ttf", "not a font");
+    let (report, diags) = fx.build(&BuildOptions {
+        formats: vec![Format::Pdf],
+        locales: vec!["en".into()],
+        ..BuildOptions::default()
+    });
+    assert!(
+        diags.contains("warning: `templates/fonts/Broken.ttf` holds no font kyr can read"),
+        "{diags}"
+    );
+    assert!(report.failed.is_empty(), "{diags}");
+}

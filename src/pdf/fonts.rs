@@ -159,4 +159,26 @@ mod tests {
         }
         assert!(!set.covers('\u{2D5C}'), "Tifinagh is not bundled");
     }
+
+    #[test]
+    fn project_fonts_come_after_the_bundled_ones_and_copies_are_skipped() {
+        let bundled = FontSet::bundled().fonts.len();
+        let copy = BUNDLED[0].data.to_vec();
+        let (set, unreadable) =
+            FontSet::with_project_fonts(&[("NotoSans-Regular.ttf".into(), copy.clone())]);
+        assert_eq!(set.fonts.len(), bundled);
+        assert!(unreadable.is_empty());
+
+        // A different file (here: the same font with a byte appended).
+        let mut other = copy;
+        other.push(0);
+        let files = [
+            ("Other.ttf".to_owned(), other),
+            ("notes.ttf".to_owned(), b"text".to_vec()),
+        ];
+        let (set, unreadable) = FontSet::with_project_fonts(&files);
+        assert_eq!(set.fonts.len(), bundled + 1);
+        assert_eq!(unreadable, ["notes.ttf"]);
+        assert_eq!(set.book.info(bundled).unwrap().family, "Noto Sans");
+    }
 }
