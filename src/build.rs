@@ -161,7 +161,13 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildReport, B
                 && skeleton.front.layouts.contains(&Layout::Handout)
             {
                 let relative = output_path(locale, skeleton, "pdf");
-                let pdf = pdf_file(engine, project, locale, &mut resolved, options.strict);
+                // Content with errors is not typeset: Typst would only add
+                // noise to the diagnostics that matter.
+                let pdf = if resolved.job.failed {
+                    None
+                } else {
+                    pdf_file(engine, project, locale, &mut resolved, options.strict)
+                };
                 match pdf.filter(|_| !resolved.job.failed) {
                     Some(pdf) => {
                         let path = output::write_atomic(&out_dir, &relative, &pdf)
