@@ -127,6 +127,15 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildReport, B
         .values()
         .filter(|l| options.locales.is_empty() || options.locales.contains(&l.tag))
         .collect();
+    // Stale translations are still used; `--strict` fails on them. (That
+    // a locale is not tracked at all is `kyr check`'s to say.)
+    for locale in &locales {
+        for d in crate::i18n::coverage::stale_diagnostics(project, locale) {
+            if d.code == "stale" {
+                report.diagnostics.push(promote(d, options.strict));
+            }
+        }
+    }
     let skeletons: Vec<&Skeleton> = project
         .skeletons
         .iter()
@@ -423,6 +432,8 @@ fn missing_glyph(
                 "no bundled font can draw {what} in message `{}` ({}, document `{document}`, locale `{}`); the PDF shows a box instead",
                 used.key, used.locale, locale.tag
             ))
+            .code("glyph-missing")
+            .in_message(&used.locale, &used.key)
             .at_opt(used.span.clone())
             .hint(hint),
         );

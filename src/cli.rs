@@ -59,6 +59,118 @@ pub enum ColorChoice {
 pub enum Command {
     /// Build every document in every locale into the output folder.
     Build(BuildArgs),
+    /// Check everything (content, translations, configuration); write nothing.
+    Check(CheckArgs),
+    /// Show translation coverage per locale and document.
+    Status(StatusArgs),
+    /// Confirm that a locale's translations match the current reference text.
+    Confirm(ConfirmArgs),
+    /// Create a new locale with every message ready to translate.
+    NewLocale(NewLocaleArgs),
+    /// Turn a plain Markdown document into a skeleton and reference messages.
+    Extract(ExtractArgs),
+    /// Rebuild what a saved file affects, and show its problems, until stopped.
+    Watch(WatchArgs),
+}
+
+/// `kyr check`.
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Check only this locale (repeatable).
+    #[arg(long = "locale", value_name = "TAG")]
+    pub locales: Vec<String>,
+    /// How to print the problems.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Treat every warning (stale translations included) as an error.
+    #[arg(long, env = "KYR_STRICT")]
+    pub strict: bool,
+}
+
+/// Output of `kyr check`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckFormat {
+    /// `file:line:col: error: ...` with the source line, on stderr.
+    Human,
+    /// One JSON object per problem and line, on stdout.
+    Json,
+}
+
+/// `kyr status`.
+#[derive(Args, Debug)]
+pub struct StatusArgs {
+    /// Show only this locale (repeatable).
+    #[arg(long = "locale", value_name = "TAG")]
+    pub locales: Vec<String>,
+    /// How to print the coverage.
+    #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
+    pub format: StatusFormat,
+    /// Fail when a locale has less than this share of its messages translated.
+    #[arg(long, value_name = "PCT")]
+    pub min_coverage: Option<f64>,
+}
+
+/// Output of `kyr status`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusFormat {
+    /// Aligned columns for a terminal.
+    Table,
+    /// One JSON document.
+    Json,
+    /// A Markdown table for a pull request.
+    Markdown,
+}
+
+/// `kyr confirm`.
+#[derive(Args, Debug)]
+pub struct ConfirmArgs {
+    /// The locale.
+    #[arg(value_name = "TAG")]
+    pub locale: String,
+    /// The messages to confirm (all the locale's translations when none).
+    #[arg(value_name = "MSG-ID")]
+    pub messages: Vec<String>,
+}
+
+/// `kyr new-locale`.
+#[derive(Args, Debug)]
+pub struct NewLocaleArgs {
+    /// BCP 47 tag of the new locale (`wo`, `ff-Adlm`, `wo-Arab`).
+    #[arg(value_name = "TAG")]
+    pub locale: String,
+    /// Locales to fall back to, in order (the reference locale comes last anyway).
+    #[arg(long, value_delimiter = ',', value_name = "TAGS")]
+    pub fallback: Vec<String>,
+    /// The language's name in itself (default: the tag, to be replaced).
+    #[arg(long, value_name = "NAME")]
+    pub endonym: Option<String>,
+}
+
+/// `kyr extract`.
+#[derive(Args, Debug)]
+pub struct ExtractArgs {
+    /// The Markdown document, under `content/`.
+    #[arg(value_name = "FILE")]
+    pub document: PathBuf,
+}
+
+/// `kyr watch`.
+#[derive(Args, Debug)]
+pub struct WatchArgs {
+    /// Build only this locale (repeatable).
+    #[arg(long = "locale", value_name = "TAG")]
+    pub locales: Vec<String>,
+    /// Output formats, comma-separated.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "FORMATS",
+        default_value = "html,pdf"
+    )]
+    pub format: Vec<Format>,
+    /// Output folder (default: `out/` in the project).
+    #[arg(long, value_name = "DIR", env = "KYR_OUT")]
+    pub out: Option<PathBuf>,
 }
 
 /// `kyr build`.
@@ -104,7 +216,9 @@ mod tests {
             "--strict",
         ])
         .unwrap();
-        let Command::Build(args) = cli.command;
+        let Command::Build(args) = cli.command else {
+            panic!("not build")
+        };
         assert_eq!(args.locales, ["fr", "ar"]);
         assert_eq!(args.format, [Format::Html]);
         assert!(args.strict);

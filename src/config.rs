@@ -64,6 +64,9 @@ pub struct Locale {
     pub endonym: String,
     /// Writing direction, from the script unless overridden.
     pub direction: Direction,
+    /// Whether its translators may type bidi control characters (for
+    /// scripts that need them); otherwise `kyr check` warns about them.
+    pub bidi_controls: bool,
     /// The locales to look in, in order, starting with this one and ending
     /// with the reference locale.
     pub chain: Vec<String>,
@@ -110,6 +113,8 @@ struct LocaleFile {
     reviewed: bool,
     #[serde(default)]
     paper: Option<Paper>,
+    #[serde(default)]
+    bidi_controls: bool,
     #[serde(default)]
     vars: IndexMap<Spanned<String>, Spanned<VarFile>>,
 }
@@ -230,6 +235,7 @@ fn validate(file: FileId, raw: ConfigFile, diags: &mut Vec<Diagnostic>) -> Optio
                     .unwrap_or_else(|| lang::default_direction(langid)),
                 chain: Vec::new(),
                 complete: file_locale.complete,
+                bidi_controls: file_locale.bidi_controls,
                 reviewed: file_locale.reviewed,
                 paper: file_locale.paper.unwrap_or(default_paper),
                 vars: locale_vars,

@@ -115,6 +115,19 @@ pub struct Diagnostic {
     pub span: Option<Span>,
     /// Extra lines printed as `= hint: ...`.
     pub hints: Vec<String>,
+    /// A stable name for the kind of problem (`ftl-syntax`), for CI.
+    pub code: &'static str,
+    /// The locale and message the problem is in, when it is in one.
+    pub in_message: Option<Box<InMessage>>,
+}
+
+/// The message a diagnostic is about.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct InMessage {
+    /// Locale tag.
+    pub locale: String,
+    /// Message id (`id` or `id.attr`).
+    pub message_id: String,
 }
 
 impl Diagnostic {
@@ -125,6 +138,8 @@ impl Diagnostic {
             message: message.into(),
             span: None,
             hints: Vec::new(),
+            code: "kyr",
+            in_message: None,
         }
     }
 
@@ -151,6 +166,21 @@ impl Diagnostic {
     /// Adds a hint line.
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
+        self
+    }
+
+    /// Sets the kind of problem.
+    pub fn code(mut self, code: &'static str) -> Self {
+        self.code = code;
+        self
+    }
+
+    /// Sets the locale and message the problem is in.
+    pub fn in_message(mut self, locale: &str, message_id: &str) -> Self {
+        self.in_message = Some(Box::new(InMessage {
+            locale: locale.to_owned(),
+            message_id: message_id.to_owned(),
+        }));
         self
     }
 
@@ -265,6 +295,53 @@ pub fn render(files: &Files, d: &Diagnostic) -> String {
         let _ = writeln!(out, "  = {BOLD}hint:{BOLD:#} {hint}");
     }
     out
+}
+
+/// One diagnostic as a JSON object on one line, for CI annotations:
+/// severity, code, file, line, column, message, hints, locale, message id.
+/// Locale and message id are taken from the file's place under
+/// `locales/<tag>/` when the diagnostic does not carry them.
+pub fn to_json(
+    files: &Files,
+    d: &Diagnostic,
+    message_at: impl Fn(&Span) -> Option<String>,
+) -> String {
+    let mut file = None;
+    let (mut line, mut column) = (None, None);
+    let mut locale = d.in_message.as_ref().map(|m| m.locale.clone());
+    let mut message_id = d.in_message.as_ref().map(|m| m.message_id.clone());
+    if let Some(span) = &d.span {
+        let source = files.get(span.file);
+        let path = display_path(&source.path);
+        let (l, c) = line_col(&source.text, span.range.start);
+        line = Some(l);
+        column = Some(c);
+        if locale.is_none() {
+            let mut parts = path.split('/');
+            if parts.next() == Some("locales") {
+                locale = parts.next().map(str::to_owned);
+            }
+        }
+        if message_id.is_none() {
+            message_id = message_at(span);
+        }
+        file = Some(path);
+    }
+    serde_json::json!({
+        "severity": match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        },
+        "code": d.code,
+        "file": file,
+        "line": line,
+        "column": column,
+        "message": d.message,
+        "hints": d.hints,
+        "locale": locale,
+        "message_id": message_id,
+    })
+    .to_string()
 }
 
 /// Replaces tabs (so carets line up) and control characters (so a hostile

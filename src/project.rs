@@ -181,6 +181,15 @@ fn load_locales(
         let unreadable = error_count(diags) > errors_before;
         let mut bundle = i18n::load_locale(tag, &locale.langid, &ids, files, diags);
         bundle.has_errors |= unreadable;
+        let lock_path = locale_dir.join(i18n::lock::LOCK_FILE);
+        // `list` refuses a lock file that links out of the project.
+        for path in list(root, &locale_dir, "toml", diags)? {
+            if path == lock_path
+                && let Some(file) = read_text(root, &path, files, diags)?
+            {
+                bundle.lock = i18n::lock::Lock::parse(file, files.text(file), diags);
+            }
+        }
         catalog.locales.insert(tag.clone(), bundle);
     }
     Ok(catalog)

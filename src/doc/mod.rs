@@ -161,6 +161,7 @@ pub fn parse(
             message: problem.message,
             span: Some(at),
             hints: Vec::new(),
+            ..Diagnostic::error(String::new()).code("skeleton")
         };
         if let Some(hint) = problem.hint {
             d = d.hint(hint);
@@ -185,7 +186,7 @@ pub fn parse(
 }
 
 /// The byte range of the front matter's TOML and where the body starts.
-fn split_front_matter(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
+pub fn split_front_matter(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
     let first_end = text.find(['\n', '\r'])?;
     if text[..first_end].trim_end() != FENCE {
         return None;

@@ -3,7 +3,9 @@
 //! duplicate ids and private-use characters are reported here; resolution
 //! along fallback chains is in [`resolve`].
 
+pub mod coverage;
 pub mod lang;
+pub mod lock;
 pub mod resolve;
 
 use std::collections::HashMap;
@@ -40,10 +42,28 @@ pub struct LocaleBundle {
     pub sources: HashMap<String, MessageSource>,
     /// Whether loading found errors (which fail the locale's outputs).
     pub has_errors: bool,
+    /// Fingerprints of the reference texts the translations were confirmed
+    /// against (`kyr-lock.toml`).
+    pub lock: lock::Lock,
     resources: Vec<(FileId, Arc<FluentResource>)>,
 }
 
 impl LocaleBundle {
+    /// The parsed message `id` (not a term), with the file it is in.
+    pub fn message_ast(&self, id: &str) -> Option<(FileId, &ast::Message<&str>)> {
+        let file = self.sources.get(id)?.file;
+        let (_, resource) = self.resources.iter().find(|(f, _)| *f == file)?;
+        resource.entries().find_map(|entry| match entry {
+            ast::Entry::Message(m) if m.id.name == id => Some((file, m)),
+            _ => None,
+        })
+    }
+
+    /// Every file of the locale with its parsed entries.
+    pub fn resources(&self) -> impl Iterator<Item = (FileId, &FluentResource)> {
+        self.resources.iter().map(|(f, r)| (*f, r.as_ref()))
+    }
+
     /// The text of one of the locale's files as Fluent read it (same byte
     /// offsets as the file).
     pub fn source_text(&self, file: FileId) -> Option<&str> {
@@ -135,6 +155,7 @@ pub fn load_locale(
                 let (line, col) = files.line_col(first.file, first.id.start);
                 diags.push(
                     Diagnostic::error(format!("`{id}` is defined twice in locale `{tag}`"))
+                        .code("ftl-duplicate")
                         .at(Span::new(file, id_range))
                         .hint(format!(
                             "the first definition, at {}:{line}:{col}, is the one used",
@@ -155,6 +176,7 @@ pub fn load_locale(
         bundle,
         sources,
         has_errors,
+        lock: lock::Lock::default(),
         resources,
     }
 }
@@ -172,6 +194,7 @@ fn sanitize(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> String {
                 "private-use character U+{:04X} is not allowed in messages and is replaced by U+FFFD",
                 c as u32
             ))
+            .code("ftl-private-use")
             .at(Span::new(file, i..i + c.len_utf8())),
         );
     }
@@ -189,6 +212,7 @@ fn parser_diagnostic(
     let end = error.pos.end.clamp(start, text.len());
     let message = crate::diag::lowercase_message(&error.kind.to_string());
     let mut d = Diagnostic::error(format!("invalid Fluent syntax: {message}"))
+        .code("ftl-syntax")
         .at(Span::new(file, start..end.max(start)));
     if let Some(slice) = &error.slice {
         let junk = text.get(slice.clone()).unwrap_or("");

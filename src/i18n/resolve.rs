@@ -395,6 +395,9 @@ impl<'a> Job<'a> {
                     message: format!("in message `{key}`: {}", problem.message),
                     span: location.clone(),
                     hints: Vec::new(),
+                    ..Diagnostic::error(String::new())
+                        .code("markdown")
+                        .in_message(tag, &key)
                 };
                 if let Some(hint) = problem.hint {
                     d = d.hint(hint);
@@ -422,6 +425,7 @@ impl<'a> Job<'a> {
             .join(", ");
         self.report(
             Diagnostic::error(format!("message `{key}` is not defined in any of {chain}"))
+                .code("message-missing")
                 .at(reference.span.clone())
                 .hint(format!(
                     "add it to a file in `locales/{}/`, the reference locale",
@@ -445,6 +449,8 @@ impl<'a> Job<'a> {
                     "message `{key}` is not translated in `{}`, which is marked complete; using `{supplied_by}`",
                     self.locale.tag
                 ))
+                .code("fallback-in-complete")
+                .in_message(&self.locale.tag, key)
                 .at(reference.span.clone()),
                 Some(&self.locale.tag.clone()),
             );
@@ -512,7 +518,7 @@ fn is_literal(inlines: &[Inline]) -> bool {
 
 /// A Fluent formatting error as a diagnostic, pointing at the offending
 /// reference inside the message when it can be found.
-fn fluent_diagnostic(
+pub(crate) fn fluent_diagnostic(
     error: &FluentError,
     key: &str,
     tag: &str,
@@ -560,7 +566,16 @@ fn fluent_diagnostic(
     let span = needle
         .and_then(|needle| locate_in_entry(bundle, id, &needle))
         .or(location);
+    let code = match error {
+        FluentError::ResolverError(ResolverError::Cyclic) => "ftl-cycle",
+        FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Variable {
+            ..
+        })) => "variable-unknown",
+        _ => "ftl-reference",
+    };
     Diagnostic::error(format!("{message} (locale `{tag}`)"))
+        .code(code)
+        .in_message(tag, key)
         .at_opt(span)
         .hint("the message falls back to the next locale in the chain")
 }

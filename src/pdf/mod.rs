@@ -324,7 +324,8 @@ fn convert(
     let mut out = match d.severity {
         TypstSeverity::Error => Diagnostic::error(diag::lowercase_message(&d.message)),
         TypstSeverity::Warning => Diagnostic::warning(diag::lowercase_message(&d.message)),
-    };
+    }
+    .code("typst");
     let mut places = vec![d.span];
     // The call chain, innermost first: a template error met while
     // typesetting one section also names the message it was showing.

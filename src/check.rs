@@ -1,0 +1,511 @@
+//! CHECK: everything a build would find, and what a translator should
+//! know before a handout is printed, without writing anything. Loading
+//! already reports kyr.toml, Fluent syntax, duplicate ids and skeleton
+//! problems; resolving every document in every locale reports missing
+//! messages, formatting errors and Markdown problems. On top of that this
+//! stage looks at every message, used or not: references to undefined
+//! messages or terms, cycles, variables dropped or added against the
+//! reference, unmatched emphasis, bidi control characters, characters no
+//! font can draw, obsolete messages and stale translations.
+
+use std::collections::{BTreeSet, HashSet};
+
+use fluent_bundle::FluentArgs;
+use fluent_bundle::types::FluentValue;
+use fluent_syntax::ast;
+
+use crate::build;
+use crate::config::Locale;
+use crate::diag::{Diagnostic, FileId, Severity, Sink, Span};
+use crate::i18n::LocaleBundle;
+use crate::i18n::coverage::{self, interface_keys};
+use crate::i18n::resolve::fluent_diagnostic;
+use crate::pdf::fonts::FontSet;
+use crate::project::Project;
+
+/// What to check.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Locales to check (all when empty).
+    pub locales: Vec<String>,
+    /// Every warning is an error.
+    pub strict: bool,
+}
+
+/// Bidi controls: embeddings, overrides, isolates, marks.
+const BIDI_CONTROLS: &[(char, &str)] = &[
+    ('\u{202A}', "LEFT-TO-RIGHT EMBEDDING"),
+    ('\u{202B}', "RIGHT-TO-LEFT EMBEDDING"),
+    ('\u{202C}', "POP DIRECTIONAL FORMATTING"),
+    ('\u{202D}', "LEFT-TO-RIGHT OVERRIDE"),
+    ('\u{202E}', "RIGHT-TO-LEFT OVERRIDE"),
+    ('\u{2066}', "LEFT-TO-RIGHT ISOLATE"),
+    ('\u{2067}', "RIGHT-TO-LEFT ISOLATE"),
+    ('\u{2068}', "FIRST STRONG ISOLATE"),
+    ('\u{2069}', "POP DIRECTIONAL ISOLATE"),
+    ('\u{200E}', "LEFT-TO-RIGHT MARK"),
+    ('\u{200F}', "RIGHT-TO-LEFT MARK"),
+    ('\u{061C}', "ARABIC LETTER MARK"),
+];
+
+/// Checks the project. Unknown locales in `options` are the caller's
+/// concern (see [`crate::build::build`] for the usage error).
+pub fn check(project: &Project, options: &CheckOptions) -> Sink {
+    let config = &project.config;
+    let selected =
+        |tag: &str| options.locales.is_empty() || options.locales.iter().any(|t| t == tag);
+    let mut found: Vec<Diagnostic> = Vec::new();
+
+    // Loading: keep what belongs to the selected locales or to no locale.
+    for d in &project.diagnostics {
+        if locale_of(project, d).is_none_or(|tag| selected(&tag)) {
+            found.push(d.clone());
+        }
+    }
+
+    // Each skeleton reference must exist in the reference locale.
+    let reference = config.reference.as_str();
+    for skeleton in &project.skeletons {
+        for reference_use in references(skeleton) {
+            if !defined(project.catalog.get(reference), &reference_use.key()) {
+                found.push(
+                    Diagnostic::error(format!(
+                        "message `{}` is not defined in the reference locale `{reference}`",
+                        reference_use.key()
+                    ))
+                    .code("message-missing")
+                    .at(reference_use.span.clone())
+                    .hint(format!("add it to a file in `locales/{reference}/`")),
+                );
+            }
+        }
+    }
+
+    let mut engine_diags = Vec::new();
+    let fonts = build::pdf_engine(project, None, &mut engine_diags)
+        .fonts()
+        .clone();
+    found.extend(engine_diags);
+    let used = used_ids(project);
+
+    for locale in config.locales.values().filter(|l| selected(&l.tag)) {
+        // Resolving every document reports what a build would.
+        for skeleton in &project.skeletons {
+            let resolved = build::resolve(project, locale, skeleton, false);
+            found.extend(
+                resolved
+                    .job
+                    .diagnostics
+                    .into_iter()
+                    .filter(|d| d.code != "message-missing" || d.span.is_none()),
+            );
+        }
+        let Some(bundle) = project.catalog.get(&locale.tag) else {
+            continue;
+        };
+        check_messages(project, locale, bundle, &used, &fonts, &mut found);
+        check_bidi_controls(project, locale, bundle, &mut found);
+        found.extend(coverage::stale_diagnostics(project, locale));
+    }
+
+    let mut sink = Sink::default();
+    for mut d in found {
+        if options.strict && d.severity == Severity::Warning {
+            d.severity = Severity::Error;
+        }
+        sink.push(d);
+    }
+    sink
+}
+
+/// The locale whose files a diagnostic points into.
+pub fn locale_of(project: &Project, d: &Diagnostic) -> Option<String> {
+    if let Some(m) = &d.in_message {
+        return Some(m.locale.clone());
+    }
+    let span = d.span.as_ref()?;
+    let path = crate::diag::display_path(&project.files.get(span.file).path);
+    let mut parts = path.split('/');
+    (parts.next() == Some("locales"))
+        .then(|| parts.next().map(str::to_owned))
+        .flatten()
+}
+
+/// The message whose entry holds a span, for JSON output.
+pub fn message_at(project: &Project, span: &Span) -> Option<String> {
+    project.catalog.locales.values().find_map(|bundle| {
+        bundle
+            .sources
+            .iter()
+            .find(|(_, s)| s.file == span.file && s.entry.contains(&span.range.start))
+            .map(|(id, _)| id.clone())
+    })
+}
+
+fn references(skeleton: &crate::doc::Skeleton) -> Vec<crate::doc::model::Reference> {
+    use crate::doc::model::{Block, Inline, Reference};
+    fn blocks(list: &[Block], out: &mut Vec<Reference>) {
+        for block in list {
+            match block {
+                Block::Message(r) => out.push(r.clone()),
+                Block::Paragraph(c) | Block::Heading { content: c, .. } => inlines(c, out),
+                Block::List { items, .. } => items.iter().for_each(|i| blocks(i, out)),
+                Block::Quote(b) | Block::Lang { blocks: b, .. } => blocks(b, out),
+                Block::Code(_) | Block::Rule => {}
+            }
+        }
+    }
+    fn inlines(list: &[Inline], out: &mut Vec<Reference>) {
+        for inline in list {
+            match inline {
+                Inline::Message(r) => out.push(r.clone()),
+                Inline::Strong(c)
+                | Inline::Emphasis(c)
+                | Inline::Link { content: c, .. }
+                | Inline::Lang { content: c, .. } => inlines(c, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = vec![skeleton.front.title.clone()];
+    blocks(&skeleton.blocks, &mut out);
+    out
+}
+
+fn defined(bundle: Option<&LocaleBundle>, key: &str) -> bool {
+    let Some(bundle) = bundle else { return false };
+    let (id, attr) = match key.split_once('.') {
+        Some((id, attr)) => (id, Some(attr)),
+        None => (key, None),
+    };
+    match (bundle.bundle.get_message(id), attr) {
+        (Some(m), Some(attr)) => m.get_attribute(attr).is_some(),
+        (Some(m), None) => m.value().is_some(),
+        (None, _) => false,
+    }
+}
+
+/// Ids some document, kyr itself, or another message uses.
+fn used_ids(project: &Project) -> HashSet<String> {
+    let mut used: HashSet<String> = HashSet::new();
+    for skeleton in &project.skeletons {
+        for key in coverage::document_keys(skeleton) {
+            used.insert(key.split('.').next().unwrap_or(&key).to_owned());
+        }
+    }
+    used.extend(interface_keys(project));
+    // A message another message refers to is used through it.
+    for bundle in project.catalog.locales.values() {
+        for (_, resource) in bundle.resources() {
+            for entry in resource.entries() {
+                let patterns: Vec<&ast::Pattern<&str>> = match entry {
+                    ast::Entry::Message(m) => m
+                        .value
+                        .iter()
+                        .chain(m.attributes.iter().map(|a| &a.value))
+                        .collect(),
+                    ast::Entry::Term(t) => std::iter::once(&t.value)
+                        .chain(t.attributes.iter().map(|a| &a.value))
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                for pattern in patterns {
+                    let mut refs = Refs::default();
+                    refs.pattern(pattern);
+                    used.extend(refs.messages);
+                }
+            }
+        }
+    }
+    used
+}
+
+/// What a pattern refers to.
+#[derive(Default)]
+struct Refs {
+    variables: BTreeSet<String>,
+    messages: BTreeSet<String>,
+    text: String,
+}
+
+impl Refs {
+    fn pattern(&mut self, pattern: &ast::Pattern<&str>) {
+        for element in &pattern.elements {
+            match element {
+                ast::PatternElement::TextElement { value } => self.text.push_str(value),
+                ast::PatternElement::Placeable { expression } => self.expression(expression),
+            }
+        }
+    }
+
+    fn expression(&mut self, expression: &ast::Expression<&str>) {
+        match expression {
+            ast::Expression::Inline(inline) => self.inline(inline),
+            ast::Expression::Select { selector, variants } => {
+                self.inline(selector);
+                for variant in variants {
+                    self.pattern(&variant.value);
+                }
+            }
+        }
+    }
+
+    fn inline(&mut self, inline: &ast::InlineExpression<&str>) {
+        match inline {
+            ast::InlineExpression::VariableReference { id } => {
+                self.variables.insert(id.name.to_owned());
+            }
+            ast::InlineExpression::MessageReference { id, .. } => {
+                self.messages.insert(id.name.to_owned());
+            }
+            ast::InlineExpression::FunctionReference { arguments, .. }
+            | ast::InlineExpression::TermReference {
+                arguments: Some(arguments),
+                ..
+            } => {
+                for arg in &arguments.positional {
+                    self.inline(arg);
+                }
+                for arg in &arguments.named {
+                    self.inline(&arg.value);
+                }
+            }
+            ast::InlineExpression::Placeable { expression } => self.expression(expression),
+            ast::InlineExpression::StringLiteral { value } => self.text.push_str(value),
+            _ => {}
+        }
+    }
+}
+
+fn message_refs(message: &ast::Message<&str>) -> Refs {
+    let mut refs = Refs::default();
+    if let Some(value) = &message.value {
+        refs.pattern(value);
+    }
+    for attribute in &message.attributes {
+        refs.pattern(&attribute.value);
+    }
+    refs
+}
+
+/// Per-message checks of one locale, every message, used or not.
+fn check_messages(
+    project: &Project,
+    locale: &Locale,
+    bundle: &LocaleBundle,
+    used: &HashSet<String>,
+    fonts: &FontSet,
+    found: &mut Vec<Diagnostic>,
+) {
+    let reference = project.catalog.get(&project.config.reference);
+    let is_reference = locale.tag == project.config.reference;
+    // Every variable a message may use, as a value Fluent can format.
+    let mut args = FluentArgs::new();
+    for name in locale.vars.keys() {
+        args.set(name.clone(), FluentValue::from("x"));
+    }
+    args.set("date", FluentValue::from("2026-01-01"));
+
+    let mut ids: Vec<(&String, &crate::i18n::MessageSource)> = bundle
+        .sources
+        .iter()
+        .filter(|(id, _)| !id.starts_with('-'))
+        .collect();
+    ids.sort_by_key(|(_, s)| (s.file, s.id.start));
+    for (id, source) in ids {
+        let at = Span::new(source.file, source.id.clone());
+        let Some((file, message)) = bundle.message_ast(id) else {
+            continue;
+        };
+
+        // Formatting finds undefined messages and terms, cycles, unknown
+        // functions, in messages no document uses too.
+        if let Some(fluent) = bundle.bundle.get_message(id) {
+            let patterns = fluent
+                .value()
+                .map(|p| (id.to_string(), p))
+                .into_iter()
+                .chain(
+                    fluent
+                        .attributes()
+                        .map(|a| (format!("{id}.{}", a.id()), a.value())),
+                );
+            for (key, pattern) in patterns {
+                let mut errors = Vec::new();
+                let _ = bundle
+                    .bundle
+                    .format_pattern(pattern, Some(&args), &mut errors);
+                for error in &errors {
+                    let d = fluent_diagnostic(error, &key, &locale.tag, bundle, Some(at.clone()));
+                    found.push(d);
+                }
+            }
+        }
+
+        let refs = message_refs(message);
+        if !used.contains(id.as_str()) {
+            found.push(
+                Diagnostic::warning(format!(
+                    "message `{id}` is not used by any document (obsolete)"
+                ))
+                .code("obsolete")
+                .in_message(&locale.tag, id)
+                .at(at.clone())
+                .hint("remove it, or refer to it from a document in `content/`"),
+            );
+        }
+
+        // Variables against the reference message.
+        if !is_reference
+            && let Some((_, reference_message)) = reference.and_then(|r| r.message_ast(id))
+        {
+            let expected = message_refs(reference_message).variables;
+            for var in expected.difference(&refs.variables) {
+                let what = match locale.vars.get(var) {
+                    Some(v) if v.link.as_deref().is_some_and(|l| l.starts_with("tel:")) => {
+                        format!("dropping `{{ ${var} }}` drops the phone number")
+                    }
+                    _ => format!("dropping `{{ ${var} }}` drops what it stands for"),
+                };
+                found.push(
+                    Diagnostic::warning(format!(
+                        "the translation of `{id}` has no `{{ ${var} }}`, which the `{}` message has: {what}",
+                        project.config.reference
+                    ))
+                    .code("variable-dropped")
+                    .in_message(&locale.tag, id)
+                    .at(at.clone())
+                    .hint(format!("write `{{ ${var} }}` where it belongs in the sentence")),
+                );
+            }
+            for var in refs.variables.difference(&expected) {
+                let span = find_in(project, file, source, &format!("${var}")).unwrap_or(at.clone());
+                found.push(
+                    Diagnostic::warning(format!(
+                        "the translation of `{id}` uses `{{ ${var} }}`, which the `{}` message does not",
+                        project.config.reference
+                    ))
+                    .code("variable-added")
+                    .in_message(&locale.tag, id)
+                    .at(span),
+                );
+            }
+        }
+
+        // Emphasis left open is printed as stars or underscores.
+        for marker in ["**", "__"] {
+            if count_unescaped(&refs.text, marker) % 2 == 1 {
+                let span = find_in(project, file, source, marker).unwrap_or(at.clone());
+                found.push(
+                    Diagnostic::warning(format!(
+                        "`{marker}` in `{id}` is not closed, so it is printed as it is"
+                    ))
+                    .code("markdown-emphasis")
+                    .in_message(&locale.tag, id)
+                    .at(span)
+                    .hint(format!(
+                        "close it (`{marker}bold{marker}`), or write `\\{}` for a literal one",
+                        &marker[..1]
+                    )),
+                );
+            }
+        }
+
+        // Characters no font can draw, before anything is printed.
+        let mut reported = Vec::new();
+        for c in refs.text.chars() {
+            if c.is_whitespace()
+                || c.is_control()
+                || c.is_ascii()
+                || typst::text::is_default_ignorable(c)
+                || reported.contains(&c)
+                || fonts.covers(c)
+            {
+                continue;
+            }
+            reported.push(c);
+            let span = find_in(project, file, source, &c.to_string()).unwrap_or(at.clone());
+            found.push(
+                Diagnostic::warning(format!(
+                    "no bundled font can draw {} in `{id}`; printed, it would be a box",
+                    crate::pdf::describe_char(c)
+                ))
+                .code("glyph-missing")
+                .in_message(&locale.tag, id)
+                .at(span)
+                .hint("add a font that has it to `templates/fonts/`, or write the text without it"),
+            );
+        }
+    }
+}
+
+/// Bidi control characters typed into a locale's files.
+fn check_bidi_controls(
+    project: &Project,
+    locale: &Locale,
+    bundle: &LocaleBundle,
+    found: &mut Vec<Diagnostic>,
+) {
+    if locale.bidi_controls {
+        return;
+    }
+    for (file, _) in bundle.resources() {
+        let text = project.files.text(file);
+        for (at, c) in text.char_indices() {
+            let Some((_, name)) = BIDI_CONTROLS.iter().find(|(b, _)| *b == c) else {
+                continue;
+            };
+            found.push(
+                Diagnostic::warning(format!(
+                    "invisible bidi control character U+{:04X} {name}",
+                    c as u32
+                ))
+                .code("bidi-control")
+                .at(Span::new(file, at..at + c.len_utf8()))
+                .hint("kyr already keeps phone numbers and other languages in order; an invisible control can reorder or hide text, so remove it")
+                .hint(format!(
+                    "if {} needs them, set `bidi_controls = true` under `[locales.{}]` in kyr.toml",
+                    locale.endonym, locale.tag
+                )),
+            );
+        }
+    }
+}
+
+fn count_unescaped(text: &str, marker: &str) -> usize {
+    let mut count = 0;
+    let mut rest = text;
+    while let Some(at) = rest.find(marker) {
+        if !rest[..at].ends_with('\\') {
+            count += 1;
+        }
+        rest = &rest[at + marker.len()..];
+    }
+    count
+}
+
+/// The first occurrence of `needle` in a message's entry.
+fn find_in(
+    project: &Project,
+    file: FileId,
+    source: &crate::i18n::MessageSource,
+    needle: &str,
+) -> Option<Span> {
+    let text = project.files.text(file);
+    let entry = text.get(source.entry.clone())?;
+    let at = entry.find(needle)?;
+    let start = source.entry.start + at;
+    Some(Span::new(file, start..start + needle.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaped_markers_do_not_count() {
+        assert_eq!(count_unescaped("**a** b", "**"), 2);
+        assert_eq!(count_unescaped("**a b", "**"), 1);
+        assert_eq!(count_unescaped("\\**a", "**"), 0);
+    }
+}

@@ -1,0 +1,335 @@
+//! `kyr extract`: a plain Markdown document written in the reference
+//! language -> a skeleton whose headings and paragraphs are message
+//! references, plus the messages in `locales/<reference>/<doc>.ftl`.
+//! Ids are readable (`door-if-agents-come`); an existing id is never
+//! overwritten, and a document already extracted is left as it is, so
+//! running it twice changes nothing. Everything is computed here; the
+//! caller writes the two files.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use crate::doc::split_front_matter;
+use crate::i18n::LocaleBundle;
+
+/// What extraction produced.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Extracted {
+    /// The new skeleton.
+    pub skeleton: String,
+    /// The new text of the reference `.ftl` file.
+    pub messages: String,
+    /// The ids added.
+    pub added: Vec<String>,
+}
+
+/// A run of inline text: a heading's or a paragraph's content.
+struct Run {
+    range: Range<usize>,
+    heading: bool,
+    quoted: bool,
+}
+
+/// Extracts `text` (the document `name`). `existing` is the current text
+/// of its `.ftl` file, if any; `bundle` the reference locale, whose ids
+/// must not be reused for other text. `today` is the review date for new
+/// front matter (`2026-11-26`).
+pub fn extract(
+    name: &str,
+    text: &str,
+    existing: Option<&str>,
+    bundle: Option<&LocaleBundle>,
+    today: &str,
+) -> Extracted {
+    let (front, body_start) = match split_front_matter(text) {
+        Some((front, body)) => (Some(front), body),
+        None => (None, 0),
+    };
+    let body = &text[body_start..];
+    let runs = runs(body);
+
+    let mut messages = existing.unwrap_or("").to_owned();
+    let mut taken: Vec<String> = bundle
+        .map(|b| b.sources.keys().cloned().collect())
+        .unwrap_or_default();
+    // Ids already in the file, loaded or not.
+    for line in existing.unwrap_or("").lines() {
+        if let Some((id, _)) = line.split_once('=') {
+            let id = id.trim();
+            if !line.starts_with([' ', '#']) && crate::config::is_identifier(id) {
+                taken.push(id.to_owned());
+            }
+        }
+    }
+    let mut added = Vec::new();
+    let mut replacements: Vec<(Range<usize>, String)> = Vec::new();
+    let mut title: Option<String> = None;
+    for run in runs {
+        let source = &body[run.range.clone()];
+        let trimmed = source.trim();
+        // Already a reference, or text mixing references: left alone.
+        if trimmed.is_empty() || has_reference(trimmed) {
+            if run.heading && title.is_none() {
+                title = reference_id(trimmed);
+            }
+            continue;
+        }
+        let value = message_value(source, run.quoted);
+        let id = unique_id(name, trimmed, &value, &taken, existing);
+        if !taken.contains(&id) {
+            taken.push(id.clone());
+        }
+        if !defined_in(existing, &id) {
+            if !messages.is_empty() && !messages.ends_with("\n\n") {
+                messages.push_str(if messages.ends_with('\n') {
+                    "\n"
+                } else {
+                    "\n\n"
+                });
+            }
+            messages.push_str(&format!("{id} ={value}\n"));
+            added.push(id.clone());
+        }
+        if run.heading && title.is_none() {
+            title = Some(id.clone());
+        }
+        replacements.push((run.range, format!("{{ {id} }}")));
+    }
+
+    let mut new_body = body.to_owned();
+    for (range, reference) in replacements.into_iter().rev() {
+        new_body.replace_range(range, &reference);
+    }
+    let skeleton = match front {
+        Some(_) => format!("{}{new_body}", &text[..body_start]),
+        None => {
+            let title = title.unwrap_or_else(|| format!("{name}-title"));
+            format!(
+                "+++\ntitle = \"{title}\"\nlast_reviewed = {today}\n# sources = [{{ name = \"...\", url = \"https://...\" }}]\n+++\n{new_body}"
+            )
+        }
+    };
+    Extracted {
+        skeleton,
+        messages,
+        added,
+    }
+}
+
+/// The inline runs of a Markdown body, in order.
+fn runs(body: &str) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut current: Option<Run> = None;
+    let mut heading = false;
+    let mut quote_depth = 0usize;
+    let mut in_code = false;
+    let flush = |current: &mut Option<Run>, out: &mut Vec<Run>| {
+        if let Some(run) = current.take() {
+            out.push(run);
+        }
+    };
+    for (event, range) in Parser::new(body).into_offset_iter() {
+        let inline = match &event {
+            Event::Text(_)
+            | Event::Code(_)
+            | Event::SoftBreak
+            | Event::HardBreak
+            | Event::InlineHtml(_)
+            | Event::InlineMath(_)
+            | Event::FootnoteReference(_) => !in_code,
+            Event::Start(
+                Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Link { .. }
+                | Tag::Image { .. },
+            ) => true,
+            Event::End(
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image,
+            ) => true,
+            _ => false,
+        };
+        if inline {
+            match &mut current {
+                Some(run) => run.range.end = run.range.end.max(range.end),
+                None => {
+                    current = Some(Run {
+                        range,
+                        heading,
+                        quoted: quote_depth > 0,
+                    })
+                }
+            }
+            continue;
+        }
+        flush(&mut current, &mut out);
+        match event {
+            Event::Start(Tag::Heading { .. }) => heading = true,
+            Event::End(TagEnd::Heading(_)) => heading = false,
+            Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
+            Event::End(TagEnd::BlockQuote(_)) => quote_depth = quote_depth.saturating_sub(1),
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            _ => {}
+        }
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+fn has_reference(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.char_indices()
+        .any(|(i, c)| c == '{' && (i == 0 || bytes[i - 1] != b'\\'))
+}
+
+fn reference_id(text: &str) -> Option<String> {
+    let inner = text.strip_prefix('{')?.strip_suffix('}')?.trim();
+    crate::config::is_identifier(inner).then(|| inner.to_owned())
+}
+
+/// The Fluent value (after `id =`) for a run's Markdown source: one line,
+/// or indented continuation lines; braces and line starts Fluent would
+/// misread are escaped as string literals.
+fn message_value(source: &str, quoted: bool) -> String {
+    let lines: Vec<String> = source
+        .trim()
+        .lines()
+        .map(|line| {
+            let mut line = line.trim();
+            if quoted {
+                line = line.trim_start_matches('>').trim_start();
+            }
+            let escaped: String = line
+                .chars()
+                .map(|c| match c {
+                    '{' | '}' => format!("{{\"{c}\"}}"),
+                    c => c.to_string(),
+                })
+                .collect();
+            match escaped.chars().next() {
+                Some(first @ ('[' | '*' | '.')) => format!("{{\"{first}\"}}{}", &escaped[1..]),
+                _ => escaped,
+            }
+        })
+        .collect();
+    match lines.as_slice() {
+        [one] => format!(" {one}"),
+        many => many
+            .iter()
+            .map(|l| format!("\n    {l}"))
+            .collect::<String>(),
+    }
+}
+
+/// A readable id: the document name and the first words, made unique.
+/// The same text under an existing id reuses it.
+fn unique_id(
+    doc: &str,
+    text: &str,
+    value: &str,
+    taken: &[String],
+    existing: Option<&str>,
+) -> String {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let base = if words.is_empty() {
+        format!("{doc}-text")
+    } else {
+        format!("{doc}-{}", words.join("-"))
+    };
+    let mut n = 1;
+    loop {
+        let id = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        let same_text = existing.is_some_and(|e| e.contains(&format!("{id} ={value}\n")));
+        if same_text || !taken.contains(&id) {
+            return id;
+        }
+        n += 1;
+    }
+}
+
+fn defined_in(existing: Option<&str>, id: &str) -> bool {
+    existing.is_some_and(|text| {
+        text.lines().any(|line| {
+            line.strip_prefix(id)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "# If agents come to your door\n\nYou have **rights**, whatever your status.\nStay calm.\n\n- Do not open the door.\n- Ask for a [warrant](https://example.org/w).\n\n> Keep {this} card.\n\n```\nliteral code\n```\n";
+
+    #[test]
+    fn a_plain_document_becomes_a_skeleton_and_messages() {
+        let out = extract("door", DOC, None, None, "2026-11-26");
+        assert_eq!(
+            out.skeleton,
+            "+++\ntitle = \"door-if-agents-come-to\"\nlast_reviewed = 2026-11-26\n# sources = [{ name = \"...\", url = \"https://...\" }]\n+++\n# { door-if-agents-come-to }\n\n{ door-you-have-rights-whatever }\n\n- { door-do-not-open-the }\n- { door-ask-for-a-warrant }\n\n> Keep {this} card.\n\n```\nliteral code\n```\n"
+        );
+        assert_eq!(
+            out.messages,
+            "door-if-agents-come-to = If agents come to your door\n\ndoor-you-have-rights-whatever =\n    You have **rights**, whatever your status.\n    Stay calm.\n\ndoor-do-not-open-the = Do not open the door.\n\ndoor-ask-for-a-warrant = Ask for a [warrant](https://example.org/w).\n"
+        );
+        assert_eq!(out.added.len(), 4);
+    }
+
+    #[test]
+    fn running_twice_changes_nothing() {
+        let first = extract("door", DOC, None, None, "2026-11-26");
+        let second = extract(
+            "door",
+            &first.skeleton,
+            Some(&first.messages),
+            None,
+            "2030-01-01",
+        );
+        assert_eq!(second.skeleton, first.skeleton);
+        assert_eq!(second.messages, first.messages);
+        assert!(second.added.is_empty());
+    }
+
+    #[test]
+    fn existing_ids_are_never_overwritten() {
+        let existing = "door-do-not-open-the = Something else entirely\n";
+        let out = extract(
+            "door",
+            "- Do not open the door.\n",
+            Some(existing),
+            None,
+            "2026-11-26",
+        );
+        assert!(out.messages.starts_with(existing));
+        assert!(
+            out.messages
+                .contains("door-do-not-open-the-2 = Do not open the door.\n")
+        );
+        assert!(out.skeleton.contains("- { door-do-not-open-the-2 }"));
+    }
+
+    #[test]
+    fn fluent_syntax_in_text_is_escaped() {
+        assert_eq!(message_value("a { b } c", false), " a {\"{\"} b {\"}\"} c");
+        assert_eq!(
+            message_value("x\n* star\n[b]", false),
+            "\n    x\n    {\"*\"} star\n    {\"[\"}b]"
+        );
+    }
+}

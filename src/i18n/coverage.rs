@@ -1,0 +1,467 @@
+//! Translation coverage: for each locale and document, which messages are
+//! translated, which fall back (and to which locale), which are missing
+//! everywhere, and which translations are stale. `kyr status` prints it;
+//! `kyr check` and `kyr build` report stale translations from it.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::config::Locale;
+use crate::diag::{Diagnostic, Span};
+use crate::doc::Skeleton;
+use crate::doc::model::{Block, Inline, Reference};
+use crate::i18n::lock::{self, Staleness};
+use crate::project::Project;
+
+/// Messages kyr itself prints on every page (besides the documents').
+pub const INTERFACE_MESSAGES: &[&str] = &[
+    "kyr-help",
+    "kyr-not-legal-advice",
+    "kyr-last-reviewed",
+    "kyr-sources",
+    "kyr-languages",
+    "kyr-documents",
+    "kyr-unreviewed",
+    "kyr-partial",
+];
+
+/// The name of the pseudo-document holding the interface messages.
+pub const INTERFACE: &str = "(interface)";
+
+/// Counts for one document or one whole locale.
+#[derive(Debug, Default, Clone, Serialize, PartialEq, Eq)]
+pub struct Counts {
+    /// Messages the document uses.
+    pub total: usize,
+    /// Translated in the locale itself (stale ones included).
+    pub translated: usize,
+    /// Shown from another locale of the chain.
+    pub fallback: usize,
+    /// Defined nowhere on the chain.
+    pub missing: usize,
+    /// Translated, but not confirmed against the current reference text.
+    pub stale: usize,
+}
+
+impl Counts {
+    /// Translated share, in percent.
+    pub fn percent(&self) -> f64 {
+        if self.total == 0 {
+            100.0
+        } else {
+            self.translated as f64 * 100.0 / self.total as f64
+        }
+    }
+
+    fn add(&mut self, other: &Counts) {
+        self.total += other.total;
+        self.translated += other.translated;
+        self.fallback += other.fallback;
+        self.missing += other.missing;
+        self.stale += other.stale;
+    }
+}
+
+/// One document in one locale.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentCoverage {
+    /// Document name (or [`INTERFACE`]).
+    pub document: String,
+    /// The counts.
+    #[serde(flatten)]
+    pub counts: Counts,
+    /// Fallback messages by supplying locale.
+    pub fallback_from: BTreeMap<String, usize>,
+    /// Ids missing everywhere.
+    pub missing_ids: Vec<String>,
+    /// Ids whose translation is stale.
+    pub stale_ids: Vec<String>,
+}
+
+/// One locale.
+#[derive(Debug, Clone, Serialize)]
+pub struct LocaleCoverage {
+    /// Locale tag.
+    pub locale: String,
+    /// Its name in itself.
+    pub endonym: String,
+    /// Declared complete in kyr.toml.
+    pub complete: bool,
+    /// Declared reviewed in kyr.toml.
+    pub reviewed: bool,
+    /// Counts over every message the locale's pages use (each once).
+    #[serde(flatten)]
+    pub counts: Counts,
+    /// Translated share, in percent.
+    pub percent: f64,
+    /// Fallback messages by supplying locale (each message once).
+    pub fallback_from: BTreeMap<String, usize>,
+    /// Per document.
+    pub documents: Vec<DocumentCoverage>,
+}
+
+/// Where a message stands in a locale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum State {
+    /// Translated and confirmed (or the reference locale itself).
+    Translated,
+    /// Translated, but stale.
+    Stale(Staleness),
+    /// Taken from this locale of the chain.
+    Fallback(String),
+    /// Defined nowhere on the chain.
+    Missing,
+}
+
+/// The message keys (`id` or `id.attr`) a skeleton uses, in order, once each.
+pub fn document_keys(skeleton: &Skeleton) -> Vec<String> {
+    let mut keys = vec![skeleton.front.title.key()];
+    let mut push = |r: &Reference| {
+        let key = r.key();
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    };
+    fn blocks(list: &[Block], push: &mut dyn FnMut(&Reference)) {
+        for block in list {
+            match block {
+                Block::Message(r) => push(r),
+                Block::Paragraph(c) | Block::Heading { content: c, .. } => inlines(c, push),
+                Block::List { items, .. } => items.iter().for_each(|i| blocks(i, push)),
+                Block::Quote(b) | Block::Lang { blocks: b, .. } => blocks(b, push),
+                Block::Code(_) | Block::Rule => {}
+            }
+        }
+    }
+    fn inlines(list: &[Inline], push: &mut dyn FnMut(&Reference)) {
+        for inline in list {
+            match inline {
+                Inline::Message(r) => push(r),
+                Inline::Strong(c)
+                | Inline::Emphasis(c)
+                | Inline::Link { content: c, .. }
+                | Inline::Lang { content: c, .. } => inlines(c, push),
+                _ => {}
+            }
+        }
+    }
+    blocks(&skeleton.blocks, &mut push);
+    keys
+}
+
+/// The interface keys: kyr's own messages and the project title.
+pub fn interface_keys(project: &Project) -> Vec<String> {
+    let mut keys: Vec<String> = INTERFACE_MESSAGES.iter().map(|s| (*s).to_owned()).collect();
+    keys.push(project.config.title.clone());
+    keys
+}
+
+fn defines(project: &Project, tag: &str, key: &str) -> bool {
+    let Some(bundle) = project.catalog.get(tag) else {
+        return false;
+    };
+    let (id, attr) = match key.split_once('.') {
+        Some((id, attr)) => (id, Some(attr)),
+        None => (key, None),
+    };
+    let Some(message) = bundle.bundle.get_message(id) else {
+        return false;
+    };
+    match attr {
+        Some(attr) => message.get_attribute(attr).is_some(),
+        None => message.value().is_some(),
+    }
+}
+
+/// Where one message stands in a locale.
+pub fn state(project: &Project, locale: &Locale, key: &str) -> State {
+    if defines(project, &locale.tag, key) {
+        let id = key.split('.').next().unwrap_or(key);
+        return match staleness(project, locale, id) {
+            Some(s) => State::Stale(s),
+            None => State::Translated,
+        };
+    }
+    for tag in locale.chain.iter().skip(1) {
+        if defines(project, tag, key) {
+            return State::Fallback(tag.clone());
+        }
+    }
+    State::Missing
+}
+
+/// Whether a locale's translation of message `id` is stale. The reference
+/// locale is never stale, nor is a message the reference does not have.
+pub fn staleness(project: &Project, locale: &Locale, id: &str) -> Option<Staleness> {
+    let reference = &project.config.reference;
+    if &locale.tag == reference {
+        return None;
+    }
+    let fingerprint = lock::fingerprint(project.catalog.get(reference)?, id)?;
+    let bundle = project.catalog.get(&locale.tag)?;
+    bundle.sources.get(id)?;
+    // A locale without a lock file is not tracked (yet).
+    bundle.lock.file?;
+    bundle.lock.staleness(id, &fingerprint)
+}
+
+/// Coverage of the given locales (all when empty).
+pub fn coverage(project: &Project, tags: &[String]) -> Vec<LocaleCoverage> {
+    let mut documents: Vec<(String, Vec<String>)> = project
+        .skeletons
+        .iter()
+        .map(|s| (s.name.clone(), document_keys(s)))
+        .collect();
+    documents.push((INTERFACE.to_owned(), interface_keys(project)));
+
+    let mut out = Vec::new();
+    for locale in project.config.locales.values() {
+        if !tags.is_empty() && !tags.contains(&locale.tag) {
+            continue;
+        }
+        let mut per_document = Vec::new();
+        let mut seen: BTreeMap<&str, State> = BTreeMap::new();
+        for (name, keys) in &documents {
+            let mut doc = DocumentCoverage {
+                document: name.clone(),
+                counts: Counts::default(),
+                fallback_from: BTreeMap::new(),
+                missing_ids: Vec::new(),
+                stale_ids: Vec::new(),
+            };
+            for key in keys {
+                let state = state(project, locale, key);
+                tally(&mut doc.counts, &mut doc.fallback_from, &state);
+                match &state {
+                    State::Missing => doc.missing_ids.push(key.clone()),
+                    State::Stale(_) => doc.stale_ids.push(key.clone()),
+                    _ => {}
+                }
+                seen.insert(key, state);
+            }
+            per_document.push(doc);
+        }
+        let mut counts = Counts::default();
+        let mut fallback_from = BTreeMap::new();
+        for state in seen.values() {
+            tally(&mut counts, &mut fallback_from, state);
+        }
+        out.push(LocaleCoverage {
+            locale: locale.tag.clone(),
+            endonym: locale.endonym.clone(),
+            complete: locale.complete,
+            reviewed: locale.reviewed,
+            percent: round1(counts.percent()),
+            counts,
+            fallback_from,
+            documents: per_document,
+        });
+    }
+    out
+}
+
+fn tally(counts: &mut Counts, from: &mut BTreeMap<String, usize>, state: &State) {
+    let mut one = Counts {
+        total: 1,
+        ..Counts::default()
+    };
+    match state {
+        State::Translated => one.translated = 1,
+        State::Stale(_) => {
+            one.translated = 1;
+            one.stale = 1;
+        }
+        State::Fallback(tag) => {
+            one.fallback = 1;
+            *from.entry(tag.clone()).or_default() += 1;
+        }
+        State::Missing => one.missing = 1,
+    }
+    counts.add(&one);
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).floor() / 10.0
+}
+
+/// A warning for each stale translation of a locale, at the translation;
+/// one warning when a translated locale has no lock file at all.
+pub fn stale_diagnostics(project: &Project, locale: &Locale) -> Vec<Diagnostic> {
+    let Some(bundle) = project.catalog.get(&locale.tag) else {
+        return Vec::new();
+    };
+    let reference = &project.config.reference;
+    let translates = bundle.sources.keys().any(|id| !id.starts_with('-'));
+    if bundle.lock.file.is_none() && &locale.tag != reference && translates {
+        return vec![
+            Diagnostic::warning(format!(
+                "`locales/{}/{}` is missing, so kyr cannot tell when a `{}` translation falls behind the `{reference}` text",
+                locale.tag,
+                lock::LOCK_FILE,
+                locale.tag
+            ))
+            .code("stale-untracked")
+            .hint(format!(
+                "once the translations match the current `{reference}` text, run `kyr confirm {}` and commit the file",
+                locale.tag
+            )),
+        ];
+    }
+    let mut ids: Vec<(&String, &crate::i18n::MessageSource)> = bundle
+        .sources
+        .iter()
+        .filter(|(id, _)| !id.starts_with('-'))
+        .collect();
+    ids.sort_by_key(|(_, s)| (s.file, s.id.start));
+    let mut out = Vec::new();
+    for (id, source) in ids {
+        let Some(why) = staleness(project, locale, id) else {
+            continue;
+        };
+        let message = match why {
+            Staleness::Changed => format!(
+                "the `{reference}` text of `{id}` changed after this translation was confirmed; it may be out of date"
+            ),
+            Staleness::Unconfirmed => format!(
+                "the translation of `{id}` has not been confirmed against the `{reference}` text"
+            ),
+        };
+        out.push(
+            Diagnostic::warning(message)
+                .code("stale")
+                .in_message(&locale.tag, id)
+                .at(Span::new(source.file, source.id.clone()))
+                .hint(format!(
+                    "compare it with the `{reference}` message, update it if needed, then run `kyr confirm {} {id}`",
+                    locale.tag
+                )),
+        );
+    }
+    out
+}
+
+fn fallback_text(from: &BTreeMap<String, usize>) -> String {
+    if from.is_empty() {
+        return "0".to_owned();
+    }
+    from.iter()
+        .map(|(tag, n)| format!("{n} from {tag}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn row(name: &str, counts: &Counts, from: &BTreeMap<String, usize>) -> [String; 6] {
+    [
+        name.to_owned(),
+        format!("{}/{}", counts.translated, counts.total),
+        fallback_text(from),
+        counts.missing.to_string(),
+        counts.stale.to_string(),
+        format!("{:.1}%", round1(counts.percent())),
+    ]
+}
+
+/// Aligned columns: a line per locale, then one per document.
+pub fn render_table(coverage: &[LocaleCoverage]) -> String {
+    let header = [
+        "locale",
+        "translated",
+        "fallback",
+        "missing",
+        "stale",
+        "coverage",
+        "review",
+    ];
+    let mut rows: Vec<Vec<String>> = vec![header.iter().map(|s| (*s).to_owned()).collect()];
+    for locale in coverage {
+        let mut first = row(&locale.locale, &locale.counts, &locale.fallback_from).to_vec();
+        first.push(review_text(locale));
+        rows.push(first);
+        for doc in &locale.documents {
+            let mut line = row(
+                &format!("  {}", doc.document),
+                &doc.counts,
+                &doc.fallback_from,
+            )
+            .to_vec();
+            line.push(String::new());
+            rows.push(line);
+        }
+    }
+    let widths: Vec<usize> = (0..header.len())
+        .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for r in rows {
+        let cells: Vec<String> = r
+            .iter()
+            .zip(&widths)
+            .map(|(cell, w)| format!("{cell:<w$}", w = *w))
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn review_text(locale: &LocaleCoverage) -> String {
+    let mut parts = vec![if locale.reviewed {
+        "reviewed"
+    } else {
+        "not reviewed"
+    }];
+    if locale.complete {
+        parts.push("complete");
+    }
+    parts.join(", ")
+}
+
+/// A Markdown table for a pull request, with the ids that need work.
+pub fn render_markdown(coverage: &[LocaleCoverage]) -> String {
+    let mut out = String::from(
+        "| locale | translated | fallback | missing | stale | coverage | review |\n|---|---:|---|---:|---:|---:|---|\n",
+    );
+    for locale in coverage {
+        let [name, translated, fallback, missing, stale, percent] =
+            row(&locale.locale, &locale.counts, &locale.fallback_from);
+        out.push_str(&format!(
+            "| `{name}` {} | {translated} | {fallback} | {missing} | {stale} | {percent} | {} |\n",
+            locale.endonym.replace('|', "\\|"),
+            review_text(locale)
+        ));
+    }
+    let mut details = String::new();
+    for locale in coverage {
+        for doc in &locale.documents {
+            if !doc.missing_ids.is_empty() {
+                details.push_str(&format!(
+                    "- `{}` `{}`: missing {}\n",
+                    locale.locale,
+                    doc.document,
+                    ids(&doc.missing_ids)
+                ));
+            }
+            if !doc.stale_ids.is_empty() {
+                details.push_str(&format!(
+                    "- `{}` `{}`: stale {}\n",
+                    locale.locale,
+                    doc.document,
+                    ids(&doc.stale_ids)
+                ));
+            }
+        }
+    }
+    if !details.is_empty() {
+        out.push('\n');
+        out.push_str(&details);
+    }
+    out
+}
+
+fn ids(list: &[String]) -> String {
+    list.iter()
+        .map(|id| format!("`{id}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,265 @@
+//! Stale translations. Each translated locale may have a committed
+//! `locales/<tag>/kyr-lock.toml` recording, per message, a fingerprint of
+//! the reference text the translation was confirmed against
+//! (`kyr confirm`). When the reference text changes, the fingerprint no
+//! longer matches and the translation is stale until a translator checks
+//! it and confirms it again. In a locale with a lock file, a translated
+//! message with no fingerprint has never been confirmed and counts as
+//! stale too; a locale without one is not tracked (`kyr check` says so).
+//! Stale text is still used.
+
+use std::ops::Range;
+
+use indexmap::IndexMap;
+use sha2::{Digest, Sha256};
+
+use crate::diag::{Diagnostic, FileId, Span};
+use crate::i18n::LocaleBundle;
+
+/// The lock file's name inside `locales/<tag>/`.
+pub const LOCK_FILE: &str = "kyr-lock.toml";
+
+/// A locale's confirmed fingerprints.
+#[derive(Debug, Default, Clone)]
+pub struct Lock {
+    /// The file, when there is one.
+    pub file: Option<FileId>,
+    /// Message id -> fingerprint, and where it is written.
+    pub confirmed: IndexMap<String, (String, Option<Range<usize>>)>,
+}
+
+/// Why a translated message is stale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Staleness {
+    /// The reference text changed after the translation was confirmed.
+    Changed,
+    /// The translation was never confirmed.
+    Unconfirmed,
+}
+
+impl Lock {
+    /// Reads a lock file; problems become diagnostics (the lock is then
+    /// taken as empty where unreadable).
+    pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Lock {
+        let mut lock = Lock {
+            file: Some(file),
+            ..Lock::default()
+        };
+        let doc: toml::Spanned<toml::Table> = match toml::from_str(text) {
+            Ok(doc) => doc,
+            Err(e) => {
+                diags.push(
+                    Diagnostic::error(crate::diag::lowercase_message(e.message()))
+                        .code("lock")
+                        .at_opt(e.span().map(|r| Span::new(file, r)))
+                        .hint("this file is written by `kyr confirm`; run it again to rewrite it"),
+                );
+                return lock;
+            }
+        };
+        let doc = doc.into_inner();
+        for (key, value) in &doc {
+            if key != "confirmed" {
+                diags.push(
+                    Diagnostic::error(format!("unknown table `{key}` in the lock file"))
+                        .code("lock")
+                        .at(Span::new(file, 0..0)),
+                );
+            }
+            let _ = value;
+        }
+        // Positions: find each `id = "..."` line (toml's tables keep no spans).
+        if let Some(toml::Value::Table(table)) = doc.get("confirmed") {
+            for (id, value) in table {
+                let range = find_key(text, id);
+                match value.as_str() {
+                    Some(hash) => {
+                        lock.confirmed
+                            .insert(id.clone(), (hash.to_owned(), range.clone()));
+                    }
+                    None => diags.push(
+                        Diagnostic::error(format!("the fingerprint of `{id}` must be a string"))
+                            .code("lock")
+                            .at(Span::new(file, range.unwrap_or(0..0))),
+                    ),
+                }
+            }
+        }
+        lock
+    }
+
+    /// Whether a translated message is stale against the reference text's
+    /// fingerprint.
+    pub fn staleness(&self, id: &str, reference: &str) -> Option<Staleness> {
+        match self.confirmed.get(id) {
+            Some((hash, _)) if hash == reference => None,
+            Some(_) => Some(Staleness::Changed),
+            None => Some(Staleness::Unconfirmed),
+        }
+    }
+
+    /// The lock file's text, ids sorted.
+    pub fn render(&self, tag: &str, reference: &str) -> String {
+        let mut ids: Vec<&String> = self.confirmed.keys().collect();
+        ids.sort();
+        let mut out = format!(
+            "# Written by `kyr confirm {tag}`. For each message, a fingerprint of the\n\
+             # `{reference}` text this translation was last checked against. When the\n\
+             # `{reference}` text changes, the translation is reported as stale until it\n\
+             # is checked and confirmed again. Commit this file; do not edit it.\n\n[confirmed]\n"
+        );
+        for id in ids {
+            let (hash, _) = &self.confirmed[id];
+            out.push_str(&format!("{id} = \"{hash}\"\n"));
+        }
+        out
+    }
+}
+
+fn find_key(text: &str, id: &str) -> Option<Range<usize>> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let bare = trimmed.strip_prefix(id);
+        let quoted = trimmed.strip_prefix(&format!("\"{id}\""));
+        if let Some(rest) = bare.or(quoted)
+            && rest.trim_start().starts_with('=')
+        {
+            let start = offset + indent;
+            return Some(start..start + (trimmed.len() - rest.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// A fingerprint of a message's text as written in its `.ftl` file (value
+/// and attributes; comments, blank lines and trailing spaces ignored), so
+/// re-wrapping a comment does not make translations stale but changing a
+/// word does.
+pub fn fingerprint(bundle: &LocaleBundle, id: &str) -> Option<String> {
+    let source = bundle.sources.get(id)?;
+    let text = bundle.source_text(source.file)?;
+    let entry = text.get(source.entry.clone())?;
+    let mut normalized = String::new();
+    for line in entry.lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        normalized.push_str(line.trim_end());
+        normalized.push('\n');
+    }
+    let normalized = normalized.trim_end();
+    let digest = Sha256::digest(normalized.as_bytes());
+    Some(digest[..8].iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The new lock text of a locale after confirming `ids` (every message the
+/// locale translates when empty), and the ids confirmed. An id the locale
+/// does not translate, or the reference does not have, is a usage error.
+pub fn confirm(
+    project: &crate::project::Project,
+    tag: &str,
+    ids: &[String],
+) -> Result<(String, Vec<String>), String> {
+    let reference_tag = &project.config.reference;
+    if tag == reference_tag {
+        return Err(format!(
+            "`{tag}` is the reference locale: its text is what translations are confirmed against"
+        ));
+    }
+    let bundle = project
+        .catalog
+        .get(tag)
+        .ok_or_else(|| format!("unknown locale `{tag}`"))?;
+    let reference = project
+        .catalog
+        .get(reference_tag)
+        .ok_or_else(|| format!("the reference locale `{reference_tag}` has no messages"))?;
+    let wanted: Vec<String> = if ids.is_empty() {
+        let mut all: Vec<(&String, &crate::i18n::MessageSource)> = bundle
+            .sources
+            .iter()
+            .filter(|(id, _)| !id.starts_with('-') && reference.sources.contains_key(*id))
+            .collect();
+        all.sort_by_key(|(_, s)| (s.file, s.id.start));
+        all.into_iter().map(|(id, _)| id.clone()).collect()
+    } else {
+        for id in ids {
+            if !bundle.sources.contains_key(id) {
+                return Err(format!("`{tag}` has no translation of `{id}` to confirm"));
+            }
+            if !reference.sources.contains_key(id) {
+                return Err(format!(
+                    "`{id}` is not in the reference locale `{reference_tag}`, so there is nothing to confirm it against"
+                ));
+            }
+        }
+        ids.to_vec()
+    };
+    let mut lock = bundle.lock.clone();
+    for id in &wanted {
+        if let Some(hash) = fingerprint(reference, id) {
+            lock.confirmed.insert(id.clone(), (hash, None));
+        }
+    }
+    // Forget messages the locale no longer has.
+    lock.confirmed
+        .retain(|id, _| bundle.sources.contains_key(id));
+    Ok((lock.render(tag, reference_tag), wanted))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Files;
+
+    fn bundle(text: &str) -> (LocaleBundle, Files) {
+        let mut files = Files::default();
+        let id = files.add("locales/en/a.ftl", text.to_owned());
+        let mut diags = Vec::new();
+        let bundle =
+            crate::i18n::load_locale("en", &"en".parse().unwrap(), &[id], &files, &mut diags);
+        (bundle, files)
+    }
+
+    #[test]
+    fn fingerprints_follow_the_text_not_the_comments() {
+        let (a, _) = bundle("# note\na = Hello { $name }\n    again\n\n# next\nb = B\n");
+        let (b, _) = bundle("# another note\na = Hello { $name }\n    again   \nb = B\n");
+        let (c, _) = bundle("a = Hello { $name }\n    once\nb = B\n");
+        assert_eq!(fingerprint(&a, "a"), fingerprint(&b, "a"));
+        assert_ne!(fingerprint(&a, "a"), fingerprint(&c, "a"));
+        assert_eq!(fingerprint(&a, "a").unwrap().len(), 16);
+    }
+
+    #[test]
+    fn a_lock_round_trips_and_reports_staleness() {
+        let mut files = Files::default();
+        let text = "[confirmed]\na = \"0011\"\n\"b\" = \"2233\"\n";
+        let file = files.add("locales/fr/kyr-lock.toml", text.to_owned());
+        let mut diags = Vec::new();
+        let lock = Lock::parse(file, text, &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(lock.staleness("a", "0011"), None);
+        assert_eq!(lock.staleness("a", "ffff"), Some(Staleness::Changed));
+        assert_eq!(lock.staleness("c", "0011"), Some(Staleness::Unconfirmed));
+        assert_eq!(lock.confirmed["b"].1, Some(23..26));
+        let rendered = lock.render("fr", "en");
+        let again = Lock::parse(file, &rendered, &mut diags);
+        assert!(diags.is_empty());
+        assert_eq!(again.confirmed.len(), 2);
+    }
+
+    #[test]
+    fn a_broken_lock_is_an_error_with_a_place() {
+        let mut files = Files::default();
+        let text = "[confirmed]\na = 3\n";
+        let file = files.add("locales/fr/kyr-lock.toml", text.to_owned());
+        let mut diags = Vec::new();
+        Lock::parse(file, text, &mut diags);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].span.as_ref().unwrap().range, 12..13);
+    }
+}
