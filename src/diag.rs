@@ -350,7 +350,13 @@ fn printable(line: &str) -> String {
     line.chars()
         .map(|c| match c {
             '\t' => ' ',
-            c if c.is_control() => '\u{FFFD}',
+            // Controls could drive the terminal; bidi controls could
+            // reorder the quoted line itself.
+            c if c.is_control()
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') =>
+            {
+                '\u{FFFD}'
+            }
             c => c,
         })
         .collect()

@@ -10,3 +10,4 @@ mod hostile;
 mod html;
 mod pdf;
 mod shipped;
+mod translators;

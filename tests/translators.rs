@@ -1,0 +1,454 @@
+//! The translator workflow: `kyr check` finds each problem at its line and
+//! column, `kyr status` counts coverage, stale translations are reported
+//! until confirmed, `kyr new-locale`, `kyr extract` and `kyr watch`.
+
+use std::time::{Duration, Instant};
+
+use crate::util::Fixture;
+
+/// A French file holding one of each problem; the comments say where.
+const PROBLEMS: &str = "\
+door-silent = Gardez le silence, { $organization }.
+broken line without equals
+extra-dup = un
+extra-dup = deux
+extra-ref = Voir { nope }.
+extra-term = Voir { -brand }.
+extra-a = { extra-b }
+extra-b = { extra-a }
+door-sign = Ne signez rien.
+extra-bold = C'est **important.
+extra-bidi = Appelez \u{202E}4321\u{202C} maintenant.
+extra-glyph = Lettre ⵜ ici.
+";
+
+#[test]
+fn check_reports_each_problem_at_its_line_and_column() {
+    let fx = Fixture::new("build/basic");
+    fx.write("locales/fr/door.ftl", "door-title = - une liste\n");
+    fx.write("locales/fr/extra.ftl", PROBLEMS);
+    fx.append("content/door.md", "\n{ door-new }\n");
+    fx.append(
+        "locales/en/door.ftl",
+        "door-link = Read [this](javascript:alert(1)).\n",
+    );
+    fx.append("content/door.md", "\n{ door-link }\n");
+    let run = fx.run(&["check", "--locale", "fr"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let err = &run.stderr;
+    for expected in [
+        "locales/fr/extra.ftl:2:8: error: invalid Fluent syntax",
+        "locales/fr/extra.ftl:4:1: error: `extra-dup` is defined twice in locale `fr`",
+        "locales/fr/extra.ftl:5:20: error: message `extra-ref` refers to unknown message `nope` (locale `fr`)",
+        "locales/fr/extra.ftl:6:21: error: message `extra-term` refers to unknown term `-brand` (locale `fr`)",
+        "error: message `extra-a` refers to itself in a cycle (locale `fr`)",
+        "locales/fr/extra.ftl:9:1: warning: the translation of `door-sign` has no `{ $hotline }`, which the `en` message has: dropping `{ $hotline }` drops the phone number",
+        "locales/fr/extra.ftl:1:36: warning: the translation of `door-silent` uses `{ $organization }`, which the `en` message does not",
+        "locales/fr/extra.ftl:10:20: warning: `**` in `extra-bold` is not closed",
+        "locales/fr/extra.ftl:11:22: warning: invisible bidi control character U+202E RIGHT-TO-LEFT OVERRIDE",
+        "locales/fr/extra.ftl:12:22: warning: no bundled font can draw U+2D5C TIFINAGH LETTER YAT in `extra-glyph`",
+        "locales/fr/extra.ftl:3:1: warning: message `extra-dup` is not used by any document (obsolete)",
+        "content/door.md:17:1: error: message `door-new` is not defined in the reference locale `en`",
+        "locales/fr/door.ftl:1:1: warning: in message `door-title`: it is used inside a line but holds paragraphs",
+        "warning: in message `door-link`: ",
+    ] {
+        assert!(err.contains(expected), "missing `{expected}` in:\n{err}");
+    }
+    assert!(err.contains("javascript"), "{err}");
+    // Nothing was written.
+    assert!(!fx.out("").exists());
+}
+
+#[test]
+fn check_speaks_json_for_ci() {
+    let fx = Fixture::new("build/basic");
+    fx.write("locales/fr/door.ftl", "door-title = Titre\n");
+    fx.write("locales/fr/extra.ftl", PROBLEMS);
+    let run = fx.run(&["check", "--locale", "fr", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    let objects: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert!(objects.len() >= 10, "{}", run.stdout);
+    let dropped = objects
+        .iter()
+        .find(|o| o["code"] == "variable-dropped")
+        .expect("variable-dropped");
+    assert_eq!(dropped["severity"], "warning");
+    assert_eq!(dropped["file"], "locales/fr/extra.ftl");
+    assert_eq!(dropped["line"], 9);
+    assert_eq!(dropped["column"], 1);
+    assert_eq!(dropped["locale"], "fr");
+    assert_eq!(dropped["message_id"], "door-sign");
+    let syntax = objects
+        .iter()
+        .find(|o| o["code"] == "ftl-syntax")
+        .expect("ftl-syntax");
+    assert_eq!(syntax["severity"], "error");
+    assert_eq!(syntax["locale"], "fr");
+    let bidi = objects
+        .iter()
+        .find(|o| o["code"] == "bidi-control")
+        .unwrap();
+    assert_eq!(bidi["message_id"], "extra-bidi");
+}
+
+#[test]
+fn bidi_controls_are_allowed_where_the_locale_says_so() {
+    let fx = Fixture::new("build/basic");
+    fx.write("locales/ar/extra.ftl", "door-call = اتصل \u{200F}الآن\n");
+    let run = fx.run(&["check", "--locale", "ar"]);
+    assert!(
+        run.stderr.contains("U+200F RIGHT-TO-LEFT MARK"),
+        "{}",
+        run.stderr
+    );
+    let config = std::fs::read_to_string(fx.root().join("kyr.toml")).unwrap();
+    fx.write(
+        "kyr.toml",
+        &config.replace(
+            "[locales.ar]\nendonym = \"العربية\"\n",
+            "[locales.ar]\nendonym = \"العربية\"\nbidi_controls = true\n",
+        ),
+    );
+    let run = fx.run(&["check", "--locale", "ar"]);
+    assert!(!run.stderr.contains("U+200F"), "{}", run.stderr);
+}
+
+#[test]
+fn a_broken_kyr_toml_is_reported_by_check() {
+    let fx = Fixture::new("build/basic");
+    fx.append(
+        "kyr.toml",
+        "\n[locales.de]\nendonym = \"Deutsch\"\ncolour = \"red\"\n",
+    );
+    let run = fx.run(&["check"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("kyr.toml:"), "{}", run.stderr);
+    assert!(run.stderr.contains("colour"), "{}", run.stderr);
+}
+
+#[test]
+fn shipped_content_checks_clean() {
+    let fx = Fixture::shipped();
+    let run = fx.run(&["check", "--strict"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("0 errors, 0 warnings"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn status_counts_what_each_locale_translates() {
+    let fx = Fixture::shipped();
+    let run = fx.run(&["status", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let locale = |tag: &str| {
+        report
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["locale"] == tag)
+            .unwrap()
+            .clone()
+    };
+    // 3 documents (11 + 19 + 17 messages) and 9 interface messages.
+    let fr = locale("fr");
+    assert_eq!(fr["total"], 56);
+    assert_eq!(fr["translated"], 56);
+    assert_eq!(fr["percent"], 100.0);
+    // Wolof translates 7 (2 in red-card, 2 in at-the-door, 3 interface).
+    let wo = locale("wo");
+    assert_eq!(wo["translated"], 7);
+    assert_eq!(wo["fallback"], 49);
+    assert_eq!(wo["fallback_from"]["fr"], 49);
+    assert_eq!(wo["missing"], 0);
+    assert_eq!(wo["percent"], 12.5);
+    let red_card = wo["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["document"] == "red-card")
+        .unwrap();
+    assert_eq!(red_card["translated"], 2);
+    assert_eq!(red_card["total"], 11);
+
+    let run = fx.run(&["status", "--format", "markdown"]);
+    assert!(
+        run.stdout
+            .contains("| `wo` Wolof | 7/56 | 49 from fr | 0 | 0 | 12.5% | not reviewed |"),
+        "{}",
+        run.stdout
+    );
+    let run = fx.run(&["status"]);
+    assert!(
+        run.stdout
+            .lines()
+            .any(|l| l.starts_with("wo ") && l.contains("7/56")),
+        "{}",
+        run.stdout
+    );
+
+    let run = fx.run(&["status", "--min-coverage", "50"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("`wo` has 12.5% of its messages translated, under the required 50%")
+    );
+}
+
+#[test]
+fn status_fails_when_a_complete_locale_is_not() {
+    let fx = Fixture::new("build/basic");
+    let run = fx.run(&["status", "--locale", "fr"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("`fr` is marked complete but 1 of its"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.contains("door-call") || run.stdout.contains("1 from en"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn editing_an_english_message_makes_translations_stale_until_confirmed() {
+    let fx = Fixture::shipped();
+    let en = std::fs::read_to_string(fx.root().join("locales/en/at-the-door.ftl")).unwrap();
+    fx.write(
+        "locales/en/at-the-door.ftl",
+        &en.replace(
+            "door-title = If immigration agents come to your home",
+            "door-title = If immigration agents knock on your door",
+        ),
+    );
+    let run = fx.run(&["check", "--locale", "fr"]);
+    assert_eq!(run.code, 0, "stale is a warning: {}", run.stderr);
+    assert!(
+        run.stderr.contains("locales/fr/at-the-door.ftl:3:1: warning: the `en` text of `door-title` changed after this translation was confirmed"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("kyr confirm fr door-title"));
+    let run = fx.run(&["status", "--locale", "fr", "--format", "json"]);
+    assert!(run.stdout.contains("\"stale\": 1"), "{}", run.stdout);
+    // Stale text is still used, but --strict fails on it.
+    let run = fx.run(&["build", "--locale", "fr", "--format", "html", "--strict"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(fx.page("fr/at-the-door.html").contains("Si des agents"));
+    let run = fx.run(&["check", "--locale", "fr", "--strict"]);
+    assert_eq!(run.code, 1);
+
+    let run = fx.run(&["confirm", "fr", "door-title"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = fx.run(&["check", "--locale", "fr", "--strict"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Spanish was not confirmed: still stale.
+    let run = fx.run(&["check", "--locale", "es"]);
+    assert!(
+        run.stderr.contains("`door-title` changed"),
+        "{}",
+        run.stderr
+    );
+
+    let run = fx.run(&["confirm", "fr", "no-such-message"]);
+    assert_eq!(run.code, 2);
+    let run = fx.run(&["confirm", "en"]);
+    assert_eq!(run.code, 2);
+}
+
+#[test]
+fn new_locale_wolof_in_arabic_script_builds_right_to_left_at_once() {
+    let fx = Fixture::shipped();
+    let run = fx.run(&["new-locale", "wo-Arab", "--fallback", "wo,fr"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let config = std::fs::read_to_string(fx.root().join("kyr.toml")).unwrap();
+    assert!(
+        config.starts_with("# kyr project: the Know-Your-Rights material"),
+        "comments lost"
+    );
+    assert!(config.contains("[locales.wo-Arab]\nendonym = \"wo-Arab\"\nfallback = [\"wo\", \"fr\"]\nreviewed = false\n"), "{config}");
+    let ftl = std::fs::read_to_string(fx.root().join("locales/wo-Arab/red-card.ftl")).unwrap();
+    assert!(
+        ftl.contains("# card-title = Know your rights: red card"),
+        "{ftl}"
+    );
+    assert!(
+        ftl.contains("# variables: { $hotline }, { $organization }"),
+        "{ftl}"
+    );
+
+    let run = fx.run(&["build", "--locale", "wo-Arab"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        fx.page("wo-Arab/red-card.html")
+            .contains("<html lang=\"wo-Arab\" dir=\"rtl\">")
+    );
+    assert!(fx.out("wo-Arab/red-card.pdf").is_file());
+    let run = fx.run(&["check", "--locale", "wo-Arab", "--strict"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    let run = fx.run(&["new-locale", "wo-Arab"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("already configured"));
+    let run = fx.run(&["new-locale", "wo_arab"]);
+    assert_eq!(run.code, 2);
+    let run = fx.run(&["new-locale", "bm", "--fallback", "xx"]);
+    assert_eq!(run.code, 2);
+}
+
+#[test]
+fn extract_turns_a_plain_document_into_a_skeleton_once() {
+    let fx = Fixture::new("build/basic");
+    fx.write(
+        "content/guide.md",
+        "# Your rights at work\n\nYou can ask for **your pay** in writing.\n\n- Keep your pay slips.\n- Write down your hours.\n",
+    );
+    let run = fx.run(&["extract", "content/guide.md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("extracted 4 messages"),
+        "{}",
+        run.stderr
+    );
+    let skeleton = std::fs::read_to_string(fx.root().join("content/guide.md")).unwrap();
+    let messages = std::fs::read_to_string(fx.root().join("locales/en/guide.ftl")).unwrap();
+    assert!(
+        skeleton.contains("title = \"guide-your-rights-at-work\""),
+        "{skeleton}"
+    );
+    assert!(
+        skeleton.contains("- { guide-keep-your-pay-slips }"),
+        "{skeleton}"
+    );
+    assert!(
+        messages.contains("guide-you-can-ask-for = You can ask for **your pay** in writing.\n"),
+        "{messages}"
+    );
+
+    let run = fx.run(&[
+        "build", "--locale", "fr", "--doc", "guide", "--format", "html",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("message `guide-your-rights-at-work` is not translated in `fr`, which is marked complete"),
+        "{}",
+        run.stderr
+    );
+    let run = fx.run(&["build", "--locale", "en", "--doc", "guide"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        fx.page("en/guide.html")
+            .contains("<strong>your pay</strong>")
+    );
+
+    let run = fx.run(&["extract", "content/guide.md"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr.contains("extracted 0 messages"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(fx.root().join("content/guide.md")).unwrap(),
+        skeleton
+    );
+    assert_eq!(
+        std::fs::read_to_string(fx.root().join("locales/en/guide.ftl")).unwrap(),
+        messages
+    );
+
+    let run = fx.run(&["extract", "kyr.toml"]);
+    assert_eq!(run.code, 2);
+}
+
+#[test]
+fn watch_rebuilds_the_locales_a_saved_file_affects() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    let fx = Fixture::shipped();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kyr"))
+        .args(["watch", "--format", "html"])
+        .current_dir(fx.root())
+        .env("NO_COLOR", "1")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let wait_for = |needle: &str| -> Vec<String> {
+        let mut seen = Vec::new();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match rx.recv_timeout(left) {
+                Ok(line) => {
+                    let done = line.contains(needle);
+                    seen.push(line);
+                    if done {
+                        return seen;
+                    }
+                }
+                Err(_) => break,
+            }
+        }
+        panic!("no `{needle}` in:\n{}", seen.join("\n"));
+    };
+    wait_for("watching");
+    let spanish = fx.out("es/at-the-door.html");
+    let spanish_before = std::fs::metadata(&spanish).unwrap().modified().unwrap();
+
+    let fr = std::fs::read_to_string(fx.root().join("locales/fr/at-the-door.ftl")).unwrap();
+    let saved = Instant::now();
+    fx.write(
+        "locales/fr/at-the-door.ftl",
+        &fr.replace("Que faire à la porte", "Que faire devant la porte"),
+    );
+    let lines = wait_for("built ");
+    let elapsed = saved.elapsed();
+    eprintln!("rebuilt {:?} after the save", elapsed);
+    assert!(
+        fx.page("fr/at-the-door.html")
+            .contains("Que faire devant la porte")
+    );
+    // Pulaar falls back to French: rebuilt too. Spanish does not: untouched.
+    assert!(
+        fx.page("ff/at-the-door.html")
+            .contains("Que faire devant la porte")
+    );
+    assert_eq!(
+        std::fs::metadata(&spanish).unwrap().modified().unwrap(),
+        spanish_before
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("changed: locales/fr/at-the-door.ftl")),
+        "{lines:?}"
+    );
+
+    // A mistake is reported as soon as it is saved.
+    fx.append("locales/fr/at-the-door.ftl", "broken line\n");
+    let lines = wait_for("built ");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("locales/fr/at-the-door.ftl:")),
+        "{lines:?}"
+    );
+    child.kill().unwrap();
+    let _ = child.wait();
+}
