@@ -20,6 +20,10 @@ door-sign = Ne signez rien.
 extra-bold = C'est **important.
 extra-bidi = Appelez \u{202E}4321\u{202C} maintenant.
 extra-glyph = Lettre ⵜ ici.
+extra-select = { $n ->
+    [one] un
+    [other] deux
+}
 ";
 
 #[test]
@@ -49,6 +53,8 @@ fn check_reports_each_problem_at_its_line_and_column() {
         "locales/fr/extra.ftl:12:22: warning: no bundled font can draw U+2D5C TIFINAGH LETTER YAT in `extra-glyph`",
         "locales/fr/extra.ftl:3:1: warning: message `extra-dup` is not used by any document (obsolete)",
         "content/door.md:17:1: error: message `door-new` is not defined in the reference locale `en`",
+        "locales/fr/extra.ftl:16:1: error: invalid Fluent syntax: the select expression must have a default variant",
+        "mark one variant as the default with `*`",
         "locales/fr/door.ftl:1:1: warning: in message `door-title`: it is used inside a line but holds paragraphs",
         "warning: in message `door-link`: ",
     ] {

@@ -220,7 +220,11 @@ fn parser_diagnostic(
             d = d.hint(format!("this entry is ignored: `{}`", line.trim()));
         }
     }
-    d.hint("a message is `id = text`, starting at the beginning of a line; continuation lines are indented")
+    if message.contains("default variant") {
+        d.hint("mark one variant as the default with `*`, as in `*[other] ...`")
+    } else {
+        d.hint("a message is `id = text`, starting at the beginning of a line; continuation lines are indented")
+    }
 }
 
 #[cfg(test)]
