@@ -9,15 +9,15 @@ use anyhow::Result;
 
 use crate::config::Locale;
 use crate::diag::{Diagnostic, Severity, Sink, Span};
+use crate::doc::Skeleton;
 use crate::doc::model::{Inline, Reference};
-use crate::doc::{Layout, Skeleton};
 use crate::i18n::resolve::{Document, Fallback, Job};
 use crate::output;
 use crate::pdf::{self, Engine};
+use crate::print::{self, PdfKind};
 use crate::project::Project;
 use crate::render::Format;
 use crate::render::html::{self, IndexLocale, LanguageLink, Page, SourceLink};
-use crate::render::typst::{self as typst_render, PdfPage, TypstInput};
 
 /// What to build.
 #[derive(Debug, Clone, Default)]
@@ -101,10 +101,14 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildReport, B
     }
     let wants = |format: Format| options.formats.is_empty() || options.formats.contains(&format);
 
-    let out_dir = options
+    let mut out_dir = options
         .out_dir
         .clone()
         .unwrap_or_else(|| project.root.join("out"));
+    // An edition is built beside the default one, never over it.
+    if let Some(edition) = &project.edition {
+        out_dir = out_dir.join(edition);
+    }
     let mut report = BuildReport {
         out_dir: out_dir.clone(),
         ..BuildReport::default()
@@ -166,26 +170,38 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildReport, B
                     }
                 }
             }
-            if let Some(engine) = &engine
-                && skeleton.front.layouts.contains(&Layout::Handout)
-            {
-                let relative = output_path(locale, skeleton, "pdf");
-                // Content with errors is not typeset: Typst would only add
-                // noise to the diagnostics that matter.
-                let pdf = if resolved.job.failed {
-                    None
-                } else {
-                    pdf_file(engine, project, locale, &mut resolved, options.strict)
-                };
-                match pdf.filter(|_| !resolved.job.failed) {
-                    Some(pdf) => {
-                        let path = output::write_atomic(&out_dir, &relative, &pdf)
-                            .map_err(BuildError::Io)?;
-                        report.written.push(path);
-                    }
-                    None => {
-                        output::remove_stale(&out_dir, &relative).map_err(BuildError::Io)?;
-                        report.failed.push(display(&relative));
+            if let Some(engine) = &engine {
+                for layout in &skeleton.front.layouts {
+                    // Content with errors is not typeset: Typst would only
+                    // add noise to the diagnostics that matter.
+                    let files = if resolved.job.failed {
+                        PdfKind::of(*layout).iter().map(|k| (*k, None)).collect()
+                    } else {
+                        print::layout_files(
+                            engine,
+                            project,
+                            skeleton,
+                            locale,
+                            &mut resolved,
+                            *layout,
+                            options.strict,
+                        )
+                    };
+                    for (kind, pdf) in files {
+                        let relative =
+                            PathBuf::from(&locale.tag).join(kind.file_name(&skeleton.name));
+                        match pdf.filter(|_| !resolved.job.failed) {
+                            Some(pdf) => {
+                                let path = output::write_atomic(&out_dir, &relative, &pdf)
+                                    .map_err(BuildError::Io)?;
+                                report.written.push(path);
+                            }
+                            None => {
+                                output::remove_stale(&out_dir, &relative)
+                                    .map_err(BuildError::Io)?;
+                                report.failed.push(display(&relative));
+                            }
+                        }
                     }
                 }
             }
@@ -333,133 +349,6 @@ fn html_page(
             None
         }
     }
-}
-
-/// Compiles one document's handout; `None` when it failed. Typst's
-/// problems and characters no font can draw go to the job's diagnostics.
-pub fn pdf_file(
-    engine: &Engine,
-    project: &Project,
-    locale: &Locale,
-    resolved: &mut Resolved,
-    strict: bool,
-) -> Option<Vec<u8>> {
-    let (pdf, found) = match compile_handout(engine, locale, resolved) {
-        Ok(compiled) => {
-            let mut found = compiled.warnings;
-            for c in &compiled.missing {
-                found.extend(missing_glyph(
-                    project,
-                    locale,
-                    &resolved.document.name,
-                    &resolved.job,
-                    *c,
-                ));
-            }
-            (Some(compiled.pdf), found)
-        }
-        Err(failure) => (None, failure.diagnostics),
-    };
-    let mut failed = false;
-    for d in found {
-        let d = promote(d, strict);
-        failed |= d.is_error();
-        resolved.job.diagnostics.push(d);
-    }
-    pdf.filter(|_| !failed)
-}
-
-/// Renders and compiles the handout of a resolved document.
-pub fn compile_handout(
-    engine: &Engine,
-    locale: &Locale,
-    resolved: &Resolved,
-) -> Result<pdf::Compiled, pdf::Failed> {
-    let input = handout_input(locale, resolved);
-    let ident = format!("kyr/{}/{}/handout", resolved.document.name, locale.tag);
-    pdf::compile(engine, &input, &pdf::PdfMeta { ident: &ident })
-}
-
-/// The Typst input of a resolved document's handout.
-pub fn handout_input(locale: &Locale, resolved: &Resolved) -> TypstInput {
-    let texts = resolved
-        .texts
-        .iter()
-        .map(|(name, inlines)| (typst_name(name), inlines.clone()))
-        .collect();
-    let page = PdfPage {
-        layout: "handout",
-        locale,
-        texts,
-        notices: resolved.notices.clone(),
-    };
-    typst_render::render(&resolved.document, &page)
-}
-
-/// Template names use `-` in Typst (`not-legal-advice`).
-fn typst_name(name: &'static str) -> &'static str {
-    PDF_TEXT_NAMES
-        .iter()
-        .find(|(html, _)| *html == name)
-        .map_or(name, |(_, typst)| typst)
-}
-
-const PDF_TEXT_NAMES: &[(&str, &str)] = &[
-    ("not_legal_advice", "not-legal-advice"),
-    ("last_reviewed", "last-reviewed"),
-];
-
-/// Says which messages hold a character no font can draw: a warning at
-/// each message's definition (or at the variable, or the skeleton).
-fn missing_glyph(
-    project: &Project,
-    locale: &Locale,
-    document: &str,
-    job: &Job,
-    c: char,
-) -> Vec<Diagnostic> {
-    let what = pdf::describe_char(c);
-    let hint = "add a font that has it to `templates/fonts/`, or write the text without it";
-    let mut out: Vec<Diagnostic> = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
-    for used in job.used.iter().filter(|u| u.text.contains(c)) {
-        if seen.contains(&used.key.as_str()) {
-            continue;
-        }
-        seen.push(&used.key);
-        out.push(
-            Diagnostic::warning(format!(
-                "no bundled font can draw {what} in message `{}` ({}, document `{document}`, locale `{}`); the PDF shows a box instead",
-                used.key, used.locale, locale.tag
-            ))
-            .code("glyph-missing")
-            .in_message(&used.locale, &used.key)
-            .at_opt(used.span.clone())
-            .hint(hint),
-        );
-    }
-    for (name, var) in &locale.vars {
-        if var.text.contains(c) {
-            out.push(
-                Diagnostic::warning(format!(
-                    "no bundled font can draw {what} in variable `${name}` (document `{document}`, locale `{}`); the PDF shows a box instead",
-                    locale.tag
-                ))
-                .at(anchor(project))
-                .hint(hint),
-            );
-        }
-    }
-    if out.is_empty() {
-        out.push(
-            Diagnostic::warning(format!(
-                "no bundled font can draw {what} in document `{document}` (locale `{}`); the PDF shows a box instead",
-                locale.tag
-            ))
-            .hint(hint),
-        );
-    }
-    out
 }
 
 /// The index: every language by endonym, with the documents that exist in

@@ -194,6 +194,7 @@ fn used_ids(project: &Project) -> HashSet<String> {
         }
     }
     used.extend(interface_keys(project));
+    used.extend(coverage::ORGANIZER_MESSAGES.iter().map(|s| (*s).to_owned()));
     // A message another message refers to is used through it.
     for bundle in project.catalog.locales.values() {
         for (_, resource) in bundle.resources() {

@@ -197,6 +197,10 @@ pub struct BuildArgs {
     /// marked complete.
     #[arg(long, env = "KYR_STRICT")]
     pub strict: bool,
+    /// Use a local edition's variables (`[editions.NAME]` in kyr.toml) and
+    /// write to `out/NAME/`.
+    #[arg(long, value_name = "NAME", env = "KYR_EDITION")]
+    pub edition: Option<String>,
 }
 
 #[cfg(test)]

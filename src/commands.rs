@@ -58,12 +58,23 @@ fn unknown_locales(project: &Project, tags: &[String], err: &mut impl Write) -> 
 }
 
 /// `kyr build`.
-pub fn build(global: &cli::GlobalArgs, options: &BuildOptions, err: &mut impl Write) -> u8 {
+pub fn build(
+    global: &cli::GlobalArgs,
+    options: &BuildOptions,
+    edition: Option<&str>,
+    err: &mut impl Write,
+) -> u8 {
     let started = Instant::now();
-    let project = match load(global, err) {
+    let mut project = match load(global, err) {
         Ok(project) => project,
         Err(code) => return code,
     };
+    if let Some(name) = edition
+        && let Err(message) = project.select_edition(name)
+    {
+        let _ = writeln!(err, "error: {message}");
+        return EXIT_USAGE;
+    }
     report_build(global, &project, options, started, err)
 }
 

@@ -24,6 +24,35 @@ pub struct Config {
     pub reference: String,
     /// Every locale, in the order of `kyr.toml`, the reference first.
     pub locales: IndexMap<String, Locale>,
+    /// Local editions (a city, a shelter network), by name.
+    pub editions: IndexMap<String, Edition>,
+    /// Where QR codes point by default (`{locale}`, `{document}` filled in).
+    pub qr: Option<String>,
+}
+
+/// A local edition: variables that replace the project's and the
+/// locales' own (a hotline, an organization, an address).
+#[derive(Debug, Clone)]
+pub struct Edition {
+    /// Name, also the output folder (`out/<name>/`).
+    pub name: String,
+    /// The variables it sets.
+    pub vars: IndexMap<String, Var>,
+}
+
+impl Config {
+    /// The configuration as an edition sees it: its variables replace
+    /// those of the project and of every locale.
+    pub fn with_edition(&self, name: &str) -> Option<Config> {
+        let edition = self.editions.get(name)?;
+        let mut config = self.clone();
+        for locale in config.locales.values_mut() {
+            for (key, var) in &edition.vars {
+                locale.vars.insert(key.clone(), var.clone());
+            }
+        }
+        Some(config)
+    }
 }
 
 impl Config {
@@ -76,6 +105,8 @@ pub struct Locale {
     pub reviewed: bool,
     /// Paper size for printed output.
     pub paper: Paper,
+    /// Where this locale's QR codes point, when not the project's.
+    pub qr: Option<String>,
     /// Variables: the project's, with this locale's overrides.
     pub vars: IndexMap<String, Var>,
 }
@@ -97,6 +128,17 @@ struct ConfigFile {
     vars: IndexMap<Spanned<String>, Spanned<VarFile>>,
     #[serde(default)]
     locales: IndexMap<Spanned<String>, LocaleFile>,
+    #[serde(default)]
+    editions: IndexMap<Spanned<String>, EditionFile>,
+    #[serde(default)]
+    qr: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EditionFile {
+    #[serde(default)]
+    vars: IndexMap<Spanned<String>, Spanned<VarFile>>,
 }
 
 #[derive(Deserialize)]
@@ -115,6 +157,8 @@ struct LocaleFile {
     paper: Option<Paper>,
     #[serde(default)]
     bidi_controls: bool,
+    #[serde(default)]
+    qr: Option<Spanned<String>>,
     #[serde(default)]
     vars: IndexMap<Spanned<String>, Spanned<VarFile>>,
 }
@@ -179,6 +223,7 @@ fn validate(file: FileId, raw: ConfigFile, diags: &mut Vec<Diagnostic>) -> Optio
 
     let vars = validate_vars(&raw.vars, &span, diags);
     let default_paper = raw.paper.unwrap_or(Paper::A4);
+    let qr = raw.qr.as_ref().and_then(|qr| checked_qr(qr, &span, diags));
 
     // Tags first, so fallback targets can be checked against them.
     let mut parsed = IndexMap::new();
@@ -238,6 +283,10 @@ fn validate(file: FileId, raw: ConfigFile, diags: &mut Vec<Diagnostic>) -> Optio
                 bidi_controls: file_locale.bidi_controls,
                 reviewed: file_locale.reviewed,
                 paper: file_locale.paper.unwrap_or(default_paper),
+                qr: file_locale
+                    .qr
+                    .as_ref()
+                    .and_then(|qr| checked_qr(qr, &span, diags)),
                 vars: locale_vars,
             },
         );
@@ -268,11 +317,66 @@ fn validate(file: FileId, raw: ConfigFile, diags: &mut Vec<Diagnostic>) -> Optio
     }
     // The reference locale first: it is the language of the index page.
     locales.move_index(locales.get_index_of(reference.as_str())?, 0);
+    let mut editions = IndexMap::new();
+    for (name, edition) in &raw.editions {
+        let valid = !name.get_ref().is_empty()
+            && name
+                .get_ref()
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        if !valid {
+            diags.push(
+                Diagnostic::error(format!(
+                    "edition name `{}` must use lowercase letters, digits, `-` and `_`",
+                    name.get_ref()
+                ))
+                .at(span(name.span()))
+                .hint("it becomes the output folder `out/<edition>/`"),
+            );
+            continue;
+        }
+        if locales.contains_key(name.get_ref().as_str()) {
+            diags.push(
+                Diagnostic::error(format!(
+                    "edition `{}` has the name of a locale; their output folders would mix",
+                    name.get_ref()
+                ))
+                .at(span(name.span())),
+            );
+            continue;
+        }
+        editions.insert(
+            name.get_ref().clone(),
+            Edition {
+                name: name.get_ref().clone(),
+                vars: validate_vars(&edition.vars, &span, diags),
+            },
+        );
+    }
+    if diags.iter().filter(|d| d.is_error()).count() > errors_before {
+        return None;
+    }
     Some(Config {
         title: title.into_inner(),
         reference,
         locales,
+        editions,
+        qr,
     })
+}
+
+fn checked_qr(
+    qr: &Spanned<String>,
+    span: &impl Fn(Range<usize>) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    match links::check_qr(qr.get_ref()) {
+        Ok(()) => Some(qr.get_ref().clone()),
+        Err(message) => {
+            diags.push(Diagnostic::error(message).at(span(qr.span())));
+            None
+        }
+    }
 }
 
 type Cycle = (Vec<String>, Range<usize>);

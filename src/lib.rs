@@ -29,9 +29,11 @@ pub mod diag;
 pub mod doc;
 pub mod extract;
 pub mod i18n;
+pub mod layout;
 pub mod links;
 pub mod output;
 pub mod pdf;
+pub mod print;
 pub mod project;
 pub mod render;
 pub mod scaffold;
@@ -79,7 +81,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 out_dir: args.out,
                 strict: args.strict,
             };
-            commands::build(&cli.global, &options, &mut stderr)
+            commands::build(&cli.global, &options, args.edition.as_deref(), &mut stderr)
         }
         Command::Check(args) => commands::check(
             &cli.global,

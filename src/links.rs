@@ -32,6 +32,39 @@ pub fn check(target: &str) -> Result<(), String> {
     }
 }
 
+/// Checks a QR code's target: an http, https or tel link, where
+/// `{locale}` and `{document}` will be filled in.
+pub fn check_qr(template: &str) -> Result<(), String> {
+    let sample = fill_qr(template, "xx", "document");
+    check(&sample)?;
+    let lower = clean(&sample).to_ascii_lowercase();
+    if !(lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("tel:")) {
+        return Err(format!(
+            "a QR code must point to an http, https or tel link, not `{}`",
+            shown(template)
+        ));
+    }
+    if let Some(at) = template.find('{') {
+        let rest = &template[at..];
+        if !(rest.starts_with("{locale}") || rest.starts_with("{document}")) {
+            return Err(format!(
+                "in `{}`, only `{{locale}}` and `{{document}}` are filled in",
+                shown(template)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A QR target with its `{locale}` and `{document}` filled in.
+pub fn fill_qr(template: &str, locale: &str, document: &str) -> String {
+    normalize(
+        &template
+            .replace("{locale}", locale)
+            .replace("{document}", document),
+    )
+}
+
 /// The form written into outputs: surrounding space and the characters
 /// browsers ignore in a URL removed; a `tel:` number keeps only `+` and
 /// digits, so every phone dials it.

@@ -41,6 +41,31 @@ pub struct Project {
     pub fonts: Vec<(String, Vec<u8>)>,
     /// Problems found while loading (the build reports them).
     pub diagnostics: Vec<Diagnostic>,
+    /// The local edition whose variables are in use, if one was chosen.
+    pub edition: Option<String>,
+}
+
+impl Project {
+    /// Uses an edition's variables (a city's hotline, a network's name)
+    /// from now on; its outputs go to `out/<edition>/`. The error is a
+    /// usage error.
+    pub fn select_edition(&mut self, name: &str) -> Result<(), String> {
+        match self.config.with_edition(name) {
+            Some(config) => {
+                self.config = config;
+                self.edition = Some(name.to_owned());
+                Ok(())
+            }
+            None => {
+                let known: Vec<&str> = self.config.editions.keys().map(String::as_str).collect();
+                Err(if known.is_empty() {
+                    format!("unknown edition `{name}`: kyr.toml has no `[editions.<name>]`")
+                } else {
+                    format!("unknown edition `{name}`; editions: {}", known.join(", "))
+                })
+            }
+        }
+    }
 }
 
 /// Why a project could not be loaded.
@@ -106,6 +131,7 @@ pub fn load(start: &Path) -> Result<Project, LoadError> {
         pdf_templates,
         fonts,
         diagnostics: diags,
+        edition: None,
     })
 }
 

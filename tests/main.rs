@@ -9,5 +9,6 @@ mod fallback;
 mod hostile;
 mod html;
 mod pdf;
+mod print;
 mod shipped;
 mod translators;

@@ -3,9 +3,10 @@
 //! translated text stays text, missing glyphs and template errors are
 //! reported where they are.
 
-use kyr::build::{BuildOptions, compile_handout, pdf_engine, resolve};
+use kyr::build::{BuildOptions, pdf_engine, resolve};
 use kyr::diag::render;
 use kyr::pdf::{Compiled, Failed, page_texts};
+use kyr::print::compile_handout;
 use kyr::render::Format;
 use typst::layout::{Frame, FrameItem, Point};
 use typst_layout::PagedDocument;
@@ -24,7 +25,7 @@ fn compile(fx: &Fixture, tag: &str, doc: &str) -> (Result<Compiled, Failed>, Str
         .find(|s| s.name == doc)
         .expect("document");
     let resolved = resolve(&project, locale, skeleton, false);
-    let result = compile_handout(&engine, locale, &resolved);
+    let result = compile_handout(&engine, &project, locale, &resolved);
     let mut all = diags;
     all.extend(resolved.job.diagnostics.iter().cloned());
     if let Err(failed) = &result {
@@ -559,7 +560,7 @@ fn templates_get_the_build_date_and_images_inside_the_project_only() {
     let engine = kyr::build::pdf_engine(&project, Some(1_764_115_200), &mut diags);
     let locale = project.config.locale("en").unwrap();
     let resolved = resolve(&project, locale, &project.skeletons[0], false);
-    let compiled = match compile_handout(&engine, locale, &resolved) {
+    let compiled = match compile_handout(&engine, &project, locale, &resolved) {
         Ok(c) => c,
         Err(f) => panic!("{:?}", f.diagnostics),
     };

@@ -9,3 +9,5 @@ kyr-languages = Languages
 kyr-sources = Sources
 kyr-documents = Documents
 kyr-help = Free legal help: { $organization }, { $hotline }
+# Printed in the margin of a sheet of wallet cards, in this (the project's) language only: it is for whoever prints.
+kyr-card-sheet-help = Print both pages on one sheet, double-sided, flipping on the long edge, at 100 % (actual size). Cut along the marks.

@@ -37,6 +37,35 @@ pub struct FrontMatter {
     pub last_reviewed: String,
     /// Public guidance the content is based on.
     pub sources: Vec<Source>,
+    /// The locale a card's back (the statement for an officer) is in.
+    pub officer_locale: String,
+    /// Which sections go on a card's two sides.
+    pub card: Option<CardSides>,
+    /// Where a QR code points (`{locale}` and `{document}` are filled in);
+    /// `Some("")` turns off a project-wide one.
+    pub qr: Option<String>,
+}
+
+/// The sections of a document printed on a wallet card, each named by the
+/// message id of its heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardSides {
+    /// The front: the reader's language.
+    pub front: Reference,
+    /// The back: the statement for an officer, in the officer locale.
+    pub back: Reference,
+    /// Messages of those sections left off the card (they are in the
+    /// handout), to keep the text large enough to read.
+    pub skip: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CardFile {
+    front: Spanned<String>,
+    back: Spanned<String>,
+    #[serde(default)]
+    skip: Vec<String>,
 }
 
 /// A print layout.
@@ -70,6 +99,12 @@ struct FrontMatterFile {
     last_reviewed: Spanned<toml::value::Datetime>,
     #[serde(default)]
     sources: Vec<Spanned<Source>>,
+    #[serde(default)]
+    officer_locale: Option<Spanned<String>>,
+    #[serde(default)]
+    card: Option<Spanned<CardFile>>,
+    #[serde(default)]
+    qr: Option<Spanned<String>>,
 }
 
 fn default_layouts() -> Vec<Layout> {
@@ -149,6 +184,63 @@ pub fn parse(
         }
     }
 
+    let at = |s: std::ops::Range<usize>| span(offset + s.start..offset + s.end);
+    let reference_to = |value: &Spanned<String>, diags: &mut Vec<Diagnostic>| {
+        if is_identifier(value.get_ref()) {
+            Some(Reference {
+                id: value.get_ref().clone(),
+                attr: None,
+                span: at(value.span()),
+            })
+        } else {
+            diags.push(
+                Diagnostic::error(format!("`{}` is not a message id", value.get_ref()))
+                    .at(at(value.span())),
+            );
+            None
+        }
+    };
+    let card = match &raw.card {
+        Some(card) => {
+            let sides = card.get_ref();
+            match (
+                reference_to(&sides.front, diags),
+                reference_to(&sides.back, diags),
+            ) {
+                (Some(front), Some(back)) => Some(CardSides {
+                    front,
+                    back,
+                    skip: sides.skip.clone(),
+                }),
+                _ => return None,
+            }
+        }
+        None => None,
+    };
+    if raw.layouts.contains(&Layout::Card) && card.is_none() {
+        diags.push(
+            Diagnostic::error("the `card` layout needs a `[card]` table saying what goes on each side")
+                .at(at(raw.title.span()))
+                .hint("add `[card]` with `front = \"<heading message id>\"` and `back = \"<heading message id>\"`"),
+        );
+        return None;
+    }
+    let qr = match &raw.qr {
+        Some(qr) if qr.get_ref().is_empty() => Some(String::new()),
+        Some(qr) => match crate::links::check_qr(qr.get_ref()) {
+            Ok(()) => Some(qr.get_ref().clone()),
+            Err(message) => {
+                diags.push(Diagnostic::error(message).at(at(qr.span())));
+                return None;
+            }
+        },
+        None => None,
+    };
+    let officer_locale = raw
+        .officer_locale
+        .as_ref()
+        .map_or_else(|| "en".to_owned(), |l| l.get_ref().clone());
+
     let mode = markdown::Mode::Skeleton {
         file,
         offset: body_start,
@@ -180,6 +272,9 @@ pub fn parse(
             layouts: raw.layouts,
             last_reviewed,
             sources,
+            officer_locale,
+            card,
+            qr,
         },
         blocks,
     })

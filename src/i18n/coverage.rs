@@ -26,6 +26,10 @@ pub const INTERFACE_MESSAGES: &[&str] = &[
     "kyr-partial",
 ];
 
+/// Messages for whoever prints, shown in the reference language only (so
+/// not counted in any locale's coverage).
+pub const ORGANIZER_MESSAGES: &[&str] = &["kyr-card-sheet-help"];
+
 /// The name of the pseudo-document holding the interface messages.
 pub const INTERFACE: &str = "(interface)";
 

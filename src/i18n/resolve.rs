@@ -36,6 +36,27 @@ pub struct Document {
     pub sources: Vec<Source>,
 }
 
+impl Document {
+    /// The document with only the given sections, in that order.
+    pub fn subset(&self, sections: &[usize]) -> Document {
+        let mut blocks = Vec::new();
+        let mut kept = Vec::new();
+        for section in sections.iter().filter_map(|&i| self.sections.get(i)) {
+            let start = blocks.len();
+            blocks.extend_from_slice(&self.blocks[section.blocks.clone()]);
+            kept.push(Section {
+                blocks: start..blocks.len(),
+                ..section.clone()
+            });
+        }
+        Document {
+            blocks,
+            sections: kept,
+            ..self.clone()
+        }
+    }
+}
+
 /// The blocks of a document that came from one top-level skeleton block.
 #[derive(Debug, Clone)]
 pub struct Section {

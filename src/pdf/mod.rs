@@ -34,6 +34,11 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         "handout.typ",
         include_str!("../../templates/pdf/handout.typ"),
     ),
+    ("card.typ", include_str!("../../templates/pdf/card.typ")),
+    (
+        "booklet.typ",
+        include_str!("../../templates/pdf/booklet.typ"),
+    ),
 ];
 
 /// The build time when `SOURCE_DATE_EPOCH` is not set: 1980-01-01 UTC,

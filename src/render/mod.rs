@@ -2,6 +2,7 @@
 //! Back ends never see Markdown or Fluent, only [`crate::doc::model`].
 
 pub mod html;
+pub mod qr;
 pub mod typst;
 
 use std::fmt;

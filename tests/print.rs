@@ -1,0 +1,355 @@
+//! Print layouts: card sheets whose backs land behind their fronts,
+//! booklets in saddle-stitch order, QR codes that scan, editions.
+
+use kyr::build::{BuildOptions, pdf_engine, resolve};
+use kyr::layout;
+use kyr::pdf::{self, PdfMeta, page_texts};
+use kyr::print::{card_input, handout_input, impose_booklet, imposed_booklet};
+use kyr::render::Format;
+use typst::layout::FrameItem;
+use typst_layout::PagedDocument;
+
+use crate::util::Fixture;
+
+fn compile(fx: &Fixture, tag: &str, doc: &str, what: &str) -> PagedDocument {
+    let project = fx.load();
+    let mut diags = Vec::new();
+    let engine = pdf_engine(&project, None, &mut diags);
+    let locale = project.config.locale(tag).unwrap();
+    let skeleton = project.skeletons.iter().find(|s| s.name == doc).unwrap();
+    let mut resolved = resolve(&project, locale, skeleton, false);
+    let input = match what {
+        "card" => card_input(&project, skeleton, locale, &mut resolved, false).unwrap(),
+        "card-sheet" => card_input(&project, skeleton, locale, &mut resolved, true).unwrap(),
+        layout => handout_input(&project, locale, &resolved, layout),
+    };
+    match pdf::compile(&engine, &input, &PdfMeta { ident: "test" }) {
+        Ok(compiled) => compiled.document,
+        Err(failed) => panic!("{tag}/{doc} {what}: {:?}", failed.diagnostics),
+    }
+}
+
+/// Top-left corners (mm) of the card-sized groups placed on a page.
+fn card_positions(page: &typst_layout::Page, card: (f64, f64)) -> Vec<(f64, f64)> {
+    let mut out = Vec::new();
+    for (point, item) in page.frame.items() {
+        if let FrameItem::Group(group) = item {
+            let size = group.frame.size();
+            if (size.x.to_mm() - card.0).abs() < 0.1 && (size.y.to_mm() - card.1).abs() < 0.1 {
+                out.push((point.x.to_mm(), point.y.to_mm()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn card_sheets_line_up_when_printed_on_both_sides_in_every_locale() {
+    let fx = Fixture::shipped();
+    let project = fx.load();
+    for locale in project.config.locales.values() {
+        let document = compile(&fx, &locale.tag, "red-card", "card-sheet");
+        let sheet = layout::sheet(locale.paper);
+        let pages = document.pages();
+        assert_eq!(pages.len(), 2, "{}", locale.tag);
+        for page in pages {
+            let size = page.frame.size();
+            assert!((size.x.to_mm() - sheet.page.0).abs() < 0.1);
+            assert!((size.y.to_mm() - sheet.page.1).abs() < 0.1);
+        }
+        let fronts = card_positions(&pages[0], sheet.card);
+        let backs = card_positions(&pages[1], sheet.card);
+        assert_eq!(fronts.len(), sheet.columns * sheet.rows, "{}", locale.tag);
+        assert_eq!(backs.len(), fronts.len());
+        // Printed on both sides and flipped on the long edge, the back of
+        // the card at (x, y) is at (width - x - card width, y).
+        for (front, want) in fronts.iter().zip(&sheet.fronts) {
+            assert!((front.0 - want.0).abs() < 0.05 && (front.1 - want.1).abs() < 0.05);
+        }
+        for front in &fronts {
+            let mirrored = (sheet.page.0 - front.0 - sheet.card.0, front.1);
+            assert!(
+                backs
+                    .iter()
+                    .any(|b| (b.0 - mirrored.0).abs() < 0.05 && (b.1 - mirrored.1).abs() < 0.05),
+                "{}: no back behind the front at {front:?}",
+                locale.tag
+            );
+        }
+    }
+}
+
+#[test]
+fn a_card_has_the_reader_language_in_front_and_the_officer_statement_behind() {
+    let fx = Fixture::shipped();
+    let document = compile(&fx, "ar", "red-card", "card");
+    let pages = page_texts(&document);
+    assert_eq!(pages.len(), 2);
+    let size = document.pages()[0].frame.size();
+    assert!((size.x.to_inches() - 3.5).abs() < 0.01 && (size.y.to_inches() - 2.0).abs() < 0.01);
+    assert!(
+        pages[0].contains("البطاقة") && pages[0].contains("الحمراء"),
+        "{}",
+        pages[0]
+    );
+    assert!(
+        pages[1].contains("I do not wish to speak with you"),
+        "{}",
+        pages[1]
+    );
+    assert!(
+        !pages[1].contains("Show this part"),
+        "skipped message printed"
+    );
+    assert!(!pages[0].contains("I do not wish"));
+}
+
+#[test]
+fn text_that_cannot_fit_a_card_readably_is_reported() {
+    let fx = Fixture::shipped();
+    let long =
+        "Ne signez rien avant d'avoir parlé à un avocat, même si les agents insistent longuement. "
+            .repeat(4);
+    fx.append("locales/fr/red-card.ftl", &format!("card-sign = {long}\n"));
+    // The later definition is a duplicate; put it first instead.
+    let ftl = std::fs::read_to_string(fx.root().join("locales/fr/red-card.ftl")).unwrap();
+    let kept: String = ftl
+        .lines()
+        .filter(|l| !l.starts_with("card-sign = ") || l.len() > 300)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fx.write("locales/fr/red-card.ftl", &kept);
+    let (report, diags) = fx.build(&BuildOptions {
+        locales: vec!["fr".into()],
+        documents: vec!["red-card".into()],
+        formats: vec![Format::Pdf],
+        ..BuildOptions::default()
+    });
+    assert!(
+        diags.contains("warning: the front of the `red-card` card in `fr` is set at"),
+        "{diags}"
+    );
+    assert!(diags.contains("under the readable 6.5 pt"), "{diags}");
+    assert!(report.failed.is_empty(), "{:?}", report.failed);
+    assert!(fx.out("fr/red-card.card.pdf").is_file());
+    assert!(fx.out("fr/red-card.card-sheet.pdf").is_file());
+}
+
+/// The page number (`k / n` in the footer) shown on each half of each
+/// imposed sheet.
+fn halves(imposed: &PagedDocument, width: f64) -> Vec<[Option<usize>; 2]> {
+    imposed
+        .pages()
+        .iter()
+        .map(|page| {
+            let mut sides = [None, None];
+            for (point, item) in page.frame.items() {
+                if let FrameItem::Group(group) = item {
+                    let side = usize::from(point.x.to_mm() > width / 4.0);
+                    let text = page_texts(&PagedDocument::new(
+                        std::iter::once(typst_layout::Page {
+                            frame: group.frame.clone(),
+                            ..page.clone()
+                        })
+                        .collect(),
+                        Default::default(),
+                    ))
+                    .concat();
+                    let number = text
+                        .lines()
+                        .find_map(|l| l.trim().split_once(" / ").map(|(k, _)| k.trim().to_owned()))
+                        .and_then(|k| {
+                            k.chars()
+                                .filter(char::is_ascii_digit)
+                                .collect::<String>()
+                                .parse()
+                                .ok()
+                        });
+                    sides[side] = number;
+                }
+            }
+            sides
+        })
+        .collect()
+}
+
+#[test]
+fn booklet_sheets_are_in_saddle_stitch_order_both_ways() {
+    let fx = Fixture::shipped();
+    let project = fx.load();
+    for tag in ["fr", "ar"] {
+        let document = compile(&fx, tag, "at-the-door", "booklet");
+        let n = document.pages().len();
+        assert!(n >= 2, "{tag}: {n} pages");
+        let locale = project.config.locale(tag).unwrap();
+        let skeleton = project
+            .skeletons
+            .iter()
+            .find(|s| s.name == "at-the-door")
+            .unwrap();
+        let resolved = resolve(&project, locale, skeleton, false);
+        let pdf = impose_booklet(&document, locale, &resolved).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+
+        let rtl = tag == "ar";
+        let order = layout::impose(n, rtl);
+        assert_eq!(order.len(), n.div_ceil(4) * 2);
+        let half = document.pages()[0].frame.size();
+        let imposed = imposed_booklet(&document, locale).unwrap();
+        for sheet in imposed.pages() {
+            assert!((sheet.frame.size().x - half.x * 2.0).to_pt().abs() < 0.01);
+        }
+        let seen = halves(&imposed, half.x.to_mm() * 2.0);
+        assert_eq!(seen, order, "{tag}");
+        // The first sheet's front holds page 1 on the side a reader opens.
+        let first = seen[0];
+        if rtl {
+            assert_eq!(first[0], Some(1));
+        } else {
+            assert_eq!(first[1], Some(1));
+        }
+    }
+}
+
+#[test]
+fn the_shipped_card_and_booklet_files_are_written() {
+    let fx = Fixture::shipped();
+    let (report, diags) = fx.build(&BuildOptions {
+        documents: vec!["red-card".into()],
+        locales: vec!["ar".into(), "fr".into()],
+        formats: vec![Format::Pdf],
+        ..BuildOptions::default()
+    });
+    assert_eq!(report.diagnostics.warning_count(), 0, "{diags}");
+    for tag in ["ar", "fr"] {
+        for file in [
+            "red-card.pdf",
+            "red-card.card.pdf",
+            "red-card.card-sheet.pdf",
+            "red-card.booklet.pdf",
+            "red-card.booklet-print.pdf",
+        ] {
+            let bytes = std::fs::read(fx.out(&format!("{tag}/{file}"))).unwrap();
+            assert!(bytes.starts_with(b"%PDF-"), "{tag}/{file}");
+        }
+    }
+}
+
+/// Renders a page and decodes the QR codes on it.
+fn qr_codes(page: &typst_layout::Page) -> Vec<String> {
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: 4.0.into(),
+        ..Default::default()
+    };
+    let pixmap = typst_render::render(page, &options);
+    let (w, h) = (pixmap.width() as usize, pixmap.height() as usize);
+    let data = pixmap.data();
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| {
+        let i = (y * w + x) * 4;
+        // Premultiplied RGBA over white.
+        let alpha = data[i + 3] as u32;
+        let grey = (data[i] as u32 + data[i + 1] as u32 + data[i + 2] as u32) / 3;
+        (grey + (255 - alpha)).min(255) as u8
+    });
+    image
+        .detect_grids()
+        .iter()
+        .filter_map(|grid| grid.decode().ok().map(|(_, text)| text))
+        .collect()
+}
+
+#[test]
+fn a_qr_code_scans_back_to_the_configured_address() {
+    let fx = Fixture::new("build/basic");
+    let config = std::fs::read_to_string(fx.root().join("kyr.toml")).unwrap();
+    fx.write(
+        "kyr.toml",
+        &format!("qr = \"https://example.org/kyr/{{locale}}/{{document}}.html\"\n{config}"),
+    );
+    let document = compile(&fx, "fr", "door", "handout");
+    let last = document.pages().last().unwrap();
+    assert_eq!(qr_codes(last), ["https://example.org/kyr/fr/door.html"]);
+    assert!(
+        page_texts(&document)
+            .concat()
+            .contains("example.org/kyr/fr/door.html")
+    );
+
+    // A document can point its own code elsewhere, or turn it off.
+    let skeleton = std::fs::read_to_string(fx.root().join("content/door.md")).unwrap();
+    fx.write(
+        "content/door.md",
+        &skeleton.replacen("+++\n", "+++\nqr = \"tel:+15550101234\"\n", 1),
+    );
+    let document = compile(&fx, "ar", "door", "handout");
+    assert_eq!(
+        qr_codes(document.pages().last().unwrap()),
+        ["tel:+15550101234"]
+    );
+    fx.write(
+        "content/door.md",
+        &skeleton.replacen("+++\n", "+++\nqr = \"\"\n", 1),
+    );
+    let document = compile(&fx, "fr", "door", "handout");
+    assert!(qr_codes(document.pages().last().unwrap()).is_empty());
+
+    fx.write(
+        "content/door.md",
+        &skeleton.replacen("+++\n", "+++\nqr = \"javascript:alert(1)\"\n", 1),
+    );
+    let run = fx.run(&["build", "--locale", "fr"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains(
+            "content/door.md:2:6: error: link target `javascript:alert(1)` is not allowed"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_edition_uses_its_own_hotline_and_folder() {
+    let fx = Fixture::new("build/basic");
+    fx.append(
+        "kyr.toml",
+        "\n[editions.paris.vars]\nhotline = { text = \"01 23 45 67 89\", link = \"tel:+33123456789\" }\norganization = \"Aide Paris\"\n",
+    );
+    let run = fx.run(&["build", "--edition", "paris", "--locale", "fr"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = fx.page("paris/fr/door.html");
+    assert!(
+        page.contains("01 23 45 67 89") && page.contains("tel:+33123456789"),
+        "{page}"
+    );
+    assert!(page.contains("Aide Paris"));
+    assert!(fx.out("paris/fr/door.pdf").is_file());
+    assert!(fx.out("paris/index.html").is_file());
+    assert!(
+        !fx.out("fr/door.html").exists(),
+        "the default edition was not asked for"
+    );
+
+    let run = fx.run(&["build", "--locale", "fr"]);
+    assert_eq!(run.code, 0);
+    let page = fx.page("fr/door.html");
+    assert!(page.contains("+1 (555) 010-1234") && !page.contains("Aide Paris"));
+
+    let run = fx.run(&["build", "--edition", "lyon"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("unknown edition `lyon`; editions: paris"),
+        "{}",
+        run.stderr
+    );
+
+    fx.append("kyr.toml", "\n[editions.fr.vars]\nhotline = \"1\"\n");
+    let run = fx.run(&["build"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("edition `fr` has the name of a locale"),
+        "{}",
+        run.stderr
+    );
+}
