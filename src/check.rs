@@ -81,6 +81,36 @@ pub fn check(project: &Project, options: &CheckOptions) -> Sink {
         }
     }
 
+    // A card must find its two sides and its officer locale.
+    for skeleton in &project.skeletons {
+        let Some(sides) = &skeleton.front.card else {
+            continue;
+        };
+        for side in [&sides.front, &sides.back] {
+            if crate::print::section_of(skeleton, &side.id).is_none() {
+                found.push(
+                    Diagnostic::error(format!(
+                        "no heading shows message `{}`, so the card has nothing to print there",
+                        side.id
+                    ))
+                    .code("card")
+                    .at(side.span.clone())
+                    .hint("name the message of a heading (`## { id }`) of this document"),
+                );
+            }
+        }
+        if config.locale(&skeleton.front.officer_locale).is_none() {
+            found.push(
+                Diagnostic::error(format!(
+                    "`officer_locale = \"{}\"` is not a configured locale",
+                    skeleton.front.officer_locale
+                ))
+                .code("card")
+                .at(Span::new(skeleton.file, 0..0)),
+            );
+        }
+    }
+
     let mut engine_diags = Vec::new();
     let fonts = build::pdf_engine(project, None, &mut engine_diags)
         .fonts()

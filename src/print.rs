@@ -279,7 +279,7 @@ pub fn handout_input(
 
 /// The top-level skeleton blocks under the heading that shows message
 /// `id`: the heading's index and the end of its section.
-fn section_of(skeleton: &Skeleton, id: &str) -> Option<(usize, usize)> {
+pub(crate) fn section_of(skeleton: &Skeleton, id: &str) -> Option<(usize, usize)> {
     fn heading_level(block: &Block) -> Option<(u8, &[Inline])> {
         match block {
             Block::Heading { level, content } => Some((*level, content.as_slice())),
