@@ -243,18 +243,20 @@ fn qr_codes(page: &typst_layout::Page) -> Vec<String> {
     };
     let pixmap = typst_render::render(page, &options);
     let (w, h) = (pixmap.width() as usize, pixmap.height() as usize);
-    let data = pixmap.data();
-    let mut image = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| {
-        let i = (y * w + x) * 4;
-        // Premultiplied RGBA over white.
-        let alpha = data[i + 3] as u32;
-        let grey = (data[i] as u32 + data[i + 1] as u32 + data[i + 2] as u32) / 3;
-        (grey + (255 - alpha)).min(255) as u8
-    });
-    image
-        .detect_grids()
-        .iter()
-        .filter_map(|grid| grid.decode().ok().map(|(_, text)| text))
+    // Premultiplied RGBA over white, to grey.
+    let grey: Vec<u8> = pixmap
+        .data()
+        .chunks_exact(4)
+        .map(|p| {
+            let colour = (p[0] as u32 + p[1] as u32 + p[2] as u32) / 3;
+            (colour + (255 - p[3] as u32)).min(255) as u8
+        })
+        .collect();
+    let mut decoder = quircs::Quirc::default();
+    decoder
+        .identify(w, h, &grey)
+        .filter_map(|code| code.ok()?.decode().ok())
+        .map(|data| String::from_utf8_lossy(&data.payload).into_owned())
         .collect()
 }
 
