@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
+use rayon::prelude::*;
 
 use crate::config::Locale;
 use crate::diag::{Diagnostic, Severity, Sink, Span};
@@ -35,6 +36,8 @@ pub struct BuildOptions {
     /// Build time in seconds since 1970 (`SOURCE_DATE_EPOCH`); a fixed
     /// time when `None`, so outputs are reproducible either way.
     pub epoch: Option<i64>,
+    /// Threads to build with (the number of cores when `None`).
+    pub jobs: Option<usize>,
 }
 
 /// What a build did.
@@ -146,68 +149,48 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildReport, B
         .filter(|s| options.documents.is_empty() || options.documents.contains(&s.name))
         .collect();
 
-    for locale in &locales {
-        for skeleton in &skeletons {
-            let mut resolved = resolve(project, locale, skeleton, options.strict);
-            if wants(Format::Html) {
-                let relative = output_path(locale, skeleton, "html");
-                let html = if templates_ok {
-                    html_page(project, locale, skeleton, &mut resolved)
-                } else {
-                    // The templates are broken (already reported): resolving
-                    // still reports the content's problems.
-                    None
-                };
-                match html.filter(|_| !resolved.job.failed) {
-                    Some(html) => {
-                        let path = output::write_atomic(&out_dir, &relative, html.as_bytes())
-                            .map_err(BuildError::Io)?;
-                        report.written.push(path);
-                    }
-                    None => {
-                        output::remove_stale(&out_dir, &relative).map_err(BuildError::Io)?;
-                        report.failed.push(display(&relative));
-                    }
+    // Every document × locale is built on a thread pool; files are written
+    // afterwards in a fixed order, so reports and outputs do not depend on
+    // which thread finished first.
+    let jobs: Vec<(&Locale, &Skeleton)> = locales
+        .iter()
+        .flat_map(|l| skeletons.iter().map(move |s| (*l, *s)))
+        .collect();
+    let run = |(locale, skeleton): &(&Locale, &Skeleton)| {
+        build_job(
+            project,
+            locale,
+            skeleton,
+            options,
+            engine.as_ref(),
+            templates_ok,
+        )
+    };
+    let threads = options
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .max(1);
+    let outputs: Vec<JobOutput> = match rayon::ThreadPoolBuilder::new().num_threads(threads).build()
+    {
+        Ok(pool) => pool.install(|| jobs.par_iter().map(run).collect()),
+        Err(_) => jobs.iter().map(run).collect(),
+    };
+    for output in outputs {
+        for (relative, bytes) in output.files {
+            match bytes {
+                Some(bytes) => {
+                    let path = output::write_atomic(&out_dir, &relative, &bytes)
+                        .map_err(BuildError::Io)?;
+                    report.written.push(path);
+                }
+                None => {
+                    output::remove_stale(&out_dir, &relative).map_err(BuildError::Io)?;
+                    report.failed.push(display(&relative));
                 }
             }
-            if let Some(engine) = &engine {
-                for layout in &skeleton.front.layouts {
-                    // Content with errors is not typeset: Typst would only
-                    // add noise to the diagnostics that matter.
-                    let files = if resolved.job.failed {
-                        PdfKind::of(*layout).iter().map(|k| (*k, None)).collect()
-                    } else {
-                        print::layout_files(
-                            engine,
-                            project,
-                            skeleton,
-                            locale,
-                            &mut resolved,
-                            *layout,
-                            options.strict,
-                        )
-                    };
-                    for (kind, pdf) in files {
-                        let relative =
-                            PathBuf::from(&locale.tag).join(kind.file_name(&skeleton.name));
-                        match pdf.filter(|_| !resolved.job.failed) {
-                            Some(pdf) => {
-                                let path = output::write_atomic(&out_dir, &relative, &pdf)
-                                    .map_err(BuildError::Io)?;
-                                report.written.push(path);
-                            }
-                            None => {
-                                output::remove_stale(&out_dir, &relative)
-                                    .map_err(BuildError::Io)?;
-                                report.failed.push(display(&relative));
-                            }
-                        }
-                    }
-                }
-            }
-            report.diagnostics.extend(resolved.job.diagnostics);
-            report.fallbacks.extend(resolved.job.fallbacks);
         }
+        report.diagnostics.extend(output.diagnostics);
+        report.fallbacks.extend(output.fallbacks);
     }
 
     if !templates_ok {
@@ -223,6 +206,79 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildReport, B
         }
     }
     Ok(report)
+}
+
+/// What one document × locale produced: each output file (`None` when it
+/// failed), its diagnostics and fallbacks.
+struct JobOutput {
+    files: Vec<(PathBuf, Option<Vec<u8>>)>,
+    diagnostics: Vec<Diagnostic>,
+    fallbacks: Vec<Fallback>,
+}
+
+/// Resolves one document in one locale and renders every output asked
+/// for, writing nothing.
+fn build_job(
+    project: &Project,
+    locale: &Locale,
+    skeleton: &Skeleton,
+    options: &BuildOptions,
+    engine: Option<&Engine>,
+    templates_ok: bool,
+) -> JobOutput {
+    let wants = |format: Format| options.formats.is_empty() || options.formats.contains(&format);
+    let mut files = Vec::new();
+    let mut resolved = resolve(project, locale, skeleton, options.strict);
+    if wants(Format::Html) {
+        // With broken templates (already reported) resolving still reports
+        // the content's problems.
+        let html = if templates_ok {
+            html_page(project, locale, skeleton, &mut resolved)
+        } else {
+            None
+        };
+        files.push((
+            output_path(locale, skeleton, "html"),
+            html.map(String::into_bytes),
+        ));
+    }
+    if let Some(engine) = engine {
+        for layout in &skeleton.front.layouts {
+            // Content with errors is not typeset: Typst would only add
+            // noise to the diagnostics that matter.
+            let made = if resolved.job.failed {
+                PdfKind::of(*layout).iter().map(|k| (*k, None)).collect()
+            } else {
+                print::layout_files(
+                    engine,
+                    project,
+                    skeleton,
+                    locale,
+                    &mut resolved,
+                    *layout,
+                    options.strict,
+                )
+            };
+            for (kind, pdf) in made {
+                files.push((
+                    PathBuf::from(&locale.tag).join(kind.file_name(&skeleton.name)),
+                    pdf,
+                ));
+            }
+        }
+    }
+    // An error anywhere in the job (its locale, its skeleton) fails all of
+    // its outputs.
+    if resolved.job.failed {
+        for (_, bytes) in &mut files {
+            *bytes = None;
+        }
+    }
+    JobOutput {
+        files,
+        diagnostics: resolved.job.diagnostics,
+        fallbacks: resolved.job.fallbacks,
+    }
 }
 
 fn promote(mut d: Diagnostic, strict: bool) -> Diagnostic {

@@ -197,6 +197,9 @@ pub struct BuildArgs {
     /// marked complete.
     #[arg(long, env = "KYR_STRICT")]
     pub strict: bool,
+    /// Threads to build with (default: the number of cores).
+    #[arg(short = 'j', long, value_name = "N", env = "KYR_JOBS", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
     /// Use a local edition's variables (`[editions.NAME]` in kyr.toml) and
     /// write to `out/NAME/`.
     #[arg(long, value_name = "NAME", env = "KYR_EDITION")]

@@ -80,6 +80,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 formats: args.format,
                 out_dir: args.out,
                 strict: args.strict,
+                jobs: args.jobs.map(usize::from),
             };
             commands::build(&cli.global, &options, args.edition.as_deref(), &mut stderr)
         }

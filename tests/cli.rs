@@ -44,6 +44,8 @@ fn usage_errors_exit_two() {
     assert_eq!(run.code, 2);
     let run = fx.run(&["build", "--format", "docx"]);
     assert_eq!(run.code, 2);
+    let run = fx.run(&["build", "--jobs", "0"]);
+    assert_eq!(run.code, 2);
     let run = fx.run(&["frobnicate"]);
     assert_eq!(run.code, 2);
 }

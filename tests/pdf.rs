@@ -583,3 +583,37 @@ fn a_project_font_file_that_is_not_a_font_is_reported() {
     );
     assert!(report.failed.is_empty(), "{diags}");
 }
+
+#[test]
+fn parallel_and_sequential_builds_write_the_same_files() {
+    let fx = Fixture::shipped();
+    let build = |out: &str, jobs: usize| {
+        let (report, diags) = fx.build(&BuildOptions {
+            out_dir: Some(fx.root().join(out)),
+            epoch: Some(1_764_115_200),
+            locales: vec!["ar".into(), "fr".into(), "ff-Adlm".into()],
+            jobs: Some(jobs),
+            ..BuildOptions::default()
+        });
+        assert!(report.failed.is_empty(), "{diags}");
+        let mut files: Vec<(String, Vec<u8>)> = report
+            .written
+            .iter()
+            .map(|p| {
+                let rel = p.strip_prefix(fx.root().join(out)).unwrap();
+                (rel.display().to_string(), std::fs::read(p).unwrap())
+            })
+            .collect();
+        files.sort();
+        (files, diags)
+    };
+    let (one, one_diags) = build("one", 1);
+    let (two, two_diags) = build("two", 2);
+    assert_eq!(one.len(), two.len());
+    assert!(one.len() > 30, "{}", one.len());
+    for (a, b) in one.iter().zip(&two) {
+        assert_eq!(a.0, b.0);
+        assert!(a.1 == b.1, "{} differs between 1 and 2 threads", a.0);
+    }
+    assert_eq!(one_diags, two_diags);
+}
