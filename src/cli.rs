@@ -71,6 +71,22 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Rebuild what a saved file affects, and show its problems, until stopped.
     Watch(WatchArgs),
+    /// Zip the built site with a manifest and checksums, reproducibly.
+    Bundle(BundleArgs),
+}
+
+/// `kyr bundle`.
+#[derive(Args, Debug)]
+pub struct BundleArgs {
+    /// The zip to write (default: `kyr-bundle.zip` in the built folder).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// The built folder (default: `out/` in the project).
+    #[arg(long, value_name = "DIR", env = "KYR_OUT")]
+    pub site: Option<PathBuf>,
+    /// Bundle a local edition (`out/NAME/`).
+    #[arg(long, value_name = "NAME", env = "KYR_EDITION")]
+    pub edition: Option<String>,
 }
 
 /// `kyr check`.

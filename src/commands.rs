@@ -461,6 +461,76 @@ fn today() -> String {
     )
 }
 
+/// `kyr bundle`.
+pub fn bundle(global: &cli::GlobalArgs, args: &cli::BundleArgs, err: &mut impl Write) -> u8 {
+    let mut project = match load(global, err) {
+        Ok(project) => project,
+        Err(code) => return code,
+    };
+    if let Some(name) = &args.edition
+        && let Err(message) = project.select_edition(name)
+    {
+        let _ = writeln!(err, "error: {message}");
+        return EXIT_USAGE;
+    }
+    let epoch = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) => match crate::pdf::parse_epoch(&value) {
+            Ok(seconds) => seconds,
+            Err(crate::pdf::BadEpoch(message)) => {
+                let _ = writeln!(err, "error: {message}");
+                return EXIT_USAGE;
+            }
+        },
+        Err(_) => crate::pdf::FIXED_EPOCH,
+    };
+    let mut site = args
+        .site
+        .clone()
+        .unwrap_or_else(|| project.root.join("out"));
+    if let Some(name) = &project.edition {
+        site = site.join(name);
+    }
+    let bundle = match crate::bundle::bundle(&project, &site, epoch) {
+        Ok(bundle) => bundle,
+        Err(message) => {
+            let _ = writeln!(err, "error: {message}");
+            return EXIT_ERRORS;
+        }
+    };
+    let target = args
+        .out
+        .clone()
+        .unwrap_or_else(|| site.join("kyr-bundle.zip"));
+    let (dir, name) = match (target.parent(), target.file_name()) {
+        (Some(dir), Some(name)) => (
+            if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            },
+            Path::new(name),
+        ),
+        _ => {
+            let _ = writeln!(err, "error: `{}` is not a file name", target.display());
+            return EXIT_USAGE;
+        }
+    };
+    if let Err(e) = output::write_atomic(dir, name, &bundle.zip) {
+        let _ = writeln!(err, "error: {e:#}");
+        return EXIT_ERRORS;
+    }
+    if !global.quiet {
+        let _ = writeln!(
+            err,
+            "bundled {} files ({} bytes) into `{}`",
+            bundle.artifacts.len(),
+            bundle.zip.len(),
+            target.display()
+        );
+    }
+    EXIT_OK
+}
+
 /// `kyr watch`.
 pub fn watch(global: &cli::GlobalArgs, args: &cli::WatchArgs, err: &mut impl Write) -> u8 {
     crate::watch::watch(global, args, err)

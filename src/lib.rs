@@ -14,13 +14,15 @@
 //!
 //! Beside the build: `check` (everything, writing nothing), coverage and
 //! stale translations (`i18n::coverage`, `i18n::lock`), `scaffold` (a new
-//! locale), `extract` (plain Markdown -> skeleton), `watch`; `commands`
+//! locale), `extract` (plain Markdown -> skeleton), `watch`, `bundle`
+//! (the built site as a reproducible zip); `commands`
 //! runs each for the command line.
 //!
 //! [`run`] is what the binary calls; tests call [`project::load`] and
 //! [`build::build`] directly.
 
 pub mod build;
+pub mod bundle;
 pub mod check;
 pub mod cli;
 pub mod commands;
@@ -100,6 +102,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::NewLocale(args) => commands::new_locale(&cli.global, &args, &mut stderr),
         Command::Extract(args) => commands::extract(&cli.global, &args, &mut stderr),
         Command::Watch(args) => commands::watch(&cli.global, &args, &mut stderr),
+        Command::Bundle(args) => commands::bundle(&cli.global, &args, &mut stderr),
     };
     ExitCode::from(code)
 }

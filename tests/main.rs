@@ -3,6 +3,7 @@
 
 mod util;
 
+mod bundle;
 mod cli;
 mod diagnostics;
 mod fallback;

@@ -1,0 +1,245 @@
+//! `kyr bundle`: the built site as one zip to download, copy to a USB stick
+//! or a phone: `index.html` at its root, a folder per locale, a
+//! `manifest.json` describing every artifact (document, locale, layout,
+//! format, size, sha256, coverage, fallbacks, review state) and
+//! `SHA256SUMS`. Reproducible: entries sorted, times fixed (from
+//! `SOURCE_DATE_EPOCH` or 1980-01-01), permissions fixed, so the same
+//! inputs give the same bytes.
+
+use std::collections::BTreeMap;
+use std::io::{Cursor, Write as _};
+use std::path::Path;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use walkdir::WalkDir;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+use crate::i18n::coverage;
+use crate::project::Project;
+
+/// One file of the bundle, as the manifest describes it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Artifact {
+    /// Path inside the bundle (`fr/red-card.card.pdf`).
+    pub path: String,
+    /// Document name, for a document's output.
+    pub document: Option<String>,
+    /// Locale tag, for a document's output.
+    pub locale: Option<String>,
+    /// `handout`, `card`, `card-sheet`, `booklet`, `booklet-print`; none for HTML.
+    pub layout: Option<String>,
+    /// `html` or `pdf`.
+    pub format: String,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// SHA-256 of the file, hex.
+    pub sha256: String,
+    /// Share of the document's messages translated in the locale, percent.
+    pub coverage: Option<f64>,
+    /// Messages of the document shown from another locale.
+    pub fallbacks: Option<usize>,
+    /// Whether the locale's translation has been reviewed.
+    pub reviewed: Option<bool>,
+}
+
+/// A finished bundle.
+#[derive(Debug)]
+pub struct Bundle {
+    /// The zip file.
+    pub zip: Vec<u8>,
+    /// What it holds (besides the manifest and the checksums).
+    pub artifacts: Vec<Artifact>,
+}
+
+/// Bundles the built files in `out_dir`. Files kyr did not make (anything
+/// but HTML and PDF, hidden files, earlier bundles) are left out.
+pub fn bundle(project: &Project, out_dir: &Path, epoch: i64) -> Result<Bundle, String> {
+    let shown = crate::diag::display_path(out_dir.strip_prefix(&project.root).unwrap_or(out_dir));
+    let unbuilt =
+        || format!("`{shown}` holds no built site (no `index.html`); run `kyr build` first");
+    if !out_dir.join("index.html").is_file() {
+        return Err(unbuilt());
+    }
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for entry in WalkDir::new(out_dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| format!("cannot read `{}`: {e}", out_dir.display()))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry
+            .path()
+            .strip_prefix(out_dir)
+            .map_err(|e| e.to_string())?;
+        let name = relative.to_string_lossy().replace('\\', "/");
+        let hidden = name.split('/').any(|part| part.starts_with('.'));
+        let ours = name.ends_with(".html") || name.ends_with(".pdf");
+        if hidden || !ours {
+            continue;
+        }
+        let bytes = std::fs::read(entry.path())
+            .map_err(|e| format!("cannot read `{}`: {e}", entry.path().display()))?;
+        files.push((name, bytes));
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+
+    let coverage: BTreeMap<(String, String), (f64, usize)> = coverage::coverage(project, &[])
+        .into_iter()
+        .flat_map(|locale| {
+            let tag = locale.locale.clone();
+            locale.documents.into_iter().map(move |doc| {
+                (
+                    (tag.clone(), doc.document.clone()),
+                    (round1(doc.counts.percent()), doc.counts.fallback),
+                )
+            })
+        })
+        .collect();
+
+    let artifacts: Vec<Artifact> = files
+        .iter()
+        .map(|(path, bytes)| {
+            let mut artifact = describe(path, bytes);
+            if let (Some(locale), Some(document)) = (&artifact.locale, &artifact.document) {
+                if let Some((percent, fallbacks)) =
+                    coverage.get(&(locale.clone(), document.clone()))
+                {
+                    artifact.coverage = Some(*percent);
+                    artifact.fallbacks = Some(*fallbacks);
+                }
+                artifact.reviewed = project.config.locale(locale).map(|l| l.reviewed);
+            }
+            artifact
+        })
+        .collect();
+
+    let manifest = serde_json::to_vec_pretty(&serde_json::json!({
+        "kyr": env!("CARGO_PKG_VERSION"),
+        "edition": project.edition,
+        "artifacts": artifacts,
+    }))
+    .expect("the manifest serializes");
+    let mut sums = String::new();
+    let mut entries: Vec<(String, Vec<u8>)> = files;
+    entries.push(("manifest.json".into(), manifest));
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    for (name, bytes) in &entries {
+        sums.push_str(&format!("{}  {name}\n", hex(&Sha256::digest(bytes))));
+    }
+    entries.push(("SHA256SUMS".into(), sums.into_bytes()));
+
+    let when = zip_time(epoch);
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(when)
+        .unix_permissions(0o644);
+    let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, bytes) in &entries {
+        writer
+            .start_file(name.as_str(), options)
+            .and_then(|()| writer.write_all(bytes).map_err(Into::into))
+            .map_err(|e| format!("cannot add `{name}` to the bundle: {e}"))?;
+    }
+    let zip = writer
+        .finish()
+        .map_err(|e| format!("cannot finish the bundle: {e}"))?
+        .into_inner();
+    Ok(Bundle { zip, artifacts })
+}
+
+/// What a file is, from its place and name.
+fn describe(path: &str, bytes: &[u8]) -> Artifact {
+    let (folder, file) = path.rsplit_once('/').unwrap_or(("", path));
+    let (stem, format) = match file.rsplit_once('.') {
+        Some((stem, ext)) => (stem, ext.to_owned()),
+        None => (file, String::new()),
+    };
+    let (document, layout) = if format == "pdf" {
+        let mut found = (stem.to_owned(), "handout".to_owned());
+        for layout in ["card-sheet", "card", "booklet-print", "booklet"] {
+            if let Some(document) = stem.strip_suffix(&format!(".{layout}")) {
+                found = (document.to_owned(), layout.to_owned());
+                break;
+            }
+        }
+        (Some(found.0), Some(found.1))
+    } else if folder.is_empty() {
+        (None, None)
+    } else {
+        (Some(stem.to_owned()), None)
+    };
+    let locale = (!folder.is_empty()).then(|| folder.to_owned());
+    Artifact {
+        path: path.to_owned(),
+        document: if locale.is_some() { document } else { None },
+        locale,
+        layout,
+        format,
+        bytes: bytes.len() as u64,
+        sha256: hex(&Sha256::digest(bytes)),
+        coverage: None,
+        fallbacks: None,
+        reviewed: None,
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).floor() / 10.0
+}
+
+/// A zip time for the build time (zip cannot hold times before 1980).
+fn zip_time(epoch: i64) -> DateTime {
+    let time = time::OffsetDateTime::from_unix_timestamp(epoch)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    let year = time.year().clamp(1980, 2107) as u16;
+    DateTime::from_date_and_time(
+        year,
+        time.month() as u8,
+        time.day(),
+        time.hour(),
+        time.minute(),
+        time.second(),
+    )
+    .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_say_what_they_are() {
+        let a = describe("fr/red-card.card-sheet.pdf", b"x");
+        assert_eq!(a.document.as_deref(), Some("red-card"));
+        assert_eq!(a.locale.as_deref(), Some("fr"));
+        assert_eq!(a.layout.as_deref(), Some("card-sheet"));
+        assert_eq!(a.format, "pdf");
+        let b = describe("ff-Adlm/at-the-door.pdf", b"x");
+        assert_eq!(b.layout.as_deref(), Some("handout"));
+        let c = describe("ar/in-the-shelter.html", b"x");
+        assert_eq!((c.layout, c.format.as_str()), (None, "html"));
+        let index = describe("index.html", b"x");
+        assert_eq!((index.locale, index.document), (None, None));
+        assert_eq!(
+            index.sha256,
+            "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881"
+        );
+    }
+
+    #[test]
+    fn zip_times_start_in_1980() {
+        assert_eq!(
+            zip_time(0),
+            DateTime::from_date_and_time(1980, 1, 1, 0, 0, 0).unwrap()
+        );
+        assert_eq!(
+            zip_time(1_764_115_200),
+            DateTime::from_date_and_time(2025, 11, 26, 0, 0, 0).unwrap()
+        );
+    }
+}
