@@ -156,9 +156,7 @@ fn compile_checked(
 ) -> Option<pdf::Compiled> {
     let ident = format!(
         "kyr/{}/{}/{}",
-        resolved.document.name,
-        locale.tag,
-        input_layout(&input)
+        resolved.document.name, locale.tag, input.layout
     );
     match pdf::compile(engine, &input, &pdf::PdfMeta { ident: &ident }) {
         Ok(compiled) => {
@@ -179,13 +177,6 @@ fn compile_checked(
             None
         }
     }
-}
-
-fn input_layout(input: &TypstInput) -> String {
-    serde_json::from_slice::<Value>(&input.data)
-        .ok()
-        .and_then(|v| v["layout"].as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 /// Renders and compiles the handout of a resolved document.

@@ -172,11 +172,10 @@ pub fn watch(global: &GlobalArgs, args: &WatchArgs, err: &mut impl Write) -> u8 
         commands::report_build(global, &project, &options, started, err);
         let _ = err.flush();
     }
-    EXIT_OK_AFTER_STOP
+    // The channel closed: the watcher is gone.
+    let _ = writeln!(err, "error: file watching stopped");
+    EXIT_ERRORS
 }
-
-/// The watcher only ends when its channel closes.
-const EXIT_OK_AFTER_STOP: u8 = crate::EXIT_OK;
 
 /// Locales to rebuild: the affected ones, within those asked for.
 fn restrict(asked: &[String], affected: &BTreeSet<String>) -> Vec<String> {

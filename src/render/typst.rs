@@ -52,6 +52,8 @@ pub fn locale_lang(locale: &Locale) -> Value {
 /// The generated input of one compile.
 #[derive(Debug, Clone)]
 pub struct TypstInput {
+    /// The layout function it calls (`handout`, `card-sheet`, ...).
+    pub layout: String,
     /// The main source.
     pub main: String,
     /// The data file the templates read.
@@ -123,6 +125,7 @@ pub fn render(document: &Document, page: &PdfPage) -> TypstInput {
         ranges.push((start..main.len() - 1, origin(section)));
     }
     TypstInput {
+        layout: layout.to_owned(),
         main,
         data,
         sections: ranges,
