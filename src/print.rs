@@ -77,6 +77,16 @@ pub fn layout_files(
     strict: bool,
 ) -> Vec<(PdfKind, Option<Vec<u8>>)> {
     let mut found = Vec::new();
+    if matches!(layout, Layout::Handout | Layout::Booklet)
+        && let Err(message) = qr_data(project, locale, resolved)
+    {
+        found.push(
+            Diagnostic::error(message)
+                .code("qr")
+                .at(Span::new(skeleton.file, 0..0))
+                .hint("shorten the address in `qr` (kyr.toml or the front matter)"),
+        );
+    }
     let files = match layout {
         Layout::Handout => {
             let pdf = compile_checked(
@@ -212,7 +222,6 @@ fn qr_data(
     project: &Project,
     locale: &Locale,
     resolved: &Resolved,
-    found_in: &str,
 ) -> Result<Option<Value>, String> {
     let skeleton = project
         .skeletons
@@ -227,7 +236,7 @@ fn qr_data(
         },
     };
     let target = links::fill_qr(&template, &locale.tag, &resolved.document.name);
-    let svg = qr::svg(&target).map_err(|e| format!("{e} ({found_in})"))?;
+    let svg = qr::svg(&target)?;
     let printed = target
         .strip_prefix("https://")
         .or_else(|| target.strip_prefix("tel:"))
@@ -248,7 +257,8 @@ pub fn handout_input(
     layout: &str,
 ) -> TypstInput {
     let mut extra = Map::new();
-    if let Ok(Some(qr)) = qr_data(project, locale, resolved, "kyr.toml or front matter") {
+    // A target that cannot be a QR code is reported by `layout_files`.
+    if let Ok(Some(qr)) = qr_data(project, locale, resolved) {
         extra.insert("qr".into(), qr);
     }
     let paper = match (layout, locale.paper) {
@@ -377,9 +387,6 @@ pub fn card_input(
         if let Some(reference) = project.config.locale(&project.config.reference) {
             extra.insert("help-lang".into(), locale_lang(reference));
         }
-    }
-    if let Ok(Some(qr)) = qr_data(project, locale, resolved, "card") {
-        extra.insert("qr".into(), qr);
     }
     let mut texts = texts(resolved);
     texts.push(("sheet-help", sheet_help(project, &mut resolved.job)));

@@ -355,3 +355,22 @@ fn an_edition_uses_its_own_hotline_and_folder() {
         run.stderr
     );
 }
+
+#[test]
+fn an_address_too_long_for_a_qr_code_fails_the_pdf_with_a_reason() {
+    let fx = Fixture::new("build/basic");
+    let skeleton = std::fs::read_to_string(fx.root().join("content/door.md")).unwrap();
+    let long = format!("https://example.org/{}", "a".repeat(3000));
+    fx.write(
+        "content/door.md",
+        &skeleton.replacen("+++\n", &format!("+++\nqr = \"{long}\"\n"), 1),
+    );
+    let run = fx.run(&["build", "--locale", "fr", "--format", "pdf"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cannot be made into a QR code"),
+        "{}",
+        run.stderr
+    );
+    assert!(!fx.out("fr/door.pdf").exists());
+}
