@@ -91,7 +91,7 @@ pub fn bundle(project: &Project, out_dir: &Path, epoch: i64) -> Result<Bundle, S
             locale.documents.into_iter().map(move |doc| {
                 (
                     (tag.clone(), doc.document.clone()),
-                    (round1(doc.counts.percent()), doc.counts.fallback),
+                    (doc.counts.percent(), doc.counts.fallback),
                 )
             })
         })
@@ -186,10 +186,6 @@ fn describe(path: &str, bytes: &[u8]) -> Artifact {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn round1(x: f64) -> f64 {
-    (x * 10.0).floor() / 10.0
 }
 
 /// A zip time for the build time (zip cannot hold times before 1980).

@@ -66,8 +66,12 @@ pub fn check(project: &Project, options: &CheckOptions) -> Sink {
     // Each skeleton reference must exist in the reference locale.
     let reference = config.reference.as_str();
     for skeleton in &project.skeletons {
-        for reference_use in references(skeleton) {
-            if !defined(project.catalog.get(reference), &reference_use.key()) {
+        for reference_use in skeleton.references() {
+            if !project
+                .catalog
+                .get(reference)
+                .is_some_and(|b| b.defines(&reference_use.key()))
+            {
                 found.push(
                     Diagnostic::error(format!(
                         "message `{}` is not defined in the reference locale `{reference}`",
@@ -170,49 +174,6 @@ pub fn message_at(project: &Project, span: &Span) -> Option<String> {
             .find(|(_, s)| s.file == span.file && s.entry.contains(&span.range.start))
             .map(|(id, _)| id.clone())
     })
-}
-
-fn references(skeleton: &crate::doc::Skeleton) -> Vec<crate::doc::model::Reference> {
-    use crate::doc::model::{Block, Inline, Reference};
-    fn blocks(list: &[Block], out: &mut Vec<Reference>) {
-        for block in list {
-            match block {
-                Block::Message(r) => out.push(r.clone()),
-                Block::Paragraph(c) | Block::Heading { content: c, .. } => inlines(c, out),
-                Block::List { items, .. } => items.iter().for_each(|i| blocks(i, out)),
-                Block::Quote(b) | Block::Lang { blocks: b, .. } => blocks(b, out),
-                Block::Code(_) | Block::Rule => {}
-            }
-        }
-    }
-    fn inlines(list: &[Inline], out: &mut Vec<Reference>) {
-        for inline in list {
-            match inline {
-                Inline::Message(r) => out.push(r.clone()),
-                Inline::Strong(c)
-                | Inline::Emphasis(c)
-                | Inline::Link { content: c, .. }
-                | Inline::Lang { content: c, .. } => inlines(c, out),
-                _ => {}
-            }
-        }
-    }
-    let mut out = vec![skeleton.front.title.clone()];
-    blocks(&skeleton.blocks, &mut out);
-    out
-}
-
-fn defined(bundle: Option<&LocaleBundle>, key: &str) -> bool {
-    let Some(bundle) = bundle else { return false };
-    let (id, attr) = match key.split_once('.') {
-        Some((id, attr)) => (id, Some(attr)),
-        None => (key, None),
-    };
-    match (bundle.bundle.get_message(id), attr) {
-        (Some(m), Some(attr)) => m.get_attribute(attr).is_some(),
-        (Some(m), None) => m.value().is_some(),
-        (None, _) => false,
-    }
 }
 
 /// Ids some document, kyr itself, or another message uses.
@@ -337,13 +298,7 @@ fn check_messages(
     }
     args.set("date", FluentValue::from("2026-01-01"));
 
-    let mut ids: Vec<(&String, &crate::i18n::MessageSource)> = bundle
-        .sources
-        .iter()
-        .filter(|(id, _)| !id.starts_with('-'))
-        .collect();
-    ids.sort_by_key(|(_, s)| (s.file, s.id.start));
-    for (id, source) in ids {
+    for (id, source) in bundle.messages_in_order() {
         let at = Span::new(source.file, source.id.clone());
         let Some((file, message)) = bundle.message_ast(id) else {
             continue;

@@ -442,9 +442,9 @@ pub fn extract(global: &cli::GlobalArgs, args: &cli::ExtractArgs, err: &mut impl
 
 /// Today's date, from `SOURCE_DATE_EPOCH` when set.
 fn today() -> String {
-    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+    let seconds = crate::pdf::source_date_epoch()
         .ok()
-        .and_then(|v| crate::pdf::parse_epoch(&v).ok())
+        .flatten()
         .unwrap_or_else(|| {
             std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
@@ -473,15 +473,12 @@ pub fn bundle(global: &cli::GlobalArgs, args: &cli::BundleArgs, err: &mut impl W
         let _ = writeln!(err, "error: {message}");
         return EXIT_USAGE;
     }
-    let epoch = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(value) => match crate::pdf::parse_epoch(&value) {
-            Ok(seconds) => seconds,
-            Err(crate::pdf::BadEpoch(message)) => {
-                let _ = writeln!(err, "error: {message}");
-                return EXIT_USAGE;
-            }
-        },
-        Err(_) => crate::pdf::FIXED_EPOCH,
+    let epoch = match crate::pdf::source_date_epoch() {
+        Ok(epoch) => epoch.unwrap_or(crate::pdf::FIXED_EPOCH),
+        Err(crate::pdf::BadEpoch(message)) => {
+            let _ = writeln!(err, "error: {message}");
+            return EXIT_USAGE;
+        }
     };
     let mut site = args
         .site

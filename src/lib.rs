@@ -65,15 +65,12 @@ pub fn run(cli: Cli) -> ExitCode {
     let mut stderr = anstream::AutoStream::new(std::io::stderr().lock(), choice);
     let code = match cli.command {
         Command::Build(args) => {
-            let epoch = match std::env::var("SOURCE_DATE_EPOCH") {
-                Ok(value) => match pdf::parse_epoch(&value) {
-                    Ok(seconds) => Some(seconds),
-                    Err(pdf::BadEpoch(message)) => {
-                        let _ = writeln!(stderr, "error: {message}");
-                        return ExitCode::from(EXIT_USAGE);
-                    }
-                },
-                Err(_) => None,
+            let epoch = match pdf::source_date_epoch() {
+                Ok(epoch) => epoch,
+                Err(pdf::BadEpoch(message)) => {
+                    let _ = writeln!(stderr, "error: {message}");
+                    return ExitCode::from(EXIT_USAGE);
+                }
             };
             let options = BuildOptions {
                 epoch,

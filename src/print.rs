@@ -122,12 +122,15 @@ pub fn layout_files(
                         engine, project, locale, resolved, input, &mut found,
                     )
                     .map(|compiled| {
-                        found.extend(small_card_text(
-                            &compiled.document,
-                            locale,
-                            &skeleton.name,
-                            kind,
-                        ));
+                        // The sheet repeats the same faces: checking the
+                        // print shop's card is enough.
+                        if kind == PdfKind::Card {
+                            found.extend(small_card_text(
+                                &compiled.document,
+                                locale,
+                                &skeleton.name,
+                            ));
+                        }
                         compiled.pdf
                     }),
                     Err(d) => {
@@ -481,12 +484,7 @@ fn sheet_help(project: &Project, job: &mut Job) -> Vec<Inline> {
 
 /// A warning for each side of a card whose text had to be set under the
 /// readable minimum.
-fn small_card_text(
-    document: &PagedDocument,
-    locale: &Locale,
-    name: &str,
-    kind: PdfKind,
-) -> Vec<Diagnostic> {
+fn small_card_text(document: &PagedDocument, locale: &Locale, name: &str) -> Vec<Diagnostic> {
     fn walk(frame: &Frame, smallest: &mut f64) {
         for (_, item) in frame.items() {
             match item {
@@ -498,23 +496,12 @@ fn small_card_text(
             }
         }
     }
-    // The print shop's card has the front then the back; a sheet the same
-    // on its two pages (its printing note is small on purpose and is not
-    // read on the group frames of the cards).
+    // The print shop's card: the front, then the back.
     let mut out = Vec::new();
     for (page, side) in document.pages().iter().zip(["front", "back"]) {
         let mut smallest = f64::MAX;
-        match kind {
-            PdfKind::CardSheet => {
-                for (_, item) in page.frame.items() {
-                    if let FrameItem::Group(group) = item {
-                        walk(&group.frame, &mut smallest);
-                    }
-                }
-            }
-            _ => walk(&page.frame, &mut smallest),
-        }
-        if smallest < MIN_CARD_TEXT_PT - 0.01 && kind == PdfKind::Card {
+        walk(&page.frame, &mut smallest);
+        if smallest < MIN_CARD_TEXT_PT - 0.01 {
             out.push(
                 Diagnostic::warning(format!(
                     "the {side} of the `{name}` card in `{}` is set at {smallest:.2} pt to fit, under the readable {MIN_CARD_TEXT_PT} pt",

@@ -144,10 +144,7 @@ pub fn watch(global: &GlobalArgs, args: &WatchArgs, err: &mut impl Write) -> u8 
             Err(_) => continue,
         };
         let what = affected(&project, &changed);
-        let mut options = BuildOptions {
-            locales: base.locales.clone(),
-            ..base.clone()
-        };
+        let mut options = base.clone();
         if !what.all {
             if !what.locales.is_empty() && what.documents.is_empty() {
                 options.locales = restrict(&base.locales, &what.locales);

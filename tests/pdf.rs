@@ -471,7 +471,6 @@ fn a_template_cannot_read_an_image_through_a_link_out_of_the_project() {
 #[test]
 fn paper_size_and_page_numbers_follow_the_configuration() {
     let fx = Fixture::new("build/basic");
-    fx.append("kyr.toml", "");
     let letter = compiled(&fx, "en", "door").document;
     let size = letter.pages()[0].frame.size();
     assert!(

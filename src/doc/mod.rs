@@ -26,6 +26,15 @@ pub struct Skeleton {
     pub blocks: Vec<Block>,
 }
 
+impl Skeleton {
+    /// Every message reference, in order: the title, then the body's.
+    pub fn references(&self) -> Vec<Reference> {
+        let mut out = vec![self.front.title.clone()];
+        out.extend(model::references(&self.blocks));
+        out
+    }
+}
+
 /// A skeleton's front matter.
 #[derive(Debug, Clone)]
 pub struct FrontMatter {

@@ -137,6 +137,36 @@ pub fn push_inline(inlines: &mut Vec<Inline>, inline: Inline) {
     inlines.push(inline);
 }
 
+/// Every message reference in some skeleton blocks, in order.
+pub fn references(blocks: &[Block]) -> Vec<Reference> {
+    fn in_blocks(list: &[Block], out: &mut Vec<Reference>) {
+        for block in list {
+            match block {
+                Block::Message(r) => out.push(r.clone()),
+                Block::Paragraph(c) | Block::Heading { content: c, .. } => in_inlines(c, out),
+                Block::List { items, .. } => items.iter().for_each(|i| in_blocks(i, out)),
+                Block::Quote(b) | Block::Lang { blocks: b, .. } => in_blocks(b, out),
+                Block::Code(_) | Block::Rule => {}
+            }
+        }
+    }
+    fn in_inlines(list: &[Inline], out: &mut Vec<Reference>) {
+        for inline in list {
+            match inline {
+                Inline::Message(r) => out.push(r.clone()),
+                Inline::Strong(c)
+                | Inline::Emphasis(c)
+                | Inline::Link { content: c, .. }
+                | Inline::Lang { content: c, .. } => in_inlines(c, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    in_blocks(blocks, &mut out);
+    out
+}
+
 /// The plain text of some inlines (for a page title or an index entry).
 pub fn plain_text(inlines: &[Inline]) -> String {
     let mut out = String::new();

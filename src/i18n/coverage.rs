@@ -10,7 +10,6 @@ use serde::Serialize;
 use crate::config::Locale;
 use crate::diag::{Diagnostic, Span};
 use crate::doc::Skeleton;
-use crate::doc::model::{Block, Inline, Reference};
 use crate::i18n::lock::{self, Staleness};
 use crate::project::Project;
 
@@ -49,12 +48,13 @@ pub struct Counts {
 }
 
 impl Counts {
-    /// Translated share, in percent.
+    /// Translated share, in percent, rounded down to a tenth (so 99.96 %
+    /// is not shown as complete).
     pub fn percent(&self) -> f64 {
         if self.total == 0 {
             100.0
         } else {
-            self.translated as f64 * 100.0 / self.total as f64
+            (self.translated as f64 * 1000.0 / self.total as f64).floor() / 10.0
         }
     }
 
@@ -120,37 +120,13 @@ pub enum State {
 
 /// The message keys (`id` or `id.attr`) a skeleton uses, in order, once each.
 pub fn document_keys(skeleton: &Skeleton) -> Vec<String> {
-    let mut keys = vec![skeleton.front.title.key()];
-    let mut push = |r: &Reference| {
-        let key = r.key();
+    let mut keys: Vec<String> = Vec::new();
+    for reference in skeleton.references() {
+        let key = reference.key();
         if !keys.contains(&key) {
             keys.push(key);
         }
-    };
-    fn blocks(list: &[Block], push: &mut dyn FnMut(&Reference)) {
-        for block in list {
-            match block {
-                Block::Message(r) => push(r),
-                Block::Paragraph(c) | Block::Heading { content: c, .. } => inlines(c, push),
-                Block::List { items, .. } => items.iter().for_each(|i| blocks(i, push)),
-                Block::Quote(b) | Block::Lang { blocks: b, .. } => blocks(b, push),
-                Block::Code(_) | Block::Rule => {}
-            }
-        }
     }
-    fn inlines(list: &[Inline], push: &mut dyn FnMut(&Reference)) {
-        for inline in list {
-            match inline {
-                Inline::Message(r) => push(r),
-                Inline::Strong(c)
-                | Inline::Emphasis(c)
-                | Inline::Link { content: c, .. }
-                | Inline::Lang { content: c, .. } => inlines(c, push),
-                _ => {}
-            }
-        }
-    }
-    blocks(&skeleton.blocks, &mut push);
     keys
 }
 
@@ -162,20 +138,7 @@ pub fn interface_keys(project: &Project) -> Vec<String> {
 }
 
 fn defines(project: &Project, tag: &str, key: &str) -> bool {
-    let Some(bundle) = project.catalog.get(tag) else {
-        return false;
-    };
-    let (id, attr) = match key.split_once('.') {
-        Some((id, attr)) => (id, Some(attr)),
-        None => (key, None),
-    };
-    let Some(message) = bundle.bundle.get_message(id) else {
-        return false;
-    };
-    match attr {
-        Some(attr) => message.get_attribute(attr).is_some(),
-        None => message.value().is_some(),
-    }
+    project.catalog.get(tag).is_some_and(|b| b.defines(key))
 }
 
 /// Where one message stands in a locale.
@@ -256,7 +219,7 @@ pub fn coverage(project: &Project, tags: &[String]) -> Vec<LocaleCoverage> {
             endonym: locale.endonym.clone(),
             complete: locale.complete,
             reviewed: locale.reviewed,
-            percent: round1(counts.percent()),
+            percent: counts.percent(),
             counts,
             fallback_from,
             documents: per_document,
@@ -285,10 +248,6 @@ fn tally(counts: &mut Counts, from: &mut BTreeMap<String, usize>, state: &State)
     counts.add(&one);
 }
 
-fn round1(x: f64) -> f64 {
-    (x * 10.0).floor() / 10.0
-}
-
 /// A warning for each stale translation of a locale, at the translation;
 /// one warning when a translated locale has no lock file at all.
 pub fn stale_diagnostics(project: &Project, locale: &Locale) -> Vec<Diagnostic> {
@@ -312,14 +271,8 @@ pub fn stale_diagnostics(project: &Project, locale: &Locale) -> Vec<Diagnostic> 
             )),
         ];
     }
-    let mut ids: Vec<(&String, &crate::i18n::MessageSource)> = bundle
-        .sources
-        .iter()
-        .filter(|(id, _)| !id.starts_with('-'))
-        .collect();
-    ids.sort_by_key(|(_, s)| (s.file, s.id.start));
     let mut out = Vec::new();
-    for (id, source) in ids {
+    for (id, source) in bundle.messages_in_order() {
         let Some(why) = staleness(project, locale, id) else {
             continue;
         };
@@ -362,7 +315,7 @@ fn row(name: &str, counts: &Counts, from: &BTreeMap<String, usize>) -> [String; 
         fallback_text(from),
         counts.missing.to_string(),
         counts.stale.to_string(),
-        format!("{:.1}%", round1(counts.percent())),
+        format!("{:.1}%", counts.percent()),
     ]
 }
 

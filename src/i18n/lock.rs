@@ -178,13 +178,12 @@ pub fn confirm(
         .get(reference_tag)
         .ok_or_else(|| format!("the reference locale `{reference_tag}` has no messages"))?;
     let wanted: Vec<String> = if ids.is_empty() {
-        let mut all: Vec<(&String, &crate::i18n::MessageSource)> = bundle
-            .sources
-            .iter()
-            .filter(|(id, _)| !id.starts_with('-') && reference.sources.contains_key(*id))
-            .collect();
-        all.sort_by_key(|(_, s)| (s.file, s.id.start));
-        all.into_iter().map(|(id, _)| id.clone()).collect()
+        bundle
+            .messages_in_order()
+            .into_iter()
+            .filter(|(id, _)| reference.sources.contains_key(*id))
+            .map(|(id, _)| id.clone())
+            .collect()
     } else {
         for id in ids {
             if !bundle.sources.contains_key(id) {

@@ -59,6 +59,30 @@ impl LocaleBundle {
         })
     }
 
+    /// The locale's messages (not terms), in file and line order.
+    pub fn messages_in_order(&self) -> Vec<(&String, &MessageSource)> {
+        let mut messages: Vec<(&String, &MessageSource)> = self
+            .sources
+            .iter()
+            .filter(|(id, _)| !id.starts_with('-'))
+            .collect();
+        messages.sort_by_key(|(_, s)| (s.file, s.id.start));
+        messages
+    }
+
+    /// Whether the locale defines `key` (`id` with a value, or `id.attr`).
+    pub fn defines(&self, key: &str) -> bool {
+        let (id, attr) = match key.split_once('.') {
+            Some((id, attr)) => (id, Some(attr)),
+            None => (key, None),
+        };
+        match (self.bundle.get_message(id), attr) {
+            (Some(m), Some(attr)) => m.get_attribute(attr).is_some(),
+            (Some(m), None) => m.value().is_some(),
+            (None, _) => false,
+        }
+    }
+
     /// Every file of the locale with its parsed entries.
     pub fn resources(&self) -> impl Iterator<Item = (FileId, &FluentResource)> {
         self.resources.iter().map(|(f, r)| (*f, r.as_ref()))

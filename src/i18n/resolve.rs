@@ -174,11 +174,13 @@ impl<'a> Job<'a> {
         for block in &skeleton.blocks {
             let start = blocks.len();
             blocks.extend(self.blocks(std::slice::from_ref(block)));
-            let reference = first_reference(block);
+            let reference = crate::doc::model::references(std::slice::from_ref(block))
+                .into_iter()
+                .next();
             sections.push(Section {
                 blocks: start..blocks.len(),
-                span: reference.map_or_else(|| Span::new(skeleton.file, 0..0), |r| r.span.clone()),
-                message: reference.map(Reference::key),
+                message: reference.as_ref().map(Reference::key),
+                span: reference.map_or_else(|| Span::new(skeleton.file, 0..0), |r| r.span),
             });
         }
         Document {
@@ -506,29 +508,6 @@ enum Resolved {
 }
 
 /// A paragraph with no reference in it is literal skeleton text.
-/// The first message a skeleton block refers to.
-fn first_reference(block: &Block) -> Option<&Reference> {
-    fn in_inlines(inlines: &[Inline]) -> Option<&Reference> {
-        inlines.iter().find_map(|inline| match inline {
-            Inline::Message(r) => Some(r),
-            Inline::Strong(c)
-            | Inline::Emphasis(c)
-            | Inline::Link { content: c, .. }
-            | Inline::Lang { content: c, .. } => in_inlines(c),
-            _ => None,
-        })
-    }
-    match block {
-        Block::Message(r) => Some(r),
-        Block::Paragraph(c) | Block::Heading { content: c, .. } => in_inlines(c),
-        Block::List { items, .. } => items.iter().flatten().find_map(first_reference),
-        Block::Quote(blocks) | Block::Lang { blocks, .. } => {
-            blocks.iter().find_map(first_reference)
-        }
-        Block::Code(_) | Block::Rule => None,
-    }
-}
-
 fn is_literal(inlines: &[Inline]) -> bool {
     inlines.iter().all(|inline| match inline {
         Inline::Message(_) | Inline::VarRef(_) => false,

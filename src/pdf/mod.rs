@@ -80,6 +80,14 @@ pub fn parse_epoch(value: &str) -> Result<i64, BadEpoch> {
     Ok(seconds)
 }
 
+/// `SOURCE_DATE_EPOCH` from the environment, if set.
+pub fn source_date_epoch() -> Result<Option<i64>, BadEpoch> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .map(|value| parse_epoch(&value))
+        .transpose()
+}
+
 impl Engine {
     /// Prepares the templates (the project's `templates/pdf/*.typ` over
     /// the built-in ones) and fonts (bundled, then the project's).
