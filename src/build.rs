@@ -1,9 +1,13 @@
-//! The build driver: every selected document × locale -> resolve once ->
-//! render HTML and compile the PDF -> write, then the index page. An
-//! output with errors of its own is not written (and what an earlier
-//! build left is removed); other outputs go on.
+//! The build driver: every selected document × locale, on a thread pool
+//! -> resolve once -> skip what is unchanged since the last build
+//! (`incremental`) -> render HTML and compile the PDFs -> write, then the
+//! index page. An output with errors of its own is not written (and what
+//! an earlier build left is removed); other outputs go on.
 
+use std::collections::BTreeSet;
+use std::fmt;
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 
 use anyhow::Result;
 use rayon::prelude::*;
@@ -13,6 +17,7 @@ use crate::diag::{Diagnostic, Severity, Sink, Span};
 use crate::doc::Skeleton;
 use crate::doc::model::{Inline, Reference};
 use crate::i18n::resolve::{Document, Fallback, Job};
+use crate::incremental::{self, Entry, KeyHasher, Record, SharedKeys};
 use crate::output;
 use crate::pdf::{self, Engine};
 use crate::print::{self, PdfKind};
@@ -38,7 +43,104 @@ pub struct BuildOptions {
     pub epoch: Option<i64>,
     /// Threads to build with (the number of cores when `None`).
     pub jobs: Option<usize>,
+    /// Build everything, even what is unchanged since the last build.
+    pub force: bool,
+    /// Build only this share of the documents × locales.
+    pub shard: Option<Shard>,
 }
+
+/// One of N deterministic shares of a build's jobs (`--shard K/N`), so a
+/// CI matrix can build a large catalogue on several machines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// Which share, from 1.
+    pub index: usize,
+    /// How many shares.
+    pub count: usize,
+}
+
+impl Shard {
+    /// Whether the job at `position` (in the fixed locale × document
+    /// order) is in this share.
+    pub fn takes(self, position: usize) -> bool {
+        position % self.count == self.index - 1
+    }
+}
+
+impl FromStr for Shard {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("`{s}` is not a shard: write K/N with 1 <= K <= N, such as 2/4");
+        let (index, count) = s.split_once('/').ok_or_else(bad)?;
+        let index: usize = index.trim().parse().map_err(|_| bad())?;
+        let count: usize = count.trim().parse().map_err(|_| bad())?;
+        if index == 0 || count == 0 || index > count {
+            return Err(bad());
+        }
+        Ok(Shard { index, count })
+    }
+}
+
+impl fmt::Display for Shard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.index, self.count)
+    }
+}
+
+/// One output of the build, written now or left as it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuiltFile {
+    /// Path under the output folder, with `/`.
+    pub path: String,
+    /// The document.
+    pub document: String,
+    /// The locale.
+    pub locale: String,
+    /// The PDF layout (`handout`, `card-sheet`, ...); none for HTML.
+    pub layout: Option<&'static str>,
+    /// The format.
+    pub format: Format,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// SHA-256, hex.
+    pub sha256: String,
+    /// Left as it was: its inputs have not changed since it was written.
+    pub fresh: bool,
+}
+
+/// One document × locale done, for progress reports.
+#[derive(Debug, Clone, Copy)]
+pub struct JobDone<'a> {
+    /// The locale.
+    pub locale: &'a str,
+    /// The document.
+    pub document: &'a str,
+    /// Files written.
+    pub built: usize,
+    /// Files left as they were.
+    pub fresh: usize,
+    /// Files not written because of errors.
+    pub failed: usize,
+}
+
+/// Told about a build while it runs (a progress bar, log lines). Called
+/// from the build's threads.
+pub trait Progress: Sync {
+    /// The build has `jobs` documents × locales to do.
+    fn start(&self, jobs: usize) {
+        let _ = jobs;
+    }
+    /// One is done.
+    fn done(&self, job: JobDone<'_>) {
+        let _ = job;
+    }
+}
+
+/// No progress reports.
+pub struct Silent;
+
+impl Progress for Silent {}
 
 /// What a build did.
 #[derive(Debug, Default)]
@@ -47,6 +149,11 @@ pub struct BuildReport {
     pub diagnostics: Sink,
     /// Files written, under `out_dir`.
     pub written: Vec<PathBuf>,
+    /// Every output of the selected jobs, written or fresh, in a fixed
+    /// order (the index page last).
+    pub files: Vec<BuiltFile>,
+    /// Outputs removed because their document or locale is gone.
+    pub removed: Vec<String>,
     /// Outputs not written because their build failed (`fr/door.html`).
     pub failed: Vec<String>,
     /// Every message shown in another locale than its page's.
@@ -83,6 +190,15 @@ const INDEX_TEXTS: &[(&str, &str)] = &[
 
 /// Builds the project.
 pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    build_with(project, options, &Silent)
+}
+
+/// Builds the project, telling `progress` as jobs finish.
+pub fn build_with(
+    project: &Project,
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<BuildReport, BuildError> {
     let config = &project.config;
     for tag in &options.locales {
         if config.locale(tag).is_none() {
@@ -102,7 +218,10 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildReport, B
             )));
         }
     }
-    let wants = |format: Format| options.formats.is_empty() || options.formats.contains(&format);
+    let formats: Vec<Format> = [Format::Html, Format::Pdf]
+        .into_iter()
+        .filter(|f| options.formats.is_empty() || options.formats.contains(f))
+        .collect();
 
     let mut out_dir = options
         .out_dir
@@ -119,8 +238,22 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildReport, B
     for d in &project.diagnostics {
         report.diagnostics.push(promote(d.clone(), options.strict));
     }
+    // What an interrupted build left behind.
+    incremental::remove_temporary_files(&out_dir);
+    // Outputs of documents and locales that are gone.
+    for ((tag, document), record) in incremental::all(&out_dir) {
+        let exists =
+            config.locale(&tag).is_some() && project.skeletons.iter().any(|s| s.name == document);
+        if !exists {
+            let removed = incremental::remove_job(&out_dir, &tag, &document, &record)
+                .map_err(BuildError::Io)?;
+            report.removed.extend(removed);
+        }
+    }
+
     let templates_ok = project.templates.is_usable();
-    let engine = wants(Format::Pdf).then(|| {
+    let epoch = options.epoch.unwrap_or(pdf::FIXED_EPOCH);
+    let engine = formats.contains(&Format::Pdf).then(|| {
         let mut diags = Vec::new();
         let engine = pdf_engine(project, options.epoch, &mut diags);
         for d in diags {
@@ -149,22 +282,36 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildReport, B
         .filter(|s| options.documents.is_empty() || options.documents.contains(&s.name))
         .collect();
 
-    // Every document × locale is built on a thread pool; files are written
-    // afterwards in a fixed order, so reports and outputs do not depend on
-    // which thread finished first.
+    // Every document × locale is built and written on a thread pool; the
+    // report is put together afterwards in a fixed order, so it does not
+    // depend on which thread finished first.
     let jobs: Vec<(&Locale, &Skeleton)> = locales
         .iter()
         .flat_map(|l| skeletons.iter().map(move |s| (*l, *s)))
+        .enumerate()
+        .filter(|(position, _)| options.shard.is_none_or(|shard| shard.takes(*position)))
+        .map(|(_, job)| job)
         .collect();
+    let context = Context {
+        project,
+        options,
+        formats: &formats,
+        engine: engine.as_ref(),
+        templates_ok,
+        out_dir: &out_dir,
+        keys: SharedKeys::new(project, epoch),
+    };
+    progress.start(jobs.len());
     let run = |(locale, skeleton): &(&Locale, &Skeleton)| {
-        build_job(
-            project,
-            locale,
-            skeleton,
-            options,
-            engine.as_ref(),
-            templates_ok,
-        )
+        let output = build_job(&context, locale, skeleton);
+        progress.done(JobDone {
+            locale: &locale.tag,
+            document: &skeleton.name,
+            built: output.files.iter().filter(|f| !f.fresh).count(),
+            fresh: output.files.iter().filter(|f| f.fresh).count(),
+            failed: output.failed.len(),
+        });
+        output
     };
     let threads = options
         .jobs
@@ -176,19 +323,16 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildReport, B
         Err(_) => jobs.iter().map(run).collect(),
     };
     for output in outputs {
-        for (relative, bytes) in output.files {
-            match bytes {
-                Some(bytes) => {
-                    let path = output::write_atomic(&out_dir, &relative, &bytes)
-                        .map_err(BuildError::Io)?;
-                    report.written.push(path);
-                }
-                None => {
-                    output::remove_stale(&out_dir, &relative).map_err(BuildError::Io)?;
-                    report.failed.push(display(&relative));
-                }
-            }
+        if let Some(error) = output.error {
+            return Err(BuildError::Io(error));
         }
+        for file in output.files {
+            if !file.fresh {
+                report.written.push(out_dir.join(&file.path));
+            }
+            report.files.push(file);
+        }
+        report.failed.extend(output.failed);
         report.diagnostics.extend(output.diagnostics);
         report.fallbacks.extend(output.fallbacks);
     }
@@ -196,11 +340,28 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildReport, B
     if !templates_ok {
         report.failed.push("index.html".into());
     } else {
-        match index_page(project, &out_dir, options.strict, &mut report.diagnostics) {
+        let exists = |file: &str| out_dir.join(file).is_file();
+        match index_page(project, &exists, options.strict, &mut report.diagnostics) {
             Some(html) => {
-                let path = output::write_atomic(&out_dir, Path::new("index.html"), html.as_bytes())
-                    .map_err(BuildError::Io)?;
-                report.written.push(path);
+                // Written only when it changed, so an unchanged build
+                // writes nothing.
+                let path = out_dir.join("index.html");
+                let unchanged = std::fs::read(&path).is_ok_and(|old| old == html.as_bytes());
+                if !unchanged {
+                    output::write_atomic(&out_dir, Path::new("index.html"), html.as_bytes())
+                        .map_err(BuildError::Io)?;
+                    report.written.push(path);
+                }
+                report.files.push(BuiltFile {
+                    path: "index.html".into(),
+                    document: String::new(),
+                    locale: String::new(),
+                    layout: None,
+                    format: Format::Html,
+                    bytes: html.len() as u64,
+                    sha256: incremental::sha256(html.as_bytes()),
+                    fresh: unchanged,
+                });
             }
             None => report.failed.push("index.html".into()),
         }
@@ -208,76 +369,259 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildReport, B
     Ok(report)
 }
 
-/// What one document × locale produced: each output file (`None` when it
-/// failed), its diagnostics and fallbacks.
-struct JobOutput {
-    files: Vec<(PathBuf, Option<Vec<u8>>)>,
-    diagnostics: Vec<Diagnostic>,
-    fallbacks: Vec<Fallback>,
+/// What every job of a build shares.
+struct Context<'a> {
+    project: &'a Project,
+    options: &'a BuildOptions,
+    /// The formats to build, HTML first.
+    formats: &'a [Format],
+    engine: Option<&'a Engine>,
+    templates_ok: bool,
+    out_dir: &'a Path,
+    keys: SharedKeys,
 }
 
-/// Resolves one document in one locale and renders every output asked
-/// for, writing nothing.
-fn build_job(
-    project: &Project,
-    locale: &Locale,
-    skeleton: &Skeleton,
-    options: &BuildOptions,
-    engine: Option<&Engine>,
-    templates_ok: bool,
-) -> JobOutput {
-    let wants = |format: Format| options.formats.is_empty() || options.formats.contains(&format);
-    let mut files = Vec::new();
+/// Entries older than this many jobs are dropped from Typst's memoization
+/// cache, so a long build's memory stays bounded.
+const TYPST_CACHE_AGE: usize = 8;
+
+/// What one document × locale did: its files (written now or fresh),
+/// the outputs it could not write, its diagnostics and fallbacks.
+#[derive(Default)]
+struct JobOutput {
+    files: Vec<BuiltFile>,
+    failed: Vec<String>,
+    diagnostics: Vec<Diagnostic>,
+    fallbacks: Vec<Fallback>,
+    /// Writing failed: the build stops.
+    error: Option<anyhow::Error>,
+}
+
+/// Resolves one document in one locale, renders each format whose inputs
+/// changed since the last build, writes the files and the job's record.
+fn build_job(context: &Context, locale: &Locale, skeleton: &Skeleton) -> JobOutput {
+    let Context {
+        project,
+        options,
+        out_dir,
+        ..
+    } = *context;
     let mut resolved = resolve(project, locale, skeleton, options.strict);
-    if wants(Format::Html) {
-        // With broken templates (already reported) resolving still reports
-        // the content's problems.
-        let html = if templates_ok {
-            html_page(project, locale, skeleton, &mut resolved)
-        } else {
-            None
-        };
-        files.push((
-            output_path(locale, skeleton, "html"),
-            html.map(String::into_bytes),
-        ));
+    let content = content_key(project, &context.keys, locale, skeleton, &resolved);
+    let old = if options.force {
+        Record::default()
+    } else {
+        incremental::load(out_dir, &locale.tag, &skeleton.name).unwrap_or_default()
+    };
+    let mut record = old.clone();
+    let mut output = JobOutput::default();
+
+    // Which formats need rendering; the others are left as they are.
+    let mut stale = Vec::new();
+    for &format in context.formats {
+        let key = context.keys.key(format, &content);
+        match old.entry(format) {
+            Some(entry)
+                if !resolved.job.failed
+                    && !options.force
+                    && entry.is_fresh(&key, out_dir, &project.root) =>
+            {
+                for stamp in &entry.files {
+                    output.files.push(built_file(locale, skeleton, stamp, true));
+                }
+            }
+            _ => stale.push((format, key)),
+        }
     }
-    if let Some(engine) = engine {
-        for layout in &skeleton.front.layouts {
-            // Content with errors is not typeset: Typst would only add
-            // noise to the diagnostics that matter.
-            let made = if resolved.job.failed {
-                PdfKind::of(*layout).iter().map(|k| (*k, None)).collect()
-            } else {
-                print::layout_files(
-                    engine,
-                    project,
-                    skeleton,
-                    locale,
-                    &mut resolved,
-                    *layout,
-                    options.strict,
-                )
-            };
-            for (kind, pdf) in made {
-                files.push((
-                    PathBuf::from(&locale.tag).join(kind.file_name(&skeleton.name)),
-                    pdf,
-                ));
+
+    let mut rendered: Vec<(Format, Made, bool)> = Vec::new();
+    for (format, _) in &stale {
+        let reported = resolved.job.diagnostics.len();
+        let files = match format {
+            Format::Html => {
+                // With broken templates (already reported) resolving still
+                // reports the content's problems.
+                let html = if context.templates_ok {
+                    html_page(project, locale, skeleton, &mut resolved)
+                } else {
+                    None
+                };
+                vec![(
+                    output_path(locale, skeleton, "html"),
+                    html.map(String::into_bytes),
+                )]
+            }
+            Format::Pdf => pdf_files(context, locale, skeleton, &mut resolved),
+        };
+        let quiet = resolved.job.diagnostics.len() == reported;
+        rendered.push((*format, files, quiet));
+    }
+    if context.engine.is_some() && !stale.is_empty() {
+        typst::comemo::evict(TYPST_CACHE_AGE);
+    }
+
+    for ((format, files, quiet), (_, key)) in rendered.into_iter().zip(&stale) {
+        let mut stamps = Vec::new();
+        let mut complete = true;
+        for (relative, bytes) in files {
+            let shown = display(&relative);
+            // An error anywhere in the job (its locale, its skeleton, one
+            // of its PDFs) fails all of its outputs.
+            match bytes.filter(|_| !resolved.job.failed) {
+                Some(bytes) => match output::write_atomic(out_dir, &relative, &bytes) {
+                    Ok(_) => {
+                        let stamp = incremental::stamp(out_dir, &shown, &bytes);
+                        output
+                            .files
+                            .push(built_file(locale, skeleton, &stamp, false));
+                        stamps.push(stamp);
+                    }
+                    Err(e) => {
+                        output.error = Some(e);
+                        return output;
+                    }
+                },
+                None => {
+                    complete = false;
+                    if let Err(e) = output::remove_stale(out_dir, &relative) {
+                        output.error = Some(e);
+                        return output;
+                    }
+                    output.failed.push(shown);
+                }
             }
         }
+        // What the last build made and this one did not (a layout taken
+        // off the document) goes.
+        if let Some(previous) = old.entry(format) {
+            for stamp in &previous.files {
+                let kept = stamps.iter().any(|s| s.path == stamp.path);
+                if !kept && let Err(e) = output::remove_stale(out_dir, Path::new(&stamp.path)) {
+                    output.error = Some(e);
+                    return output;
+                }
+            }
+        }
+        // Only what was made cleanly is recorded: anything reported while
+        // rendering is reported again next time.
+        let entry = (complete && quiet).then(|| Entry {
+            key: key.clone(),
+            files: stamps,
+            reads: if format == Format::Pdf {
+                resolved
+                    .reads
+                    .iter()
+                    .filter_map(|path| incremental::read(&project.root, path))
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        });
+        record.set(format, entry);
     }
-    // An error anywhere in the job (its locale, its skeleton) fails all of
-    // its outputs.
-    if resolved.job.failed {
-        for (_, bytes) in &mut files {
-            *bytes = None;
+    if record != old
+        && let Err(e) = incremental::save(out_dir, &locale.tag, &skeleton.name, &record)
+    {
+        output.error = Some(e);
+        return output;
+    }
+    output.diagnostics = resolved.job.diagnostics;
+    output.fallbacks = resolved.job.fallbacks;
+    output
+}
+
+/// Files a job made, by path under the output folder (`None`: failed).
+type Made = Vec<(PathBuf, Option<Vec<u8>>)>;
+
+/// Every PDF of a resolved document.
+fn pdf_files(
+    context: &Context,
+    locale: &Locale,
+    skeleton: &Skeleton,
+    resolved: &mut Resolved,
+) -> Made {
+    let Some(engine) = context.engine else {
+        return Vec::new();
+    };
+    let mut files = Vec::new();
+    for layout in &skeleton.front.layouts {
+        // Content with errors is not typeset: Typst would only add noise
+        // to the diagnostics that matter.
+        let made = if resolved.job.failed {
+            PdfKind::of(*layout).iter().map(|k| (*k, None)).collect()
+        } else {
+            print::layout_files(
+                engine,
+                context.project,
+                skeleton,
+                locale,
+                resolved,
+                *layout,
+                context.options.strict,
+            )
+        };
+        for (kind, pdf) in made {
+            files.push((
+                PathBuf::from(&locale.tag).join(kind.file_name(&skeleton.name)),
+                pdf,
+            ));
         }
     }
-    JobOutput {
-        files,
-        diagnostics: resolved.job.diagnostics,
-        fallbacks: resolved.job.fallbacks,
+    files
+}
+
+/// What a job's outputs are made of: the project, the skeleton and the
+/// text of every message the document shows, from whichever locale gave
+/// it (and, for a card, the back's officer locale).
+fn content_key(
+    project: &Project,
+    keys: &SharedKeys,
+    locale: &Locale,
+    skeleton: &Skeleton,
+    resolved: &Resolved,
+) -> String {
+    let mut hasher = KeyHasher::default();
+    hasher
+        .add("project", keys.project())
+        .add("locale", &locale.tag)
+        .add("skeleton", project.files.text(skeleton.file));
+    for used in &resolved.job.used {
+        hasher.add("message", (&used.key, &used.locale, &used.text));
+    }
+    if skeleton.front.layouts.contains(&crate::doc::Layout::Card)
+        && let Some(officer) = project.config.locale(&skeleton.front.officer_locale)
+    {
+        for used in &resolve(project, officer, skeleton, false).job.used {
+            hasher.add("officer message", (&used.key, &used.locale, &used.text));
+        }
+    }
+    hasher.key()
+}
+
+/// An output as the report lists it.
+fn built_file(
+    locale: &Locale,
+    skeleton: &Skeleton,
+    stamp: &incremental::Stamp,
+    fresh: bool,
+) -> BuiltFile {
+    let file_name = stamp.path.rsplit('/').next().unwrap_or(&stamp.path);
+    let kind = PdfKind::ALL
+        .iter()
+        .find(|k| k.file_name(&skeleton.name) == file_name);
+    BuiltFile {
+        path: stamp.path.clone(),
+        document: skeleton.name.clone(),
+        locale: locale.tag.clone(),
+        layout: kind.map(|k| k.layout_name()),
+        format: if kind.is_some() {
+            Format::Pdf
+        } else {
+            Format::Html
+        },
+        bytes: stamp.bytes,
+        sha256: stamp.sha256.clone(),
+        fresh,
     }
 }
 
@@ -319,6 +663,8 @@ pub struct Resolved<'p> {
     pub texts: Vec<(&'static str, Vec<Inline>)>,
     /// Notices: unreviewed, partly in another language.
     pub notices: Vec<Vec<Inline>>,
+    /// Project files the PDF templates read (images), under the root.
+    pub reads: BTreeSet<String>,
 }
 
 /// Resolves a document in a locale.
@@ -356,6 +702,7 @@ pub fn resolve<'p>(
         document,
         texts,
         notices,
+        reads: BTreeSet::new(),
     }
 }
 
@@ -407,9 +754,15 @@ fn html_page(
     }
 }
 
-/// The index: every language by endonym, with the documents that exist in
-/// the output folder in that language (from this build or an earlier one).
-fn index_page(project: &Project, out_dir: &Path, strict: bool, sink: &mut Sink) -> Option<String> {
+/// The index: every language by endonym, with the documents whose page
+/// `exists` (`fr/door.html`: from this build, an earlier one, or the
+/// shards being merged).
+pub fn index_page(
+    project: &Project,
+    exists: &dyn Fn(&str) -> bool,
+    strict: bool,
+    sink: &mut Sink,
+) -> Option<String> {
     let config = &project.config;
     let reference = config.locale(&config.reference)?;
     let mut job = Job::new(
@@ -443,7 +796,7 @@ fn index_page(project: &Project, out_dir: &Path, strict: bool, sink: &mut Sink) 
         let mut documents = Vec::new();
         for skeleton in &project.skeletons {
             let file = format!("{}/{}.html", locale.tag, skeleton.name);
-            if !out_dir.join(&file).is_file() {
+            if !exists(&file) {
                 continue;
             }
             let mut title_job = Job::new(

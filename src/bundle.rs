@@ -4,11 +4,12 @@
 //! format, size, sha256, coverage, fallbacks, review state) and
 //! `SHA256SUMS`. Reproducible: entries sorted, times fixed (from
 //! `SOURCE_DATE_EPOCH` or 1980-01-01), permissions fixed, so the same
-//! inputs give the same bytes.
+//! inputs give the same bytes. The folders of several `--shard` builds
+//! merge into the bundle one whole build would give.
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Write as _};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -53,36 +54,45 @@ pub struct Bundle {
     pub artifacts: Vec<Artifact>,
 }
 
-/// Bundles the built files in `out_dir`. Files kyr did not make (anything
-/// but HTML and PDF, hidden files, earlier bundles) are left out.
-pub fn bundle(project: &Project, out_dir: &Path, epoch: i64) -> Result<Bundle, String> {
-    let shown = crate::diag::display_path(out_dir.strip_prefix(&project.root).unwrap_or(out_dir));
-    let unbuilt =
-        || format!("`{shown}` holds no built site (no `index.html`); run `kyr build` first");
-    if !out_dir.join("index.html").is_file() {
-        return Err(unbuilt());
-    }
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    for entry in WalkDir::new(out_dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| format!("cannot read `{}`: {e}", out_dir.display()))?;
-        if !entry.file_type().is_file() {
-            continue;
+/// Bundles the built files in `sites` (one built folder, or the folders of
+/// the shards of one build). Files kyr did not make (anything but HTML and
+/// PDF, hidden files, earlier bundles) are left out. With several folders
+/// the index page is made again for all of them.
+pub fn bundle(project: &Project, sites: &[PathBuf], epoch: i64) -> Result<Bundle, String> {
+    let mut found: BTreeMap<String, (Vec<u8>, &Path)> = BTreeMap::new();
+    for site in sites {
+        let shown = crate::diag::display_path(site.strip_prefix(&project.root).unwrap_or(site));
+        if !site.join("index.html").is_file() {
+            return Err(format!(
+                "`{shown}` holds no built site (no `index.html`); run `kyr build` first"
+            ));
         }
-        let relative = entry
-            .path()
-            .strip_prefix(out_dir)
-            .map_err(|e| e.to_string())?;
-        let name = relative.to_string_lossy().replace('\\', "/");
-        let hidden = name.split('/').any(|part| part.starts_with('.'));
-        let ours = name.ends_with(".html") || name.ends_with(".pdf");
-        if hidden || !ours {
-            continue;
+        for (name, bytes) in site_files(site)? {
+            if let Some((other, other_site)) = found.get(&name)
+                && *other != bytes
+                && name != "index.html"
+            {
+                return Err(format!(
+                    "`{name}` differs between `{}` and `{}`: were they built from the same \
+                     sources and SOURCE_DATE_EPOCH?",
+                    other_site.display(),
+                    site.display()
+                ));
+            }
+            found.insert(name, (bytes, site));
         }
-        let bytes = std::fs::read(entry.path())
-            .map_err(|e| format!("cannot read `{}`: {e}", entry.path().display()))?;
-        files.push((name, bytes));
     }
-    files.sort_by(|a, b| a.0.cmp(&b.0));
+    if sites.len() > 1 {
+        let mut sink = crate::diag::Sink::default();
+        let exists = |file: &str| found.contains_key(file);
+        let index = crate::build::index_page(project, &exists, false, &mut sink)
+            .ok_or_else(|| "cannot make the index page of the merged sites".to_owned())?;
+        found.insert("index.html".into(), (index.into_bytes(), Path::new("")));
+    }
+    let files: Vec<(String, Vec<u8>)> = found
+        .into_iter()
+        .map(|(name, (bytes, _))| (name, bytes))
+        .collect();
 
     let coverage: BTreeMap<(String, String), (f64, usize)> = coverage::coverage(project, &[])
         .into_iter()
@@ -146,6 +156,28 @@ pub fn bundle(project: &Project, out_dir: &Path, epoch: i64) -> Result<Bundle, S
         .map_err(|e| format!("cannot finish the bundle: {e}"))?
         .into_inner();
     Ok(Bundle { zip, artifacts })
+}
+
+/// The HTML and PDF files of a built folder, by path with `/`.
+fn site_files(site: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let mut files = Vec::new();
+    for entry in WalkDir::new(site).sort_by_file_name() {
+        let entry = entry.map_err(|e| format!("cannot read `{}`: {e}", site.display()))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(site).map_err(|e| e.to_string())?;
+        let name = relative.to_string_lossy().replace('\\', "/");
+        let hidden = name.split('/').any(|part| part.starts_with('.'));
+        let ours = name.ends_with(".html") || name.ends_with(".pdf");
+        if hidden || !ours {
+            continue;
+        }
+        let bytes = std::fs::read(entry.path())
+            .map_err(|e| format!("cannot read `{}`: {e}", entry.path().display()))?;
+        files.push((name, bytes));
+    }
+    Ok(files)
 }
 
 /// What a file is, from its place and name.

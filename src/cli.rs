@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::build::Shard;
 use crate::render::Format;
 
 /// kyr: multilingual Know-Your-Rights pamphlets from Markdown and Fluent.
@@ -87,6 +88,10 @@ pub struct BundleArgs {
     /// Bundle a local edition (`out/NAME/`).
     #[arg(long, value_name = "NAME", env = "KYR_EDITION")]
     pub edition: Option<String>,
+    /// Combine the built folders of several `--shard` builds into one
+    /// bundle (and one index page and manifest).
+    #[arg(long, value_name = "DIR", num_args = 1.., conflicts_with = "site")]
+    pub merge: Vec<PathBuf>,
 }
 
 /// `kyr check`.
@@ -220,6 +225,27 @@ pub struct BuildArgs {
     /// write to `out/NAME/`.
     #[arg(long, value_name = "NAME", env = "KYR_EDITION")]
     pub edition: Option<String>,
+    /// Rebuild everything, even outputs whose inputs have not changed.
+    #[arg(long)]
+    pub force: bool,
+    /// Build only share K of N of the documents × locales (for a CI
+    /// matrix; combine the shares with `kyr bundle --merge`).
+    #[arg(long, value_name = "K/N", env = "KYR_SHARD")]
+    pub shard: Option<Shard>,
+    /// How to print diagnostics and results: `human` on stderr, or `json`:
+    /// one object per line on stdout.
+    #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+    pub message_format: MessageFormat,
+}
+
+/// How `kyr build` prints.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MessageFormat {
+    /// Diagnostics with their source lines and a summary, on stderr.
+    Human,
+    /// One JSON object per line on stdout: each diagnostic, each output
+    /// file, then a summary.
+    Json,
 }
 
 #[cfg(test)]

@@ -2,16 +2,17 @@
 //! it found. Diagnostics and progress go to stderr, results to stdout.
 
 use std::collections::BTreeMap;
-use std::io::Write;
+use std::io::{IsTerminal as _, Write};
 use std::path::Path;
 use std::time::Instant;
 
-use crate::build::{self, BuildError, BuildOptions};
+use crate::build::{self, BuildError, BuildOptions, BuildReport};
 use crate::check::{self, CheckOptions};
-use crate::cli::{self, CheckArgs, CheckFormat, StatusArgs, StatusFormat};
+use crate::cli::{self, CheckArgs, CheckFormat, MessageFormat, StatusArgs, StatusFormat};
 use crate::diag::{self, Files, Sink};
 use crate::i18n::{coverage, lock};
 use crate::output;
+use crate::progress;
 use crate::project::{self, LoadError, Project};
 use crate::scaffold;
 use crate::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
@@ -62,6 +63,8 @@ pub fn build(
     global: &cli::GlobalArgs,
     options: &BuildOptions,
     edition: Option<&str>,
+    format: MessageFormat,
+    out: &mut impl Write,
     err: &mut impl Write,
 ) -> u8 {
     let started = Instant::now();
@@ -75,18 +78,48 @@ pub fn build(
         let _ = writeln!(err, "error: {message}");
         return EXIT_USAGE;
     }
-    report_build(global, &project, options, started, err)
+    let mode = if global.quiet || format == MessageFormat::Json {
+        progress::Mode::Off
+    } else if std::io::stderr().is_terminal() {
+        progress::Mode::Bar
+    } else {
+        progress::Mode::Lines
+    };
+    let reporter = progress::Reporter::new(mode);
+    let result = build::build_with(&project, options, &reporter);
+    reporter.finish();
+    match format {
+        MessageFormat::Human => report_build(global, &project, result, started, err),
+        MessageFormat::Json => report_build_json(&project, result, started, out, err),
+    }
 }
 
-/// Builds and prints the outcome.
-pub fn report_build(
+/// Builds without progress reports (`kyr watch`) and prints the outcome.
+pub fn build_quietly(
     global: &cli::GlobalArgs,
     project: &Project,
     options: &BuildOptions,
     started: Instant,
     err: &mut impl Write,
 ) -> u8 {
-    let report = match build::build(project, options) {
+    report_build(
+        global,
+        project,
+        build::build(project, options),
+        started,
+        err,
+    )
+}
+
+/// Prints a build's outcome for a person, on stderr.
+fn report_build(
+    global: &cli::GlobalArgs,
+    project: &Project,
+    result: Result<BuildReport, BuildError>,
+    started: Instant,
+    err: &mut impl Write,
+) -> u8 {
+    let report = match result {
         Ok(report) => report,
         Err(BuildError::Usage(message)) => {
             let _ = writeln!(err, "error: {message}");
@@ -104,6 +137,9 @@ pub fn report_build(
             let shown = path.strip_prefix(&project.root).unwrap_or(path);
             let _ = writeln!(err, "wrote {}", diag::display_path(shown));
         }
+        for path in &report.removed {
+            let _ = writeln!(err, "removed {path}");
+        }
         for f in &report.fallbacks {
             let _ = writeln!(
                 err,
@@ -113,15 +149,7 @@ pub fn report_build(
         }
     }
     if !global.quiet {
-        let mut per_locale: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
-        for f in &report.fallbacks {
-            *per_locale
-                .entry(f.requested.as_str())
-                .or_default()
-                .entry(f.supplied_by.as_str())
-                .or_default() += 1;
-        }
-        for (tag, suppliers) in &per_locale {
+        for (tag, suppliers) in fallbacks_per_locale(&report) {
             let parts: Vec<String> = suppliers
                 .iter()
                 .map(|(from, n)| format!("{n} from {from}"))
@@ -135,20 +163,113 @@ pub fn report_build(
         for failed in &report.failed {
             let _ = writeln!(err, "not written: {failed}");
         }
+        if !report.removed.is_empty() {
+            let _ = writeln!(
+                err,
+                "removed {} files of documents or locales that are gone",
+                report.removed.len()
+            );
+        }
         let shown = report
             .out_dir
             .strip_prefix(&project.root)
             .unwrap_or(&report.out_dir);
+        let fresh = report.files.iter().filter(|f| f.fresh).count();
         let _ = writeln!(
             err,
-            "built {} files into `{}` in {:.2}s: {} errors, {} warnings",
+            "built {} files into `{}` in {:.2}s ({} up to date): {} errors, {} warnings",
             report.written.len(),
             diag::display_path(shown),
             started.elapsed().as_secs_f64(),
+            fresh,
             report.diagnostics.error_count(),
             report.diagnostics.warning_count(),
         );
     }
+    exit_code(&report)
+}
+
+/// Prints a build's outcome as JSON lines on stdout: every diagnostic,
+/// every output file, every removed file, then a summary.
+fn report_build_json(
+    project: &Project,
+    result: Result<BuildReport, BuildError>,
+    started: Instant,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> u8 {
+    let report = match result {
+        Ok(report) => report,
+        Err(BuildError::Usage(message)) => {
+            let _ = writeln!(err, "error: {message}");
+            return EXIT_USAGE;
+        }
+        Err(BuildError::Io(e)) => {
+            let _ = writeln!(err, "error: {e:#}");
+            return EXIT_ERRORS;
+        }
+    };
+    for d in report.diagnostics.diagnostics() {
+        let mut value =
+            diag::to_json_value(&project.files, d, |span| check::message_at(project, span));
+        value["type"] = "diagnostic".into();
+        let _ = writeln!(out, "{value}");
+    }
+    for file in &report.files {
+        let value = serde_json::json!({
+            "type": "artifact",
+            "path": file.path,
+            "document": (!file.document.is_empty()).then_some(&file.document),
+            "locale": (!file.locale.is_empty()).then_some(&file.locale),
+            "layout": file.layout,
+            "format": file.format.to_string(),
+            "bytes": file.bytes,
+            "sha256": file.sha256,
+            "status": if file.fresh { "fresh" } else { "built" },
+        });
+        let _ = writeln!(out, "{value}");
+    }
+    for path in &report.removed {
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::json!({"type": "removed", "path": path})
+        );
+    }
+    let shown = report
+        .out_dir
+        .strip_prefix(&project.root)
+        .unwrap_or(&report.out_dir);
+    let summary = serde_json::json!({
+        "type": "summary",
+        "out_dir": diag::display_path(shown),
+        "built": report.files.iter().filter(|f| !f.fresh).count(),
+        "fresh": report.files.iter().filter(|f| f.fresh).count(),
+        "failed": report.failed,
+        "removed": report.removed.len(),
+        "errors": report.diagnostics.error_count(),
+        "warnings": report.diagnostics.warning_count(),
+        "fallbacks": fallbacks_per_locale(&report),
+        "seconds": (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
+    });
+    let _ = writeln!(out, "{summary}");
+    exit_code(&report)
+}
+
+/// How many messages each locale shows from each other locale.
+fn fallbacks_per_locale(report: &BuildReport) -> BTreeMap<&str, BTreeMap<&str, usize>> {
+    let mut per_locale: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    for f in &report.fallbacks {
+        *per_locale
+            .entry(f.requested.as_str())
+            .or_default()
+            .entry(f.supplied_by.as_str())
+            .or_default() += 1;
+    }
+    per_locale
+}
+
+fn exit_code(report: &BuildReport) -> u8 {
     if report.diagnostics.has_errors() || !report.failed.is_empty() {
         EXIT_ERRORS
     } else {
@@ -487,7 +608,12 @@ pub fn bundle(global: &cli::GlobalArgs, args: &cli::BundleArgs, err: &mut impl W
     if let Some(name) = &project.edition {
         site = site.join(name);
     }
-    let bundle = match crate::bundle::bundle(&project, &site, epoch) {
+    let sites = if args.merge.is_empty() {
+        vec![site.clone()]
+    } else {
+        args.merge.clone()
+    };
+    let bundle = match crate::bundle::bundle(&project, &sites, epoch) {
         Ok(bundle) => bundle,
         Err(message) => {
             let _ = writeln!(err, "error: {message}");

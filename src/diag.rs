@@ -38,6 +38,11 @@ impl Files {
         FileId(self.files.len() - 1)
     }
 
+    /// Every file, in the order they were added.
+    pub fn iter(&self) -> impl Iterator<Item = &SourceFile> {
+        self.files.iter()
+    }
+
     /// The file with this id.
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0]
@@ -306,6 +311,15 @@ pub fn to_json(
     d: &Diagnostic,
     message_at: impl Fn(&Span) -> Option<String>,
 ) -> String {
+    to_json_value(files, d, message_at).to_string()
+}
+
+/// A diagnostic as a JSON object (see [`to_json`]).
+pub fn to_json_value(
+    files: &Files,
+    d: &Diagnostic,
+    message_at: impl Fn(&Span) -> Option<String>,
+) -> serde_json::Value {
     let mut file = None;
     let (mut line, mut column) = (None, None);
     let mut locale = d.in_message.as_ref().map(|m| m.locale.clone());
@@ -341,7 +355,6 @@ pub fn to_json(
         "locale": locale,
         "message_id": message_id,
     })
-    .to_string()
 }
 
 /// Replaces tabs (so carets line up) and control characters (so a hostile

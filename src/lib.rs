@@ -31,11 +31,13 @@ pub mod diag;
 pub mod doc;
 pub mod extract;
 pub mod i18n;
+pub mod incremental;
 pub mod layout;
 pub mod links;
 pub mod output;
 pub mod pdf;
 pub mod print;
+pub mod progress;
 pub mod project;
 pub mod render;
 pub mod scaffold;
@@ -62,7 +64,9 @@ pub fn run(cli: Cli) -> ExitCode {
         ColorChoice::Auto if std::io::stderr().is_terminal() => anstream::ColorChoice::Auto,
         ColorChoice::Auto => anstream::ColorChoice::Never,
     };
-    let mut stderr = anstream::AutoStream::new(std::io::stderr().lock(), choice);
+    // Not locked for the whole command: the build's threads report
+    // progress on it too.
+    let mut stderr = anstream::AutoStream::new(std::io::stderr(), choice);
     let code = match cli.command {
         Command::Build(args) => {
             let epoch = match pdf::source_date_epoch() {
@@ -80,8 +84,17 @@ pub fn run(cli: Cli) -> ExitCode {
                 out_dir: args.out,
                 strict: args.strict,
                 jobs: args.jobs.map(usize::from),
+                force: args.force,
+                shard: args.shard,
             };
-            commands::build(&cli.global, &options, args.edition.as_deref(), &mut stderr)
+            commands::build(
+                &cli.global,
+                &options,
+                args.edition.as_deref(),
+                args.message_format,
+                &mut std::io::stdout().lock(),
+                &mut stderr,
+            )
         }
         Command::Check(args) => commands::check(
             &cli.global,

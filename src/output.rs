@@ -8,6 +8,9 @@ use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
 
+const TEMP_PREFIX: &str = ".kyr-";
+const TEMP_SUFFIX: &str = ".tmp";
+
 /// Writes `bytes` to `out_dir/relative` atomically. `relative` must stay
 /// inside `out_dir` (no `..`, no absolute path).
 pub fn write_atomic(out_dir: &Path, relative: &Path, bytes: &[u8]) -> Result<PathBuf> {
@@ -15,7 +18,7 @@ pub fn write_atomic(out_dir: &Path, relative: &Path, bytes: &[u8]) -> Result<Pat
     let dir = path.parent().unwrap_or(out_dir);
     fs::create_dir_all(dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".kyr-").suffix(".tmp");
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
     // Outputs are published (a web server, a shared folder): readable by
     // all like any other file, not private like a temporary file.
     #[cfg(unix)]
@@ -42,11 +45,28 @@ pub fn remove_stale(out_dir: &Path, relative: &Path) -> Result<bool> {
     }
 }
 
+/// Removes the folder `out_dir/relative` if it is empty.
+pub fn remove_empty_dir(out_dir: &Path, relative: &Path) -> Result<bool> {
+    let path = inside(out_dir, relative)?;
+    Ok(fs::remove_dir(&path).is_ok())
+}
+
+/// Whether a file name is one of the temporary files writes go through.
+pub fn is_temporary(name: &str) -> bool {
+    name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
+}
+
+/// Whether `relative` names something below a folder: no `..`, no root,
+/// not empty.
+pub fn is_relative_inside(relative: &Path) -> bool {
+    relative.components().next().is_some()
+        && relative
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+}
+
 fn inside(out_dir: &Path, relative: &Path) -> Result<PathBuf> {
-    if relative
-        .components()
-        .any(|c| !matches!(c, Component::Normal(_)))
-    {
+    if !is_relative_inside(relative) {
         bail!(
             "refusing to write `{}` outside the output folder",
             relative.display()

@@ -44,6 +44,26 @@ pub enum PdfKind {
 }
 
 impl PdfKind {
+    /// Every kind.
+    pub const ALL: [PdfKind; 5] = [
+        PdfKind::Handout,
+        PdfKind::Card,
+        PdfKind::CardSheet,
+        PdfKind::Booklet,
+        PdfKind::BookletPrint,
+    ];
+
+    /// The name manifests and reports give it.
+    pub fn layout_name(self) -> &'static str {
+        match self {
+            PdfKind::Handout => "handout",
+            PdfKind::Card => "card",
+            PdfKind::CardSheet => "card-sheet",
+            PdfKind::Booklet => "booklet",
+            PdfKind::BookletPrint => "booklet-print",
+        }
+    }
+
     /// The file name for a document.
     pub fn file_name(self, document: &str) -> String {
         match self {
@@ -77,6 +97,7 @@ pub fn layout_files(
     strict: bool,
 ) -> Vec<(PdfKind, Option<Vec<u8>>)> {
     let mut found = Vec::new();
+    let mut reads = Vec::new();
     if matches!(layout, Layout::Handout | Layout::Booklet)
         && let Err(message) = qr_data(project, locale, resolved)
     {
@@ -96,12 +117,15 @@ pub fn layout_files(
                 resolved,
                 handout_input(project, locale, resolved, "handout"),
                 &mut found,
+                &mut reads,
             );
             vec![(PdfKind::Handout, pdf.map(|c| c.pdf))]
         }
         Layout::Booklet => {
             let input = handout_input(project, locale, resolved, "booklet");
-            match compile_checked(engine, project, locale, resolved, input, &mut found) {
+            match compile_checked(
+                engine, project, locale, resolved, input, &mut found, &mut reads,
+            ) {
                 Some(compiled) => {
                     let imposed = impose_booklet(&compiled.document, locale, resolved)
                         .map_err(|message| found.push(Diagnostic::error(message).code("booklet")))
@@ -119,7 +143,7 @@ pub fn layout_files(
             for (kind, sheet) in [(PdfKind::Card, false), (PdfKind::CardSheet, true)] {
                 let pdf = match card_input(project, skeleton, locale, resolved, sheet) {
                     Ok(input) => compile_checked(
-                        engine, project, locale, resolved, input, &mut found,
+                        engine, project, locale, resolved, input, &mut found, &mut reads,
                     )
                     .map(|compiled| {
                         // The sheet repeats the same faces: checking the
@@ -143,6 +167,7 @@ pub fn layout_files(
             out
         }
     };
+    resolved.reads.extend(reads);
     let mut failed = false;
     for mut d in found {
         if strict && d.severity == crate::diag::Severity::Warning {
@@ -166,6 +191,7 @@ fn compile_checked(
     resolved: &Resolved,
     input: TypstInput,
     found: &mut Vec<Diagnostic>,
+    reads: &mut Vec<String>,
 ) -> Option<pdf::Compiled> {
     let ident = format!(
         "kyr/{}/{}/{}",
@@ -173,6 +199,13 @@ fn compile_checked(
     );
     match pdf::compile(engine, &input, &pdf::PdfMeta { ident: &ident }) {
         Ok(compiled) => {
+            reads.extend(
+                compiled
+                    .requests
+                    .iter()
+                    .filter_map(|r| pdf::world::project_image(r))
+                    .map(str::to_owned),
+            );
             found.extend(compiled.warnings.iter().cloned());
             for c in &compiled.missing {
                 found.extend(missing_glyph(

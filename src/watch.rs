@@ -79,7 +79,7 @@ pub fn watch(global: &GlobalArgs, args: &WatchArgs, err: &mut impl Write) -> u8 
     };
     let root = project.root.clone();
     let out_dir = base.out_dir.clone().unwrap_or_else(|| root.join("out"));
-    commands::report_build(global, &project, &base, Instant::now(), err);
+    commands::build_quietly(global, &project, &base, Instant::now(), err);
 
     let (tx, rx) = mpsc::channel();
     let mut watcher = match notify::recommended_watcher(tx) {
@@ -166,7 +166,7 @@ pub fn watch(global: &GlobalArgs, args: &WatchArgs, err: &mut impl Write) -> u8 
             .map(|p| crate::diag::display_path(p))
             .collect();
         let _ = writeln!(err, "\nchanged: {}", shown.join(", "));
-        commands::report_build(global, &project, &options, started, err);
+        commands::build_quietly(global, &project, &options, started, err);
         let _ = err.flush();
     }
     // The channel closed: the watcher is gone.

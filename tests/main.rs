@@ -9,6 +9,7 @@ mod diagnostics;
 mod fallback;
 mod hostile;
 mod html;
+mod incremental;
 mod pdf;
 mod print;
 mod shipped;

@@ -27,6 +27,16 @@ pub const TEMPLATE_DIR: &str = "/templates/pdf/";
 /// File extensions a template may load from the project as images.
 const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp"];
 
+/// The project file (an image, under the root) a recorded request names,
+/// if it names one.
+pub fn project_image(request: &str) -> Option<&str> {
+    let path = request.strip_prefix('/')?;
+    let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
+    IMAGE_EXTENSIONS
+        .contains(&extension.as_str())
+        .then_some(path)
+}
+
 /// The id of a file at `path` in the project's virtual root.
 pub fn file_id(path: &str) -> FileId {
     let vpath = VirtualPath::new(path).expect("kyr's virtual paths are valid");

@@ -1,0 +1,439 @@
+//! Incremental builds: what each document × locale produced last time,
+//! under `out/.kyr/jobs/<locale>/<document>.json`, and the key of the
+//! inputs it was made from. A job whose key and files are unchanged is not
+//! rendered again; a job of a document or locale that no longer exists has
+//! its outputs removed.
+//!
+//! The key covers kyr itself (version and executable), kyr.toml and the
+//! edition, the skeleton file, the text of every message the document used
+//! in every locale it came from (so an edit elsewhere in a locale does not
+//! rebuild it), and per format its templates (and for PDF the fonts, the
+//! build time and the images the templates read). A format whose rendering
+//! reported anything is not recorded, so its warnings are shown again on
+//! the next build.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::output;
+use crate::project::Project;
+use crate::render::Format;
+
+/// The hidden folder under the output folder that holds kyr's records.
+pub const STATE_DIR: &str = ".kyr";
+
+/// Where the job records are, under the output folder.
+const JOBS_DIR: &str = ".kyr/jobs";
+
+/// Hashes anything `Hash` into SHA-256 (std's hasher is only 64 bits).
+#[derive(Default)]
+pub struct KeyHasher(Sha256);
+
+impl KeyHasher {
+    /// Adds a labelled piece of input, so that two inputs cannot run into
+    /// each other.
+    pub fn add(&mut self, label: &str, value: impl Hash) -> &mut Self {
+        label.hash(self);
+        value.hash(self);
+        self
+    }
+
+    /// The key, in hex.
+    pub fn key(&self) -> String {
+        hex(&self.0.clone().finalize())
+    }
+}
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+
+    fn finish(&self) -> u64 {
+        let digest = self.0.clone().finalize();
+        u64::from_le_bytes(digest[..8].try_into().expect("8 bytes"))
+    }
+}
+
+/// Lowercase hex of bytes.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// SHA-256 of bytes, in hex.
+pub fn sha256(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// What identifies this kyr: its version and its executable, so that a
+/// rebuilt or upgraded kyr builds everything again.
+static KYR_IDENTITY: LazyLock<String> = LazyLock::new(|| {
+    let executable = std::env::current_exe()
+        .and_then(fs::metadata)
+        .map(|m| format!("{}:{:?}", m.len(), modified_nanos(&m)))
+        .unwrap_or_default();
+    format!("{} {executable}", env!("CARGO_PKG_VERSION"))
+});
+
+/// The inputs every job of a build shares, hashed once.
+pub struct SharedKeys {
+    /// kyr, kyr.toml, the edition.
+    project: String,
+    /// HTML templates.
+    html: String,
+    /// PDF templates, fonts, the build time.
+    pdf: String,
+}
+
+impl SharedKeys {
+    /// Hashes the project-wide inputs.
+    pub fn new(project: &Project, epoch: i64) -> Self {
+        let mut common = KeyHasher::default();
+        common
+            .add("kyr", KYR_IDENTITY.as_str())
+            .add("kyr.toml", project.files.text(project.config_file))
+            .add("edition", &project.edition);
+        let common = common.key();
+
+        // The project's own templates; the built-in ones are part of kyr.
+        let templates = |dir: &str, hasher: &mut KeyHasher| {
+            for file in project.files.iter() {
+                if file.path.starts_with(dir) {
+                    hasher.add("template", (&file.path, &file.text));
+                }
+            }
+        };
+        let mut html = KeyHasher::default();
+        html.add("project", &common);
+        templates("templates/html", &mut html);
+        let mut pdf = KeyHasher::default();
+        pdf.add("project", &common).add("epoch", epoch);
+        templates("templates/pdf", &mut pdf);
+        for (name, bytes) in &project.fonts {
+            pdf.add("font", (name, bytes));
+        }
+        SharedKeys {
+            project: common,
+            html: html.key(),
+            pdf: pdf.key(),
+        }
+    }
+
+    /// The key of one format of a job whose own content hashed to
+    /// `content`.
+    pub fn key(&self, format: Format, content: &str) -> String {
+        let shared = match format {
+            Format::Html => &self.html,
+            Format::Pdf => &self.pdf,
+        };
+        KeyHasher::default()
+            .add("shared", shared)
+            .add("content", content)
+            .key()
+    }
+
+    /// The project-wide part, for the content key.
+    pub fn project(&self) -> &str {
+        &self.project
+    }
+}
+
+/// One file a job wrote, as it was written.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Stamp {
+    /// Path under the output folder, with `/`.
+    pub path: String,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// SHA-256, hex.
+    pub sha256: String,
+    /// Modification time in nanoseconds since 1970, when known.
+    pub modified: Option<u128>,
+}
+
+/// A project file a template read (an image), with its hash.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Read {
+    /// Path under the project root, with `/`.
+    pub path: String,
+    /// SHA-256, hex.
+    pub sha256: String,
+}
+
+/// What one format of a job produced.
+#[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq, Eq)]
+pub struct Entry {
+    /// The key of the inputs.
+    pub key: String,
+    /// The files written.
+    pub files: Vec<Stamp>,
+    /// Project files the templates read.
+    #[serde(default)]
+    pub reads: Vec<Read>,
+}
+
+impl Entry {
+    /// Whether the outputs are still those of `key`: same key, every file
+    /// still there as written, every file read unchanged.
+    pub fn is_fresh(&self, key: &str, out_dir: &Path, root: &Path) -> bool {
+        self.key == key
+            && self.files.iter().all(|stamp| {
+                fs::metadata(out_dir.join(&stamp.path)).is_ok_and(|m| {
+                    m.is_file() && m.len() == stamp.bytes && modified_nanos(&m) == stamp.modified
+                })
+            })
+            && self.reads.iter().all(|read| {
+                output::is_relative_inside(Path::new(&read.path))
+                    && fs::read(root.join(&read.path))
+                        .is_ok_and(|bytes| sha256(&bytes) == read.sha256)
+            })
+    }
+}
+
+/// What a document × locale produced, per format.
+#[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq, Eq)]
+pub struct Record {
+    /// The HTML page.
+    #[serde(default)]
+    pub html: Option<Entry>,
+    /// The PDFs.
+    #[serde(default)]
+    pub pdf: Option<Entry>,
+}
+
+impl Record {
+    /// The entry of a format.
+    pub fn entry(&self, format: Format) -> Option<&Entry> {
+        match format {
+            Format::Html => self.html.as_ref(),
+            Format::Pdf => self.pdf.as_ref(),
+        }
+    }
+
+    /// Sets (or clears) the entry of a format.
+    pub fn set(&mut self, format: Format, entry: Option<Entry>) {
+        match format {
+            Format::Html => self.html = entry,
+            Format::Pdf => self.pdf = entry,
+        }
+    }
+
+    /// Every file the record lists.
+    pub fn files(&self) -> impl Iterator<Item = &Stamp> {
+        self.html
+            .iter()
+            .chain(self.pdf.iter())
+            .flat_map(|e| e.files.iter())
+    }
+}
+
+fn record_path(locale: &str, document: &str) -> PathBuf {
+    Path::new(JOBS_DIR)
+        .join(locale)
+        .join(format!("{document}.json"))
+}
+
+/// The record of a job; none when there is none or it cannot be read (the
+/// job is then simply built).
+pub fn load(out_dir: &Path, locale: &str, document: &str) -> Option<Record> {
+    let text = fs::read(out_dir.join(record_path(locale, document))).ok()?;
+    serde_json::from_slice(&text).ok()
+}
+
+/// Writes a job's record (atomically), or removes it when it is empty.
+pub fn save(out_dir: &Path, locale: &str, document: &str, record: &Record) -> anyhow::Result<()> {
+    let path = record_path(locale, document);
+    if record.html.is_none() && record.pdf.is_none() {
+        output::remove_stale(out_dir, &path)?;
+        return Ok(());
+    }
+    let json = serde_json::to_vec_pretty(record).expect("a record serializes");
+    output::write_atomic(out_dir, &path, &json)?;
+    Ok(())
+}
+
+/// A stamp for a file just written.
+pub fn stamp(out_dir: &Path, relative: &str, bytes: &[u8]) -> Stamp {
+    Stamp {
+        path: relative.to_owned(),
+        bytes: bytes.len() as u64,
+        sha256: sha256(bytes),
+        modified: fs::metadata(out_dir.join(relative))
+            .ok()
+            .and_then(|m| modified_nanos(&m)),
+    }
+}
+
+/// A project file read by a template, hashed now.
+pub fn read(root: &Path, relative: &str) -> Option<Read> {
+    let bytes = fs::read(root.join(relative)).ok()?;
+    Some(Read {
+        path: relative.to_owned(),
+        sha256: sha256(&bytes),
+    })
+}
+
+fn modified_nanos(metadata: &fs::Metadata) -> Option<u128> {
+    metadata
+        .modified()
+        .ok()?
+        .duration_since(UNIX_EPOCH)
+        .ok()
+        .map(|d| d.as_nanos())
+}
+
+/// Every record in the output folder, by (locale, document).
+pub fn all(out_dir: &Path) -> BTreeMap<(String, String), Record> {
+    let mut found = BTreeMap::new();
+    let Ok(locales) = fs::read_dir(out_dir.join(JOBS_DIR)) else {
+        return found;
+    };
+    for locale in locales.flatten() {
+        let Ok(documents) = fs::read_dir(locale.path()) else {
+            continue;
+        };
+        let tag = locale.file_name().to_string_lossy().into_owned();
+        for document in documents.flatten() {
+            let name = document.file_name().to_string_lossy().into_owned();
+            let Some(stem) = name.strip_suffix(".json") else {
+                continue;
+            };
+            if let Some(record) = load(out_dir, &tag, stem) {
+                found.insert((tag.clone(), stem.to_owned()), record);
+            }
+        }
+    }
+    found
+}
+
+/// Removes the outputs and record of a job whose document or locale is
+/// gone, and the folders it leaves empty. Returns the files removed.
+pub fn remove_job(
+    out_dir: &Path,
+    locale: &str,
+    document: &str,
+    record: &Record,
+) -> anyhow::Result<Vec<String>> {
+    let mut removed = Vec::new();
+    for stamp in record.files() {
+        // A record is kyr's own file, but one edited by hand must not make
+        // kyr delete anything outside the output folder.
+        if output::is_relative_inside(Path::new(&stamp.path))
+            && output::remove_stale(out_dir, Path::new(&stamp.path))?
+        {
+            removed.push(stamp.path.clone());
+        }
+    }
+    output::remove_stale(out_dir, &record_path(locale, document))?;
+    for dir in [
+        Path::new(locale).to_owned(),
+        Path::new(JOBS_DIR).join(locale),
+    ] {
+        // Only an empty folder goes; anything else put there stays.
+        let _ = output::remove_empty_dir(out_dir, &dir);
+    }
+    Ok(removed)
+}
+
+/// Removes temporary files an interrupted build left (`.kyr-*.tmp`) under
+/// the output folder. Returns how many.
+pub fn remove_temporary_files(out_dir: &Path) -> usize {
+    let mut removed = 0;
+    for entry in walkdir::WalkDir::new(out_dir)
+        .follow_links(false)
+        .into_iter()
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy();
+        if entry.file_type().is_file()
+            && output::is_temporary(&name)
+            && fs::remove_file(entry.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_depend_on_labels_and_values() {
+        let key = |label: &str, value: &str| KeyHasher::default().add(label, value).key();
+        assert_eq!(key("a", "b"), key("a", "b"));
+        assert_ne!(key("a", "b"), key("a", "c"));
+        assert_ne!(key("ab", ""), key("a", "b"));
+        assert_eq!(key("a", "b").len(), 64);
+    }
+
+    #[test]
+    fn an_entry_is_stale_when_a_file_changed_or_went() {
+        let dir = tempfile::tempdir().unwrap();
+        output::write_atomic(dir.path(), Path::new("fr/a.html"), b"one").unwrap();
+        let entry = Entry {
+            key: "k".into(),
+            files: vec![stamp(dir.path(), "fr/a.html", b"one")],
+            reads: Vec::new(),
+        };
+        assert!(entry.is_fresh("k", dir.path(), dir.path()));
+        assert!(!entry.is_fresh("other", dir.path(), dir.path()));
+        fs::write(dir.path().join("fr/a.html"), b"three").unwrap();
+        assert!(!entry.is_fresh("k", dir.path(), dir.path()));
+        fs::remove_file(dir.path().join("fr/a.html")).unwrap();
+        assert!(!entry.is_fresh("k", dir.path(), dir.path()));
+    }
+
+    #[test]
+    fn records_round_trip_and_removal_stays_inside() {
+        let dir = tempfile::tempdir().unwrap();
+        output::write_atomic(dir.path(), Path::new("fr/a.html"), b"one").unwrap();
+        let record = Record {
+            html: Some(Entry {
+                key: "k".into(),
+                files: vec![stamp(dir.path(), "fr/a.html", b"one")],
+                reads: Vec::new(),
+            }),
+            pdf: None,
+        };
+        save(dir.path(), "fr", "a", &record).unwrap();
+        assert_eq!(load(dir.path(), "fr", "a"), Some(record.clone()));
+        assert_eq!(all(dir.path()).len(), 1);
+        let removed = remove_job(dir.path(), "fr", "a", &record).unwrap();
+        assert_eq!(removed, ["fr/a.html"]);
+        assert!(!dir.path().join("fr").exists());
+        assert!(all(dir.path()).is_empty());
+
+        let hostile = Record {
+            html: Some(Entry {
+                key: "k".into(),
+                files: vec![Stamp {
+                    path: "../outside".into(),
+                    bytes: 0,
+                    sha256: String::new(),
+                    modified: None,
+                }],
+                reads: Vec::new(),
+            }),
+            pdf: None,
+        };
+        let outside = tempfile::tempdir().unwrap();
+        let out_dir = outside.path().join("out");
+        fs::create_dir(&out_dir).unwrap();
+        fs::write(outside.path().join("outside"), b"keep").unwrap();
+        assert!(
+            remove_job(&out_dir, "fr", "a", &hostile)
+                .unwrap()
+                .is_empty()
+        );
+        assert!(outside.path().join("outside").exists());
+    }
+}

@@ -1,0 +1,426 @@
+//! Incremental builds: unchanged jobs are skipped, edits rebuild only what
+//! they touch, outputs of removed documents and locales go, shards merge
+//! into the bundle one build gives, `--message-format json`, and a killed
+//! build never leaves a partial file.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use kyr::build::{BuildOptions, BuildReport, Shard};
+
+use crate::util::Fixture;
+
+fn built(report: &BuildReport) -> BTreeSet<String> {
+    report
+        .files
+        .iter()
+        .filter(|f| !f.fresh)
+        .map(|f| f.path.clone())
+        .collect()
+}
+
+fn fresh(report: &BuildReport) -> BTreeSet<String> {
+    report
+        .files
+        .iter()
+        .filter(|f| f.fresh)
+        .map(|f| f.path.clone())
+        .collect()
+}
+
+fn set(paths: &[&str]) -> BTreeSet<String> {
+    paths.iter().map(|p| (*p).to_owned()).collect()
+}
+
+#[test]
+fn an_unchanged_build_writes_nothing_and_force_writes_everything() {
+    let fx = Fixture::new("build/basic");
+    let (first, diags) = fx.build(&BuildOptions::default());
+    assert_eq!(first.diagnostics.error_count(), 0, "{diags}");
+    let all = built(&first);
+    assert!(all.contains("fr/door.pdf") && all.contains("index.html"));
+    assert!(fresh(&first).is_empty());
+    let before = fs::metadata(fx.out("fr/door.pdf"))
+        .unwrap()
+        .modified()
+        .unwrap();
+
+    let (second, _) = fx.build(&BuildOptions::default());
+    assert!(second.written.is_empty(), "{:?}", second.written);
+    assert_eq!(fresh(&second), all);
+    let after = fs::metadata(fx.out("fr/door.pdf"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    assert_eq!(before, after, "the file was not touched");
+    // Diagnostics and fallbacks are those of a full build.
+    assert_eq!(second.fallbacks, first.fallbacks);
+
+    let (forced, _) = fx.build(&BuildOptions {
+        force: true,
+        ..BuildOptions::default()
+    });
+    // Everything but the index page, which is only rewritten when it changes.
+    let mut documents = all.clone();
+    documents.remove("index.html");
+    assert_eq!(built(&forced), documents);
+}
+
+#[test]
+fn an_edited_message_rebuilds_only_the_outputs_that_show_it() {
+    let fx = Fixture::new("build/basic");
+    fx.build(&BuildOptions::default());
+
+    // Arabic is no other locale's fallback: only its page and PDF change.
+    fx.append("locales/ar/door.ftl", "");
+    let text = fs::read_to_string(fx.root().join("locales/ar/door.ftl")).unwrap();
+    let edited = text.replacen("door-silent = ", "door-silent = (!) ", 1);
+    assert_ne!(text, edited, "the fixture has door-silent in Arabic");
+    fx.write("locales/ar/door.ftl", &edited);
+    let (report, _) = fx.build(&BuildOptions::default());
+    assert_eq!(built(&report), set(&["ar/door.html", "ar/door.pdf"]));
+    assert!(fx.page("ar/door.html").contains("(!)"));
+
+    // A message French gives to Pulaar too: both change; the others stay.
+    let text = fs::read_to_string(fx.root().join("locales/fr/door.ftl")).unwrap();
+    fx.write(
+        "locales/fr/door.ftl",
+        &text.replacen("door-silent = ", "door-silent = (!) ", 1),
+    );
+    let (report, _) = fx.build(&BuildOptions::default());
+    let rebuilt = built(&report);
+    assert!(rebuilt.contains("fr/door.pdf"), "{rebuilt:?}");
+    assert!(
+        !rebuilt
+            .iter()
+            .any(|p| p.starts_with("en/") || p.starts_with("ar/"))
+    );
+    let ff_shows_french = fx.page("ff/door.html").contains("(!)");
+    assert_eq!(rebuilt.contains("ff/door.html"), ff_shows_french);
+
+    // A message added to a file that nothing uses changes nothing.
+    fx.append("locales/fr/door.ftl", "\nunused-message = Rien\n");
+    let (report, _) = fx.build(&BuildOptions::default());
+    assert!(built(&report).is_empty(), "{:?}", built(&report));
+}
+
+#[test]
+fn a_changed_template_or_a_deleted_output_is_rebuilt() {
+    let fx = Fixture::new("build/basic");
+    fx.build(&BuildOptions::default());
+
+    fs::remove_file(fx.out("fr/door.pdf")).unwrap();
+    let (report, _) = fx.build(&BuildOptions::default());
+    assert_eq!(built(&report), set(&["fr/door.pdf"]));
+
+    // An output changed by hand is made again.
+    fs::write(fx.out("ar/door.html"), "tampered").unwrap();
+    let (report, _) = fx.build(&BuildOptions::default());
+    assert_eq!(built(&report), set(&["ar/door.html"]));
+
+    // The project's own CSS: every page, no PDF.
+    fx.write("templates/html/style.css", "body { color: black; }\n");
+    let (report, _) = fx.build(&BuildOptions::default());
+    let rebuilt = built(&report);
+    assert!(rebuilt.contains("fr/door.html") && rebuilt.contains("ff-Adlm/door.html"));
+    assert!(!rebuilt.iter().any(|p| p.ends_with(".pdf")), "{rebuilt:?}");
+}
+
+#[test]
+fn outputs_of_removed_documents_locales_and_layouts_are_removed() {
+    let fx = Fixture::new("build/basic");
+    let skeleton = fs::read_to_string(fx.root().join("content/door.md")).unwrap();
+    fx.write("content/street.md", &skeleton);
+    let (report, _) = fx.build(&BuildOptions::default());
+    assert!(built(&report).contains("fr/street.pdf"));
+    // Something of the user's in the output folder, and beside it.
+    fx.write("out/notes.txt", "mine");
+    fx.write("keep.txt", "mine");
+
+    fs::remove_file(fx.root().join("content/street.md")).unwrap();
+    let (report, _) = fx.build(&BuildOptions::default());
+    assert!(report.removed.contains(&"fr/street.pdf".to_owned()));
+    assert!(!fx.out("fr/street.pdf").exists() && !fx.out("fr/street.html").exists());
+    assert!(fx.out("fr/door.pdf").exists());
+    assert!(!fx.page("index.html").contains("street.html"));
+
+    // Arabic taken out of kyr.toml: its folder goes.
+    let config = fs::read_to_string(fx.root().join("kyr.toml")).unwrap();
+    fx.write(
+        "kyr.toml",
+        &config.replace("[locales.ar]\nendonym = \"العربية\"\n", ""),
+    );
+    let (report, diags) = fx.build(&BuildOptions::default());
+    assert_eq!(report.diagnostics.error_count(), 0, "{diags}");
+    assert!(!fx.out("ar").exists(), "the Arabic folder is gone");
+    assert!(fx.out("notes.txt").exists() && fx.root().join("keep.txt").exists());
+
+    // A booklet added, then taken off again.
+    let with_booklet = skeleton.replacen(
+        "title = \"door-title\"",
+        "title = \"door-title\"\nlayouts = [\"handout\", \"booklet\"]",
+        1,
+    );
+    fx.write("content/door.md", &with_booklet);
+    let (report, _) = fx.build(&BuildOptions::default());
+    assert!(built(&report).contains("fr/door.booklet-print.pdf"));
+    fx.write("content/door.md", &skeleton);
+    fx.build(&BuildOptions::default());
+    assert!(!fx.out("fr/door.booklet.pdf").exists());
+    assert!(!fx.out("fr/door.booklet-print.pdf").exists());
+    assert!(fx.out("fr/door.pdf").exists());
+}
+
+#[test]
+fn a_job_with_warnings_is_built_again_so_they_are_shown_again() {
+    let fx = Fixture::new("build/basic");
+    // Tifinagh: no bundled font draws it; the PDF warns.
+    let text = fs::read_to_string(fx.root().join("locales/fr/door.ftl")).unwrap();
+    fx.write(
+        "locales/fr/door.ftl",
+        &text.replacen("door-silent = ", "door-silent = ⵜ ", 1),
+    );
+    let (first, diags) = fx.build(&BuildOptions::default());
+    assert!(diags.contains("U+2D5C"), "{diags}");
+    let (second, diags) = fx.build(&BuildOptions::default());
+    assert!(
+        diags.contains("U+2D5C"),
+        "the warning is shown again: {diags}"
+    );
+    assert!(built(&second).contains("fr/door.pdf"));
+    assert_eq!(
+        first.diagnostics.warning_count(),
+        second.diagnostics.warning_count()
+    );
+}
+
+#[test]
+fn shards_split_the_jobs_and_merge_into_the_bundle_of_one_build() {
+    let fx = Fixture::new("build/basic");
+    let whole = fx.run(&["build", "--out", "whole"]);
+    assert_eq!(whole.code, 0, "{}", whole.stderr);
+    let mut seen = BTreeSet::new();
+    for k in 1..=3 {
+        let shard = format!("{k}/3");
+        let run = fx.run(&["build", "--shard", &shard, "--out", &format!("shard{k}")]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let options = BuildOptions {
+            shard: Some(shard.parse::<Shard>().unwrap()),
+            formats: vec![kyr::render::Format::Html],
+            out_dir: Some(fx.root().join(format!("check{k}"))),
+            ..BuildOptions::default()
+        };
+        let (report, _) = fx.build(&options);
+        for file in report.files.iter().filter(|f| f.path != "index.html") {
+            assert!(
+                seen.insert(file.path.clone()),
+                "{} in two shards",
+                file.path
+            );
+        }
+    }
+    assert_eq!(seen.len(), 5, "every locale's page in one shard: {seen:?}");
+
+    assert_eq!(
+        fx.run(&["bundle", "--site", "whole", "--out", "one.zip"])
+            .code,
+        0
+    );
+    let merged = fx.run(&[
+        "bundle",
+        "--merge",
+        "shard1",
+        "shard2",
+        "shard3",
+        "--out",
+        "merged.zip",
+    ]);
+    assert_eq!(merged.code, 0, "{}", merged.stderr);
+    let one = fs::read(fx.root().join("one.zip")).unwrap();
+    let two = fs::read(fx.root().join("merged.zip")).unwrap();
+    assert!(
+        one == two,
+        "the merged bundle differs from the whole build's"
+    );
+
+    // A shard built from other sources cannot be merged silently.
+    fx.write("shard3/fr/door.html", "other");
+    fs::remove_dir_all(fx.root().join("shard2")).unwrap();
+    fs::create_dir_all(fx.root().join("shard2/fr")).unwrap();
+    fs::copy(
+        fx.root().join("whole/index.html"),
+        fx.root().join("shard2/index.html"),
+    )
+    .unwrap();
+    fs::copy(
+        fx.root().join("whole/fr/door.html"),
+        fx.root().join("shard2/fr/door.html"),
+    )
+    .unwrap();
+    let run = fx.run(&["bundle", "--merge", "shard2", "shard3", "--out", "bad.zip"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`fr/door.html` differs"),
+        "{}",
+        run.stderr
+    );
+    assert!(!fx.root().join("bad.zip").exists());
+
+    for bad in ["0/2", "3/2", "x", "1/0"] {
+        let run = fx.run(&["build", "--shard", bad]);
+        assert_eq!(run.code, 2, "{bad}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn json_messages_list_diagnostics_artifacts_and_a_summary() {
+    let fx = Fixture::new("build/basic");
+    let text = fs::read_to_string(fx.root().join("locales/fr/door.ftl")).unwrap();
+    fx.write(
+        "locales/fr/door.ftl",
+        &text.replacen("door-silent = ", "door-silent = ⵜ ", 1),
+    );
+    let run = fx.run(&["build", "--message-format", "json"]);
+    let lines: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    let of = |kind: &'static str| lines.iter().filter(move |l| l["type"] == kind);
+    let diagnostic = of("diagnostic")
+        .find(|d| d["message"].as_str().unwrap().contains("U+2D5C"))
+        .expect("a diagnostic line for the Tifinagh letter");
+    assert_eq!(diagnostic["file"], "locales/fr/door.ftl");
+    assert_eq!(diagnostic["message_id"], "door-silent");
+    assert_eq!(diagnostic["severity"], "warning");
+    assert!(diagnostic["line"].as_u64().is_some() && diagnostic["column"].as_u64().is_some());
+    let pdf = of("artifact")
+        .find(|a| a["path"] == "ar/door.pdf")
+        .expect("ar/door.pdf");
+    assert_eq!(pdf["locale"], "ar");
+    assert_eq!(pdf["document"], "door");
+    assert_eq!(pdf["layout"], "handout");
+    assert_eq!(pdf["format"], "pdf");
+    assert_eq!(pdf["status"], "built");
+    assert_eq!(
+        pdf["bytes"].as_u64(),
+        Some(fs::metadata(fx.out("ar/door.pdf")).unwrap().len())
+    );
+    let summary = lines.last().unwrap();
+    assert_eq!(summary["type"], "summary");
+    assert_eq!(summary["errors"], 0);
+    assert!(summary["warnings"].as_u64().unwrap() >= 1);
+    assert!(run.stderr.is_empty(), "nothing on stderr: {}", run.stderr);
+
+    let again = fx.run(&["build", "--message-format", "json"]);
+    let rebuilt: BTreeSet<String> = again
+        .stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|l| l["type"] == "artifact" && l["status"] == "built")
+        .map(|l| l["path"].as_str().unwrap().to_owned())
+        .collect();
+    // Only the PDFs that warned (French, and Pulaar, which shows the
+    // French message) are made again, and warn again.
+    assert!(rebuilt.contains("fr/door.pdf"), "{rebuilt:?}");
+    assert!(rebuilt.iter().all(|p| p.ends_with(".pdf")), "{rebuilt:?}");
+    assert!(!rebuilt.contains("en/door.pdf") && !rebuilt.contains("ar/door.pdf"));
+}
+
+#[test]
+fn progress_is_a_line_per_job_when_not_on_a_terminal_and_nothing_when_quiet() {
+    let fx = Fixture::new("build/basic");
+    let run = fx.run(&["build", "--format", "html"]);
+    assert!(
+        run.stderr.contains("/5] fr/door: 1 written"),
+        "{}",
+        run.stderr
+    );
+    let run = fx.run(&["build", "--format", "html"]);
+    assert!(
+        run.stderr.contains("/5] fr/door: up to date"),
+        "{}",
+        run.stderr
+    );
+    let run = fx.run(&["-q", "build", "--format", "html"]);
+    assert!(!run.stderr.contains("/5]"), "{}", run.stderr);
+    assert!(!run.stderr.contains("built "), "{}", run.stderr);
+}
+
+/// Every visible file under `dir` is whole: a PDF ends with `%%EOF`, a
+/// page with `</html>`.
+fn assert_whole(dir: &Path) {
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !entry.file_type().is_file() || name.starts_with('.') {
+            continue;
+        }
+        let bytes = fs::read(entry.path()).unwrap();
+        let end = String::from_utf8_lossy(&bytes[bytes.len().saturating_sub(16)..]).into_owned();
+        if name.ends_with(".pdf") {
+            assert!(end.trim_end().ends_with("%%EOF"), "{name} is cut short");
+        } else if name.ends_with(".html") {
+            assert!(end.trim_end().ends_with("</html>"), "{name} is cut short");
+        }
+    }
+}
+
+#[test]
+fn a_killed_build_leaves_no_partial_file_and_the_next_build_completes_it() {
+    let fx = Fixture::shipped();
+    let reference = fx.run(&["build", "--out", "reference", "-j", "1"]);
+    assert_eq!(reference.code, 0, "{}", reference.stderr);
+    let mut killed_midway = false;
+    for delay in [150, 400, 800, 1200] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kyr"))
+            .args(["build", "--force", "-j", "1"])
+            .current_dir(fx.root())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay));
+        let finished = child.try_wait().unwrap().is_some();
+        child.kill().unwrap();
+        child.wait().unwrap();
+        killed_midway |= !finished;
+        if fx.out("").exists() {
+            assert_whole(&fx.out(""));
+        }
+    }
+    assert!(killed_midway, "no build was killed before it finished");
+
+    // A temporary file left by a killed write is cleaned up.
+    fx.write("out/fr/.kyr-leftover.tmp", "half a PDF");
+    let run = fx.run(&["build", "-j", "1"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!fx.out("fr/.kyr-leftover.tmp").exists());
+    for entry in walkdir::WalkDir::new(fx.out("")) {
+        let entry = entry.unwrap();
+        assert!(
+            !entry.file_name().to_string_lossy().ends_with(".tmp"),
+            "{} left",
+            entry.path().display()
+        );
+    }
+    // The site is now what an uninterrupted build makes.
+    for entry in walkdir::WalkDir::new(fx.root().join("reference")) {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() || entry.path().to_string_lossy().contains("/.kyr") {
+            continue;
+        }
+        let relative = entry
+            .path()
+            .strip_prefix(fx.root().join("reference"))
+            .unwrap();
+        assert!(
+            fs::read(entry.path()).unwrap() == fs::read(fx.out("").join(relative)).unwrap(),
+            "{} differs",
+            relative.display()
+        );
+    }
+}
