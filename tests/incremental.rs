@@ -130,6 +130,42 @@ fn a_changed_template_or_a_deleted_output_is_rebuilt() {
 }
 
 #[test]
+fn an_image_a_template_reads_is_an_input_of_the_pdfs() {
+    let fx = Fixture::new("build/basic");
+    let square = |size: u32| {
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{size}\" height=\"{size}\"><rect width=\"{size}\" height=\"{size}\"/></svg>"
+        )
+    };
+    fx.write("images/logo.svg", &square(10));
+    fx.write(
+        "templates/pdf/handout.typ",
+        "#let handout(doc, body) = [#image(\"/images/logo.svg\", width: 1cm) #body]\n#let section(items) = []\n",
+    );
+    let options = BuildOptions {
+        formats: vec![kyr::render::Format::Pdf],
+        ..BuildOptions::default()
+    };
+    let (first, diags) = fx.build(&options);
+    assert!(first.failed.is_empty(), "{diags}");
+    let (second, _) = fx.build(&options);
+    assert!(built(&second).is_empty(), "{:?}", built(&second));
+
+    fx.write("images/logo.svg", &square(12));
+    let (third, _) = fx.build(&options);
+    assert_eq!(
+        built(&third),
+        set(&[
+            "ar/door.pdf",
+            "en/door.pdf",
+            "ff-Adlm/door.pdf",
+            "ff/door.pdf",
+            "fr/door.pdf"
+        ])
+    );
+}
+
+#[test]
 fn outputs_of_removed_documents_locales_and_layouts_are_removed() {
     let fx = Fixture::new("build/basic");
     let skeleton = fs::read_to_string(fx.root().join("content/door.md")).unwrap();
