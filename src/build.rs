@@ -240,13 +240,19 @@ pub fn build_with(
     }
     // What an interrupted build left behind.
     incremental::remove_temporary_files(&out_dir);
-    // Outputs of documents and locales that are gone.
+    // Outputs of documents and locales that are gone, and of documents
+    // that could not be read this time (whose outputs failed).
     for ((tag, document), record) in incremental::all(&out_dir) {
-        let exists =
-            config.locale(&tag).is_some() && project.skeletons.iter().any(|s| s.name == document);
-        if !exists {
-            let removed = incremental::remove_job(&out_dir, &tag, &document, &record)
-                .map_err(BuildError::Io)?;
+        let configured = config.locale(&tag).is_some();
+        if configured && project.skeletons.iter().any(|s| s.name == document) {
+            continue;
+        }
+        let removed =
+            incremental::remove_job(&out_dir, &tag, &document, &record).map_err(BuildError::Io)?;
+        let source = project.root.join("content").join(format!("{document}.md"));
+        if configured && source.is_file() {
+            report.failed.extend(removed);
+        } else {
             report.removed.extend(removed);
         }
     }

@@ -28,6 +28,42 @@ pub struct Config {
     pub editions: IndexMap<String, Edition>,
     /// Where QR codes point by default (`{locale}`, `{document}` filled in).
     pub qr: Option<String>,
+    /// Bounds on what kyr reads.
+    pub limits: Limits,
+}
+
+/// Bounds on what kyr reads (`[limits]` in kyr.toml), so that broken or
+/// hostile input gets a diagnostic instead of a hang or an out-of-memory
+/// kill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest text file (a skeleton, a `.ftl` file, a template, kyr.toml
+    /// itself), in bytes.
+    pub max_file_bytes: u64,
+    /// Largest font or image file, in bytes.
+    pub max_binary_bytes: u64,
+    /// Deepest nesting of quotes, lists and emphasis in a skeleton or a
+    /// message.
+    pub max_nesting: usize,
+    /// Most messages and terms in one locale.
+    pub max_messages: usize,
+}
+
+impl Limits {
+    /// No configuration may allow deeper nesting: the later stages (and
+    /// Typst's own limits) are only safe up to here.
+    pub const NESTING_CEILING: usize = 32;
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 1024 * 1024,
+            max_binary_bytes: 64 * 1024 * 1024,
+            max_nesting: 16,
+            max_messages: 10_000,
+        }
+    }
 }
 
 /// A local edition: variables that replace the project's and the
@@ -132,6 +168,21 @@ struct ConfigFile {
     editions: IndexMap<Spanned<String>, EditionFile>,
     #[serde(default)]
     qr: Option<Spanned<String>>,
+    #[serde(default)]
+    limits: Option<LimitsFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LimitsFile {
+    #[serde(default)]
+    max_file_bytes: Option<Spanned<u64>>,
+    #[serde(default)]
+    max_binary_bytes: Option<Spanned<u64>>,
+    #[serde(default)]
+    max_nesting: Option<Spanned<u64>>,
+    #[serde(default)]
+    max_messages: Option<Spanned<u64>>,
 }
 
 #[derive(Deserialize)]
@@ -353,6 +404,9 @@ fn validate(file: FileId, raw: ConfigFile, diags: &mut Vec<Diagnostic>) -> Optio
             },
         );
     }
+    let limits = raw
+        .limits
+        .map_or_else(Limits::default, |l| validate_limits(&l, &span, diags));
     if diags.iter().filter(|d| d.is_error()).count() > errors_before {
         return None;
     }
@@ -362,7 +416,43 @@ fn validate(file: FileId, raw: ConfigFile, diags: &mut Vec<Diagnostic>) -> Optio
         locales,
         editions,
         qr,
+        limits,
     })
+}
+
+fn validate_limits(
+    raw: &LimitsFile,
+    span: &impl Fn(Range<usize>) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) -> Limits {
+    let mut limits = Limits::default();
+    let mut take = |value: &Option<Spanned<u64>>, name: &str, ceiling: u64| -> Option<u64> {
+        let value = value.as_ref()?;
+        let n = *value.get_ref();
+        if n == 0 || n > ceiling {
+            diags.push(
+                Diagnostic::error(format!("`limits.{name}` must be between 1 and {ceiling}"))
+                    .at(span(value.span())),
+            );
+            return None;
+        }
+        Some(n)
+    };
+    let usize_max = usize::MAX as u64;
+    if let Some(n) = take(&raw.max_file_bytes, "max_file_bytes", usize_max) {
+        limits.max_file_bytes = n;
+    }
+    if let Some(n) = take(&raw.max_binary_bytes, "max_binary_bytes", usize_max) {
+        limits.max_binary_bytes = n;
+    }
+    let ceiling = Limits::NESTING_CEILING as u64;
+    if let Some(n) = take(&raw.max_nesting, "max_nesting", ceiling) {
+        limits.max_nesting = n as usize;
+    }
+    if let Some(n) = take(&raw.max_messages, "max_messages", usize_max) {
+        limits.max_messages = n as usize;
+    }
+    limits
 }
 
 fn checked_qr(

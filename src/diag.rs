@@ -20,6 +20,34 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// The text as read, after UTF-8 decoding.
     pub text: String,
+    /// Byte offset of each line's start, computed when first needed.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
+}
+
+impl SourceFile {
+    /// 1-based line and column (in characters) of a byte offset; each
+    /// lookup is a binary search, so thousands of diagnostics in one big
+    /// file stay fast.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let text = &self.text;
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let starts = self.line_starts.get_or_init(|| line_starts(text));
+        let line = starts.partition_point(|&start| start <= offset);
+        let start = starts[line - 1];
+        (line, text[start..offset].chars().count() + 1)
+    }
+}
+
+/// Where each line starts: after `\n`, or after a CR not followed by `\n`.
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+            starts.push(i + 1);
+        }
+    }
+    starts
 }
 
 /// Every source file loaded for a build, so diagnostics can quote them.
@@ -34,6 +62,7 @@ impl Files {
         self.files.push(SourceFile {
             path: path.into(),
             text,
+            line_starts: std::sync::OnceLock::new(),
         });
         FileId(self.files.len() - 1)
     }
@@ -55,7 +84,7 @@ impl Files {
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, id: FileId, offset: usize) -> (usize, usize) {
-        line_col(self.text(id), offset)
+        self.files[id.0].line_col(offset)
     }
 }
 
@@ -262,7 +291,7 @@ pub fn render(files: &Files, d: &Diagnostic) -> String {
     let mut snippet = None;
     if let Some(span) = &d.span {
         let file = files.get(span.file);
-        let (line, col) = line_col(&file.text, span.range.start);
+        let (line, col) = file.line_col(span.range.start);
         let _ = write!(
             out,
             "{BOLD}{}:{line}:{col}:{BOLD:#} ",
@@ -278,17 +307,24 @@ pub fn render(files: &Files, d: &Diagnostic) -> String {
         let line_end = text[start..]
             .find(['\n', '\r'])
             .map_or(text.len(), |i| start + i);
-        let source_line = &text[line_begin..line_end];
         let end = floor_char_boundary(text, span.range.end.clamp(start, line_end));
-        let pad = text[line_begin..start].chars().count();
-        let width = text[start..end].chars().count().max(1);
+        // A very long line is shown only around the problem.
+        let caret_end = ahead_chars(text, start, end, QUOTE_CONTEXT * 2);
+        let shown_begin = back_chars(text, line_begin, start, QUOTE_CONTEXT);
+        let shown_end = ahead_chars(text, caret_end, line_end, QUOTE_CONTEXT);
+        let mut source_line = String::new();
+        if shown_begin > line_begin {
+            source_line.push('…');
+        }
+        source_line.push_str(&printable(&text[shown_begin..shown_end]));
+        if shown_end < line_end {
+            source_line.push('…');
+        }
+        let pad = text[shown_begin..start].chars().count() + usize::from(shown_begin > line_begin);
+        let width = text[start..caret_end].chars().count().max(1);
         let number = line.to_string();
         let blank = " ".repeat(number.len());
-        let _ = writeln!(
-            out,
-            "{GUTTER}{number} |{GUTTER:#} {}",
-            printable(source_line)
-        );
+        let _ = writeln!(out, "{GUTTER}{number} |{GUTTER:#} {source_line}",);
         let _ = writeln!(
             out,
             "{GUTTER}{blank} |{GUTTER:#} {}{style}{}{style:#}",
@@ -300,6 +336,26 @@ pub fn render(files: &Files, d: &Diagnostic) -> String {
         let _ = writeln!(out, "  = {BOLD}hint:{BOLD:#} {hint}");
     }
     out
+}
+
+/// Characters of a source line quoted on each side of a problem.
+const QUOTE_CONTEXT: usize = 60;
+
+/// The byte offset `n` characters before `from`, but not before `limit`.
+fn back_chars(text: &str, limit: usize, from: usize, n: usize) -> usize {
+    text[limit..from]
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(limit, |(i, _)| limit + i)
+}
+
+/// The byte offset `n` characters after `from`, but not after `limit`.
+fn ahead_chars(text: &str, from: usize, limit: usize, n: usize) -> usize {
+    text[from..limit]
+        .char_indices()
+        .nth(n)
+        .map_or(limit, |(i, _)| from + i)
 }
 
 /// One diagnostic as a JSON object on one line, for CI annotations:
@@ -327,7 +383,7 @@ pub fn to_json_value(
     if let Some(span) = &d.span {
         let source = files.get(span.file);
         let path = display_path(&source.path);
-        let (l, c) = line_col(&source.text, span.range.start);
+        let (l, c) = source.line_col(span.range.start);
         line = Some(l);
         column = Some(c);
         if locale.is_none() {
@@ -409,6 +465,15 @@ mod tests {
         assert_eq!(line_col(text, 7), (2, 3));
         assert_eq!(line_col(text, 8), (3, 1));
         assert_eq!(line_col(text, 12), (4, 1));
+        let mut files = Files::default();
+        let id = files.add("a.ftl", text.to_owned());
+        for offset in [0, 4, 7, 8, 12, text.len()] {
+            assert_eq!(
+                files.line_col(id, offset),
+                line_col(text, offset),
+                "at {offset}"
+            );
+        }
     }
 
     #[test]

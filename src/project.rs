@@ -99,8 +99,16 @@ pub fn load(start: &Path) -> Result<Project, LoadError> {
     let mut files = Files::default();
     let mut diags = Vec::new();
 
-    let Some(config_file) =
-        read_text(&root, &root.join(CONFIG_FILE), &mut files, &mut diags).map_err(LoadError::Io)?
+    // kyr.toml says what the limits are, so it is read with the defaults.
+    let default_limits = config::Limits::default();
+    let Some(config_file) = read_text(
+        &root,
+        &root.join(CONFIG_FILE),
+        default_limits.max_file_bytes,
+        &mut files,
+        &mut diags,
+    )
+    .map_err(LoadError::Io)?
     else {
         return Err(LoadError::Invalid {
             files,
@@ -114,11 +122,13 @@ pub fn load(start: &Path) -> Result<Project, LoadError> {
         });
     };
 
-    let skeletons = load_content(&root, &mut files, &mut diags).map_err(LoadError::Io)?;
+    let limits = &config.limits;
+    let skeletons = load_content(&root, limits, &mut files, &mut diags).map_err(LoadError::Io)?;
     let catalog = load_locales(&root, &config, &mut files, &mut diags).map_err(LoadError::Io)?;
-    let templates = load_templates(&root, &mut files, &mut diags).map_err(LoadError::Io)?;
-    let pdf_templates = load_pdf_templates(&root, &mut files, &mut diags).map_err(LoadError::Io)?;
-    let fonts = load_fonts(&root, &mut diags).map_err(LoadError::Io)?;
+    let templates = load_templates(&root, limits, &mut files, &mut diags).map_err(LoadError::Io)?;
+    let pdf_templates =
+        load_pdf_templates(&root, limits, &mut files, &mut diags).map_err(LoadError::Io)?;
+    let fonts = load_fonts(&root, limits, &mut files, &mut diags).map_err(LoadError::Io)?;
 
     Ok(Project {
         root,
@@ -137,6 +147,7 @@ pub fn load(start: &Path) -> Result<Project, LoadError> {
 
 fn load_content(
     root: &Path,
+    limits: &config::Limits,
     files: &mut Files,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Vec<Skeleton>> {
@@ -144,7 +155,7 @@ fn load_content(
     let mut skeletons = Vec::new();
     for path in list(root, &dir, "md", diags)? {
         let name = stem(&path);
-        let Some(file) = read_text(root, &path, files, diags)? else {
+        let Some(file) = read_text(root, &path, limits.max_file_bytes, files, diags)? else {
             continue;
         };
         if !is_document_name(&name) {
@@ -157,7 +168,7 @@ fn load_content(
             );
             continue;
         }
-        if let Some(skeleton) = doc::parse(&name, file, files.text(file), diags) {
+        if let Some(skeleton) = doc::parse(&name, file, files.text(file), limits, diags) {
             skeletons.push(skeleton);
         }
     }
@@ -194,7 +205,9 @@ fn load_locales(
         let mut ids = Vec::new();
         if locale_dir.is_dir() {
             for path in list(root, &locale_dir, "ftl", diags)? {
-                if let Some(file) = read_text(root, &path, files, diags)? {
+                if let Some(file) =
+                    read_text(root, &path, config.limits.max_file_bytes, files, diags)?
+                {
                     ids.push(file);
                 }
             }
@@ -205,13 +218,14 @@ fn load_locales(
         }
         // A file that could not be read fails the locale like a syntax error.
         let unreadable = error_count(diags) > errors_before;
-        let mut bundle = i18n::load_locale(tag, &locale.langid, &ids, files, diags);
+        let mut bundle = i18n::load_locale(tag, &locale.langid, &ids, &config.limits, files, diags);
         bundle.has_errors |= unreadable;
         let lock_path = locale_dir.join(i18n::lock::LOCK_FILE);
         // `list` refuses a lock file that links out of the project.
         for path in list(root, &locale_dir, "toml", diags)? {
             if path == lock_path
-                && let Some(file) = read_text(root, &path, files, diags)?
+                && let Some(file) =
+                    read_text(root, &path, config.limits.max_file_bytes, files, diags)?
             {
                 bundle.lock = i18n::lock::Lock::parse(file, files.text(file), diags);
             }
@@ -223,6 +237,7 @@ fn load_locales(
 
 fn load_templates(
     root: &Path,
+    limits: &config::Limits,
     files: &mut Files,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Templates> {
@@ -234,7 +249,7 @@ fn load_templates(
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            if let Some(file) = read_text(root, &path, files, diags)? {
+            if let Some(file) = read_text(root, &path, limits.max_file_bytes, files, diags)? {
                 overrides.push((name, file));
             }
         }
@@ -246,6 +261,7 @@ fn load_templates(
 /// sorted; symlinks leading outside the project are refused.
 fn load_pdf_templates(
     root: &Path,
+    limits: &config::Limits,
     files: &mut Files,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Vec<(String, FileId)>> {
@@ -253,7 +269,7 @@ fn load_pdf_templates(
     let mut templates = Vec::new();
     for path in list(root, &dir, "typ", diags)? {
         let name = file_name(&path);
-        if let Some(file) = read_text(root, &path, files, diags)? {
+        if let Some(file) = read_text(root, &path, limits.max_file_bytes, files, diags)? {
             templates.push((name, file));
         }
     }
@@ -262,7 +278,12 @@ fn load_pdf_templates(
 
 /// Font files, in name order (so the font order, and the bytes of every
 /// PDF, do not depend on the file system).
-fn load_fonts(root: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<(String, Vec<u8>)>> {
+fn load_fonts(
+    root: &Path,
+    limits: &config::Limits,
+    files: &mut Files,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Vec<(String, Vec<u8>)>> {
     let dir = root.join("templates").join("fonts");
     let mut fonts = Vec::new();
     for path in list(root, &dir, "", diags)? {
@@ -271,6 +292,16 @@ fn load_fonts(root: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<(String, V
             ["ttf", "otf", "ttc", "otc"].contains(&e.to_ascii_lowercase().as_str())
         });
         if !is_font {
+            continue;
+        }
+        if let Some(d) = too_large(
+            root,
+            &path,
+            limits.max_binary_bytes,
+            "max_binary_bytes",
+            files,
+        ) {
+            diags.push(d);
             continue;
         }
         let bytes = fs::read(&path)
@@ -326,9 +357,14 @@ fn list(root: &Path, dir: &Path, ext: &str, diags: &mut Vec<Diagnostic>) -> Resu
 fn read_text(
     root: &Path,
     path: &Path,
+    max_bytes: u64,
     files: &mut Files,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Option<FileId>> {
+    if let Some(d) = too_large(root, path, max_bytes, "max_file_bytes", files) {
+        diags.push(d);
+        return Ok(None);
+    }
     let rel = relative(root, path);
     let bytes = fs::read(path).with_context(|| format!("failed to read `{}`", rel.display()))?;
     match String::from_utf8(bytes) {
@@ -349,6 +385,47 @@ fn read_text(
             );
             Ok(None)
         }
+    }
+}
+
+/// An error when the file at `path` is larger than `max_bytes` (it is then
+/// not read at all), located at the file's start.
+fn too_large(
+    root: &Path,
+    path: &Path,
+    max_bytes: u64,
+    limit: &str,
+    files: &mut Files,
+) -> Option<Diagnostic> {
+    let size = fs::metadata(path).ok()?.len();
+    if size <= max_bytes {
+        return None;
+    }
+    let file = files.add(relative(root, path), String::new());
+    Some(
+        Diagnostic::error(format!(
+            "the file is {}, more than the limit of {}; it is not read",
+            human_size(size),
+            human_size(max_bytes)
+        ))
+        .code("limit")
+        .at(Span::new(file, 0..0))
+        .hint(format!(
+            "split it, or raise `{limit}` under `[limits]` in kyr.toml"
+        )),
+    )
+}
+
+/// `1.5 MB`, `300 KB`, `12 bytes`.
+fn human_size(bytes: u64) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b >= KB * KB {
+        format!("{:.1} MB", b / (KB * KB))
+    } else if b >= KB {
+        format!("{:.0} KB", b / KB)
+    } else {
+        format!("{bytes} bytes")
     }
 }
 

@@ -13,10 +13,6 @@ use crate::diag::{FileId, Severity, Span};
 use crate::doc::model::{Block, Inline, Reference, VarReference, push_inline};
 use crate::links;
 
-/// Deepest nesting of blocks and inlines accepted; deeper input is refused
-/// rather than risking the stack of every later stage.
-pub const MAX_DEPTH: usize = 48;
-
 /// First private-use code point standing for a variable in formatted
 /// message text: variable `i` is `VAR_BASE + i`.
 pub const VAR_BASE: u32 = 0xE000;
@@ -56,11 +52,14 @@ pub enum Mode<'a> {
     },
 }
 
-/// Parses Markdown into blocks.
-pub fn parse_blocks(text: &str, mode: &Mode<'_>) -> (Vec<Block>, Vec<Problem>) {
+/// Parses Markdown into blocks. Nesting deeper than `max_depth` (quotes,
+/// lists, emphasis) is refused rather than risking the stack of every
+/// later stage.
+pub fn parse_blocks(text: &str, mode: &Mode<'_>, max_depth: usize) -> (Vec<Block>, Vec<Problem>) {
     let mut builder = Builder {
         source: text,
         mode,
+        max_depth,
         frames: vec![Frame::Container(Container::Root, Vec::new())],
         problems: Vec::new(),
     };
@@ -81,8 +80,12 @@ pub fn parse_blocks(text: &str, mode: &Mode<'_>) -> (Vec<Block>, Vec<Problem>) {
 
 /// Parses a message meant to sit inside a line of text. `None` when it
 /// holds block structure (several paragraphs, a list, a heading).
-pub fn parse_inline(text: &str, mode: &Mode<'_>) -> (Option<Vec<Inline>>, Vec<Problem>) {
-    let (mut blocks, problems) = parse_blocks(text, mode);
+pub fn parse_inline(
+    text: &str,
+    mode: &Mode<'_>,
+    max_depth: usize,
+) -> (Option<Vec<Inline>>, Vec<Problem>) {
+    let (mut blocks, problems) = parse_blocks(text, mode, max_depth);
     match blocks.len() {
         0 => (Some(Vec::new()), problems),
         1 => match blocks.pop() {
@@ -126,6 +129,7 @@ enum Frame {
 struct Builder<'a, 'm> {
     source: &'a str,
     mode: &'a Mode<'m>,
+    max_depth: usize,
     frames: Vec<Frame>,
     problems: Vec<Problem>,
 }
@@ -169,12 +173,15 @@ impl Builder<'_, '_> {
     }
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) -> bool {
-        if self.frames.len() > MAX_DEPTH {
+        if self.frames.len() > self.max_depth {
             self.problems.push(Problem {
                 severity: Severity::Error,
                 range,
-                message: format!("content is nested more than {MAX_DEPTH} levels deep"),
-                hint: Some("the rest of this text is left out".into()),
+                message: format!("content is nested more than {} levels deep", self.max_depth),
+                hint: Some(
+                    "the rest of this text is left out; `[limits] max_nesting` in kyr.toml sets the limit"
+                        .into(),
+                ),
             });
             return false;
         }

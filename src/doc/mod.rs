@@ -8,7 +8,7 @@ pub mod model;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::config::is_identifier;
+use crate::config::{Limits, is_identifier};
 use crate::diag::{Diagnostic, FileId, Span, lowercase_message};
 use crate::links;
 use model::{Block, Reference};
@@ -128,6 +128,7 @@ pub fn parse(
     name: &str,
     file: FileId,
     text: &str,
+    limits: &Limits,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Skeleton> {
     let span = |range: std::ops::Range<usize>| Span::new(file, range);
@@ -254,7 +255,7 @@ pub fn parse(
         file,
         offset: body_start,
     };
-    let (blocks, problems) = markdown::parse_blocks(&text[body_start..], &mode);
+    let (blocks, problems) = markdown::parse_blocks(&text[body_start..], &mode, limits.max_nesting);
     for problem in problems {
         let at = span(body_start + problem.range.start..body_start + problem.range.end);
         let mut d = Diagnostic {
@@ -333,7 +334,11 @@ mod tests {
         let mut files = Files::default();
         let id = files.add("content/door.md", text.to_owned());
         let mut diags = Vec::new();
-        (parse("door", id, text, &mut diags), diags, files)
+        (
+            parse("door", id, text, &Limits::default(), &mut diags),
+            diags,
+            files,
+        )
     }
 
     const FRONT: &str = "+++\ntitle = \"door-title\"\nlast_reviewed = 2026-11-26\n+++\n";

@@ -218,8 +218,14 @@ mod tests {
         let mut files = Files::default();
         let id = files.add("locales/en/a.ftl", text.to_owned());
         let mut diags = Vec::new();
-        let bundle =
-            crate::i18n::load_locale("en", &"en".parse().unwrap(), &[id], &files, &mut diags);
+        let bundle = crate::i18n::load_locale(
+            "en",
+            &"en".parse().unwrap(),
+            &[id],
+            &crate::config::Limits::default(),
+            &files,
+            &mut diags,
+        );
         (bundle, files)
     }
 

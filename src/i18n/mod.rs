@@ -18,6 +18,7 @@ use fluent_syntax::ast;
 use indexmap::IndexMap;
 use unic_langid::LanguageIdentifier;
 
+use crate::config::Limits;
 use crate::diag::{Diagnostic, FileId, Files, Span};
 use crate::doc::markdown::{VAR_BASE, VAR_END};
 
@@ -30,6 +31,8 @@ pub struct MessageSource {
     pub id: Range<usize>,
     /// Byte range of the whole entry, up to the next one.
     pub entry: Range<usize>,
+    /// Index of the entry in its file's parsed entries.
+    pub index: usize,
 }
 
 /// One locale's messages.
@@ -51,12 +54,12 @@ pub struct LocaleBundle {
 impl LocaleBundle {
     /// The parsed message `id` (not a term), with the file it is in.
     pub fn message_ast(&self, id: &str) -> Option<(FileId, &ast::Message<&str>)> {
-        let file = self.sources.get(id)?.file;
-        let (_, resource) = self.resources.iter().find(|(f, _)| *f == file)?;
-        resource.entries().find_map(|entry| match entry {
-            ast::Entry::Message(m) if m.id.name == id => Some((file, m)),
+        let source = self.sources.get(id)?;
+        let (_, resource) = self.resources.iter().find(|(f, _)| *f == source.file)?;
+        match resource.get_entry(source.index)? {
+            ast::Entry::Message(m) if m.id.name == id => Some((source.file, m)),
             _ => None,
-        })
+        }
     }
 
     /// The locale's messages (not terms), in file and line order.
@@ -117,9 +120,11 @@ pub fn load_locale(
     tag: &str,
     langid: &LanguageIdentifier,
     ftl_files: &[FileId],
+    limits: &Limits,
     files: &Files,
     diags: &mut Vec<Diagnostic>,
 ) -> LocaleBundle {
+    let max_messages = limits.max_messages;
     let mut bundle = FluentBundle::new_concurrent(vec![langid.clone()]);
     // Isolation stays on: it keeps phone numbers readable in RTL text.
     bundle.set_use_isolating(true);
@@ -128,7 +133,22 @@ pub fn load_locale(
     let errors_before = diags.iter().filter(|d| d.is_error()).count();
     let mut resources = Vec::new();
 
+    let mut too_many = false;
     for &file in ftl_files {
+        // Fluent's parser recurses into nested placeables: refuse a file
+        // nested too deep before it can exhaust the stack.
+        if let Some(offset) = too_deep(files.text(file), limits.max_nesting) {
+            diags.push(
+                Diagnostic::error(format!(
+                    "placeables are nested more than {} deep; the file is not read",
+                    limits.max_nesting
+                ))
+                .code("limit")
+                .at(Span::new(file, offset..offset + 1))
+                .hint("`max_nesting` under `[limits]` in kyr.toml sets the limit"),
+            );
+            continue;
+        }
         let text = sanitize(file, files.text(file), diags);
         let resource = match FluentResource::try_new(text) {
             Ok(resource) => resource,
@@ -141,13 +161,13 @@ pub fn load_locale(
         };
         let resource = Arc::new(resource);
         let base = resource.source().as_ptr() as usize;
-        let mut entries: Vec<(String, Range<usize>)> = Vec::new();
+        let mut entries: Vec<(String, Range<usize>, usize)> = Vec::new();
         let mut starts: Vec<usize> = Vec::new();
-        for entry in resource.entries() {
+        for (index, entry) in resource.entries().enumerate() {
             match entry {
                 ast::Entry::Message(m) => {
                     let start = m.id.name.as_ptr() as usize - base;
-                    entries.push((m.id.name.to_owned(), start..start + m.id.name.len()));
+                    entries.push((m.id.name.to_owned(), start..start + m.id.name.len(), index));
                     starts.push(start);
                 }
                 ast::Entry::Term(t) => {
@@ -155,6 +175,7 @@ pub fn load_locale(
                     entries.push((
                         format!("-{}", t.id.name),
                         start - 1..start + t.id.name.len(),
+                        index,
                     ));
                     starts.push(start - 1);
                 }
@@ -164,17 +185,29 @@ pub fn load_locale(
         }
         starts.sort_unstable();
         let len = resource.source().len();
-        for (id, id_range) in entries {
-            let end = starts
-                .iter()
-                .copied()
-                .find(|&s| s > id_range.start)
-                .unwrap_or(len);
+        for (id, id_range, index) in entries {
+            let next = starts.partition_point(|&s| s <= id_range.start);
+            let end = starts.get(next).copied().unwrap_or(len);
             let here = MessageSource {
                 file,
                 id: id_range.clone(),
                 entry: id_range.start..end,
+                index,
             };
+            if sources.len() >= max_messages && !sources.contains_key(&id) {
+                if !too_many {
+                    too_many = true;
+                    diags.push(
+                        Diagnostic::error(format!(
+                            "locale `{tag}` has more than {max_messages} messages; the rest are left out"
+                        ))
+                        .code("limit")
+                        .at(Span::new(file, id_range))
+                        .hint("raise `max_messages` under `[limits]` in kyr.toml if this is intended"),
+                    );
+                }
+                continue;
+            }
             if let Some(first) = sources.get(&id) {
                 let (line, col) = files.line_col(first.file, first.id.start);
                 diags.push(
@@ -203,6 +236,37 @@ pub fn load_locale(
         lock: lock::Lock::default(),
         resources,
     }
+}
+
+/// The offset of the first `{` nested deeper than `max` in Fluent source,
+/// if any. String literals (`"{"`) inside placeables are skipped.
+fn too_deep(text: &str, max: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' => {
+                depth += 1;
+                if depth > max {
+                    return Some(i);
+                }
+            }
+            b'}' => depth = depth.saturating_sub(1),
+            b'"' if depth > 0 => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Private-use characters would be mistaken for variable placeholders;
@@ -263,7 +327,15 @@ mod tests {
             .map(|(i, t)| files.add(format!("locales/fr/{i}.ftl"), (*t).to_owned()))
             .collect();
         let mut diags = Vec::new();
-        let bundle = load_locale("fr", &"fr".parse().unwrap(), &ids, &files, &mut diags);
+        let limits = crate::config::Limits::default();
+        let bundle = load_locale(
+            "fr",
+            &"fr".parse().unwrap(),
+            &ids,
+            &limits,
+            &files,
+            &mut diags,
+        );
         (bundle, diags, files)
     }
 

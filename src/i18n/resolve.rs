@@ -395,7 +395,7 @@ impl<'a> Job<'a> {
             }
             let mode = Mode::Message { vars: &self.vars };
             let (resolved, problems) = if inline {
-                match markdown::parse_inline(&text, &mode) {
+                match markdown::parse_inline(&text, &mode, self.config.limits.max_nesting) {
                     (Some(inlines), problems) => (Resolved::Inlines(inlines), problems),
                     (None, mut problems) => {
                         problems.push(Problem {
@@ -409,7 +409,8 @@ impl<'a> Job<'a> {
                     }
                 }
             } else {
-                let (blocks, problems) = markdown::parse_blocks(&text, &mode);
+                let (blocks, problems) =
+                    markdown::parse_blocks(&text, &mode, self.config.limits.max_nesting);
                 (Resolved::Blocks(blocks), problems)
             };
             for problem in problems {

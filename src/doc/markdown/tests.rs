@@ -1,5 +1,7 @@
 use super::*;
 
+const DEPTH: usize = crate::config::Limits::NESTING_CEILING;
+
 fn var(text: &str) -> Var {
     Var {
         text: text.into(),
@@ -8,7 +10,7 @@ fn var(text: &str) -> Var {
 }
 
 fn message(text: &str, vars: &[(String, Var)]) -> (Vec<Block>, Vec<Problem>) {
-    parse_blocks(text, &Mode::Message { vars })
+    parse_blocks(text, &Mode::Message { vars }, DEPTH)
 }
 
 #[test]
@@ -97,11 +99,11 @@ fn block_messages_hold_paragraphs_and_lists() {
 
 #[test]
 fn inline_use_of_a_block_message_is_refused() {
-    let (inline, _) = parse_inline("- a list", &Mode::Message { vars: &[] });
+    let (inline, _) = parse_inline("- a list", &Mode::Message { vars: &[] }, DEPTH);
     assert!(inline.is_none());
-    let (inline, _) = parse_inline("1. Rights", &Mode::Message { vars: &[] });
+    let (inline, _) = parse_inline("1. Rights", &Mode::Message { vars: &[] }, DEPTH);
     assert!(inline.is_none());
-    let (inline, _) = parse_inline("*fine*", &Mode::Message { vars: &[] });
+    let (inline, _) = parse_inline("*fine*", &Mode::Message { vars: &[] }, DEPTH);
     assert_eq!(
         inline,
         Some(vec![Inline::Emphasis(vec![Inline::Text("fine".into())])])
