@@ -3,6 +3,7 @@
 
 mod util;
 
+mod browser;
 mod bundle;
 mod cli;
 mod diagnostics;

@@ -1,0 +1,170 @@
+//! The generated HTML opened in a real browser: headless Chromium loads every
+//! page over `file://`, as a reader does from a USB stick, and
+//! `tests/browser/check.mjs` checks the reading direction of each locale, that
+//! no request leaves the machine, that no script runs or fails, and that
+//! axe-core finds no serious accessibility problem. Screenshots go to
+//! `target/browser-screenshots/`.
+//!
+//! Skipped when Chromium or the Node packages are missing, unless `CI=true`:
+//! there a missing piece fails the test.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::util::Fixture;
+
+/// Debian's Chromium; the check never downloads a browser of its own.
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+fn manifest_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Whether Chromium, Node and the Node packages are here; panics instead of
+/// skipping when `CI` is `true`, so CI cannot pass by running nothing.
+fn browser_available(test: &str) -> bool {
+    let mut missing = Vec::new();
+    if !Path::new(CHROMIUM).is_file() {
+        missing.push(format!("`{CHROMIUM}` (apt-get install chromium)"));
+    }
+    let node = Command::new("node").arg("--version").output();
+    if !node.is_ok_and(|o| o.status.success()) {
+        missing.push("`node`".to_owned());
+    }
+    if !manifest_dir().join("tests/browser/node_modules").is_dir() {
+        missing.push("`tests/browser/node_modules` (run `npm ci` in `tests/browser`)".to_owned());
+    }
+    if missing.is_empty() {
+        return true;
+    }
+    let why = format!("{test}: missing {}", missing.join(", "));
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("{why}; CI=true, so the browser tests cannot be skipped");
+    }
+    eprintln!("skipping {why}");
+    false
+}
+
+/// `target/browser-screenshots/<name>/`, emptied, under `CARGO_TARGET_DIR` when set.
+fn screenshot_dir(name: &str) -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(|t| manifest_dir().join(t))
+        .unwrap_or_else(|| manifest_dir().join("target"));
+    let dir = target.join("browser-screenshots").join(name);
+    let _ = fs::remove_dir_all(&dir);
+    dir
+}
+
+struct Check {
+    ok: bool,
+    report: Value,
+    stderr: String,
+}
+
+impl Check {
+    /// One page's result, by its path under `out/`.
+    fn page(&self, rel: &str) -> &Value {
+        self.report["pages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["path"] == rel)
+            .unwrap_or_else(|| panic!("`{rel}` was not checked:\n{}", self.stderr))
+    }
+}
+
+/// Runs `tests/browser/check.mjs` on the fixture's `out/`.
+fn check(fx: &Fixture, screenshots: &Path, extra: &[&str]) -> Check {
+    let output = Command::new("node")
+        .arg(manifest_dir().join("tests/browser/check.mjs"))
+        .args(extra)
+        .arg(fx.out(""))
+        .arg(screenshots)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let report = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("no JSON from check.mjs ({e}):\n{stdout}\n{stderr}"));
+    Check {
+        ok: output.status.success(),
+        report,
+        stderr,
+    }
+}
+
+#[test]
+fn shipped_pages_in_chromium_read_in_their_direction_offline_and_accessibly() {
+    if !browser_available("shipped_pages_in_chromium") {
+        return;
+    }
+    let fx = Fixture::shipped();
+    let run = fx.run(&["build", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let shots = screenshot_dir("shipped");
+    let check = check(&fx, &shots, &[]);
+    assert!(check.ok, "the browser check failed:\n{}", check.stderr);
+
+    // The check saw the right-to-left pages and a Latin one, and left
+    // screenshots of them to look at.
+    for (rel, dir) in [
+        ("index.html", "ltr"),
+        ("en/red-card.html", "ltr"),
+        ("ar/red-card.html", "rtl"),
+        ("ff-Adlm/at-the-door.html", "rtl"),
+    ] {
+        let page = check.page(rel);
+        assert_eq!(page["dir"], dir, "{rel}");
+        assert_eq!(page["main_dir"], dir, "{rel}");
+        let shot = shots.join(rel.replace(".html", ".png").replace('/', "-"));
+        assert!(shot.is_file(), "no screenshot `{}`", shot.display());
+    }
+}
+
+#[test]
+fn hostile_translation_runs_nothing_in_chromium_and_shows_as_text() {
+    if !browser_available("hostile_translation_in_chromium") {
+        return;
+    }
+    let img = "<img src=x onerror=alert(1)>";
+    let script = "<script>fetch('https://example.org')</script>";
+    let organization = "</bdi><script>alert(2)</script>";
+    let fx = Fixture::new("build/basic");
+    fx.write(
+        "locales/ar/door.ftl",
+        &format!(
+            "door-title = إذا جاء العملاء إلى بابك\n\
+             door-silent = {img} {script}\n\
+             door-sign = لا توقّع على أي شيء. اتصل بالرقم {{ $hotline }}.\n"
+        ),
+    );
+    let toml = fs::read_to_string(fx.root().join("kyr.toml"))
+        .unwrap()
+        .replace(
+            "organization = \"Legal Aid\"",
+            &format!("organization = \"{organization}\""),
+        );
+    fx.write("kyr.toml", &toml);
+    let run = fx.run(&["build", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    let check = check(&fx, &screenshot_dir("hostile"), &["--with-text"]);
+    // No dialog, no request, no script element, no error on any page.
+    assert!(check.ok, "the browser check failed:\n{}", check.stderr);
+    for rel in ["ar/door.html", "en/door.html"] {
+        let page = check.page(rel);
+        assert_eq!(page["dialogs"], serde_json::json!([]), "{rel}");
+        assert_eq!(page["blocked"], serde_json::json!([]), "{rel}");
+        for url in page["requests"].as_array().unwrap() {
+            assert!(url.as_str().unwrap().starts_with("file:"), "{rel}: {url}");
+        }
+        assert_eq!(page["active_content"], serde_json::json!([]), "{rel}");
+    }
+    let ar = check.page("ar/door.html")["text"].as_str().unwrap();
+    assert!(ar.contains(&format!("{img} {script}")), "{ar}");
+    let en = check.page("en/door.html")["text"].as_str().unwrap();
+    assert!(en.contains(organization), "{en}");
+}
