@@ -652,6 +652,7 @@ pub fn pdf_engine(project: &Project, epoch: Option<i64>, diags: &mut Vec<Diagnos
         epoch.unwrap_or(pdf::FIXED_EPOCH),
         diags,
     )
+    .with_image_limit(project.config.limits.max_binary_bytes)
 }
 
 fn output_path(locale: &Locale, skeleton: &Skeleton, extension: &str) -> PathBuf {

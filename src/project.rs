@@ -161,7 +161,8 @@ fn load_content(
         if !is_document_name(&name) {
             diags.push(
                 Diagnostic::error(format!(
-                    "document name `{name}` must use lowercase letters, digits, `-` and `_`"
+                    "document name `{name}` must use lowercase letters, digits, `-` and `_`, \
+                     and not be a name Windows reserves (con, prn, aux, nul, com1, lpt1, ...)"
                 ))
                 .at(Span::new(file, 0..0))
                 .hint("the name becomes part of every output's file name and address"),
@@ -321,6 +322,18 @@ fn list(root: &Path, dir: &Path, ext: &str, diags: &mut Vec<Diagnostic>) -> Resu
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
+    // A folder that is a link (or inside one) leading out of the project
+    // is not read: `locales/fr -> /home/someone` would read their files.
+    match fs::canonicalize(dir) {
+        Ok(real) if real.starts_with(root) => {}
+        _ => {
+            diags.push(Diagnostic::error(format!(
+                "`{}` is a link to a folder outside the project and is not read",
+                relative(root, dir).display()
+            )));
+            return Ok(Vec::new());
+        }
+    }
     let mut paths = Vec::new();
     for entry in WalkDir::new(dir)
         .min_depth(1)
@@ -372,7 +385,7 @@ fn read_text(
             if text.starts_with('\u{FEFF}') {
                 text.drain(..3);
             }
-            Ok(Some(files.add(rel, text)))
+            Ok(Some(files.add(rel, lone_cr_to_lf(text))))
         }
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
@@ -429,16 +442,42 @@ fn human_size(bytes: u64) -> String {
     }
 }
 
+/// Old Mac line endings (a CR alone) become LF, which every parser reads
+/// as a line break (Fluent would otherwise run two messages together).
+/// Same length, so every offset still points at the same place.
+fn lone_cr_to_lf(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    String::from_utf8(bytes).expect("replacing an ASCII byte keeps UTF-8 valid")
+}
+
 fn error_count(diags: &[Diagnostic]) -> usize {
     diags.iter().filter(|d| d.is_error()).count()
 }
 
-/// Document names become file names and URLs.
+/// Document names become file names and URLs, on any system a site may be
+/// copied to: lowercase ASCII, and not a name Windows reserves (`con`,
+/// `nul`, `com1`, ...), since the site goes on USB sticks.
 fn is_document_name(name: &str) -> bool {
+    const RESERVED: &[&str] = &["con", "prn", "aux", "nul"];
+    let device = |prefix: &str| {
+        name.strip_prefix(prefix)
+            .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit())
+    };
     !name.is_empty()
         && name
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        && !RESERVED.contains(&name)
+        && !device("com")
+        && !device("lpt")
 }
 
 fn stem(path: &Path) -> String {

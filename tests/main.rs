@@ -3,6 +3,7 @@
 
 mod util;
 
+mod adversarial;
 mod browser;
 mod bundle;
 mod cli;

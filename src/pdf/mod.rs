@@ -62,6 +62,7 @@ pub struct Engine {
     sources: HashMap<FileId, Source>,
     root: PathBuf,
     now: time::OffsetDateTime,
+    max_image_bytes: u64,
 }
 
 /// Why the build time is unusable.
@@ -141,7 +142,14 @@ impl Engine {
             sources,
             root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
             now,
+            max_image_bytes: crate::config::Limits::default().max_binary_bytes,
         }
+    }
+
+    /// Refuses images larger than `bytes` (`[limits] max_binary_bytes`).
+    pub fn with_image_limit(mut self, bytes: u64) -> Engine {
+        self.max_image_bytes = bytes;
+        self
     }
 
     /// Whether a layout has a template.
@@ -197,6 +205,7 @@ pub fn compile(engine: &Engine, input: &TypstInput, meta: &PdfMeta) -> Result<Co
         main: Source::new(main_id, input.main.clone()),
         data: Bytes::new(input.data.clone()),
         now: engine.now,
+        max_image_bytes: engine.max_image_bytes,
         requests: requests.clone(),
     };
     let taken = |r: &Arc<Mutex<Vec<String>>>| r.lock().map(|v| v.clone()).unwrap_or_default();

@@ -59,6 +59,8 @@ pub struct KyrWorld<'a> {
     pub data: Bytes,
     /// The build time (UTC) `today()` is taken from.
     pub now: time::OffsetDateTime,
+    /// Largest image served, in bytes.
+    pub max_image_bytes: u64,
     /// Every path asked for, in order.
     pub requests: Arc<Mutex<Vec<String>>>,
 }
@@ -119,6 +121,17 @@ impl KyrWorld<'_> {
         }
         if real.is_dir() {
             return Err(FileError::IsDirectory);
+        }
+        let size = std::fs::metadata(&real).map_or(0, |m| m.len());
+        if size > self.max_image_bytes {
+            return Err(FileError::Other(Some(
+                format!(
+                    "`{}` is {size} bytes, more than the limit of {} (`max_binary_bytes` under `[limits]` in kyr.toml)",
+                    vpath.get_with_slash(),
+                    self.max_image_bytes
+                )
+                .into(),
+            )));
         }
         std::fs::read(&real)
             .map(Bytes::new)
