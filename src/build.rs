@@ -714,7 +714,7 @@ pub fn resolve<'p>(
 }
 
 /// Renders one document page; `None` when rendering failed.
-fn html_page(
+pub fn html_page(
     project: &Project,
     locale: &Locale,
     skeleton: &Skeleton,
