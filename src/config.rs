@@ -50,9 +50,11 @@ pub struct Limits {
 }
 
 impl Limits {
-    /// No configuration may allow deeper nesting: the later stages (and
-    /// Typst's own limits) are only safe up to here.
-    pub const NESTING_CEILING: usize = 32;
+    /// No configuration may allow deeper nesting: Typst stops at its own
+    /// limit of nested show rules a little beyond 15 quotes inside each
+    /// other in kyr's templates, so 12 leaves room for the wrappers a
+    /// fallback adds.
+    pub const NESTING_CEILING: usize = 12;
 }
 
 impl Default for Limits {
@@ -60,7 +62,7 @@ impl Default for Limits {
         Limits {
             max_file_bytes: 1024 * 1024,
             max_binary_bytes: 64 * 1024 * 1024,
-            max_nesting: 16,
+            max_nesting: Self::NESTING_CEILING,
             max_messages: 10_000,
         }
     }

@@ -355,10 +355,10 @@ fn deep_nesting_huge_messages_and_huge_catalogues_are_bounded() {
     let (code, out, _) = only_out_changes(&fx, || run_bounded(&fx, "build", 120));
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("content/door.md:"), "{out}");
-    assert!(out.contains("nested more than 16 levels deep"), "{out}");
+    assert!(out.contains("nested more than 12 levels deep"), "{out}");
     assert!(
         out.contains("locales/ar/deep.ftl:1:")
-            && out.contains("placeables are nested more than 16"),
+            && out.contains("placeables are nested more than 12"),
         "{out}"
     );
     assert!(
@@ -403,10 +403,29 @@ fn deep_nesting_huge_messages_and_huge_catalogues_are_bounded() {
     let run = fx.run(&["check"]);
     assert!(
         run.stderr
-            .contains("error: `limits.max_nesting` must be between 1 and 32"),
+            .contains("error: `limits.max_nesting` must be between 1 and 12"),
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn content_nested_as_deep_as_allowed_still_makes_every_pdf() {
+    let fx = Fixture::new("build/basic");
+    let depth = kyr::config::Limits::NESTING_CEILING;
+    // Quotes and lists as deep as the limit lets them, in a document that
+    // falls back across scripts (ff-Adlm shows French and English).
+    let lists: String = (0..depth)
+        .map(|i| format!("{}- level {i}\n", "  ".repeat(i)))
+        .collect();
+    fx.append(
+        "content/door.md",
+        &format!("\n{}deep\n\n{lists}\n", "> ".repeat(depth)),
+    );
+    let (report, diags) = fx.build(&BuildOptions::default());
+    assert_eq!(report.diagnostics.error_count(), 0, "{diags}");
+    assert!(report.failed.is_empty(), "{:?}", report.failed);
+    assert!(fx.out("ff-Adlm/door.pdf").exists() && fx.out("ar/door.pdf").exists());
 }
 
 #[test]

@@ -173,7 +173,21 @@ impl Builder<'_, '_> {
     }
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) -> bool {
-        if self.frames.len() > self.max_depth {
+        // Quotes, lists, headings, emphasis and links count; the
+        // paragraphs and list items between them do not.
+        let counted = !matches!(tag, Tag::Paragraph | Tag::Item);
+        let levels = self
+            .frames
+            .iter()
+            .filter(|f| {
+                !matches!(
+                    f,
+                    Frame::Container(Container::Root | Container::Item, _)
+                        | Frame::Paragraph { .. }
+                )
+            })
+            .count();
+        if counted && levels >= self.max_depth {
             self.problems.push(Problem {
                 severity: Severity::Error,
                 range,

@@ -122,6 +122,20 @@ fn deep_nesting_is_cut_with_an_error() {
 }
 
 #[test]
+fn nesting_counts_quotes_lists_and_emphasis_not_paragraphs_or_items() {
+    let at_limit = |text: String| {
+        let (_, problems) = parse_blocks(&text, &Mode::Message { vars: &[] }, 3);
+        problems.is_empty()
+    };
+    assert!(at_limit("> > > three quotes".into()));
+    assert!(!at_limit("> > > > four quotes".into()));
+    assert!(at_limit("- a\n  - b\n    - c\n".into()));
+    assert!(!at_limit("- a\n  - b\n    - c\n      - d\n".into()));
+    assert!(at_limit("> - **bold**".into()));
+    assert!(!at_limit("> - ***both***".into()));
+}
+
+#[test]
 fn images_become_their_text() {
     let (blocks, problems) = message("![a map](https://x.org/m.png)", &[]);
     assert_eq!(
