@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::Result;
 use rayon::prelude::*;
@@ -306,6 +307,7 @@ pub fn build_with(
         templates_ok,
         out_dir: &out_dir,
         keys: SharedKeys::new(project, epoch),
+        compiled: AtomicUsize::new(0),
     };
     progress.start(jobs.len());
     let run = |(locale, skeleton): &(&Locale, &Skeleton)| {
@@ -323,8 +325,11 @@ pub fn build_with(
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
         .max(1);
-    let outputs: Vec<JobOutput> = match rayon::ThreadPoolBuilder::new().num_threads(threads).build()
-    {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .stack_size(WORKER_STACK_BYTES)
+        .build();
+    let outputs: Vec<JobOutput> = match pool {
         Ok(pool) => pool.install(|| jobs.par_iter().map(run).collect()),
         Err(_) => jobs.iter().map(run).collect(),
     };
@@ -385,11 +390,21 @@ struct Context<'a> {
     templates_ok: bool,
     out_dir: &'a Path,
     keys: SharedKeys,
+    /// Jobs that compiled PDFs so far.
+    compiled: AtomicUsize,
 }
 
-/// Entries older than this many jobs are dropped from Typst's memoization
-/// cache, so a long build's memory stays bounded.
-const TYPST_CACHE_AGE: usize = 8;
+/// Stack of each build thread. Typst's layout recurses deeply on long
+/// documents; the 2 MB a thread gets by default overflowed on a three-page
+/// handout. Only the pages used are ever committed.
+const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
+
+/// Every this many jobs, Typst's memoization cache drops what the last
+/// `TYPST_CACHE_AGE` rounds did not use, so a long build's memory stays
+/// bounded (without it, 240 handouts peaked 30 % higher). Evicting after
+/// every job cost about 5 % of the build's time.
+const EVICT_EVERY: usize = 8;
+const TYPST_CACHE_AGE: usize = 2;
 
 /// What one document × locale did: its files (written now or fresh),
 /// the outputs it could not write, its diagnostics and fallbacks.
@@ -463,7 +478,10 @@ fn build_job(context: &Context, locale: &Locale, skeleton: &Skeleton) -> JobOutp
         rendered.push((*format, files, quiet));
     }
     if context.engine.is_some() && !stale.is_empty() {
-        typst::comemo::evict(TYPST_CACHE_AGE);
+        let compiled = context.compiled.fetch_add(1, Ordering::Relaxed) + 1;
+        if compiled % EVICT_EVERY == 0 {
+            typst::comemo::evict(TYPST_CACHE_AGE);
+        }
     }
 
     for ((format, files, quiet), (_, key)) in rendered.into_iter().zip(&stale) {
