@@ -394,9 +394,9 @@ struct Context<'a> {
     compiled: AtomicUsize,
 }
 
-/// Stack of each build thread. Typst's layout recurses deeply on long
-/// documents; the 2 MB a thread gets by default overflowed on a three-page
-/// handout. Only the pages used are ever committed.
+/// Stack of each build thread. How deep Typst recurses depends on what its
+/// cache holds; the 2 MB a thread gets by default overflowed once in a
+/// 240-handout build. Only the pages used are ever committed.
 const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
 
 /// Every this many jobs, Typst's memoization cache drops what the last
