@@ -141,6 +141,7 @@ fn main() {
         .tempdir()
         .expect("failed to create a temporary folder");
     let root = temp.path().to_path_buf();
+    let _ = GENERATED.set(root.clone());
     let project = generate(manifest, &root, docs, &LOCALES[..locale_count]);
     let keep = std::env::var_os("KYR_BENCH_KEEP").is_some_and(|v| v != "0");
     let _temp = if keep {
@@ -1314,8 +1315,19 @@ fn write(path: &Path, text: &str) {
         .unwrap_or_else(|e| fail(&format!("failed to write `{}`: {e}", path.display())));
 }
 
+/// The generated project, which a failed run leaves in place.
+static GENERATED: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// Stops the bench. Exiting skips the temporary folder's removal, so the
+/// generated project stays for a look, and this says where.
 fn fail(message: &str) -> ! {
     eprintln!("error: {message}");
+    if let Some(root) = GENERATED.get() {
+        eprintln!(
+            "note: the generated project is left in `{}` (`kyr -C` it to reproduce)",
+            root.display()
+        );
+    }
     std::process::exit(1)
 }
 
