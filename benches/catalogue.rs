@@ -34,6 +34,10 @@
 //! `KYR_BENCH_KEEP=1` keeps the generated project and prints where it is.
 //! On two cores the defaults take well under a minute.
 
+mod common;
+
+use common::BareWorld;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Read;
 use std::os::unix::fs::MetadataExt as _;
@@ -44,14 +48,12 @@ use std::time::{Duration, Instant};
 
 use kyr::build::resolve;
 use kyr::pdf::fonts::FontSet;
-use kyr::pdf::world::{DATA_PATH, MAIN_PATH, TEMPLATE_DIR, file_id};
+use kyr::pdf::world::{MAIN_PATH, TEMPLATE_DIR, file_id};
 use kyr::print::handout_input;
-use typst::diag::{FileError, FileResult};
-use typst::foundations::{Bytes, Datetime, Duration as TypstDuration};
+use typst::foundations::Bytes;
 use typst::syntax::{FileId, Source};
-use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, World};
+use typst::{Library, LibraryExt};
 use typst_layout::PagedDocument;
 
 /// One locale of the synthetic project.
@@ -1165,46 +1167,6 @@ fn outcome(run: &Run, before: &Snapshot, after: &Snapshot, what: &str) -> Outcom
 
 // ---------------------------------------------------------------------
 // Typst alone.
-
-/// The plainest World typst can compile from: sources and data in memory,
-/// fonts preloaded (as in `benches/pdf.rs`).
-struct BareWorld {
-    library: LazyHash<Library>,
-    fonts: &'static FontSet,
-    main: FileId,
-    sources: HashMap<FileId, Source>,
-    data: Bytes,
-}
-
-impl World for BareWorld {
-    fn library(&self) -> &LazyHash<Library> {
-        &self.library
-    }
-    fn book(&self) -> &LazyHash<FontBook> {
-        &self.fonts.book
-    }
-    fn main(&self) -> FileId {
-        self.main
-    }
-    fn source(&self, id: FileId) -> FileResult<Source> {
-        self.sources
-            .get(&id)
-            .cloned()
-            .ok_or_else(|| FileError::NotFound(id.vpath().get_without_slash().into()))
-    }
-    fn file(&self, id: FileId) -> FileResult<Bytes> {
-        if id == file_id(DATA_PATH) {
-            return Ok(self.data.clone());
-        }
-        self.source(id).map(Bytes::from_string)
-    }
-    fn font(&self, index: usize) -> Option<Font> {
-        self.fonts.fonts.get(index).cloned()
-    }
-    fn today(&self, _: Option<TypstDuration>) -> Option<Datetime> {
-        Datetime::from_ymd(1980, 1, 1)
-    }
-}
 
 /// What typst alone took for every handout.
 struct TypstAlone {

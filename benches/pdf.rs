@@ -10,6 +10,10 @@
 //! cold compile. Run with `cargo bench --bench pdf`; `KYR_BENCH_RUNS` sets
 //! the number of runs (default 15). The figure to watch is the ratio.
 
+mod common;
+
+use common::BareWorld;
+
 use std::collections::HashMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -17,55 +21,13 @@ use std::time::{Duration, Instant};
 use kyr::build::{pdf_engine, resolve};
 use kyr::doc::Layout;
 use kyr::pdf::fonts::FontSet;
-use kyr::pdf::world::{DATA_PATH, MAIN_PATH, TEMPLATE_DIR, file_id};
+use kyr::pdf::world::{MAIN_PATH, TEMPLATE_DIR, file_id};
 use kyr::print::{handout_input, layout_files};
-use typst::diag::{FileError, FileResult};
-use typst::foundations::{Bytes, Datetime, Duration as TypstDuration};
+use typst::foundations::Bytes;
 use typst::syntax::{FileId, Source};
-use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, World};
+use typst::{Library, LibraryExt};
 use typst_layout::PagedDocument;
-
-/// The plainest World typst can compile from: sources and data in memory,
-/// fonts preloaded.
-struct BareWorld {
-    library: LazyHash<Library>,
-    fonts: &'static FontSet,
-    main: FileId,
-    sources: HashMap<FileId, Source>,
-    data: Bytes,
-}
-
-impl World for BareWorld {
-    fn library(&self) -> &LazyHash<Library> {
-        &self.library
-    }
-    fn book(&self) -> &LazyHash<FontBook> {
-        &self.fonts.book
-    }
-    fn main(&self) -> FileId {
-        self.main
-    }
-    fn source(&self, id: FileId) -> FileResult<Source> {
-        self.sources
-            .get(&id)
-            .cloned()
-            .ok_or_else(|| FileError::NotFound(id.vpath().get_without_slash().into()))
-    }
-    fn file(&self, id: FileId) -> FileResult<Bytes> {
-        if id == file_id(DATA_PATH) {
-            return Ok(self.data.clone());
-        }
-        self.source(id).map(Bytes::from_string)
-    }
-    fn font(&self, index: usize) -> Option<Font> {
-        self.fonts.fonts.get(index).cloned()
-    }
-    fn today(&self, _: Option<TypstDuration>) -> Option<Datetime> {
-        Datetime::from_ymd(1980, 1, 1)
-    }
-}
 
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();

@@ -18,6 +18,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use crate::i18n::coverage;
+use crate::print::PdfKind;
 use crate::project::Project;
 
 /// One file of the bundle, as the manifest describes it.
@@ -188,14 +189,16 @@ fn describe(path: &str, bytes: &[u8]) -> Artifact {
         None => (file, String::new()),
     };
     let (document, layout) = if format == "pdf" {
-        let mut found = (stem.to_owned(), "handout".to_owned());
-        for layout in ["card-sheet", "card", "booklet-print", "booklet"] {
-            if let Some(document) = stem.strip_suffix(&format!(".{layout}")) {
-                found = (document.to_owned(), layout.to_owned());
-                break;
-            }
-        }
-        (Some(found.0), Some(found.1))
+        // `<doc>.pdf` is the handout; other layouts add `.<layout>`.
+        let (document, kind) = PdfKind::ALL
+            .into_iter()
+            .filter(|k| *k != PdfKind::Handout)
+            .find_map(|k| Some((stem.strip_suffix(&format!(".{}", k.layout_name()))?, k)))
+            .unwrap_or((stem, PdfKind::Handout));
+        (
+            Some(document.to_owned()),
+            Some(kind.layout_name().to_owned()),
+        )
     } else if folder.is_empty() {
         (None, None)
     } else {

@@ -88,9 +88,29 @@ pub fn build(
     let reporter = progress::Reporter::new(mode);
     let result = build::build_with(&project, options, &reporter);
     reporter.finish();
+    let report = match built(result, err) {
+        Ok(report) => report,
+        Err(code) => return code,
+    };
     match format {
-        MessageFormat::Human => report_build(global, &project, result, started, err),
-        MessageFormat::Json => report_build_json(&project, result, started, out, err),
+        MessageFormat::Human => report_build(global, &project, &report, started, err),
+        MessageFormat::Json => report_build_json(&project, &report, started, out),
+    }
+}
+
+/// The report of a build that could run, or why it could not (printed)
+/// and the exit code.
+fn built(result: Result<BuildReport, BuildError>, err: &mut impl Write) -> Result<BuildReport, u8> {
+    match result {
+        Ok(report) => Ok(report),
+        Err(BuildError::Usage(message)) => {
+            let _ = writeln!(err, "error: {message}");
+            Err(EXIT_USAGE)
+        }
+        Err(BuildError::Io(e)) => {
+            let _ = writeln!(err, "error: {e:#}");
+            Err(EXIT_ERRORS)
+        }
     }
 }
 
@@ -102,34 +122,20 @@ pub fn build_quietly(
     started: Instant,
     err: &mut impl Write,
 ) -> u8 {
-    report_build(
-        global,
-        project,
-        build::build(project, options),
-        started,
-        err,
-    )
+    match built(build::build(project, options), err) {
+        Ok(report) => report_build(global, project, &report, started, err),
+        Err(code) => code,
+    }
 }
 
 /// Prints a build's outcome for a person, on stderr.
 fn report_build(
     global: &cli::GlobalArgs,
     project: &Project,
-    result: Result<BuildReport, BuildError>,
+    report: &BuildReport,
     started: Instant,
     err: &mut impl Write,
 ) -> u8 {
-    let report = match result {
-        Ok(report) => report,
-        Err(BuildError::Usage(message)) => {
-            let _ = writeln!(err, "error: {message}");
-            return EXIT_USAGE;
-        }
-        Err(BuildError::Io(e)) => {
-            let _ = writeln!(err, "error: {e:#}");
-            return EXIT_ERRORS;
-        }
-    };
     print_diagnostics(&project.files, &report.diagnostics, err);
 
     if global.verbose {
@@ -149,7 +155,7 @@ fn report_build(
         }
     }
     if !global.quiet {
-        for (tag, suppliers) in fallbacks_per_locale(&report) {
+        for (tag, suppliers) in fallbacks_per_locale(report) {
             let parts: Vec<String> = suppliers
                 .iter()
                 .map(|(from, n)| format!("{n} from {from}"))
@@ -186,29 +192,17 @@ fn report_build(
             report.diagnostics.warning_count(),
         );
     }
-    exit_code(&report)
+    exit_code(report)
 }
 
 /// Prints a build's outcome as JSON lines on stdout: every diagnostic,
 /// every output file, every removed file, then a summary.
 fn report_build_json(
     project: &Project,
-    result: Result<BuildReport, BuildError>,
+    report: &BuildReport,
     started: Instant,
     out: &mut impl Write,
-    err: &mut impl Write,
 ) -> u8 {
-    let report = match result {
-        Ok(report) => report,
-        Err(BuildError::Usage(message)) => {
-            let _ = writeln!(err, "error: {message}");
-            return EXIT_USAGE;
-        }
-        Err(BuildError::Io(e)) => {
-            let _ = writeln!(err, "error: {e:#}");
-            return EXIT_ERRORS;
-        }
-    };
     for d in report.diagnostics.diagnostics() {
         let mut value =
             diag::to_json_value(&project.files, d, |span| check::message_at(project, span));
@@ -249,11 +243,11 @@ fn report_build_json(
         "removed": report.removed.len(),
         "errors": report.diagnostics.error_count(),
         "warnings": report.diagnostics.warning_count(),
-        "fallbacks": fallbacks_per_locale(&report),
+        "fallbacks": fallbacks_per_locale(report),
         "seconds": (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
     });
     let _ = writeln!(out, "{summary}");
-    exit_code(&report)
+    exit_code(report)
 }
 
 /// How many messages each locale shows from each other locale.
