@@ -18,7 +18,8 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use crate::i18n::coverage;
-use crate::print::PdfKind;
+use crate::base::error::Error;
+use crate::pdf::PdfKind;
 use crate::project::Project;
 
 /// One file of the bundle, as the manifest describes it.
@@ -59,10 +60,14 @@ pub struct Bundle {
 /// the shards of one build). Files kyr did not make (anything but HTML and
 /// PDF, hidden files, earlier bundles) are left out. With several folders
 /// the index page is made again for all of them.
-pub fn bundle(project: &Project, sites: &[PathBuf], epoch: i64) -> Result<Bundle, String> {
+pub fn bundle(project: &Project, sites: &[PathBuf], epoch: i64) -> Result<Bundle, Error> {
+    make(project, sites, epoch).map_err(|message| Error::Failed(anyhow::anyhow!(message)))
+}
+
+fn make(project: &Project, sites: &[PathBuf], epoch: i64) -> Result<Bundle, String> {
     let mut found: BTreeMap<String, (Vec<u8>, &Path)> = BTreeMap::new();
     for site in sites {
-        let shown = crate::diag::display_path(site.strip_prefix(&project.root).unwrap_or(site));
+        let shown = crate::base::diag::display_path(site.strip_prefix(&project.root).unwrap_or(site));
         if !site.join("index.html").is_file() {
             return Err(format!(
                 "`{shown}` holds no built site (no `index.html`); run `kyr build` first"
@@ -84,9 +89,8 @@ pub fn bundle(project: &Project, sites: &[PathBuf], epoch: i64) -> Result<Bundle
         }
     }
     if sites.len() > 1 {
-        let mut sink = crate::diag::Sink::default();
         let exists = |file: &str| found.contains_key(file);
-        let index = crate::build::index_page(project, &exists, false, &mut sink)
+        let index = crate::build::index_html(project, &exists, false, &mut Vec::new())
             .ok_or_else(|| "cannot make the index page of the merged sites".to_owned())?;
         found.insert("index.html".into(), (index.into_bytes(), Path::new("")));
     }
@@ -95,7 +99,7 @@ pub fn bundle(project: &Project, sites: &[PathBuf], epoch: i64) -> Result<Bundle
         .map(|(name, (bytes, _))| (name, bytes))
         .collect();
 
-    let coverage: BTreeMap<(String, String), (f64, usize)> = coverage::coverage(project, &[])
+    let coverage: BTreeMap<(String, String), (f64, usize)> = coverage::coverage(&project.messages(), &[])
         .into_iter()
         .flat_map(|locale| {
             let tag = locale.locale.clone();

@@ -14,11 +14,11 @@ use fluent_bundle::FluentArgs;
 use fluent_bundle::types::FluentValue;
 use fluent_syntax::ast;
 
-use crate::build;
 use crate::config::Locale;
-use crate::diag::{Diagnostic, FileId, Severity, Sink, Span};
+use crate::base::diag::{Diagnostic, FileId, Sink, Span};
 use crate::i18n::LocaleBundle;
 use crate::i18n::coverage::{self, interface_keys};
+use crate::i18n::interface;
 use crate::i18n::resolve::fluent_diagnostic;
 use crate::pdf::fonts::FontSet;
 use crate::project::Project;
@@ -91,7 +91,7 @@ pub fn check(project: &Project, options: &CheckOptions) -> Sink {
             continue;
         };
         for side in [&sides.front, &sides.back] {
-            if crate::print::section_of(skeleton, &side.id).is_none() {
+            if skeleton.section_of(&side.id).is_none() {
                 found.push(
                     Diagnostic::error(format!(
                         "no heading shows message `{}`, so the card has nothing to print there",
@@ -116,7 +116,8 @@ pub fn check(project: &Project, options: &CheckOptions) -> Sink {
     }
 
     let mut engine_diags = Vec::new();
-    let fonts = build::pdf_engine(project, None, &mut engine_diags)
+    let fonts = project
+        .pdf_engine(None, &mut engine_diags)
         .fonts()
         .clone();
     found.extend(engine_diags);
@@ -125,10 +126,9 @@ pub fn check(project: &Project, options: &CheckOptions) -> Sink {
     for locale in config.locales.values().filter(|l| selected(&l.tag)) {
         // Resolving every document reports what a build would.
         for skeleton in &project.skeletons {
-            let resolved = build::resolve(project, locale, skeleton, false);
+            let page = project.messages().page(locale, skeleton, false);
             found.extend(
-                resolved
-                    .job
+                page.job
                     .diagnostics
                     .into_iter()
                     .filter(|d| d.code != "message-missing" || d.span.is_none()),
@@ -139,15 +139,12 @@ pub fn check(project: &Project, options: &CheckOptions) -> Sink {
         };
         check_messages(project, locale, bundle, &used, &fonts, &mut found);
         check_bidi_controls(project, locale, bundle, &mut found);
-        found.extend(coverage::stale_diagnostics(project, locale));
+        found.extend(coverage::stale_diagnostics(&project.messages(), locale));
     }
 
     let mut sink = Sink::default();
-    for mut d in found {
-        if options.strict && d.severity == Severity::Warning {
-            d.severity = Severity::Error;
-        }
-        sink.push(d);
+    for d in found {
+        sink.push(d.promote(options.strict));
     }
     sink
 }
@@ -158,7 +155,7 @@ pub fn locale_of(project: &Project, d: &Diagnostic) -> Option<String> {
         return Some(m.locale.clone());
     }
     let span = d.span.as_ref()?;
-    let path = crate::diag::display_path(&project.files.get(span.file).path);
+    let path = crate::base::diag::display_path(&project.files.get(span.file).path);
     let mut parts = path.split('/');
     (parts.next() == Some("locales"))
         .then(|| parts.next().map(str::to_owned))
@@ -184,8 +181,8 @@ fn used_ids(project: &Project) -> HashSet<String> {
             used.insert(key.split('.').next().unwrap_or(&key).to_owned());
         }
     }
-    used.extend(interface_keys(project));
-    used.extend(coverage::ORGANIZER_MESSAGES.iter().map(|s| (*s).to_owned()));
+    used.extend(interface_keys(&project.messages()));
+    used.extend(interface::MESSAGES.iter().map(|m| m.id.to_owned()));
     // A message another message refers to is used through it.
     for bundle in project.catalog.locales.values() {
         for (_, resource) in bundle.resources() {
@@ -414,7 +411,7 @@ fn check_messages(
             found.push(
                 Diagnostic::warning(format!(
                     "no bundled font can draw {} in `{id}`; printed, it would be a box",
-                    crate::pdf::describe_char(c)
+                    crate::pdf::checks::describe_char(c)
                 ))
                 .code("glyph-missing")
                 .in_message(&locale.tag, id)

@@ -9,10 +9,11 @@ use serde::Deserialize;
 use toml::Spanned;
 use unic_langid::LanguageIdentifier;
 
-use crate::diag::{self, Diagnostic, FileId, Span};
-use crate::doc::markdown::{VAR_BASE, VAR_END};
-use crate::i18n::lang::{self, Direction};
-use crate::links;
+use crate::base::diag::{self, Diagnostic, FileId, Span};
+use crate::base::error::Error;
+use crate::base::ident::{VAR_BASE, VAR_END, is_identifier};
+use crate::base::lang::{self, Direction};
+use crate::base::links;
 
 /// The project configuration, validated.
 #[derive(Debug, Clone)]
@@ -97,6 +98,21 @@ impl Config {
     /// The locale with this tag.
     pub fn locale(&self, tag: &str) -> Option<&Locale> {
         self.locales.get(tag)
+    }
+
+    /// A usage error naming the first of `tags` that is not a configured
+    /// locale, and those that are.
+    pub(crate) fn known_locales(&self, tags: &[String]) -> Result<(), Error> {
+        match tags.iter().find(|tag| self.locale(tag).is_none()) {
+            Some(tag) => {
+                let known: Vec<&str> = self.locales.keys().map(String::as_str).collect();
+                Err(Error::Usage(format!(
+                    "unknown locale `{tag}`; configured locales: {}",
+                    known.join(", ")
+                )))
+            }
+            None => Ok(()),
+        }
     }
 }
 
@@ -232,7 +248,7 @@ struct LinkedVar {
 
 /// Parses and validates `kyr.toml`. Every problem found becomes a
 /// diagnostic; `None` when the configuration cannot be used.
-pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
+pub(crate) fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
     let raw: ConfigFile = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
@@ -534,13 +550,6 @@ fn validate_vars(
     vars
 }
 
-/// A Fluent identifier: `[a-zA-Z][a-zA-Z0-9_-]*`.
-pub fn is_identifier(s: &str) -> bool {
-    let mut chars = s.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-}
-
 fn check_message_id(id: &str, key: &str, span: Span, diags: &mut Vec<Diagnostic>) {
     if !is_identifier(id) {
         diags.push(Diagnostic::error(format!("`{key}` must be a message id, not `{id}`")).at(span));
@@ -550,7 +559,7 @@ fn check_message_id(id: &str, key: &str, span: Span, diags: &mut Vec<Diagnostic>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::Files;
+    use crate::base::diag::Files;
 
     fn parse_str(text: &str) -> (Option<Config>, Vec<String>) {
         let mut files = Files::default();

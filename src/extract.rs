@@ -15,7 +15,7 @@ use crate::i18n::LocaleBundle;
 
 /// What extraction produced.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Extracted {
+pub(crate) struct Extracted {
     /// The new skeleton.
     pub skeleton: String,
     /// The new text of the reference `.ftl` file.
@@ -35,7 +35,7 @@ struct Run {
 /// of its `.ftl` file, if any; `bundle` the reference locale, whose ids
 /// must not be reused for other text. `today` is the review date for new
 /// front matter (`2026-11-26`).
-pub fn extract(
+pub(crate) fn extract(
     name: &str,
     text: &str,
     existing: Option<&str>,
@@ -57,7 +57,7 @@ pub fn extract(
     for line in existing.unwrap_or("").lines() {
         if let Some((id, _)) = line.split_once('=') {
             let id = id.trim();
-            if !line.starts_with([' ', '#']) && crate::config::is_identifier(id) {
+            if !line.starts_with([' ', '#']) && crate::base::ident::is_identifier(id) {
                 taken.push(id.to_owned());
             }
         }
@@ -190,7 +190,7 @@ fn has_reference(text: &str) -> bool {
 
 fn reference_id(text: &str) -> Option<String> {
     let inner = text.strip_prefix('{')?.strip_suffix('}')?.trim();
-    crate::config::is_identifier(inner).then(|| inner.to_owned())
+    crate::base::ident::is_identifier(inner).then(|| inner.to_owned())
 }
 
 /// The Fluent value (after `id =`) for a run's Markdown source: one line,

@@ -1,118 +1,47 @@
 //! kyr: an offline-first generator of multilingual Know-Your-Rights
-//! material. The pipeline:
+//! material. The pipeline, one module per stage, each importing only from
+//! the stages above it:
 //!
 //! ```text
-//! project::load      kyr.toml, content/*.md, locales/<tag>/*.ftl, templates/
-//!   doc::parse       skeletons, once (pulldown-cmark, with byte offsets)
-//!   i18n::resolve    per locale: references along the fallback chain
-//!                    -> doc::model (blocks, inlines, each with its language)
-//!   render::html     model -> escaped HTML through templates
-//!   render::typst    model -> a data file + a main source for a layout
-//!   pdf              typst::compile with bundled fonts -> PDF bytes
-//!   output           atomic writes under out/
+//! base          shared words: diagnostics, identifiers, direction, links,
+//!               build time, the command error, atomic output
+//! config        kyr.toml -> Config (validated)
+//! doc           PARSE: skeletons (pulldown-cmark, with byte offsets)
+//!               -> the document model
+//! i18n          RESOLVE: Fluent catalog; per locale, references along the
+//!               fallback chain -> a page (body, card sides, interface
+//!               texts, notices), each piece with its language
+//! html          RENDER HTML: page and index, escaped, through templates
+//! pdf           RENDER PDF: the typed data file -> Typst (World, fonts,
+//!               compile, export) -> PDF; imposition; post-layout checks
+//! project       LOAD: kyr.toml, content/, locales/, templates/ -> Project
+//! build         the driver: select -> pool -> job (resolve -> fresh? ->
+//!               render -> write -> record) -> index -> report
+//! check, bundle, extract, scaffold, watch
+//!               the library side of the other commands
+//! cli           arguments, dispatch, output, one error -> exit code
 //! ```
 //!
-//! Beside the build: `check` (everything, writing nothing), coverage and
-//! stale translations (`i18n::coverage`, `i18n::lock`), `scaffold` (a new
-//! locale), `extract` (plain Markdown -> skeleton), `watch`, `bundle`
-//! (the built site as a reproducible zip); `commands`
-//! runs each for the command line.
-//!
-//! [`run`] is what the binary calls; tests call [`project::load`] and
-//! [`build::build`] directly.
+//! The binary calls [`run`]; tests, benches and fuzz targets call
+//! [`project::load`], [`build::build`], [`check::check`], [`status`] and
+//! [`bundle::bundle`], and read what they return.
 
+mod base;
 pub mod build;
 pub mod bundle;
 pub mod check;
 pub mod cli;
-pub mod commands;
-pub mod config;
-pub mod diag;
-pub mod doc;
-pub mod extract;
-pub mod i18n;
-pub mod incremental;
-pub mod layout;
-pub mod links;
-pub mod output;
-pub mod pdf;
-pub mod print;
-pub mod progress;
+mod config;
+mod doc;
+mod extract;
+mod html;
+mod i18n;
+mod pdf;
+pub mod preview;
 pub mod project;
-pub mod render;
-pub mod scaffold;
-pub mod watch;
+mod scaffold;
+mod watch;
 
-use std::io::{IsTerminal as _, Write as _};
-use std::process::ExitCode;
-
-use build::BuildOptions;
-use cli::{Cli, ColorChoice, Command};
-
-/// Exit code for a successful run (warnings allowed).
-pub const EXIT_OK: u8 = 0;
-/// Exit code for errors in the content or the build.
-pub const EXIT_ERRORS: u8 = 1;
-/// Exit code for usage errors.
-pub const EXIT_USAGE: u8 = 2;
-
-/// Runs a parsed command line, printing diagnostics to stderr.
-pub fn run(cli: Cli) -> ExitCode {
-    let choice = match cli.global.color {
-        ColorChoice::Always => anstream::ColorChoice::Always,
-        ColorChoice::Never => anstream::ColorChoice::Never,
-        ColorChoice::Auto if std::io::stderr().is_terminal() => anstream::ColorChoice::Auto,
-        ColorChoice::Auto => anstream::ColorChoice::Never,
-    };
-    // Not locked for the whole command: the build's threads report
-    // progress on it too.
-    let mut stderr = anstream::AutoStream::new(std::io::stderr(), choice);
-    let code = match cli.command {
-        Command::Build(args) => {
-            let epoch = match pdf::source_date_epoch() {
-                Ok(epoch) => epoch,
-                Err(pdf::BadEpoch(message)) => {
-                    let _ = writeln!(stderr, "error: {message}");
-                    return ExitCode::from(EXIT_USAGE);
-                }
-            };
-            let options = BuildOptions {
-                epoch,
-                locales: args.locales,
-                documents: args.documents,
-                formats: args.format,
-                out_dir: args.out,
-                strict: args.strict,
-                jobs: args.jobs.map(usize::from),
-                force: args.force,
-                shard: args.shard,
-            };
-            commands::build(
-                &cli.global,
-                &options,
-                args.edition.as_deref(),
-                args.message_format,
-                &mut std::io::stdout().lock(),
-                &mut stderr,
-            )
-        }
-        Command::Check(args) => commands::check(
-            &cli.global,
-            &args,
-            &mut std::io::stdout().lock(),
-            &mut stderr,
-        ),
-        Command::Status(args) => commands::status(
-            &cli.global,
-            &args,
-            &mut std::io::stdout().lock(),
-            &mut stderr,
-        ),
-        Command::Confirm(args) => commands::confirm(&cli.global, &args, &mut stderr),
-        Command::NewLocale(args) => commands::new_locale(&cli.global, &args, &mut stderr),
-        Command::Extract(args) => commands::extract(&cli.global, &args, &mut stderr),
-        Command::Watch(args) => commands::watch(&cli.global, &args, &mut stderr),
-        Command::Bundle(args) => commands::bundle(&cli.global, &args, &mut stderr),
-    };
-    ExitCode::from(code)
-}
+pub use base::diag::{Diagnostic, Files, Severity, Sink, Span};
+pub use base::error::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Error};
+pub use cli::run;

@@ -11,10 +11,13 @@ use anyhow::{Context as _, Result};
 use walkdir::WalkDir;
 
 use crate::config::{self, Config};
-use crate::diag::{Diagnostic, FileId, Files, Span};
+use crate::base::diag::{Diagnostic, FileId, Files, Span};
 use crate::doc::{self, Skeleton};
-use crate::i18n::{self, Catalog};
-use crate::render::html::Templates;
+use crate::i18n::{self, Catalog, Messages};
+use crate::base::epoch::FIXED_EPOCH;
+use crate::base::error::Error;
+use crate::pdf::engine::Engine;
+use crate::html::Templates;
 
 /// The configuration file's name.
 pub const CONFIG_FILE: &str = "kyr.toml";
@@ -46,10 +49,34 @@ pub struct Project {
 }
 
 impl Project {
+    /// What the resolve stage reads of the project.
+    pub(crate) fn messages(&self) -> Messages<'_> {
+        Messages {
+            config: &self.config,
+            catalog: &self.catalog,
+            skeletons: &self.skeletons,
+            config_file: self.config_file,
+        }
+    }
+
+    /// The PDF engine for a build: templates, fonts, build time
+    /// (`SOURCE_DATE_EPOCH`, or a fixed date when `None`).
+    pub(crate) fn pdf_engine(&self, epoch: Option<i64>, diags: &mut Vec<Diagnostic>) -> Engine {
+        Engine::new(
+            &self.root,
+            &self.pdf_templates,
+            &self.fonts,
+            &self.files,
+            epoch.unwrap_or(FIXED_EPOCH),
+            diags,
+        )
+        .with_image_limit(self.config.limits.max_binary_bytes)
+    }
+
     /// Uses an edition's variables (a city's hotline, a network's name)
     /// from now on; its outputs go to `out/<edition>/`. The error is a
     /// usage error.
-    pub fn select_edition(&mut self, name: &str) -> Result<(), String> {
+    pub fn select_edition(&mut self, name: &str) -> Result<(), Error> {
         match self.config.with_edition(name) {
             Some(config) => {
                 self.config = config;
@@ -58,30 +85,14 @@ impl Project {
             }
             None => {
                 let known: Vec<&str> = self.config.editions.keys().map(String::as_str).collect();
-                Err(if known.is_empty() {
+                Err(Error::Usage(if known.is_empty() {
                     format!("unknown edition `{name}`: kyr.toml has no `[editions.<name>]`")
                 } else {
                     format!("unknown edition `{name}`; editions: {}", known.join(", "))
-                })
+                }))
             }
         }
     }
-}
-
-/// Why a project could not be loaded.
-#[derive(Debug)]
-pub enum LoadError {
-    /// No `kyr.toml` in the folder or its ancestors (a usage error).
-    NotFound(PathBuf),
-    /// Reading failed.
-    Io(anyhow::Error),
-    /// The configuration is invalid; nothing can be built.
-    Invalid {
-        /// Files read so far.
-        files: Files,
-        /// What is wrong.
-        diagnostics: Vec<Diagnostic>,
-    },
 }
 
 /// The folder holding `kyr.toml`: `start` or its nearest ancestor with one.
@@ -94,8 +105,13 @@ pub fn find_root(start: &Path) -> Option<PathBuf> {
 }
 
 /// Loads the project found at `start` or above.
-pub fn load(start: &Path) -> Result<Project, LoadError> {
-    let root = find_root(start).ok_or_else(|| LoadError::NotFound(start.to_path_buf()))?;
+pub fn load(start: &Path) -> Result<Project, Error> {
+    let root = find_root(start).ok_or_else(|| {
+        Error::Usage(format!(
+            "no `{CONFIG_FILE}` found in `{}` or any folder above it",
+            start.display()
+        ))
+    })?;
     let mut files = Files::default();
     let mut diags = Vec::new();
 
@@ -108,27 +124,27 @@ pub fn load(start: &Path) -> Result<Project, LoadError> {
         &mut files,
         &mut diags,
     )
-    .map_err(LoadError::Io)?
+    ?
     else {
-        return Err(LoadError::Invalid {
+        return Err(Error::Invalid {
             files,
             diagnostics: diags,
         });
     };
     let Some(config) = config::parse(config_file, files.text(config_file), &mut diags) else {
-        return Err(LoadError::Invalid {
+        return Err(Error::Invalid {
             files,
             diagnostics: diags,
         });
     };
 
     let limits = &config.limits;
-    let skeletons = load_content(&root, limits, &mut files, &mut diags).map_err(LoadError::Io)?;
-    let catalog = load_locales(&root, &config, &mut files, &mut diags).map_err(LoadError::Io)?;
-    let templates = load_templates(&root, limits, &mut files, &mut diags).map_err(LoadError::Io)?;
+    let skeletons = load_content(&root, limits, &mut files, &mut diags)?;
+    let catalog = load_locales(&root, &config, &mut files, &mut diags)?;
+    let templates = load_templates(&root, limits, &mut files, &mut diags)?;
     let pdf_templates =
-        load_pdf_templates(&root, limits, &mut files, &mut diags).map_err(LoadError::Io)?;
-    let fonts = load_fonts(&root, limits, &mut files, &mut diags).map_err(LoadError::Io)?;
+        load_pdf_templates(&root, limits, &mut files, &mut diags)?;
+    let fonts = load_fonts(&root, limits, &mut files, &mut diags)?;
 
     Ok(Project {
         root,

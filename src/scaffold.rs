@@ -8,13 +8,13 @@ use std::path::PathBuf;
 
 use toml_edit::{Array, DocumentMut, Item, Table, value};
 
-use crate::diag::display_path;
-use crate::i18n::lang;
+use crate::base::diag::display_path;
+use crate::base::lang;
 use crate::project::Project;
 
 /// The files a new locale needs: relative path -> contents.
 #[derive(Debug)]
-pub struct NewLocale {
+pub(crate) struct NewLocale {
     /// The new kyr.toml.
     pub config: String,
     /// `locales/<tag>/<file>.ftl` and the lock file, and their text.
@@ -24,7 +24,7 @@ pub struct NewLocale {
 }
 
 /// Prepares a new locale; the `Err` is a usage error.
-pub fn new_locale(
+pub(crate) fn new_locale(
     project: &Project,
     tag: &str,
     fallback: &[String],

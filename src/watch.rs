@@ -1,11 +1,10 @@
-//! `kyr watch`: build once, then rebuild what each saved file affects (a
-//! locale's files: that locale and the locales falling back to it; a
-//! document: that document; kyr.toml or a template: everything) and print
-//! its problems, until stopped. File events come from the `notify` crate;
-//! events that arrive together are handled as one change.
+//! `kyr watch`, the library side: the changes to a project's sources
+//! (file events from the `notify` crate; events that arrive together are
+//! one change) and what each affects (a locale's files: that locale and
+//! the locales falling back to it; a document: that document; kyr.toml or
+//! a template: everything). The command's loop is in `cli`.
 
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -13,10 +12,7 @@ use std::time::{Duration, Instant};
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::build::BuildOptions;
-use crate::cli::{GlobalArgs, WatchArgs};
-use crate::commands;
 use crate::project::{self, Project};
-use crate::{EXIT_ERRORS, EXIT_USAGE};
 
 /// How long to wait for more events after the first of a change (an
 /// editor's save is often several events).
@@ -24,7 +20,7 @@ const SETTLE: Duration = Duration::from_millis(60);
 
 /// What a set of changed files requires rebuilding.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Affected {
+pub(crate) struct Affected {
     /// Everything (kyr.toml or a template changed).
     pub all: bool,
     /// Locales whose messages changed (their own files or a fallback's).
@@ -34,7 +30,7 @@ pub struct Affected {
 }
 
 /// Works out what changed files affect. Paths are relative to the root.
-pub fn affected(project: &Project, changed: &[PathBuf]) -> Affected {
+pub(crate) fn affected(project: &Project, changed: &[PathBuf]) -> Affected {
     let mut out = Affected::default();
     for path in changed {
         let parts: Vec<String> = path
@@ -65,113 +61,105 @@ pub fn affected(project: &Project, changed: &[PathBuf]) -> Affected {
     out
 }
 
-/// Runs the watcher until the process is stopped.
-pub fn watch(global: &GlobalArgs, args: &WatchArgs, err: &mut impl Write) -> u8 {
-    let base = BuildOptions {
-        locales: args.locales.clone(),
-        formats: args.format.clone(),
-        out_dir: args.out.clone(),
-        ..BuildOptions::default()
-    };
-    let project = match commands::load(global, err) {
-        Ok(project) => project,
-        Err(code) => return code,
-    };
-    let root = project.root.clone();
-    let out_dir = base.out_dir.clone().unwrap_or_else(|| root.join("out"));
-    commands::build_quietly(global, &project, &base, Instant::now(), err);
+/// File events of a project's sources, grouped into changes.
+pub(crate) struct Changes {
+    root: PathBuf,
+    out_dir: PathBuf,
+    events: mpsc::Receiver<notify::Result<notify::Event>>,
+    // Kept alive: dropping it stops the events.
+    _watcher: notify::RecommendedWatcher,
+}
 
-    let (tx, rx) = mpsc::channel();
-    let mut watcher = match notify::recommended_watcher(tx) {
-        Ok(watcher) => watcher,
-        Err(e) => {
-            let _ = writeln!(err, "error: cannot watch files: {e}");
-            return EXIT_ERRORS;
+impl Changes {
+    /// Watches `kyr.toml`, `content/`, `locales/` and `templates/` of the
+    /// project at `root`; changes under `out_dir` are not reported.
+    pub(crate) fn watch(root: &Path, out_dir: &Path) -> Result<Changes, String> {
+        let (tx, rx) = mpsc::channel();
+        let mut watcher =
+            notify::recommended_watcher(tx).map_err(|e| format!("cannot watch files: {e}"))?;
+        for path in [
+            root.join(project::CONFIG_FILE),
+            root.join("content"),
+            root.join("locales"),
+            root.join("templates"),
+        ] {
+            if path.exists() {
+                watcher
+                    .watch(&path, RecursiveMode::Recursive)
+                    .map_err(|e| format!("cannot watch `{}`: {e}", path.display()))?;
+            }
         }
-    };
-    for path in [
-        root.join(project::CONFIG_FILE),
-        root.join("content"),
-        root.join("locales"),
-        root.join("templates"),
-    ] {
-        if path.exists()
-            && let Err(e) = watcher.watch(&path, RecursiveMode::Recursive)
-        {
-            let _ = writeln!(err, "error: cannot watch `{}`: {e}", path.display());
-            return EXIT_ERRORS;
-        }
+        Ok(Changes {
+            root: root.to_path_buf(),
+            out_dir: out_dir.to_path_buf(),
+            events: rx,
+            _watcher: watcher,
+        })
     }
-    let _ = writeln!(
-        err,
-        "watching `{}` for changes (stop with Ctrl-C)",
-        crate::diag::display_path(&root)
-    );
-    let _ = err.flush();
 
-    while let Ok(first) = rx.recv() {
-        let mut events = vec![first];
-        let settle_until = Instant::now() + SETTLE;
-        while let Some(left) = settle_until.checked_duration_since(Instant::now()) {
-            match rx.recv_timeout(left) {
-                Ok(event) => events.push(event),
-                Err(_) => break,
+    /// Waits for the next change and returns the files it touched,
+    /// relative to the root (never empty); `None` when watching stopped.
+    pub(crate) fn next(&self) -> Option<Vec<PathBuf>> {
+        loop {
+            let first = self.events.recv().ok()?;
+            let mut events = vec![first];
+            let settle_until = Instant::now() + SETTLE;
+            while let Some(left) = settle_until.checked_duration_since(Instant::now()) {
+                match self.events.recv_timeout(left) {
+                    Ok(event) => events.push(event),
+                    Err(_) => break,
+                }
             }
-        }
-        let started = Instant::now();
-        let mut changed: Vec<PathBuf> = Vec::new();
-        for event in events.into_iter().flatten() {
-            if matches!(event.kind, EventKind::Access(_)) {
-                continue;
-            }
-            for path in event.paths {
-                if is_noise(&path, &out_dir) {
+            let mut changed: Vec<PathBuf> = Vec::new();
+            for event in events.into_iter().flatten() {
+                if matches!(event.kind, EventKind::Access(_)) {
                     continue;
                 }
-                if let Ok(relative) = path.strip_prefix(&root)
-                    && !changed.iter().any(|p| p == relative)
-                {
-                    changed.push(relative.to_path_buf());
+                for path in event.paths {
+                    if is_noise(&path, &self.out_dir) {
+                        continue;
+                    }
+                    if let Ok(relative) = path.strip_prefix(&self.root)
+                        && !changed.iter().any(|p| p == relative)
+                    {
+                        changed.push(relative.to_path_buf());
+                    }
                 }
             }
-        }
-        if changed.is_empty() {
-            continue;
-        }
-        let project = match commands::load(global, err) {
-            Ok(project) => project,
-            Err(EXIT_USAGE) => return EXIT_USAGE,
-            Err(_) => continue,
-        };
-        let what = affected(&project, &changed);
-        let mut options = base.clone();
-        if !what.all {
-            if !what.locales.is_empty() && what.documents.is_empty() {
-                options.locales = restrict(&base.locales, &what.locales);
-                if options.locales.is_empty() {
-                    continue;
-                }
-            }
-            if !what.documents.is_empty() && what.locales.is_empty() {
-                options.documents = what
-                    .documents
-                    .iter()
-                    .filter(|d| project.skeletons.iter().any(|s| &s.name == *d))
-                    .cloned()
-                    .collect();
+            if !changed.is_empty() {
+                return Some(changed);
             }
         }
-        let shown: Vec<String> = changed
-            .iter()
-            .map(|p| crate::diag::display_path(p))
-            .collect();
-        let _ = writeln!(err, "\nchanged: {}", shown.join(", "));
-        commands::build_quietly(global, &project, &options, started, err);
-        let _ = err.flush();
     }
-    // The channel closed: the watcher is gone.
-    let _ = writeln!(err, "error: file watching stopped");
-    EXIT_ERRORS
+}
+
+/// The build options for a change: only the affected locales or documents
+/// (within those `base` asks for); `None` when nothing asked for is
+/// affected.
+pub(crate) fn options_for(
+    project: &Project,
+    base: &BuildOptions,
+    changed: &[PathBuf],
+) -> Option<BuildOptions> {
+    let what = affected(project, changed);
+    let mut options = base.clone();
+    if !what.all {
+        if !what.locales.is_empty() && what.documents.is_empty() {
+            options.locales = restrict(&base.locales, &what.locales);
+            if options.locales.is_empty() {
+                return None;
+            }
+        }
+        if !what.documents.is_empty() && what.locales.is_empty() {
+            options.documents = what
+                .documents
+                .iter()
+                .filter(|d| project.skeletons.iter().any(|s| &s.name == *d))
+                .cloned()
+                .collect();
+        }
+    }
+    Some(options)
 }
 
 /// Locales to rebuild: the affected ones, within those asked for.

@@ -8,23 +8,18 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::config::{Var, is_identifier};
-use crate::diag::{FileId, Severity, Span};
+use crate::base::ident::{VAR_BASE, VAR_END, is_identifier};
+use crate::config::Var;
+use crate::base::diag::{FileId, Severity, Span};
 use crate::doc::model::{Block, Inline, Reference, VarReference, push_inline};
-use crate::links;
-
-/// First private-use code point standing for a variable in formatted
-/// message text: variable `i` is `VAR_BASE + i`.
-pub const VAR_BASE: u32 = 0xE000;
-/// One past the last code point used for variables.
-pub const VAR_END: u32 = 0xF8FF;
+use crate::base::links;
 
 const FSI: char = '\u{2068}';
 const PDI: char = '\u{2069}';
 
 /// A problem found while reading Markdown, located in the text read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub(crate) struct Problem {
     /// Error or warning.
     pub severity: Severity,
     /// Byte range in the text given to the parser.
@@ -36,7 +31,7 @@ pub struct Problem {
 }
 
 /// How runs of text are read.
-pub enum Mode<'a> {
+pub(crate) enum Mode<'a> {
     /// A skeleton: `{ id }`, `{ id.attr }` and `{ $var }` are references;
     /// `\{` is a literal brace. Spans point into `file` from `offset`.
     Skeleton {
@@ -55,7 +50,7 @@ pub enum Mode<'a> {
 /// Parses Markdown into blocks. Nesting deeper than `max_depth` (quotes,
 /// lists, emphasis) is refused rather than risking the stack of every
 /// later stage.
-pub fn parse_blocks(text: &str, mode: &Mode<'_>, max_depth: usize) -> (Vec<Block>, Vec<Problem>) {
+pub(crate) fn parse_blocks(text: &str, mode: &Mode<'_>, max_depth: usize) -> (Vec<Block>, Vec<Problem>) {
     let mut builder = Builder {
         source: text,
         mode,
@@ -80,7 +75,7 @@ pub fn parse_blocks(text: &str, mode: &Mode<'_>, max_depth: usize) -> (Vec<Block
 
 /// Parses a message meant to sit inside a line of text. `None` when it
 /// holds block structure (several paragraphs, a list, a heading).
-pub fn parse_inline(
+pub(crate) fn parse_inline(
     text: &str,
     mode: &Mode<'_>,
     max_depth: usize,
@@ -98,7 +93,7 @@ pub fn parse_inline(
 
 /// Splits message text at variable placeholders, without Markdown. Used
 /// when a message's Markdown cannot be used where it stands.
-pub fn plain_inlines(text: &str, vars: &[(String, Var)]) -> Vec<Inline> {
+pub(crate) fn plain_inlines(text: &str, vars: &[(String, Var)]) -> Vec<Inline> {
     let mut out = Vec::new();
     split_vars(text, vars, &mut out);
     out

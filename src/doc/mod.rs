@@ -2,16 +2,17 @@
 //! blocks still holding message and variable references. Parsed once,
 //! resolved once per locale by `i18n::resolve`.
 
-pub mod markdown;
-pub mod model;
+pub(crate) mod markdown;
+pub(crate) mod model;
 
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::config::{Limits, is_identifier};
-use crate::diag::{Diagnostic, FileId, Span, lowercase_message};
-use crate::links;
-use model::{Block, Reference};
+use crate::base::ident::is_identifier;
+use crate::config::Limits;
+use crate::base::diag::{Diagnostic, FileId, Span, lowercase_message};
+use crate::base::links;
+use model::{Block, Inline, Reference};
 
 /// A parsed skeleton.
 #[derive(Debug, Clone)]
@@ -32,6 +33,30 @@ impl Skeleton {
         let mut out = vec![self.front.title.clone()];
         out.extend(model::references(&self.blocks));
         out
+    }
+
+    /// The top-level skeleton blocks under the heading that shows message
+    /// `id`: the heading's index and the end of its section.
+    pub fn section_of(&self, id: &str) -> Option<(usize, usize)> {
+        fn heading_level(block: &Block) -> Option<(u8, &[Inline])> {
+            match block {
+                Block::Heading { level, content } => Some((*level, content.as_slice())),
+                _ => None,
+            }
+        }
+        let start = self.blocks.iter().position(|b| {
+            heading_level(b).is_some_and(|(_, content)| {
+                content
+                    .iter()
+                    .any(|i| matches!(i, Inline::Message(r) if r.id == id))
+            })
+        })?;
+        let level = heading_level(&self.blocks[start])?.0;
+        let end = self.blocks[start + 1..]
+            .iter()
+            .position(|b| heading_level(b).is_some_and(|(l, _)| l <= level))
+            .map_or(self.blocks.len(), |i| start + 1 + i);
+        Some((start, end))
     }
 }
 
@@ -124,7 +149,7 @@ const FENCE: &str = "+++";
 
 /// Parses a skeleton. Problems go to `diags`; `None` when the document
 /// cannot be built at all.
-pub fn parse(
+pub(crate) fn parse(
     name: &str,
     file: FileId,
     text: &str,
@@ -237,7 +262,7 @@ pub fn parse(
     }
     let qr = match &raw.qr {
         Some(qr) if qr.get_ref().is_empty() => Some(String::new()),
-        Some(qr) => match crate::links::check_qr(qr.get_ref()) {
+        Some(qr) => match crate::base::links::check_qr(qr.get_ref()) {
             Ok(()) => Some(qr.get_ref().clone()),
             Err(message) => {
                 diags.push(Diagnostic::error(message).at(at(qr.span())));
@@ -291,7 +316,7 @@ pub fn parse(
 }
 
 /// The byte range of the front matter's TOML and where the body starts.
-pub fn split_front_matter(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
+pub(crate) fn split_front_matter(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
     let first_end = text.find(['\n', '\r'])?;
     if text[..first_end].trim_end() != FENCE {
         return None;
@@ -327,7 +352,7 @@ fn line_break_len(rest: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::Files;
+    use crate::base::diag::Files;
     use model::Inline;
 
     fn parse_str(text: &str) -> (Option<Skeleton>, Vec<Diagnostic>, Files) {

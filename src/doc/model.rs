@@ -2,8 +2,8 @@
 //! of text tagged with its language when it is not the page's. A skeleton
 //! is the same tree with unresolved references still in it.
 
-use crate::diag::Span;
-use crate::i18n::lang::Direction;
+use crate::base::diag::Span;
+use crate::base::lang::Direction;
 
 /// A reference to a Fluent message in a skeleton: `{ id }` or `{ id.attr }`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -124,7 +124,7 @@ pub enum Inline {
 }
 
 /// Appends an inline, merging adjacent text.
-pub fn push_inline(inlines: &mut Vec<Inline>, inline: Inline) {
+pub(crate) fn push_inline(inlines: &mut Vec<Inline>, inline: Inline) {
     if let Inline::Text(new) = &inline {
         if new.is_empty() {
             return;
@@ -138,7 +138,7 @@ pub fn push_inline(inlines: &mut Vec<Inline>, inline: Inline) {
 }
 
 /// Every message reference in some skeleton blocks, in order.
-pub fn references(blocks: &[Block]) -> Vec<Reference> {
+pub(crate) fn references(blocks: &[Block]) -> Vec<Reference> {
     fn in_blocks(list: &[Block], out: &mut Vec<Reference>) {
         for block in list {
             match block {
@@ -168,7 +168,7 @@ pub fn references(blocks: &[Block]) -> Vec<Reference> {
 }
 
 /// The plain text of some inlines (for a page title or an index entry).
-pub fn plain_text(inlines: &[Inline]) -> String {
+pub(crate) fn plain_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
     collect_text(inlines, &mut out);
     out.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -8,33 +8,18 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::config::Locale;
-use crate::diag::{Diagnostic, Span};
+use crate::base::diag::{Diagnostic, Span};
 use crate::doc::Skeleton;
+use crate::i18n::interface;
 use crate::i18n::lock::{self, Staleness};
-use crate::project::Project;
-
-/// Messages kyr itself prints on every page (besides the documents').
-pub const INTERFACE_MESSAGES: &[&str] = &[
-    "kyr-help",
-    "kyr-not-legal-advice",
-    "kyr-last-reviewed",
-    "kyr-sources",
-    "kyr-languages",
-    "kyr-documents",
-    "kyr-unreviewed",
-    "kyr-partial",
-];
-
-/// Messages for whoever prints, shown in the reference language only (so
-/// not counted in any locale's coverage).
-pub const ORGANIZER_MESSAGES: &[&str] = &["kyr-card-sheet-help"];
+use crate::i18n::Messages;
 
 /// The name of the pseudo-document holding the interface messages.
-pub const INTERFACE: &str = "(interface)";
+pub(crate) const INTERFACE: &str = "(interface)";
 
 /// Counts for one document or one whole locale.
 #[derive(Debug, Default, Clone, Serialize, PartialEq, Eq)]
-pub struct Counts {
+pub(crate) struct Counts {
     /// Messages the document uses.
     pub total: usize,
     /// Translated in the locale itself (stale ones included).
@@ -50,7 +35,7 @@ pub struct Counts {
 impl Counts {
     /// Translated share, in percent, rounded down to a tenth (so 99.96 %
     /// is not shown as complete).
-    pub fn percent(&self) -> f64 {
+    pub(crate) fn percent(&self) -> f64 {
         if self.total == 0 {
             100.0
         } else {
@@ -69,7 +54,7 @@ impl Counts {
 
 /// One document in one locale.
 #[derive(Debug, Clone, Serialize)]
-pub struct DocumentCoverage {
+pub(crate) struct DocumentCoverage {
     /// Document name (or [`INTERFACE`]).
     pub document: String,
     /// The counts.
@@ -85,7 +70,7 @@ pub struct DocumentCoverage {
 
 /// One locale.
 #[derive(Debug, Clone, Serialize)]
-pub struct LocaleCoverage {
+pub(crate) struct LocaleCoverage {
     /// Locale tag.
     pub locale: String,
     /// Its name in itself.
@@ -107,7 +92,7 @@ pub struct LocaleCoverage {
 
 /// Where a message stands in a locale.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum State {
+pub(crate) enum State {
     /// Translated and confirmed (or the reference locale itself).
     Translated,
     /// Translated, but stale.
@@ -119,7 +104,7 @@ pub enum State {
 }
 
 /// The message keys (`id` or `id.attr`) a skeleton uses, in order, once each.
-pub fn document_keys(skeleton: &Skeleton) -> Vec<String> {
+pub(crate) fn document_keys(skeleton: &Skeleton) -> Vec<String> {
     let mut keys: Vec<String> = Vec::new();
     for reference in skeleton.references() {
         let key = reference.key();
@@ -131,27 +116,27 @@ pub fn document_keys(skeleton: &Skeleton) -> Vec<String> {
 }
 
 /// The interface keys: kyr's own messages and the project title.
-pub fn interface_keys(project: &Project) -> Vec<String> {
-    let mut keys: Vec<String> = INTERFACE_MESSAGES.iter().map(|s| (*s).to_owned()).collect();
-    keys.push(project.config.title.clone());
+pub(crate) fn interface_keys(messages: &Messages) -> Vec<String> {
+    let mut keys: Vec<String> = interface::translated().map(|m| m.id.to_owned()).collect();
+    keys.push(messages.config.title.clone());
     keys
 }
 
-fn defines(project: &Project, tag: &str, key: &str) -> bool {
-    project.catalog.get(tag).is_some_and(|b| b.defines(key))
+fn defines(messages: &Messages, tag: &str, key: &str) -> bool {
+    messages.catalog.get(tag).is_some_and(|b| b.defines(key))
 }
 
 /// Where one message stands in a locale.
-pub fn state(project: &Project, locale: &Locale, key: &str) -> State {
-    if defines(project, &locale.tag, key) {
+pub(crate) fn state(messages: &Messages, locale: &Locale, key: &str) -> State {
+    if defines(messages, &locale.tag, key) {
         let id = key.split('.').next().unwrap_or(key);
-        return match staleness(project, locale, id) {
+        return match staleness(messages, locale, id) {
             Some(s) => State::Stale(s),
             None => State::Translated,
         };
     }
     for tag in locale.chain.iter().skip(1) {
-        if defines(project, tag, key) {
+        if defines(messages, tag, key) {
             return State::Fallback(tag.clone());
         }
     }
@@ -160,13 +145,13 @@ pub fn state(project: &Project, locale: &Locale, key: &str) -> State {
 
 /// Whether a locale's translation of message `id` is stale. The reference
 /// locale is never stale, nor is a message the reference does not have.
-pub fn staleness(project: &Project, locale: &Locale, id: &str) -> Option<Staleness> {
-    let reference = &project.config.reference;
+pub(crate) fn staleness(messages: &Messages, locale: &Locale, id: &str) -> Option<Staleness> {
+    let reference = &messages.config.reference;
     if &locale.tag == reference {
         return None;
     }
-    let fingerprint = lock::fingerprint(project.catalog.get(reference)?, id)?;
-    let bundle = project.catalog.get(&locale.tag)?;
+    let fingerprint = lock::fingerprint(messages.catalog.get(reference)?, id)?;
+    let bundle = messages.catalog.get(&locale.tag)?;
     bundle.sources.get(id)?;
     // A locale without a lock file is not tracked (yet).
     bundle.lock.file?;
@@ -174,16 +159,16 @@ pub fn staleness(project: &Project, locale: &Locale, id: &str) -> Option<Stalene
 }
 
 /// Coverage of the given locales (all when empty).
-pub fn coverage(project: &Project, tags: &[String]) -> Vec<LocaleCoverage> {
-    let mut documents: Vec<(String, Vec<String>)> = project
+pub(crate) fn coverage(messages: &Messages, tags: &[String]) -> Vec<LocaleCoverage> {
+    let mut documents: Vec<(String, Vec<String>)> = messages
         .skeletons
         .iter()
         .map(|s| (s.name.clone(), document_keys(s)))
         .collect();
-    documents.push((INTERFACE.to_owned(), interface_keys(project)));
+    documents.push((INTERFACE.to_owned(), interface_keys(messages)));
 
     let mut out = Vec::new();
-    for locale in project.config.locales.values() {
+    for locale in messages.config.locales.values() {
         if !tags.is_empty() && !tags.contains(&locale.tag) {
             continue;
         }
@@ -198,7 +183,7 @@ pub fn coverage(project: &Project, tags: &[String]) -> Vec<LocaleCoverage> {
                 stale_ids: Vec::new(),
             };
             for key in keys {
-                let state = state(project, locale, key);
+                let state = state(messages, locale, key);
                 tally(&mut doc.counts, &mut doc.fallback_from, &state);
                 match &state {
                     State::Missing => doc.missing_ids.push(key.clone()),
@@ -250,11 +235,11 @@ fn tally(counts: &mut Counts, from: &mut BTreeMap<String, usize>, state: &State)
 
 /// A warning for each stale translation of a locale, at the translation;
 /// one warning when a translated locale has no lock file at all.
-pub fn stale_diagnostics(project: &Project, locale: &Locale) -> Vec<Diagnostic> {
-    let Some(bundle) = project.catalog.get(&locale.tag) else {
+pub(crate) fn stale_diagnostics(messages: &Messages, locale: &Locale) -> Vec<Diagnostic> {
+    let Some(bundle) = messages.catalog.get(&locale.tag) else {
         return Vec::new();
     };
-    let reference = &project.config.reference;
+    let reference = &messages.config.reference;
     let translates = bundle.sources.keys().any(|id| !id.starts_with('-'));
     if bundle.lock.file.is_none() && &locale.tag != reference && translates {
         return vec![
@@ -273,7 +258,7 @@ pub fn stale_diagnostics(project: &Project, locale: &Locale) -> Vec<Diagnostic> 
     }
     let mut out = Vec::new();
     for (id, source) in bundle.messages_in_order() {
-        let Some(why) = staleness(project, locale, id) else {
+        let Some(why) = staleness(messages, locale, id) else {
             continue;
         };
         let message = match why {
@@ -320,7 +305,7 @@ fn row(name: &str, counts: &Counts, from: &BTreeMap<String, usize>) -> [String; 
 }
 
 /// Aligned columns: a line per locale, then one per document.
-pub fn render_table(coverage: &[LocaleCoverage]) -> String {
+pub(crate) fn render_table(coverage: &[LocaleCoverage]) -> String {
     let header = [
         "locale",
         "translated",
@@ -375,7 +360,7 @@ fn review_text(locale: &LocaleCoverage) -> String {
 }
 
 /// A Markdown table for a pull request, with the ids that need work.
-pub fn render_markdown(coverage: &[LocaleCoverage]) -> String {
+pub(crate) fn render_markdown(coverage: &[LocaleCoverage]) -> String {
     let mut out = String::from(
         "| locale | translated | fallback | missing | stale | coverage | review |\n|---|---:|---|---:|---:|---:|---|\n",
     );

@@ -13,11 +13,11 @@ use std::ops::Range;
 use indexmap::IndexMap;
 use sha2::{Digest, Sha256};
 
-use crate::diag::{Diagnostic, FileId, Span};
-use crate::i18n::LocaleBundle;
+use crate::base::diag::{Diagnostic, FileId, Span};
+use crate::i18n::{LocaleBundle, Messages};
 
 /// The lock file's name inside `locales/<tag>/`.
-pub const LOCK_FILE: &str = "kyr-lock.toml";
+pub(crate) const LOCK_FILE: &str = "kyr-lock.toml";
 
 /// A locale's confirmed fingerprints.
 #[derive(Debug, Default, Clone)]
@@ -49,7 +49,7 @@ impl Lock {
             Ok(doc) => doc,
             Err(e) => {
                 diags.push(
-                    Diagnostic::error(crate::diag::lowercase_message(e.message()))
+                    Diagnostic::error(crate::base::diag::lowercase_message(e.message()))
                         .code("lock")
                         .at_opt(e.span().map(|r| Span::new(file, r)))
                         .hint("this file is written by `kyr confirm`; run it again to rewrite it"),
@@ -138,7 +138,7 @@ fn find_key(text: &str, id: &str) -> Option<Range<usize>> {
 /// and attributes; comments, blank lines and trailing spaces ignored), so
 /// re-wrapping a comment does not make translations stale but changing a
 /// word does.
-pub fn fingerprint(bundle: &LocaleBundle, id: &str) -> Option<String> {
+pub(crate) fn fingerprint(bundle: &LocaleBundle, id: &str) -> Option<String> {
     let source = bundle.sources.get(id)?;
     let text = bundle.source_text(source.file)?;
     let entry = text.get(source.entry.clone())?;
@@ -158,22 +158,22 @@ pub fn fingerprint(bundle: &LocaleBundle, id: &str) -> Option<String> {
 /// The new lock text of a locale after confirming `ids` (every message the
 /// locale translates when empty), and the ids confirmed. An id the locale
 /// does not translate, or the reference does not have, is a usage error.
-pub fn confirm(
-    project: &crate::project::Project,
+pub(crate) fn confirm(
+    messages: &Messages,
     tag: &str,
     ids: &[String],
 ) -> Result<(String, Vec<String>), String> {
-    let reference_tag = &project.config.reference;
+    let reference_tag = &messages.config.reference;
     if tag == reference_tag {
         return Err(format!(
             "`{tag}` is the reference locale: its text is what translations are confirmed against"
         ));
     }
-    let bundle = project
+    let bundle = messages
         .catalog
         .get(tag)
         .ok_or_else(|| format!("unknown locale `{tag}`"))?;
-    let reference = project
+    let reference = messages
         .catalog
         .get(reference_tag)
         .ok_or_else(|| format!("the reference locale `{reference_tag}` has no messages"))?;
@@ -212,7 +212,7 @@ pub fn confirm(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::Files;
+    use crate::base::diag::Files;
 
     fn bundle(text: &str) -> (LocaleBundle, Files) {
         let mut files = Files::default();

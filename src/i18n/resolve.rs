@@ -10,19 +10,18 @@ use fluent_bundle::types::FluentValue;
 use fluent_bundle::{FluentArgs, FluentError};
 
 use crate::config::{Config, Locale, Var};
-use crate::diag::{Diagnostic, Severity, Span};
-use crate::doc::markdown::{self, Mode, Problem, VAR_BASE};
+use crate::base::diag::{Diagnostic, Severity, Span};
+use crate::base::ident::VAR_BASE;
+use crate::doc::markdown::{self, Mode, Problem};
 use crate::doc::model::{Block, Inline, Lang, Reference};
 use crate::doc::{Skeleton, Source};
 use crate::i18n::{Catalog, LocaleBundle};
 
 /// A document in one locale, ready for a back end.
 #[derive(Debug, Clone)]
-pub struct Document {
+pub(crate) struct Document {
     /// Document name.
     pub name: String,
-    /// Locale tag.
-    pub locale: String,
     /// Title.
     pub title: Vec<Inline>,
     /// Body.
@@ -30,36 +29,13 @@ pub struct Document {
     /// The body cut where the skeleton's top-level blocks begin, so a back
     /// end can say where a piece of output came from.
     pub sections: Vec<Section>,
-    /// Date the content was last reviewed.
-    pub last_reviewed: String,
     /// Sources the content is based on.
     pub sources: Vec<Source>,
 }
 
-impl Document {
-    /// The document with only the given sections, in that order.
-    pub fn subset(&self, sections: &[usize]) -> Document {
-        let mut blocks = Vec::new();
-        let mut kept = Vec::new();
-        for section in sections.iter().filter_map(|&i| self.sections.get(i)) {
-            let start = blocks.len();
-            blocks.extend_from_slice(&self.blocks[section.blocks.clone()]);
-            kept.push(Section {
-                blocks: start..blocks.len(),
-                ..section.clone()
-            });
-        }
-        Document {
-            blocks,
-            sections: kept,
-            ..self.clone()
-        }
-    }
-}
-
 /// The blocks of a document that came from one top-level skeleton block.
 #[derive(Debug, Clone)]
-pub struct Section {
+pub(crate) struct Section {
     /// Indices into [`Document::blocks`].
     pub blocks: std::ops::Range<usize>,
     /// The skeleton block's first message reference (or its file).
@@ -70,7 +46,7 @@ pub struct Section {
 
 /// A message a job formatted: what it said and where it is defined.
 #[derive(Debug, Clone)]
-pub struct UsedMessage {
+pub(crate) struct UsedMessage {
     /// Message id (`id` or `id.attr`).
     pub key: String,
     /// The locale whose text was used.
@@ -96,7 +72,7 @@ pub struct Fallback {
 
 /// Resolves the messages of one job (a document or a page in a locale) and
 /// collects its diagnostics and fallbacks.
-pub struct Job<'a> {
+pub(crate) struct Job<'a> {
     config: &'a Config,
     catalog: &'a Catalog,
     locale: &'a Locale,
@@ -121,7 +97,7 @@ impl<'a> Job<'a> {
     /// A job for `document` in `locale`; `extra` variables (such as a date)
     /// are added to the locale's. `anchor` locates problems that have no
     /// place of their own (an interface message missing everywhere).
-    pub fn new(
+    pub(crate) fn new(
         config: &'a Config,
         catalog: &'a Catalog,
         locale: &'a Locale,
@@ -167,7 +143,7 @@ impl<'a> Job<'a> {
     }
 
     /// Resolves a whole skeleton.
-    pub fn document(&mut self, skeleton: &Skeleton) -> Document {
+    pub(crate) fn document(&mut self, skeleton: &Skeleton) -> Document {
         let title = self.inline_message(&skeleton.front.title);
         let mut blocks = Vec::new();
         let mut sections = Vec::new();
@@ -185,17 +161,15 @@ impl<'a> Job<'a> {
         }
         Document {
             name: skeleton.name.clone(),
-            locale: self.locale.tag.clone(),
             title,
             blocks,
             sections,
-            last_reviewed: skeleton.front.last_reviewed.clone(),
             sources: skeleton.front.sources.clone(),
         }
     }
 
     /// Resolves a message used inside a line (a title, a footer line).
-    pub fn inline_message(&mut self, reference: &Reference) -> Vec<Inline> {
+    pub(crate) fn inline_message(&mut self, reference: &Reference) -> Vec<Inline> {
         let Some((resolved, lang)) = self.resolve(reference, true) else {
             return Vec::new();
         };
@@ -213,7 +187,7 @@ impl<'a> Job<'a> {
     }
 
     /// Resolves a message by id with no place in a skeleton (interface text).
-    pub fn interface_message(&mut self, id: &str) -> Vec<Inline> {
+    pub(crate) fn interface_message(&mut self, id: &str) -> Vec<Inline> {
         let span = self.interface_span(id);
         self.inline_message(&Reference {
             id: id.to_owned(),
@@ -483,10 +457,8 @@ impl<'a> Job<'a> {
 
     /// Adds a diagnostic; `owner` is the locale whose file is at fault
     /// (`None`: the skeleton). Errors owned by this job fail it.
-    fn report(&mut self, mut d: Diagnostic, owner: Option<&str>) {
-        if self.strict && d.severity == Severity::Warning {
-            d.severity = Severity::Error;
-        }
+    fn report(&mut self, d: Diagnostic, owner: Option<&str>) {
+        let d = d.promote(self.strict);
         if d.is_error() && owner.is_none_or(|o| o == self.locale.tag) {
             self.failed = true;
         }
@@ -620,7 +592,7 @@ mod tests {
 
     #[test]
     fn literal_paragraphs_hold_no_reference() {
-        let span = Span::new(crate::diag::Files::default().add("x", String::new()), 0..0);
+        let span = Span::new(crate::base::diag::Files::default().add("x", String::new()), 0..0);
         let reference = Reference {
             id: "a".into(),
             attr: None,

@@ -48,7 +48,8 @@ const BUNDLED: &[BundledFile] = bundled![
 
 /// The family names the templates ask for, in fallback order: Latin,
 /// Cyrillic and Greek first, then each script's face.
-pub const FAMILIES: &[&str] = &[
+#[cfg(test)]
+const FAMILIES: &[&str] = &[
     "Noto Sans",
     "Noto Naskh Arabic",
     "Noto Sans Adlam",
@@ -60,11 +61,12 @@ pub const FAMILIES: &[&str] = &[
 ];
 
 /// The monospace family.
-pub const MONO_FAMILY: &str = "Noto Sans Mono";
+#[cfg(test)]
+const MONO_FAMILY: &str = "Noto Sans Mono";
 
 /// Fonts and the book Typst selects from.
 #[derive(Clone)]
-pub struct FontSet {
+pub(crate) struct FontSet {
     /// Metadata of every font, in order.
     pub book: typst::utils::LazyHash<FontBook>,
     /// The fonts, indexed like the book.
@@ -98,7 +100,7 @@ impl FontSet {
 
     /// The bundled fonts alone, parsed on first use and shared by every
     /// compile in the process.
-    pub fn bundled() -> &'static FontSet {
+    pub(crate) fn bundled() -> &'static FontSet {
         &BUNDLED_SET
     }
 
@@ -106,7 +108,7 @@ impl FontSet {
     /// A project file identical to a bundled one (the kyr repository ships
     /// its fonts in its own `templates/fonts/`) is not added twice.
     /// Returns the names of files that hold no readable font.
-    pub fn with_project_fonts(files: &[(String, Vec<u8>)]) -> (FontSet, Vec<String>) {
+    pub(crate) fn with_project_fonts(files: &[(String, Vec<u8>)]) -> (FontSet, Vec<String>) {
         let mut fonts = BUNDLED_FONTS.clone();
         let mut unreadable = Vec::new();
         for (name, data) in files {
@@ -126,7 +128,7 @@ impl FontSet {
     }
 
     /// Whether some font in the set has a glyph for `c`.
-    pub fn covers(&self, c: char) -> bool {
+    pub(crate) fn covers(&self, c: char) -> bool {
         self.fonts
             .iter()
             .any(|f| f.info().coverage.contains(c as u32))

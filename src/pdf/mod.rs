@@ -1,403 +1,364 @@
-//! COMPILE: generated Typst input -> laid-out pages -> PDF bytes, with the
-//! typst crates in this process. An [`Engine`] holds what every compile
-//! of a build shares (library, fonts, templates, build time); [`compile`]
-//! runs one document. Typst's errors become kyr diagnostics that point at
-//! the template line or back at the document and message; after layout,
-//! every character no font could draw is reported.
+//! RENDER PDF: the PDFs of a resolved page. Which files each layout makes
+//! (`handout`: `<doc>.pdf`; `card`: `<doc>.card.pdf` and
+//! `<doc>.card-sheet.pdf`; `booklet`: `<doc>.booklet.pdf` and
+//! `<doc>.booklet-print.pdf`), the data each template reads, the compile,
+//! and the checks on what was laid out. Printing lays out only what the
+//! resolve stage gave it.
+//!
+//! - [`data`]: the typed contract with the templates; [`input`]: the data
+//!   file and main source of one compile;
+//! - [`engine`] ([`world`], [`fonts`]): Typst in this process;
+//! - [`geometry`], [`impose`], [`qr`]: card sizes and sheets, booklet
+//!   order, QR codes; [`checks`]: missing glyphs, small card text.
 
-pub mod fonts;
-pub mod world;
+pub(crate) mod checks;
+pub(crate) mod data;
+pub(crate) mod engine;
+pub(crate) mod fonts;
+pub(crate) mod geometry;
+pub(crate) mod impose;
+pub(crate) mod input;
+pub(crate) mod qr;
+pub(crate) mod world;
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, LazyLock, Mutex};
+use crate::base::diag::{Diagnostic, Span};
+use crate::base::links;
+use crate::config::{Config, Locale, Paper};
+use crate::doc::{Layout, Skeleton};
+use crate::i18n::page::{Card, Page};
+use crate::i18n::resolve::Document;
+use crate::pdf::data::{CardSize, Data, Qr};
+use crate::pdf::engine::{Compiled, Engine, PdfMeta};
+use crate::pdf::input::{TypstInput, paper_name, typst_input};
 
-use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
-use typst::foundations::{Bytes, Datetime, Smart};
-use typst::layout::{Frame, FrameItem};
-use typst::syntax::{DiagSpan, FileId, Source};
-use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, WorldExt};
-use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, Timestamp};
-
-use crate::diag::{self, Diagnostic, Files};
-use crate::render::typst::TypstInput;
-use fonts::FontSet;
-use world::{KyrWorld, MAIN_PATH, TEMPLATE_DIR, file_id};
-
-/// The layouts kyr ships, built in so a project needs no template of its
-/// own. A project's `templates/pdf/<name>` replaces the built-in file.
-const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
-    ("kyr.typ", include_str!("../../templates/pdf/kyr.typ")),
-    (
-        "handout.typ",
-        include_str!("../../templates/pdf/handout.typ"),
-    ),
-    ("card.typ", include_str!("../../templates/pdf/card.typ")),
-    (
-        "booklet.typ",
-        include_str!("../../templates/pdf/booklet.typ"),
-    ),
-];
-
-/// The build time when `SOURCE_DATE_EPOCH` is not set: 1980-01-01 UTC,
-/// the earliest time a zip file can hold, so every output agrees.
-pub const FIXED_EPOCH: i64 = 315_532_800;
-
-static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
-
-/// A PDF template: the built-in text or the project's file.
-struct Template {
-    source: Source,
-    /// The project's file, for diagnostics; `None` when built in.
-    file: Option<diag::FileId>,
-    name: String,
+/// One PDF file a document is made into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PdfKind {
+    /// A4 or Letter pages.
+    Handout,
+    /// One card, front and back, for a print shop.
+    Card,
+    /// Cards to print at home, with crop marks, backs behind fronts.
+    CardSheet,
+    /// A5 (or half-letter) pages in reading order.
+    Booklet,
+    /// The booklet's pages two to a sheet in saddle-stitch order.
+    BookletPrint,
 }
 
-/// What every compile of a build shares.
-pub struct Engine {
-    fonts: FontSet,
-    templates: HashMap<FileId, Template>,
-    sources: HashMap<FileId, Source>,
-    root: PathBuf,
-    now: time::OffsetDateTime,
-    max_image_bytes: u64,
-}
+impl PdfKind {
+    /// Every kind.
+    pub(crate) const ALL: [PdfKind; 5] = [
+        PdfKind::Handout,
+        PdfKind::Card,
+        PdfKind::CardSheet,
+        PdfKind::Booklet,
+        PdfKind::BookletPrint,
+    ];
 
-/// Why the build time is unusable.
-#[derive(Debug)]
-pub struct BadEpoch(pub String);
-
-/// Reads a `SOURCE_DATE_EPOCH` value: whole seconds since 1970-01-01 UTC.
-pub fn parse_epoch(value: &str) -> Result<i64, BadEpoch> {
-    let seconds: i64 = value.trim().parse().map_err(|_| {
-        BadEpoch(format!(
-            "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, not `{value}`"
-        ))
-    })?;
-    time::OffsetDateTime::from_unix_timestamp(seconds)
-        .map_err(|_| BadEpoch(format!("SOURCE_DATE_EPOCH `{value}` is out of range")))?;
-    Ok(seconds)
-}
-
-/// `SOURCE_DATE_EPOCH` from the environment, if set.
-pub fn source_date_epoch() -> Result<Option<i64>, BadEpoch> {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .map(|value| parse_epoch(&value))
-        .transpose()
-}
-
-impl Engine {
-    /// Prepares the templates (the project's `templates/pdf/*.typ` over
-    /// the built-in ones) and fonts (bundled, then the project's).
-    /// `epoch` is the build time in seconds (see [`parse_epoch`]).
-    pub fn new(
-        root: &Path,
-        templates: &[(String, diag::FileId)],
-        project_fonts: &[(String, Vec<u8>)],
-        files: &Files,
-        epoch: i64,
-        diags: &mut Vec<Diagnostic>,
-    ) -> Engine {
-        let mut map = HashMap::new();
-        for (name, text) in BUILTIN_TEMPLATES {
-            let id = file_id(&format!("{TEMPLATE_DIR}{name}"));
-            map.insert(
-                id,
-                Template {
-                    source: Source::new(id, (*text).to_owned()),
-                    file: None,
-                    name: (*name).to_owned(),
-                },
-            );
-        }
-        for (name, file) in templates {
-            let id = file_id(&format!("{TEMPLATE_DIR}{name}"));
-            map.insert(
-                id,
-                Template {
-                    source: Source::new(id, files.text(*file).to_owned()),
-                    file: Some(*file),
-                    name: name.clone(),
-                },
-            );
-        }
-        let (fonts, unreadable) = FontSet::with_project_fonts(project_fonts);
-        for name in unreadable {
-            diags.push(
-                Diagnostic::warning(format!(
-                    "`templates/fonts/{name}` holds no font kyr can read"
-                ))
-                .hint("use TrueType or OpenType files (.ttf, .otf, .ttc)"),
-            );
-        }
-        let sources = map.iter().map(|(id, t)| (*id, t.source.clone())).collect();
-        let now = time::OffsetDateTime::from_unix_timestamp(epoch)
-            .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-        Engine {
-            fonts,
-            templates: map,
-            sources,
-            root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
-            now,
-            max_image_bytes: crate::config::Limits::default().max_binary_bytes,
+    /// The name manifests and reports give it.
+    pub(crate) fn layout_name(self) -> &'static str {
+        match self {
+            PdfKind::Handout => "handout",
+            PdfKind::Card => "card",
+            PdfKind::CardSheet => "card-sheet",
+            PdfKind::Booklet => "booklet",
+            PdfKind::BookletPrint => "booklet-print",
         }
     }
 
-    /// Refuses images larger than `bytes` (`[limits] max_binary_bytes`).
-    pub fn with_image_limit(mut self, bytes: u64) -> Engine {
-        self.max_image_bytes = bytes;
-        self
-    }
-
-    /// Whether a layout has a template.
-    pub fn has_layout(&self, layout: &str) -> bool {
-        self.templates
-            .contains_key(&file_id(&format!("{TEMPLATE_DIR}{layout}.typ")))
-    }
-
-    /// The fonts in use.
-    pub fn fonts(&self) -> &FontSet {
-        &self.fonts
-    }
-}
-
-/// Metadata of one PDF.
-pub struct PdfMeta<'a> {
-    /// A stable identifier (document, locale, layout).
-    pub ident: &'a str,
-}
-
-/// A compiled document.
-pub struct Compiled {
-    /// The PDF file.
-    pub pdf: Vec<u8>,
-    /// The laid-out pages.
-    pub document: PagedDocument,
-    /// Characters drawn as a box because no font has them, in order of
-    /// first appearance.
-    pub missing: Vec<char>,
-    /// Typst's warnings.
-    pub warnings: Vec<Diagnostic>,
-    /// Every file Typst asked for.
-    pub requests: Vec<String>,
-}
-
-/// A failed compile: its errors and warnings.
-pub struct Failed {
-    /// Errors and warnings.
-    pub diagnostics: Vec<Diagnostic>,
-    /// Every file Typst asked for.
-    pub requests: Vec<String>,
-}
-
-/// Compiles and exports one document.
-pub fn compile(engine: &Engine, input: &TypstInput, meta: &PdfMeta) -> Result<Compiled, Failed> {
-    let requests = Arc::new(Mutex::new(Vec::new()));
-    let main_id = file_id(MAIN_PATH);
-    let world = KyrWorld {
-        library: &LIBRARY,
-        fonts: &engine.fonts,
-        templates: &engine.sources,
-        root: &engine.root,
-        main: Source::new(main_id, input.main.clone()),
-        data: Bytes::new(input.data.clone()),
-        now: engine.now,
-        max_image_bytes: engine.max_image_bytes,
-        requests: requests.clone(),
-    };
-    let taken = |r: &Arc<Mutex<Vec<String>>>| r.lock().map(|v| v.clone()).unwrap_or_default();
-
-    let warned = typst::compile::<PagedDocument>(&world);
-    let mut warnings: Vec<Diagnostic> = warned
-        .warnings
-        .iter()
-        .map(|d| convert(engine, &world, input, d))
-        .collect();
-    let document = match warned.output {
-        Ok(document) => document,
-        Err(errors) => {
-            warnings.extend(errors.iter().map(|d| convert(engine, &world, input, d)));
-            return Err(Failed {
-                diagnostics: warnings,
-                requests: taken(&requests),
-            });
+    /// The file name for a document.
+    pub(crate) fn file_name(self, document: &str) -> String {
+        match self {
+            PdfKind::Handout => format!("{document}.pdf"),
+            PdfKind::Card => format!("{document}.card.pdf"),
+            PdfKind::CardSheet => format!("{document}.card-sheet.pdf"),
+            PdfKind::Booklet => format!("{document}.booklet.pdf"),
+            PdfKind::BookletPrint => format!("{document}.booklet-print.pdf"),
         }
-    };
-
-    let options = PdfOptions {
-        ident: Smart::Custom(meta.ident.to_owned()),
-        creator: Smart::Custom(Some(format!("kyr {}", env!("CARGO_PKG_VERSION")))),
-        timestamp: timestamp(engine.now),
-        tagged: true,
-        ..PdfOptions::default()
-    };
-    let pdf = match typst_pdf::pdf(&document, &options) {
-        Ok(pdf) => pdf,
-        Err(errors) => {
-            warnings.extend(errors.iter().map(|d| convert(engine, &world, input, d)));
-            return Err(Failed {
-                diagnostics: warnings,
-                requests: taken(&requests),
-            });
-        }
-    };
-    let missing = missing_glyphs(&document);
-    Ok(Compiled {
-        pdf,
-        document,
-        missing,
-        warnings,
-        requests: taken(&requests),
-    })
-}
-
-fn timestamp(now: time::OffsetDateTime) -> Option<Timestamp> {
-    let datetime = Datetime::from_ymd_hms(
-        now.year(),
-        now.month() as u8,
-        now.day(),
-        now.hour(),
-        now.minute(),
-        now.second(),
-    )?;
-    Some(Timestamp::new_utc(datetime))
-}
-
-/// Every character shaped as glyph 0 (a box), in order of first
-/// appearance. Whitespace and invisible format characters are skipped.
-pub fn missing_glyphs(document: &PagedDocument) -> Vec<char> {
-    let mut missing = Vec::new();
-    for page in document.pages() {
-        scan_frame(&page.frame, &mut missing);
     }
-    missing
+
+    /// The files a layout makes.
+    pub(crate) fn of(layout: Layout) -> &'static [PdfKind] {
+        match layout {
+            Layout::Handout => &[PdfKind::Handout],
+            Layout::Card => &[PdfKind::Card, PdfKind::CardSheet],
+            Layout::Booklet => &[PdfKind::Booklet, PdfKind::BookletPrint],
+        }
+    }
 }
 
-fn scan_frame(frame: &Frame, missing: &mut Vec<char>) {
-    for (_, item) in frame.items() {
-        match item {
-            FrameItem::Group(group) => scan_frame(&group.frame, missing),
-            FrameItem::Text(text) => {
-                for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
-                    let Some(chars) = text.text.get(glyph.range()) else {
-                        continue;
-                    };
-                    for c in chars.chars() {
-                        if !c.is_whitespace()
-                            && !c.is_control()
-                            && !typst::text::is_default_ignorable(c)
-                            && !missing.contains(&c)
-                        {
-                            missing.push(c);
-                        }
+/// What printing needs besides the page: the engine, the configuration,
+/// where problems with no place of their own are shown, and `--strict`.
+pub(crate) struct Printer<'a> {
+    /// Typst, its fonts and templates.
+    pub(crate) engine: &'a Engine,
+    /// The configuration (QR codes, the reference locale).
+    pub(crate) config: &'a Config,
+    /// `kyr.toml`.
+    pub(crate) anchor: Span,
+    /// Every warning is an error.
+    pub(crate) strict: bool,
+}
+
+/// The files of one layout: each made (`Some`) or failed (`None`), and the
+/// project files the templates read (images, under the root).
+pub(crate) struct LayoutFiles {
+    /// The files, by kind.
+    pub(crate) files: Vec<(PdfKind, Option<Vec<u8>>)>,
+    /// Project files the templates read.
+    pub(crate) reads: Vec<String>,
+}
+
+impl Printer<'_> {
+    /// Makes the files of one layout of a resolved page; a file is `None`
+    /// when it failed. Problems go to the page's diagnostics.
+    pub(crate) fn layout_files(
+        &self,
+        skeleton: &Skeleton,
+        page: &mut Page,
+        layout: Layout,
+    ) -> LayoutFiles {
+        // Content with errors is not typeset: Typst would only add noise
+        // to the diagnostics that matter.
+        if page.job.failed {
+            return LayoutFiles {
+                files: PdfKind::of(layout).iter().map(|k| (*k, None)).collect(),
+                reads: Vec::new(),
+            };
+        }
+        let mut found = Vec::new();
+        let mut reads = Vec::new();
+        let qr = match layout {
+            Layout::Handout | Layout::Booklet => match qr_code(self.config, skeleton, page.locale, &page.document) {
+                Ok(qr) => qr,
+                Err(message) => {
+                    found.push(
+                        Diagnostic::error(message)
+                            .code("qr")
+                            .at(Span::new(skeleton.file, 0..0))
+                            .hint("shorten the address in `qr` (kyr.toml or the front matter)"),
+                    );
+                    None
+                }
+            },
+            Layout::Card => None,
+        };
+        let files = match layout {
+            Layout::Handout => {
+                let input = handout_input(page, "handout", qr);
+                let pdf = self.compile_checked(page, &input, &mut found, &mut reads);
+                vec![(PdfKind::Handout, pdf.map(|c| c.pdf))]
+            }
+            Layout::Booklet => {
+                let input = handout_input(page, "booklet", qr);
+                match self.compile_checked(page, &input, &mut found, &mut reads) {
+                    Some(compiled) => {
+                        let imposed = impose::impose_booklet(
+                            self.engine,
+                            &compiled.document,
+                            page.locale,
+                            &ident(page, &input),
+                        )
+                        .map_err(|message| found.push(Diagnostic::error(message).code("booklet")))
+                        .ok();
+                        vec![
+                            (PdfKind::Booklet, Some(compiled.pdf)),
+                            (PdfKind::BookletPrint, imposed),
+                        ]
                     }
+                    None => vec![(PdfKind::Booklet, None), (PdfKind::BookletPrint, None)],
                 }
             }
-            _ => {}
-        }
-    }
-}
-
-/// The text of the laid-out pages, one string per page, in layout order
-/// (for tests and checks; glyphs of a run are in visual order).
-pub fn page_texts(document: &PagedDocument) -> Vec<String> {
-    fn collect(frame: &Frame, out: &mut String) {
-        for (_, item) in frame.items() {
-            match item {
-                FrameItem::Group(group) => collect(&group.frame, out),
-                FrameItem::Text(text) => {
-                    out.push_str(&text.text);
-                    out.push('\n');
-                }
-                _ => {}
-            }
-        }
-    }
-    document
-        .pages()
-        .iter()
-        .map(|page| {
-            let mut out = String::new();
-            collect(&page.frame, &mut out);
-            out
-        })
-        .collect()
-}
-
-/// `U+2D5C TIFINAGH LETTER YAT`.
-pub fn describe_char(c: char) -> String {
-    match unicode_names2::name(c) {
-        Some(name) => format!("U+{:04X} {name}", c as u32),
-        None => format!("U+{:04X}", c as u32),
-    }
-}
-
-/// A Typst diagnostic as a kyr diagnostic: in a template, at its line; in
-/// the generated main source, at the skeleton block and message it shows.
-fn convert(
-    engine: &Engine,
-    world: &KyrWorld,
-    input: &TypstInput,
-    d: &SourceDiagnostic,
-) -> Diagnostic {
-    let mut out = match d.severity {
-        TypstSeverity::Error => Diagnostic::error(diag::lowercase_message(&d.message)),
-        TypstSeverity::Warning => Diagnostic::warning(diag::lowercase_message(&d.message)),
-    }
-    .code("typst");
-    let mut places = vec![d.span];
-    // The call chain, innermost first: a template error met while
-    // typesetting one section also names the message it was showing.
-    places.extend(d.trace.iter().map(|point| DiagSpan::from(point.span)));
-    for span in places {
-        let Some(id) = span.id() else { continue };
-        let range = world.range(span).unwrap_or(0..0);
-        if let Some(template) = engine.templates.get(&id) {
-            match template.file {
-                Some(file) if out.span.is_none() => {
-                    out.span = Some(diag::Span::new(file, range));
-                }
-                _ => {
-                    let (line, col) = diag::line_col(template.source.text(), range.start);
-                    let whose = if template.file.is_some() {
-                        ""
-                    } else {
-                        "kyr's built-in "
+            Layout::Card => {
+                page.adopt_card_problems();
+                let mut out = Vec::new();
+                for (kind, sheet) in [(PdfKind::Card, false), (PdfKind::CardSheet, true)] {
+                    let input = match &page.card {
+                        Some(Ok(card)) => {
+                            page.job.diagnostics.extend(card.help_diagnostics.iter().cloned());
+                            Ok(card_input(page, card, sheet))
+                        }
+                        Some(Err(d)) => Err(d.as_ref().clone()),
+                        None => Err(Diagnostic::error("the `card` layout needs a `[card]` table")
+                            .at(Span::new(skeleton.file, 0..0))),
                     };
-                    out.hints.push(format!(
-                        "at {whose}`templates/pdf/{}:{line}:{col}`",
-                        template.name
+                    let pdf = match input {
+                        Ok(input) => self
+                            .compile_checked(page, &input, &mut found, &mut reads)
+                            .map(|compiled| {
+                                // The sheet repeats the same faces: checking
+                                // the print shop's card is enough.
+                                if kind == PdfKind::Card {
+                                    found.extend(checks::small_card_text(
+                                        &compiled.document,
+                                        page.locale,
+                                        &skeleton.name,
+                                    ));
+                                }
+                                compiled.pdf
+                            }),
+                        Err(d) => {
+                            found.push(d);
+                            None
+                        }
+                    };
+                    out.push((kind, pdf));
+                }
+                out
+            }
+        };
+        let mut failed = false;
+        for d in found {
+            let d = d.promote(self.strict);
+            failed |= d.is_error();
+            page.job.diagnostics.push(d);
+        }
+        let files = if failed {
+            files.into_iter().map(|(kind, _)| (kind, None)).collect()
+        } else {
+            files
+        };
+        LayoutFiles { files, reads }
+    }
+
+    /// Compiles an input; Typst's warnings and missing glyphs go to
+    /// `found`, the project files it read to `reads`.
+    fn compile_checked(
+        &self,
+        page: &Page,
+        input: &TypstInput,
+        found: &mut Vec<Diagnostic>,
+        reads: &mut Vec<String>,
+    ) -> Option<Compiled> {
+        match engine::compile(self.engine, input, &PdfMeta { ident: &ident(page, input) }) {
+            Ok(compiled) => {
+                reads.extend(
+                    compiled
+                        .requests
+                        .iter()
+                        .filter_map(|r| world::project_image(r))
+                        .map(str::to_owned),
+                );
+                found.extend(compiled.warnings.iter().cloned());
+                for c in &compiled.missing {
+                    found.extend(checks::missing_glyph(
+                        &self.anchor,
+                        page.locale,
+                        &page.document.name,
+                        &page.job,
+                        *c,
                     ));
                 }
+                Some(compiled)
             }
-        } else if id == file_id(MAIN_PATH) {
-            let origin = input
-                .sections
-                .iter()
-                .find(|(r, _)| r.start <= range.start && range.start <= r.end)
-                .map(|(_, origin)| origin);
-            match origin {
-                Some(origin) => {
-                    if out.span.is_none() {
-                        out.span = Some(origin.span.clone());
-                    }
-                    out.hints.push(match &origin.message {
-                        Some(message) => format!("while typesetting message `{message}`"),
-                        None => "while typesetting this part of the document".to_owned(),
-                    });
-                }
-                None => out
-                    .hints
-                    .push("in the source kyr generates for the layout's template".to_owned()),
+            Err(failure) => {
+                found.extend(failure.diagnostics);
+                None
             }
-            // The main source is the outermost caller.
-            break;
         }
     }
-    out.hints
-        .extend(d.hints.iter().map(|hint| hint.v.to_string()));
-    out
+}
+
+/// The QR code of a document in a locale, if it has one.
+pub(crate) fn qr_code(
+    config: &Config,
+    skeleton: &Skeleton,
+    locale: &Locale,
+    document: &Document,
+) -> Result<Option<Qr>, String> {
+    let template = match skeleton.front.qr.clone() {
+        Some(own) if own.is_empty() => return Ok(None),
+        Some(own) => own,
+        None => match locale.qr.clone().or_else(|| config.qr.clone()) {
+            Some(t) => t,
+            None => return Ok(None),
+        },
+    };
+    let target = links::fill_qr(&template, &locale.tag, &document.name);
+    let svg = qr::svg(&target)?;
+    let printed = target
+        .strip_prefix("https://")
+        .or_else(|| target.strip_prefix("tel:"))
+        .unwrap_or(&target)
+        .trim_end_matches('/')
+        .to_owned();
+    Ok(Some(Qr {
+        svg,
+        target: printed,
+        href: target,
+    }))
+}
+
+/// A PDF's stable identifier: `kyr/<doc>/<locale>/<function>`.
+fn ident(page: &Page, input: &TypstInput) -> String {
+    format!(
+        "kyr/{}/{}/{}",
+        page.document.name, page.locale.tag, input.function
+    )
+}
+
+/// The data every template reads: the document in the page's locale.
+fn page_data(page: &Page, document: &Document, function: &str, paper: &'static str) -> Data {
+    let locale = page.locale;
+    Data {
+        back: None,
+        back_lang: None,
+        card: None,
+        document: document.name.clone(),
+        help_lang: None,
+        kyr: data::VERSION,
+        lang: data::lang(&locale.langid, locale.direction),
+        layout: function.to_owned(),
+        notices: page.notices.iter().map(|n| data::inlines(n)).collect(),
+        paper,
+        qr: None,
+        reviewed: locale.reviewed,
+        sections: input::sections(document),
+        sheet: None,
+        sources: document.sources.iter().map(data::source).collect(),
+        tag: locale.tag.clone(),
+        texts: page
+            .texts
+            .iter()
+            .map(|(name, inlines)| (*name, data::inlines(inlines)))
+            .collect(),
+        title: data::inlines(&document.title),
+        title_text: crate::doc::model::plain_text(&document.title),
+    }
+}
+
+/// The Typst input of a handout (`function` = `handout`) or of a
+/// booklet's pages (`booklet`).
+pub(crate) fn handout_input(page: &Page, function: &str, qr: Option<Qr>) -> TypstInput {
+    let paper = match (function, page.locale.paper) {
+        ("booklet", Paper::A4) => "a5",
+        ("booklet", Paper::UsLetter) => "us-statement",
+        (_, paper) => paper_name(paper),
+    };
+    let data = Data {
+        qr,
+        ..page_data(page, &page.document, function, paper)
+    };
+    typst_input(function, &page.document, &data)
+}
+
+/// The Typst input of a wallet card (`sheet`: the home-printing sheet):
+/// the front in the page's locale, the back in the officer locale.
+pub(crate) fn card_input(page: &Page, card: &Card, sheet: bool) -> TypstInput {
+    let paper = page.locale.paper;
+    let (width, height) = geometry::card_size(paper);
+    let function = if sheet { "card-sheet" } else { "card" };
+    let mut data = page_data(page, &card.front, function, paper_name(paper));
+    data.card = Some(CardSize { width, height });
+    data.back = Some(data::blocks(&card.back.blocks));
+    data.back_lang = Some(data::lang(&card.officer.langid, card.officer.direction));
+    if sheet {
+        data.sheet = Some(geometry::sheet(paper));
+        data.help_lang = card
+            .reference
+            .map(|reference| data::lang(&reference.langid, reference.direction));
+    }
+    data.texts.insert("sheet-help", data::inlines(&card.sheet_help));
+    typst_input("card", &card.front, &data)
 }

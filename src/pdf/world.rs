@@ -29,7 +29,7 @@ const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp"];
 
 /// The project file (an image, under the root) a recorded request names,
 /// if it names one.
-pub fn project_image(request: &str) -> Option<&str> {
+pub(crate) fn project_image(request: &str) -> Option<&str> {
     let path = request.strip_prefix('/')?;
     let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
     IMAGE_EXTENSIONS
@@ -38,13 +38,13 @@ pub fn project_image(request: &str) -> Option<&str> {
 }
 
 /// The id of a file at `path` in the project's virtual root.
-pub fn file_id(path: &str) -> FileId {
+pub(crate) fn file_id(path: &str) -> FileId {
     let vpath = VirtualPath::new(path).expect("kyr's virtual paths are valid");
     RootedPath::new(VirtualRoot::Project, vpath).intern()
 }
 
 /// One compile's view of the world.
-pub struct KyrWorld<'a> {
+pub(crate) struct KyrWorld<'a> {
     /// The standard library.
     pub library: &'a LazyHash<Library>,
     /// The fonts.

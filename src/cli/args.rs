@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::build::Shard;
-use crate::render::Format;
+use crate::build::Format;
 
 /// kyr: multilingual Know-Your-Rights pamphlets from Markdown and Fluent.
 #[derive(Parser, Debug)]

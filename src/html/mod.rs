@@ -9,8 +9,12 @@ use std::fmt::Write as _;
 use minijinja::{Environment, Value};
 use serde::Serialize;
 
-use crate::diag::{Diagnostic, FileId, Files, Span};
+use crate::base::diag::{Diagnostic, FileId, Files, Span};
 use crate::doc::model::{Block, Inline, Lang};
+use crate::config::Config;
+use crate::doc::Skeleton;
+use crate::i18n::interface::html_name;
+use crate::i18n::page::{IndexTexts, Page as ResolvedPage};
 
 /// Built-in templates, used when the project does not provide its own.
 const BUILTIN: &[(&str, &str)] = &[
@@ -130,7 +134,7 @@ fn nth_line_start(text: &str, line: usize) -> usize {
 
 /// A link to the same document in another language.
 #[derive(Serialize, Debug, Clone)]
-pub struct LanguageLink {
+pub(crate) struct LanguageLink {
     /// Locale tag.
     pub tag: String,
     /// The language's own name.
@@ -145,7 +149,7 @@ pub struct LanguageLink {
 
 /// A source the content is based on.
 #[derive(Serialize, Debug, Clone)]
-pub struct SourceLink {
+pub(crate) struct SourceLink {
     /// Title.
     pub name: String,
     /// Address.
@@ -154,7 +158,7 @@ pub struct SourceLink {
 
 /// Everything a document page shows, already resolved; inline fragments
 /// are model inlines rendered to HTML here.
-pub struct Page<'a> {
+pub(crate) struct Page<'a> {
     /// Page language.
     pub lang: &'a str,
     /// Page direction.
@@ -163,7 +167,8 @@ pub struct Page<'a> {
     pub title: &'a [Inline],
     /// Body.
     pub blocks: &'a [Block],
-    /// Interface texts by name (`not_legal_advice`, `last_reviewed`, ...).
+    /// Interface texts by name (`not-legal-advice`, `last-reviewed`, ...;
+    /// templates read them as `not_legal_advice`).
     pub texts: Vec<(&'static str, Vec<Inline>)>,
     /// Notices shown above the content (unreviewed, partly translated).
     pub notices: Vec<Vec<Inline>>,
@@ -176,16 +181,16 @@ pub struct Page<'a> {
 }
 
 /// Renders a document page.
-pub fn render_page(
+pub(crate) fn render_page(
     page: &Page<'_>,
     templates: &Templates,
     files: &Files,
 ) -> Result<String, Diagnostic> {
     let texts = texts_context(&page.texts);
-    let labels: HashMap<&str, String> = page
+    let labels: HashMap<String, String> = page
         .texts
         .iter()
-        .map(|(name, inlines)| (*name, crate::doc::model::plain_text(inlines)))
+        .map(|(name, inlines)| (html_name(name), crate::doc::model::plain_text(inlines)))
         .collect();
     let context = minijinja::context! {
         labels => labels,
@@ -205,7 +210,7 @@ pub fn render_page(
 }
 
 /// One language's section of the index page.
-pub struct IndexLocale {
+pub(crate) struct IndexLocale {
     /// Locale tag.
     pub tag: String,
     /// The language's own name.
@@ -217,7 +222,7 @@ pub struct IndexLocale {
 }
 
 /// Renders `index.html`.
-pub fn render_index(
+pub(crate) fn render_index(
     lang: &str,
     dir: &'static str,
     title: &[Inline],
@@ -252,23 +257,110 @@ pub fn render_index(
     templates.render("index.html", context, files)
 }
 
+/// The page of a resolved document, with a link to it in every locale.
+pub(crate) fn document_page(
+    config: &Config,
+    page: &ResolvedPage,
+    templates: &Templates,
+    files: &Files,
+) -> Result<String, Diagnostic> {
+    let locale = page.locale;
+    let document = &page.document;
+    let languages = config
+        .locales
+        .values()
+        .map(|l| LanguageLink {
+            tag: l.tag.clone(),
+            endonym: l.endonym.clone(),
+            dir: l.direction.as_str(),
+            href: format!("../{}/{}.html", l.tag, document.name),
+            current: l.tag == locale.tag,
+        })
+        .collect();
+    let sources = document
+        .sources
+        .iter()
+        .map(|s| SourceLink {
+            name: s.name.clone(),
+            url: s.url.clone(),
+        })
+        .collect();
+    let shown = Page {
+        lang: &locale.tag,
+        dir: locale.direction.as_str(),
+        title: &document.title,
+        blocks: &document.blocks,
+        texts: page.texts.clone(),
+        notices: page.notices.clone(),
+        sources,
+        languages,
+        index_href: "../index.html",
+    };
+    render_page(&shown, templates, files)
+}
+
+/// The index: every language by endonym, with its documents' titles
+/// (those `index` found a page for).
+pub(crate) fn index_page(
+    config: &Config,
+    index: &IndexTexts,
+    skeletons: &[Skeleton],
+    templates: &Templates,
+    files: &Files,
+) -> Result<String, Diagnostic> {
+    let mut locales = Vec::new();
+    for (locale, titles) in config.locales.values().zip(&index.titles) {
+        let documents: Vec<(String, Vec<Inline>)> = skeletons
+            .iter()
+            .zip(titles)
+            .filter_map(|(skeleton, title)| {
+                let title = title.clone()?;
+                Some((format!("{}/{}.html", locale.tag, skeleton.name), title))
+            })
+            .collect();
+        if !documents.is_empty() {
+            locales.push(IndexLocale {
+                tag: locale.tag.clone(),
+                endonym: locale.endonym.clone(),
+                dir: locale.direction.as_str(),
+                documents,
+            });
+        }
+    }
+    let reference = config.locale(&config.reference);
+    render_index(
+        reference.map_or("", |l| l.tag.as_str()),
+        reference.map_or("ltr", |l| l.direction.as_str()),
+        &index.title,
+        &index.texts,
+        &locales,
+        templates,
+        files,
+    )
+}
+
 /// Interface texts by name, as HTML the templates insert unescaped.
-fn texts_context<'t>(texts: &'t [(&'static str, Vec<Inline>)]) -> HashMap<&'t str, Value> {
+fn texts_context(texts: &[(&'static str, Vec<Inline>)]) -> HashMap<String, Value> {
     texts
         .iter()
-        .map(|(name, inlines)| (*name, Value::from_safe_string(inlines_html(inlines))))
+        .map(|(name, inlines)| {
+            (
+                html_name(name),
+                Value::from_safe_string(inlines_html(inlines)),
+            )
+        })
         .collect()
 }
 
 /// Blocks as HTML.
-pub fn blocks_html(blocks: &[Block]) -> String {
+pub(crate) fn blocks_html(blocks: &[Block]) -> String {
     let mut out = String::new();
     write_blocks(&mut out, blocks);
     out
 }
 
 /// Inlines as HTML.
-pub fn inlines_html(inlines: &[Inline]) -> String {
+pub(crate) fn inlines_html(inlines: &[Inline]) -> String {
     let mut out = String::new();
     write_inlines(&mut out, inlines);
     out
@@ -409,7 +501,7 @@ fn lang_attrs(lang: &Lang) -> String {
 }
 
 /// Escapes text for HTML content and attribute values.
-pub fn escape_into(out: &mut String, text: &str) {
+pub(crate) fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -425,7 +517,7 @@ pub fn escape_into(out: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::lang::Direction;
+    use crate::base::lang::Direction;
 
     #[test]
     fn text_is_escaped_everywhere() {

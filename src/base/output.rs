@@ -13,7 +13,7 @@ const TEMP_SUFFIX: &str = ".tmp";
 
 /// Writes `bytes` to `out_dir/relative` atomically. `relative` must stay
 /// inside `out_dir` (no `..`, no absolute path).
-pub fn write_atomic(out_dir: &Path, relative: &Path, bytes: &[u8]) -> Result<PathBuf> {
+pub(crate) fn write_atomic(out_dir: &Path, relative: &Path, bytes: &[u8]) -> Result<PathBuf> {
     let path = inside(out_dir, relative)?;
     let dir = path.parent().unwrap_or(out_dir);
     fs::create_dir_all(dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
@@ -36,7 +36,7 @@ pub fn write_atomic(out_dir: &Path, relative: &Path, bytes: &[u8]) -> Result<Pat
 
 /// Removes `out_dir/relative` if it exists (an output whose build failed
 /// must not be left over from an earlier build).
-pub fn remove_stale(out_dir: &Path, relative: &Path) -> Result<bool> {
+pub(crate) fn remove_stale(out_dir: &Path, relative: &Path) -> Result<bool> {
     let path = inside(out_dir, relative)?;
     match fs::remove_file(&path) {
         Ok(()) => Ok(true),
@@ -46,19 +46,19 @@ pub fn remove_stale(out_dir: &Path, relative: &Path) -> Result<bool> {
 }
 
 /// Removes the folder `out_dir/relative` if it is empty.
-pub fn remove_empty_dir(out_dir: &Path, relative: &Path) -> Result<bool> {
+pub(crate) fn remove_empty_dir(out_dir: &Path, relative: &Path) -> Result<bool> {
     let path = inside(out_dir, relative)?;
     Ok(fs::remove_dir(&path).is_ok())
 }
 
 /// Whether a file name is one of the temporary files writes go through.
-pub fn is_temporary(name: &str) -> bool {
+pub(crate) fn is_temporary(name: &str) -> bool {
     name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
 }
 
 /// Whether `relative` names something below a folder: no `..`, no root,
 /// not empty.
-pub fn is_relative_inside(relative: &Path) -> bool {
+pub(crate) fn is_relative_inside(relative: &Path) -> bool {
     relative.components().next().is_some()
         && relative
             .components()

@@ -90,7 +90,7 @@ impl Files {
 
 /// 1-based line and column (in characters) of a byte offset in `text`.
 /// A lone CR counts as a line break, as it does for Markdown and Fluent.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(text, offset.min(text.len()));
     let before = &text[..offset];
     let line_start = line_start(before);
@@ -165,6 +165,15 @@ pub struct InMessage {
 }
 
 impl Diagnostic {
+    /// Under `--strict` a warning is an error: the one place that rule
+    /// is applied, by every command that reports.
+    pub fn promote(mut self, strict: bool) -> Self {
+        if strict && self.severity == Severity::Warning {
+            self.severity = Severity::Error;
+        }
+        self
+    }
+
     /// An error.
     pub fn error(message: impl Into<String>) -> Self {
         Diagnostic {
@@ -282,7 +291,7 @@ const BOLD: Style = Style::new().bold();
 ///     |            ^
 ///   = hint: ...
 /// ```
-pub fn render(files: &Files, d: &Diagnostic) -> String {
+pub(crate) fn render(files: &Files, d: &Diagnostic) -> String {
     let mut out = String::new();
     let (label, style) = match d.severity {
         Severity::Error => ("error", ERROR),
@@ -362,7 +371,7 @@ fn ahead_chars(text: &str, from: usize, limit: usize, n: usize) -> usize {
 /// severity, code, file, line, column, message, hints, locale, message id.
 /// Locale and message id are taken from the file's place under
 /// `locales/<tag>/` when the diagnostic does not carry them.
-pub fn to_json(
+pub(crate) fn to_json(
     files: &Files,
     d: &Diagnostic,
     message_at: impl Fn(&Span) -> Option<String>,
@@ -371,7 +380,7 @@ pub fn to_json(
 }
 
 /// A diagnostic as a JSON object (see [`to_json`]).
-pub fn to_json_value(
+pub(crate) fn to_json_value(
     files: &Files,
     d: &Diagnostic,
     message_at: impl Fn(&Span) -> Option<String>,
@@ -433,7 +442,7 @@ fn printable(line: &str) -> String {
 
 /// Parsers' messages (serde, Fluent) start with a capital or end with a
 /// period at times; ours do not.
-pub fn lowercase_message(message: &str) -> String {
+pub(crate) fn lowercase_message(message: &str) -> String {
     let message = message.trim().trim_end_matches('.');
     let mut chars = message.chars();
     match chars.next() {
@@ -445,7 +454,7 @@ pub fn lowercase_message(message: &str) -> String {
 }
 
 /// Paths print with forward slashes so messages are the same everywhere.
-pub fn display_path(path: &Path) -> String {
+pub(crate) fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 

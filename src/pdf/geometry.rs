@@ -8,12 +8,12 @@ use serde::Serialize;
 use crate::config::Paper;
 
 /// A size or position in millimetres.
-pub type Mm = f64;
+pub(crate) type Mm = f64;
 
 const INCH: Mm = 25.4;
 
 /// The paper's width and height, portrait.
-pub fn paper_size(paper: Paper) -> (Mm, Mm) {
+pub(crate) fn paper_size(paper: Paper) -> (Mm, Mm) {
     match paper {
         Paper::A4 => (210.0, 297.0),
         Paper::UsLetter => (8.5 * INCH, 11.0 * INCH),
@@ -22,7 +22,7 @@ pub fn paper_size(paper: Paper) -> (Mm, Mm) {
 
 /// A wallet card: ISO/IEC 7810 ID-1 (a bank card) with A4, the US business
 /// card size (3.5 × 2 in) with US Letter.
-pub fn card_size(paper: Paper) -> (Mm, Mm) {
+pub(crate) fn card_size(paper: Paper) -> (Mm, Mm) {
     match paper {
         Paper::A4 => (85.6, 54.0),
         Paper::UsLetter => (3.5 * INCH, 2.0 * INCH),

@@ -6,7 +6,7 @@ use qrcode::{EcLevel, QrCode};
 
 /// A QR code as SVG, with its quiet zone; the error is a diagnostic
 /// message (the target is too long for a QR code).
-pub fn svg(target: &str) -> Result<String, String> {
+pub(crate) fn svg(target: &str) -> Result<String, String> {
     let code = QrCode::with_error_correction_level(target.as_bytes(), EcLevel::M).map_err(|e| {
         let shown: String = target.chars().take(60).collect();
         let more = if target.chars().count() > 60 {

@@ -45,7 +45,7 @@ const RTL_LANGUAGES: &[&str] = &[
 
 /// Parses a BCP 47 tag and checks that it is written in canonical form
 /// (`ff-Adlm`, not `ff-adlm`), since it also names a folder and a URL.
-pub fn parse_tag(tag: &str) -> Result<LanguageIdentifier, String> {
+pub(crate) fn parse_tag(tag: &str) -> Result<LanguageIdentifier, String> {
     let id: LanguageIdentifier = tag
         .parse()
         .map_err(|_| format!("`{tag}` is not a valid BCP 47 language tag"))?;
@@ -63,7 +63,7 @@ pub fn parse_tag(tag: &str) -> Result<LanguageIdentifier, String> {
 
 /// The direction text in this language is written in: from the script
 /// subtag when there is one, otherwise from the language's usual script.
-pub fn default_direction(id: &LanguageIdentifier) -> Direction {
+pub(crate) fn default_direction(id: &LanguageIdentifier) -> Direction {
     if let Some(script) = id.script {
         return if RTL_SCRIPTS.contains(&script.as_str()) {
             Direction::Rtl

@@ -3,10 +3,10 @@
 //! refused, whatever its letter case or encoding.
 
 /// The schemes a link may use.
-pub const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+pub(crate) const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
 
 /// Checks a link target; the error is a diagnostic message.
-pub fn check(target: &str) -> Result<(), String> {
+pub(crate) fn check(target: &str) -> Result<(), String> {
     let cleaned = clean(target);
     let scheme = cleaned.find(':').map(|i| &cleaned[..i]).filter(|s| {
         !s.is_empty()
@@ -34,7 +34,7 @@ pub fn check(target: &str) -> Result<(), String> {
 
 /// Checks a QR code's target: an http, https or tel link, where
 /// `{locale}` and `{document}` will be filled in.
-pub fn check_qr(template: &str) -> Result<(), String> {
+pub(crate) fn check_qr(template: &str) -> Result<(), String> {
     let sample = fill_qr(template, "xx", "document");
     check(&sample)?;
     let lower = clean(&sample).to_ascii_lowercase();
@@ -57,7 +57,7 @@ pub fn check_qr(template: &str) -> Result<(), String> {
 }
 
 /// A QR target with its `{locale}` and `{document}` filled in.
-pub fn fill_qr(template: &str, locale: &str, document: &str) -> String {
+pub(crate) fn fill_qr(template: &str, locale: &str, document: &str) -> String {
     normalize(
         &template
             .replace("{locale}", locale)
@@ -68,7 +68,7 @@ pub fn fill_qr(template: &str, locale: &str, document: &str) -> String {
 /// The form written into outputs: surrounding space and the characters
 /// browsers ignore in a URL removed; a `tel:` number keeps only `+` and
 /// digits, so every phone dials it.
-pub fn normalize(target: &str) -> String {
+pub(crate) fn normalize(target: &str) -> String {
     let cleaned = clean(target);
     match cleaned.split_once(':') {
         Some((scheme, number)) if scheme.eq_ignore_ascii_case("tel") => {

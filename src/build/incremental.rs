@@ -22,31 +22,28 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::output;
+use crate::base::output;
 use crate::project::Project;
-use crate::render::Format;
-
-/// The hidden folder under the output folder that holds kyr's records.
-pub const STATE_DIR: &str = ".kyr";
+use crate::build::Format;
 
 /// Where the job records are, under the output folder.
 const JOBS_DIR: &str = ".kyr/jobs";
 
 /// Hashes anything `Hash` into SHA-256 (std's hasher is only 64 bits).
 #[derive(Default)]
-pub struct KeyHasher(Sha256);
+pub(super) struct KeyHasher(Sha256);
 
 impl KeyHasher {
     /// Adds a labelled piece of input, so that two inputs cannot run into
     /// each other.
-    pub fn add(&mut self, label: &str, value: impl Hash) -> &mut Self {
+    pub(super) fn add(&mut self, label: &str, value: impl Hash) -> &mut Self {
         label.hash(self);
         value.hash(self);
         self
     }
 
     /// The key, in hex.
-    pub fn key(&self) -> String {
+    pub(super) fn key(&self) -> String {
         hex(&self.0.clone().finalize())
     }
 }
@@ -63,12 +60,12 @@ impl Hasher for KeyHasher {
 }
 
 /// Lowercase hex of bytes.
-pub fn hex(bytes: &[u8]) -> String {
+pub(super) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// SHA-256 of bytes, in hex.
-pub fn sha256(bytes: &[u8]) -> String {
+pub(super) fn sha256(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
@@ -83,7 +80,7 @@ static KYR_IDENTITY: LazyLock<String> = LazyLock::new(|| {
 });
 
 /// The inputs every job of a build shares, hashed once.
-pub struct SharedKeys {
+pub(super) struct SharedKeys {
     /// kyr, kyr.toml, the edition.
     project: String,
     /// HTML templates.
@@ -94,7 +91,7 @@ pub struct SharedKeys {
 
 impl SharedKeys {
     /// Hashes the project-wide inputs.
-    pub fn new(project: &Project, epoch: i64) -> Self {
+    pub(super) fn new(project: &Project, epoch: i64) -> Self {
         let mut common = KeyHasher::default();
         common
             .add("kyr", KYR_IDENTITY.as_str())
@@ -128,7 +125,7 @@ impl SharedKeys {
 
     /// The key of one format of a job whose own content hashed to
     /// `content`.
-    pub fn key(&self, format: Format, content: &str) -> String {
+    pub(super) fn key(&self, format: Format, content: &str) -> String {
         let shared = match format {
             Format::Html => &self.html,
             Format::Pdf => &self.pdf,
@@ -140,14 +137,14 @@ impl SharedKeys {
     }
 
     /// The project-wide part, for the content key.
-    pub fn project(&self) -> &str {
+    pub(super) fn project(&self) -> &str {
         &self.project
     }
 }
 
 /// One file a job wrote, as it was written.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub struct Stamp {
+pub(super) struct Stamp {
     /// Path under the output folder, with `/`.
     pub path: String,
     /// Size in bytes.
@@ -160,7 +157,7 @@ pub struct Stamp {
 
 /// A project file a template read (an image), with its hash.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub struct Read {
+pub(super) struct Read {
     /// Path under the project root, with `/`.
     pub path: String,
     /// SHA-256, hex.
@@ -169,7 +166,7 @@ pub struct Read {
 
 /// What one format of a job produced.
 #[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq, Eq)]
-pub struct Entry {
+pub(super) struct Entry {
     /// The key of the inputs.
     pub key: String,
     /// The files written.
@@ -182,7 +179,7 @@ pub struct Entry {
 impl Entry {
     /// Whether the outputs are still those of `key`: same key, every file
     /// still there as written, every file read unchanged.
-    pub fn is_fresh(&self, key: &str, out_dir: &Path, root: &Path) -> bool {
+    pub(super) fn is_fresh(&self, key: &str, out_dir: &Path, root: &Path) -> bool {
         self.key == key
             && self.files.iter().all(|stamp| {
                 fs::metadata(out_dir.join(&stamp.path)).is_ok_and(|m| {
@@ -199,7 +196,7 @@ impl Entry {
 
 /// What a document × locale produced, per format.
 #[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq, Eq)]
-pub struct Record {
+pub(super) struct Record {
     /// The HTML page.
     #[serde(default)]
     pub html: Option<Entry>,
@@ -210,7 +207,7 @@ pub struct Record {
 
 impl Record {
     /// The entry of a format.
-    pub fn entry(&self, format: Format) -> Option<&Entry> {
+    pub(super) fn entry(&self, format: Format) -> Option<&Entry> {
         match format {
             Format::Html => self.html.as_ref(),
             Format::Pdf => self.pdf.as_ref(),
@@ -218,7 +215,7 @@ impl Record {
     }
 
     /// Sets (or clears) the entry of a format.
-    pub fn set(&mut self, format: Format, entry: Option<Entry>) {
+    pub(super) fn set(&mut self, format: Format, entry: Option<Entry>) {
         match format {
             Format::Html => self.html = entry,
             Format::Pdf => self.pdf = entry,
@@ -226,7 +223,7 @@ impl Record {
     }
 
     /// Every file the record lists.
-    pub fn files(&self) -> impl Iterator<Item = &Stamp> {
+    pub(super) fn files(&self) -> impl Iterator<Item = &Stamp> {
         self.html
             .iter()
             .chain(self.pdf.iter())
@@ -242,13 +239,13 @@ fn record_path(locale: &str, document: &str) -> PathBuf {
 
 /// The record of a job; none when there is none or it cannot be read (the
 /// job is then simply built).
-pub fn load(out_dir: &Path, locale: &str, document: &str) -> Option<Record> {
+pub(super) fn load(out_dir: &Path, locale: &str, document: &str) -> Option<Record> {
     let text = fs::read(out_dir.join(record_path(locale, document))).ok()?;
     serde_json::from_slice(&text).ok()
 }
 
 /// Writes a job's record (atomically), or removes it when it is empty.
-pub fn save(out_dir: &Path, locale: &str, document: &str, record: &Record) -> anyhow::Result<()> {
+pub(super) fn save(out_dir: &Path, locale: &str, document: &str, record: &Record) -> anyhow::Result<()> {
     let path = record_path(locale, document);
     if record.html.is_none() && record.pdf.is_none() {
         output::remove_stale(out_dir, &path)?;
@@ -260,7 +257,7 @@ pub fn save(out_dir: &Path, locale: &str, document: &str, record: &Record) -> an
 }
 
 /// A stamp for a file just written.
-pub fn stamp(out_dir: &Path, relative: &str, bytes: &[u8]) -> Stamp {
+pub(super) fn stamp(out_dir: &Path, relative: &str, bytes: &[u8]) -> Stamp {
     Stamp {
         path: relative.to_owned(),
         bytes: bytes.len() as u64,
@@ -272,7 +269,7 @@ pub fn stamp(out_dir: &Path, relative: &str, bytes: &[u8]) -> Stamp {
 }
 
 /// A project file read by a template, hashed now.
-pub fn read(root: &Path, relative: &str) -> Option<Read> {
+pub(super) fn read(root: &Path, relative: &str) -> Option<Read> {
     let bytes = fs::read(root.join(relative)).ok()?;
     Some(Read {
         path: relative.to_owned(),
@@ -290,7 +287,7 @@ fn modified_nanos(metadata: &fs::Metadata) -> Option<u128> {
 }
 
 /// Every record in the output folder, by (locale, document).
-pub fn all(out_dir: &Path) -> BTreeMap<(String, String), Record> {
+pub(super) fn all(out_dir: &Path) -> BTreeMap<(String, String), Record> {
     let mut found = BTreeMap::new();
     let Ok(locales) = fs::read_dir(out_dir.join(JOBS_DIR)) else {
         return found;
@@ -315,7 +312,7 @@ pub fn all(out_dir: &Path) -> BTreeMap<(String, String), Record> {
 
 /// Removes the outputs and record of a job whose document or locale is
 /// gone, and the folders it leaves empty. Returns the files removed.
-pub fn remove_job(
+pub(super) fn remove_job(
     out_dir: &Path,
     locale: &str,
     document: &str,
@@ -344,7 +341,7 @@ pub fn remove_job(
 
 /// Removes temporary files an interrupted build left (`.kyr-*.tmp`) under
 /// the output folder. Returns how many.
-pub fn remove_temporary_files(out_dir: &Path) -> usize {
+pub(super) fn remove_temporary_files(out_dir: &Path) -> usize {
     let mut removed = 0;
     for entry in walkdir::WalkDir::new(out_dir)
         .follow_links(false)

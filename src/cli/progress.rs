@@ -11,7 +11,7 @@ use crate::build::{JobDone, Progress};
 
 /// How progress is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub(super) enum Mode {
     /// A bar that redraws in place.
     Bar,
     /// A line per job.
@@ -21,7 +21,7 @@ pub enum Mode {
 }
 
 /// Shows a build's progress on stderr.
-pub struct Reporter {
+pub(super) struct Reporter {
     mode: Mode,
     bar: ProgressBar,
     total: AtomicUsize,
@@ -30,7 +30,7 @@ pub struct Reporter {
 
 impl Reporter {
     /// A reporter in `mode`.
-    pub fn new(mode: Mode) -> Self {
+    pub(super) fn new(mode: Mode) -> Self {
         let bar = match mode {
             Mode::Bar => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
             Mode::Lines | Mode::Off => ProgressBar::hidden(),
@@ -48,7 +48,7 @@ impl Reporter {
     }
 
     /// Takes the bar off the screen.
-    pub fn finish(&self) {
+    pub(super) fn finish(&self) {
         self.bar.finish_and_clear();
     }
 }

@@ -1,0 +1,11 @@
+//! Shared words, imported by every stage and importing nothing of kyr's:
+//! diagnostics, identifiers, language direction, link rules, the build
+//! time, atomic file output.
+
+pub(crate) mod diag;
+pub(crate) mod epoch;
+pub(crate) mod error;
+pub(crate) mod ident;
+pub(crate) mod lang;
+pub(crate) mod links;
+pub(crate) mod output;

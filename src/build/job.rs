@@ -1,0 +1,315 @@
+//! One job: a document in a locale. [`run`] reads as its stages: resolve
+//! -> skip the formats whose inputs have not changed since the last build
+//! -> render HTML, lay out and export each PDF -> write -> record.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+
+use crate::base::diag::{Diagnostic, display_path};
+use crate::base::output;
+use crate::build::incremental::{self, Entry, KeyHasher, Record, Stamp};
+use crate::build::{BuiltFile, Context, Format, JobDone};
+use crate::config::Locale;
+use crate::doc::Skeleton;
+use crate::i18n::page::Page;
+use crate::i18n::resolve::Fallback;
+use crate::pdf::{PdfKind, Printer};
+
+/// What one document × locale did: its files (written now or fresh),
+/// the outputs it could not write, its diagnostics and fallbacks.
+#[derive(Default)]
+pub(crate) struct JobOutput {
+    pub(super) files: Vec<BuiltFile>,
+    pub(super) failed: Vec<String>,
+    pub(super) diagnostics: Vec<Diagnostic>,
+    pub(super) fallbacks: Vec<Fallback>,
+    /// Writing failed: the build stops.
+    pub(super) error: Option<anyhow::Error>,
+}
+
+impl JobOutput {
+    /// What a progress report says of it.
+    pub(super) fn done<'a>(&self, locale: &'a Locale, skeleton: &'a Skeleton) -> JobDone<'a> {
+        JobDone {
+            locale: &locale.tag,
+            document: &skeleton.name,
+            built: self.files.iter().filter(|f| !f.fresh).count(),
+            fresh: self.files.iter().filter(|f| f.fresh).count(),
+            failed: self.failed.len(),
+        }
+    }
+}
+
+/// Files a format made, by path under the output folder (`None`: failed),
+/// and whether rendering them reported nothing.
+struct Rendered {
+    format: Format,
+    key: String,
+    files: Vec<(PathBuf, Option<Vec<u8>>)>,
+    quiet: bool,
+    /// Project files the PDF templates read (images), under the root.
+    reads: Vec<String>,
+}
+
+/// Every this many jobs, Typst's memoization cache drops what the last
+/// `TYPST_CACHE_AGE` rounds did not use, so a long build's memory stays
+/// bounded (without it, 240 handouts peaked 30 % higher). Evicting after
+/// every job cost about 5 % of the build's time.
+const EVICT_EVERY: usize = 8;
+const TYPST_CACHE_AGE: usize = 2;
+
+/// Resolves one document in one locale, renders each format whose inputs
+/// changed since the last build, writes the files and the job's record.
+pub(super) fn run(context: &Context, locale: &Locale, skeleton: &Skeleton) -> JobOutput {
+    let project = context.project;
+    let mut page = project
+        .messages()
+        .page(locale, skeleton, context.options.strict);
+    let old = previous_record(context, locale, skeleton);
+    let mut output = JobOutput::default();
+    let stale = skip_fresh(context, &page, skeleton, &old, &mut output);
+    let rendered: Vec<Rendered> = stale
+        .into_iter()
+        .map(|(format, key)| render(context, skeleton, &mut page, format, key))
+        .collect();
+    evict_typst_cache(context, &rendered);
+    let mut record = old.clone();
+    for rendered in rendered {
+        match write(context, locale, skeleton, &page, &old, &rendered, &mut output) {
+            Ok(entry) => record.set(rendered.format, entry),
+            Err(e) => {
+                output.error = Some(e);
+                return output;
+            }
+        }
+    }
+    if record != old
+        && let Err(e) = incremental::save(context.out_dir, &locale.tag, &skeleton.name, &record)
+    {
+        output.error = Some(e);
+        return output;
+    }
+    output.diagnostics = page.job.diagnostics;
+    output.fallbacks = page.job.fallbacks;
+    output
+}
+
+/// What the last build recorded of this job (nothing with `--force`).
+fn previous_record(context: &Context, locale: &Locale, skeleton: &Skeleton) -> Record {
+    if context.options.force {
+        Record::default()
+    } else {
+        incremental::load(context.out_dir, &locale.tag, &skeleton.name).unwrap_or_default()
+    }
+}
+
+/// Lists the outputs of the formats whose inputs have not changed as
+/// fresh; returns the others, with their keys.
+fn skip_fresh(
+    context: &Context,
+    page: &Page,
+    skeleton: &Skeleton,
+    old: &Record,
+    output: &mut JobOutput,
+) -> Vec<(Format, String)> {
+    let content = content_key(context, page, skeleton);
+    let mut stale = Vec::new();
+    for &format in context.formats {
+        let key = context.keys.key(format, &content);
+        match old.entry(format) {
+            Some(entry)
+                if !page.job.failed
+                    && !context.options.force
+                    && entry.is_fresh(&key, context.out_dir, &context.project.root) =>
+            {
+                for stamp in &entry.files {
+                    output
+                        .files
+                        .push(built_file(page.locale, skeleton, stamp, true));
+                }
+            }
+            _ => stale.push((format, key)),
+        }
+    }
+    stale
+}
+
+/// What a job's outputs are made of: the project, the skeleton and the
+/// text of every message the document shows, from whichever locale gave
+/// it (and, for a card, the back's officer locale).
+fn content_key(context: &Context, page: &Page, skeleton: &Skeleton) -> String {
+    let project = context.project;
+    let mut hasher = KeyHasher::default();
+    hasher
+        .add("project", context.keys.project())
+        .add("locale", &page.locale.tag)
+        .add("skeleton", project.files.text(skeleton.file));
+    for used in &page.job.used {
+        hasher.add("message", (&used.key, &used.locale, &used.text));
+    }
+    for used in &page.officer_used {
+        hasher.add("officer message", (&used.key, &used.locale, &used.text));
+    }
+    hasher.key()
+}
+
+/// Renders one format of a resolved page: the HTML page, or every PDF of
+/// every layout of the document.
+fn render(
+    context: &Context,
+    skeleton: &Skeleton,
+    page: &mut Page,
+    format: Format,
+    key: String,
+) -> Rendered {
+    let project = context.project;
+    let reported = page.job.diagnostics.len();
+    let mut reads = Vec::new();
+    let files = match format {
+        Format::Html => {
+            // With broken templates (already reported) resolving still
+            // reports the content's problems.
+            let html = if context.templates_ok {
+                match crate::html::document_page(
+                    &project.config,
+                    page,
+                    &project.templates,
+                    &project.files,
+                ) {
+                    Ok(html) => Some(html.into_bytes()),
+                    Err(d) => {
+                        page.job.diagnostics.push(d);
+                        None
+                    }
+                }
+            } else {
+                None
+            };
+            vec![(
+                PathBuf::from(&page.locale.tag).join(format!("{}.html", skeleton.name)),
+                html,
+            )]
+        }
+        Format::Pdf => match context.engine {
+            Some(engine) => {
+                let printer = Printer {
+                    engine,
+                    config: &project.config,
+                    anchor: project.messages().anchor(),
+                    strict: context.options.strict,
+                };
+                let mut files = Vec::new();
+                for layout in &skeleton.front.layouts {
+                    let made = printer.layout_files(skeleton, page, *layout);
+                    reads.extend(made.reads);
+                    for (kind, pdf) in made.files {
+                        files.push((
+                            PathBuf::from(&page.locale.tag).join(kind.file_name(&skeleton.name)),
+                            pdf,
+                        ));
+                    }
+                }
+                files
+            }
+            None => Vec::new(),
+        },
+    };
+    Rendered {
+        format,
+        key,
+        files,
+        quiet: page.job.diagnostics.len() == reported,
+        reads,
+    }
+}
+
+/// Lets Typst's cache forget what old jobs used, every
+/// [`EVICT_EVERY`] jobs that compiled PDFs.
+fn evict_typst_cache(context: &Context, rendered: &[Rendered]) {
+    if context.engine.is_some() && !rendered.is_empty() {
+        let compiled = context.compiled.fetch_add(1, Ordering::Relaxed) + 1;
+        if compiled % EVICT_EVERY == 0 {
+            typst::comemo::evict(TYPST_CACHE_AGE);
+        }
+    }
+}
+
+/// Writes one format's files (or removes what an earlier build left of a
+/// failed one) and says what to record of it: nothing unless it was made
+/// cleanly, so anything reported while rendering is reported again next
+/// time.
+fn write(
+    context: &Context,
+    locale: &Locale,
+    skeleton: &Skeleton,
+    page: &Page,
+    old: &Record,
+    rendered: &Rendered,
+    output: &mut JobOutput,
+) -> anyhow::Result<Option<Entry>> {
+    let out_dir = context.out_dir;
+    let mut stamps = Vec::new();
+    let mut complete = true;
+    for (relative, bytes) in &rendered.files {
+        let shown = display_path(relative);
+        // An error anywhere in the job (its locale, its skeleton, one of
+        // its PDFs) fails all of its outputs.
+        match bytes.as_ref().filter(|_| !page.job.failed) {
+            Some(bytes) => {
+                output::write_atomic(out_dir, relative, bytes)?;
+                let stamp = incremental::stamp(out_dir, &shown, bytes);
+                output
+                    .files
+                    .push(built_file(locale, skeleton, &stamp, false));
+                stamps.push(stamp);
+            }
+            None => {
+                complete = false;
+                output::remove_stale(out_dir, relative)?;
+                output.failed.push(shown);
+            }
+        }
+    }
+    // What the last build made and this one did not (a layout taken off
+    // the document) goes.
+    if let Some(previous) = old.entry(rendered.format) {
+        for stamp in &previous.files {
+            if !stamps.iter().any(|s| s.path == stamp.path) {
+                output::remove_stale(out_dir, Path::new(&stamp.path))?;
+            }
+        }
+    }
+    Ok((complete && rendered.quiet).then(|| Entry {
+        key: rendered.key.clone(),
+        files: stamps,
+        reads: rendered
+            .reads
+            .iter()
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .filter_map(|path| incremental::read(&context.project.root, path))
+            .collect(),
+    }))
+}
+
+/// An output as the report lists it.
+fn built_file(locale: &Locale, skeleton: &Skeleton, stamp: &Stamp, fresh: bool) -> BuiltFile {
+    let file_name = stamp.path.rsplit('/').next().unwrap_or(&stamp.path);
+    let kind = PdfKind::ALL
+        .iter()
+        .find(|k| k.file_name(&skeleton.name) == file_name);
+    BuiltFile {
+        path: stamp.path.clone(),
+        document: skeleton.name.clone(),
+        locale: locale.tag.clone(),
+        layout: kind.map(|k| k.layout_name()),
+        format: if kind.is_some() {
+            Format::Pdf
+        } else {
+            Format::Html
+        },
+        bytes: stamp.bytes,
+        sha256: stamp.sha256.clone(),
+        fresh,
+    }
+}

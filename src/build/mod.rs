@@ -1,0 +1,230 @@
+//! BUILD: the driver. [`build_with`] reads as the pipeline: select the
+//! jobs (document × locale) -> clean what is gone -> run the jobs on the
+//! build's threads ([`job`]: resolve -> skip if fresh -> render HTML, lay
+//! out and export each PDF -> write -> record) -> the index page -> the
+//! report. An output with errors of its own is not written (and what an
+//! earlier build left is removed); other outputs go on.
+
+mod incremental;
+mod job;
+mod options;
+mod pool;
+mod report;
+
+pub use options::{BuildOptions, Format, Shard};
+pub use report::{BuildReport, BuiltFile, JobDone, Progress, Silent};
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicUsize;
+
+use crate::base::diag::Diagnostic;
+use crate::base::epoch::FIXED_EPOCH;
+use crate::base::error::Error;
+use crate::base::output;
+use crate::config::Locale;
+use crate::doc::Skeleton;
+use crate::i18n::coverage;
+use crate::pdf::engine::Engine;
+use crate::project::Project;
+use incremental::SharedKeys;
+
+/// Builds the project.
+pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildReport, Error> {
+    build_with(project, options, &Silent)
+}
+
+/// Builds the project, telling `progress` as jobs finish.
+pub fn build_with(
+    project: &Project,
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<BuildReport, Error> {
+    let jobs = select(project, options)?;
+    let mut report = BuildReport::new(out_dir(project, options));
+    report.add_diagnostics(project.diagnostics.iter().cloned(), options.strict);
+    clean(project, &mut report)?;
+    let formats = options.formats_to_build();
+    let engine = formats.contains(&Format::Pdf).then(|| {
+        let mut diagnostics = Vec::new();
+        let engine = project.pdf_engine(options.epoch, &mut diagnostics);
+        report.add_diagnostics(diagnostics, options.strict);
+        engine
+    });
+    report.add_diagnostics(stale_translations(project, options), options.strict);
+
+    let context = Context {
+        project,
+        options,
+        formats: &formats,
+        engine: engine.as_ref(),
+        templates_ok: project.templates.is_usable(),
+        out_dir: &report.out_dir.clone(),
+        keys: SharedKeys::new(project, options.epoch.unwrap_or(FIXED_EPOCH)),
+        compiled: AtomicUsize::new(0),
+    };
+    progress.start(jobs.len());
+    let outputs = pool::run_jobs(&jobs, options.threads(), |(locale, skeleton)| {
+        let output = job::run(&context, locale, skeleton);
+        progress.done(output.done(locale, skeleton));
+        output
+    });
+    for output in outputs {
+        report.add_job(output)?;
+    }
+    index(&context, &mut report)?;
+    Ok(report)
+}
+
+/// What every job of a build shares.
+struct Context<'a> {
+    project: &'a Project,
+    options: &'a BuildOptions,
+    /// The formats to build, HTML first.
+    formats: &'a [Format],
+    engine: Option<&'a Engine>,
+    templates_ok: bool,
+    out_dir: &'a Path,
+    keys: SharedKeys,
+    /// Jobs that compiled PDFs so far.
+    compiled: AtomicUsize,
+}
+
+/// The documents × locales to build, in a fixed order (locales, then
+/// documents), within the shard; an unknown locale or document asked for
+/// is a usage error.
+fn select<'p>(
+    project: &'p Project,
+    options: &BuildOptions,
+) -> Result<Vec<(&'p Locale, &'p Skeleton)>, Error> {
+    let config = &project.config;
+    config.known_locales(&options.locales)?;
+    for name in &options.documents {
+        if !project.skeletons.iter().any(|s| &s.name == name) {
+            let known: Vec<&str> = project.skeletons.iter().map(|s| s.name.as_str()).collect();
+            return Err(Error::Usage(format!(
+                "unknown document `{name}`; documents: {}",
+                known.join(", ")
+            )));
+        }
+    }
+    let locales = config
+        .locales
+        .values()
+        .filter(|l| options.locales.is_empty() || options.locales.contains(&l.tag));
+    let skeletons: Vec<&Skeleton> = project
+        .skeletons
+        .iter()
+        .filter(|s| options.documents.is_empty() || options.documents.contains(&s.name))
+        .collect();
+    Ok(locales
+        .flat_map(|l| skeletons.iter().map(move |s| (l, *s)))
+        .enumerate()
+        .filter(|(position, _)| options.shard.is_none_or(|shard| shard.takes(*position)))
+        .map(|(_, job)| job)
+        .collect())
+}
+
+/// The output folder; an edition is built beside the default one, never
+/// over it.
+fn out_dir(project: &Project, options: &BuildOptions) -> PathBuf {
+    let out_dir = options
+        .out_dir
+        .clone()
+        .unwrap_or_else(|| project.root.join("out"));
+    match &project.edition {
+        Some(edition) => out_dir.join(edition),
+        None => out_dir,
+    }
+}
+
+/// Removes what an interrupted build left behind, and the outputs of
+/// documents and locales that are gone, and of documents that could not
+/// be read this time (whose outputs failed).
+fn clean(project: &Project, report: &mut BuildReport) -> Result<(), Error> {
+    let out_dir = report.out_dir.clone();
+    incremental::remove_temporary_files(&out_dir);
+    for ((tag, document), record) in incremental::all(&out_dir) {
+        let configured = project.config.locale(&tag).is_some();
+        if configured && project.skeletons.iter().any(|s| s.name == document) {
+            continue;
+        }
+        let removed = incremental::remove_job(&out_dir, &tag, &document, &record)?;
+        let source = project.root.join("content").join(format!("{document}.md"));
+        if configured && source.is_file() {
+            report.failed.extend(removed);
+        } else {
+            report.removed.extend(removed);
+        }
+    }
+    Ok(())
+}
+
+/// Stale translations of the selected locales: still used, and failing
+/// `--strict`. (That a locale is not tracked at all is `kyr check`'s to
+/// say.)
+fn stale_translations(project: &Project, options: &BuildOptions) -> Vec<Diagnostic> {
+    project
+        .config
+        .locales
+        .values()
+        .filter(|l| options.locales.is_empty() || options.locales.contains(&l.tag))
+        .flat_map(|locale| coverage::stale_diagnostics(&project.messages(), locale))
+        .filter(|d| d.code == "stale")
+        .collect()
+}
+
+/// The index page, for the pages that `exists` (`fr/door.html`: from this
+/// build, an earlier one, or the shards being merged); `None` when it
+/// could not be made (said in `diagnostics`).
+pub(crate) fn index_html(
+    project: &Project,
+    exists: &dyn Fn(&str) -> bool,
+    strict: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let texts = project.messages().index(exists, strict, diagnostics)?;
+    crate::html::index_page(
+        &project.config,
+        &texts,
+        &project.skeletons,
+        &project.templates,
+        &project.files,
+    )
+    .map_err(|d| diagnostics.push(d))
+    .ok()
+}
+
+/// Writes the index page (only when it changed, so an unchanged build
+/// writes nothing).
+fn index(context: &Context, report: &mut BuildReport) -> Result<(), Error> {
+    let out_dir = context.out_dir;
+    if !context.templates_ok {
+        report.failed.push("index.html".into());
+        return Ok(());
+    }
+    let exists = |file: &str| out_dir.join(file).is_file();
+    let mut diagnostics = Vec::new();
+    let html = index_html(context.project, &exists, context.options.strict, &mut diagnostics);
+    report.diagnostics.extend(diagnostics);
+    let Some(html) = html else {
+        report.failed.push("index.html".into());
+        return Ok(());
+    };
+    let path = out_dir.join("index.html");
+    let unchanged = std::fs::read(&path).is_ok_and(|old| old == html.as_bytes());
+    if !unchanged {
+        output::write_atomic(out_dir, Path::new("index.html"), html.as_bytes())?;
+        report.written.push(path);
+    }
+    report.files.push(BuiltFile {
+        path: "index.html".into(),
+        document: String::new(),
+        locale: String::new(),
+        layout: None,
+        format: Format::Html,
+        bytes: html.len() as u64,
+        sha256: incremental::sha256(html.as_bytes()),
+        fresh: unchanged,
+    });
+    Ok(())
+}

@@ -1,0 +1,102 @@
+//! The command line: arguments ([`args`]), dispatch to the commands
+//! ([`commands`]), what they print ([`output`], [`progress`]), and the one
+//! command error, printed once here and turned into the exit code.
+
+pub mod args;
+mod commands;
+mod output;
+mod progress;
+
+use std::io::IsTerminal as _;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use crate::base::error::{EXIT_OK, Error};
+use crate::build::BuildOptions;
+use crate::watch::{Changes, options_for};
+pub use args::Cli;
+use args::{ColorChoice, Command, GlobalArgs, WatchArgs};
+
+/// Runs a parsed command line, printing diagnostics to stderr.
+pub fn run(cli: Cli) -> ExitCode {
+    let choice = match cli.global.color {
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+        ColorChoice::Auto if std::io::stderr().is_terminal() => anstream::ColorChoice::Auto,
+        ColorChoice::Auto => anstream::ColorChoice::Never,
+    };
+    // Not locked for the whole command: the build's threads report
+    // progress on it too.
+    let mut err = anstream::AutoStream::new(std::io::stderr(), choice);
+    let out = &mut std::io::stdout().lock();
+    let global = &cli.global;
+    let result = match cli.command {
+        Command::Build(args) => commands::build(global, args, out, &mut err),
+        Command::Check(args) => commands::check(global, &args, out, &mut err),
+        Command::Status(args) => commands::status(global, &args, out, &mut err),
+        Command::Confirm(args) => commands::confirm(global, &args, &mut err),
+        Command::NewLocale(args) => commands::new_locale(global, &args, &mut err),
+        Command::Extract(args) => commands::extract(global, &args, &mut err),
+        Command::Watch(args) => watch(global, &args, &mut err),
+        Command::Bundle(args) => commands::bundle(global, &args, &mut err),
+    };
+    match result {
+        Ok(()) => ExitCode::from(EXIT_OK),
+        Err(error) => {
+            output::print_error(&error, &mut err);
+            ExitCode::from(error.exit_code())
+        }
+    }
+}
+
+/// `kyr watch`: builds once, then rebuilds what each change affects and
+/// prints its problems, until stopped. A change that leaves the project
+/// unloadable is reported and waited out.
+fn watch(global: &GlobalArgs, args: &WatchArgs, err: &mut impl std::io::Write) -> Result<(), Error> {
+    let base = BuildOptions {
+        locales: args.locales.clone(),
+        formats: args.format.clone(),
+        out_dir: args.out.clone(),
+        ..BuildOptions::default()
+    };
+    let project = commands::load(global)?;
+    let root = project.root.clone();
+    let out_dir = base.out_dir.clone().unwrap_or_else(|| root.join("out"));
+    if let Err(error) = commands::build_quietly(global, &project, &base, Instant::now(), err) {
+        output::print_error(&error, err);
+    }
+
+    let changes = Changes::watch(&root, &out_dir)
+        .map_err(|message| Error::Failed(anyhow::anyhow!(message)))?;
+    let _ = writeln!(
+        err,
+        "watching `{}` for changes (stop with Ctrl-C)",
+        crate::base::diag::display_path(&root)
+    );
+    let _ = err.flush();
+
+    while let Some(changed) = changes.next() {
+        let started = Instant::now();
+        let project = match commands::load(global) {
+            Ok(project) => project,
+            Err(error @ Error::Usage(_)) => return Err(error),
+            Err(error) => {
+                output::print_error(&error, err);
+                continue;
+            }
+        };
+        let Some(options) = options_for(&project, &base, &changed) else {
+            continue;
+        };
+        let shown: Vec<String> = changed
+            .iter()
+            .map(|p| crate::base::diag::display_path(p))
+            .collect();
+        let _ = writeln!(err, "\nchanged: {}", shown.join(", "));
+        if let Err(error) = commands::build_quietly(global, &project, &options, started, err) {
+            output::print_error(&error, err);
+        }
+        let _ = err.flush();
+    }
+    Err(Error::Failed(anyhow::anyhow!("file watching stopped")))
+}

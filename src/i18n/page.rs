@@ -1,0 +1,327 @@
+//! Everything one page prints, resolved once: the document in its locale,
+//! kyr's interface texts and notices, and for a wallet card its two sides
+//! (the back in the officer locale) and the sheet's printing help (in the
+//! reference locale). The back ends only lay out what is resolved here.
+//! [`Messages::job`] is the one place a resolution [`Job`] is made.
+
+use crate::base::diag::{Diagnostic, Span};
+use crate::config::Locale;
+use crate::doc::model::{Block, Inline, Reference};
+use crate::doc::{Layout, Skeleton};
+use crate::i18n::Messages;
+use crate::i18n::interface;
+use crate::i18n::resolve::{Document, Job, UsedMessage};
+
+/// A document resolved in one locale, with the interface texts and
+/// notices both back ends print.
+pub(crate) struct Page<'p> {
+    /// The resolution job: diagnostics, fallbacks, messages used.
+    pub(crate) job: Job<'p>,
+    /// The document.
+    pub(crate) document: Document,
+    /// The page's locale.
+    pub(crate) locale: &'p Locale,
+    /// Interface texts by template name (`not-legal-advice`).
+    pub(crate) texts: Vec<(&'static str, Vec<Inline>)>,
+    /// Notices: unreviewed, partly in another language.
+    pub(crate) notices: Vec<Vec<Inline>>,
+    /// The wallet card, when the document has the `card` layout; the error
+    /// says why it cannot be made.
+    pub(crate) card: Option<Result<Card<'p>, Box<Diagnostic>>>,
+    /// Every message the whole document shows in the card's officer
+    /// locale (what the card's back is made of), for incremental keys.
+    pub(crate) officer_used: Vec<UsedMessage>,
+}
+
+/// The two sides of a wallet card and the sheet's help, resolved.
+pub(crate) struct Card<'p> {
+    /// The front: the title and the front section, in the page's locale.
+    pub(crate) front: Document,
+    /// The back: the back section, in the officer locale.
+    pub(crate) back: Document,
+    /// The officer locale.
+    pub(crate) officer: &'p Locale,
+    /// How to print a card sheet, in the reference locale.
+    pub(crate) sheet_help: Vec<Inline>,
+    /// The reference locale, the sheet help's language.
+    pub(crate) reference: Option<&'p Locale>,
+    /// Problems met resolving the sides, which belong to the page once its
+    /// card is printed.
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    /// Problems met resolving the sheet help, reported with each card file.
+    pub(crate) help_diagnostics: Vec<Diagnostic>,
+    /// A side had an error of its locale: the page must not be written.
+    pub(crate) failed: bool,
+}
+
+/// The index page's texts: the project's title, interface texts, and each
+/// document's title in each locale.
+pub(crate) struct IndexTexts {
+    /// The project's title, in the reference locale.
+    pub(crate) title: Vec<Inline>,
+    /// Interface texts by template name.
+    pub(crate) texts: Vec<(&'static str, Vec<Inline>)>,
+    /// Document titles: `titles[locale][document]`, in configuration and
+    /// skeleton order; `None` where the page does not exist.
+    pub(crate) titles: Vec<Vec<Option<Vec<Inline>>>>,
+}
+
+impl<'p> Messages<'p> {
+    /// A problem with no place of its own is shown at `kyr.toml`.
+    pub(crate) fn anchor(&self) -> Span {
+        Span::new(self.config_file, 0..0)
+    }
+
+    /// A resolution job for `document` in `locale`; `date` is the
+    /// document's last review, the `$date` variable.
+    pub(crate) fn job(
+        &self,
+        locale: &'p Locale,
+        document: &str,
+        strict: bool,
+        date: Option<&str>,
+    ) -> Job<'p> {
+        let extra: &[(&str, &str)] = match &date {
+            Some(date) => &[("date", date)],
+            None => &[],
+        };
+        Job::new(
+            self.config,
+            self.catalog,
+            locale,
+            document,
+            strict,
+            extra,
+            self.anchor(),
+        )
+    }
+
+    /// Resolves a document in a locale.
+    pub(crate) fn page(&self, locale: &'p Locale, skeleton: &Skeleton, strict: bool) -> Page<'p> {
+        let (job, document, texts, notices) = self.body(locale, skeleton, strict);
+        let is_card = skeleton.front.layouts.contains(&Layout::Card);
+        let officer_used = match self.config.locale(&skeleton.front.officer_locale) {
+            Some(officer) if is_card => self.body(officer, skeleton, false).0.used,
+            _ => Vec::new(),
+        };
+        let card = is_card.then(|| self.card(locale, skeleton));
+        Page {
+            job,
+            document,
+            locale,
+            texts,
+            notices,
+            card,
+            officer_used,
+        }
+    }
+
+    /// The document, its interface texts and notices.
+    #[allow(clippy::type_complexity)]
+    fn body(
+        &self,
+        locale: &'p Locale,
+        skeleton: &Skeleton,
+        strict: bool,
+    ) -> (Job<'p>, Document, Vec<(&'static str, Vec<Inline>)>, Vec<Vec<Inline>>) {
+        let date = skeleton.front.last_reviewed.as_str();
+        let mut job = self.job(locale, &skeleton.name, strict, Some(date));
+        let document = job.document(skeleton);
+        let partly_translated = !job.fallbacks.is_empty();
+        let texts = interface::page_texts()
+            .map(|m| (m.name, job.interface_message(m.id)))
+            .collect();
+        let mut notices = Vec::new();
+        if !locale.reviewed {
+            notices.push(job.interface_message(interface::UNREVIEWED));
+        }
+        if partly_translated {
+            notices.push(job.interface_message(interface::PARTIAL));
+        }
+        (job, document, texts, notices)
+    }
+
+    /// The sides of a wallet card: the front from the document in its
+    /// locale, the back in the officer locale.
+    fn card(&self, locale: &'p Locale, skeleton: &Skeleton) -> Result<Card<'p>, Box<Diagnostic>> {
+        let sides = skeleton.front.card.as_ref().ok_or_else(|| {
+            Box::new(
+                Diagnostic::error("the `card` layout needs a `[card]` table")
+                    .at(Span::new(skeleton.file, 0..0)),
+            )
+        })?;
+        let missing = |r: &Reference| {
+            Box::new(
+                Diagnostic::error(format!(
+                    "no heading shows message `{}`, so the card has nothing to print there",
+                    r.id
+                ))
+                .code("card")
+                .at(r.span.clone())
+                .hint("name the message of a heading (`## { id }`) of this document"),
+            )
+        };
+        let (front_start, front_end) = skeleton
+            .section_of(&sides.front.id)
+            .ok_or_else(|| missing(&sides.front))?;
+        let (back_start, back_end) = skeleton
+            .section_of(&sides.back.id)
+            .ok_or_else(|| missing(&sides.back))?;
+        let officer = self
+            .config
+            .locale(&skeleton.front.officer_locale)
+            .ok_or_else(|| {
+                Box::new(
+                    Diagnostic::error(format!(
+                        "`officer_locale = \"{}\"` is not a configured locale",
+                        skeleton.front.officer_locale
+                    ))
+                    .code("card")
+                    .at(Span::new(skeleton.file, 0..0)),
+                )
+            })?;
+
+        let mut diagnostics = Vec::new();
+        let mut failed = false;
+        // Front: the title, then the front section (its heading left out,
+        // as on the back: the card has no room for it), in the page's locale.
+        let mut front_blocks = vec![skeleton.blocks[0].clone()];
+        front_blocks.extend(
+            skeleton.blocks[(front_start + 1).max(1)..front_end]
+                .iter()
+                .cloned(),
+        );
+        let mut part = |locale: &'p Locale, blocks: Vec<Block>| {
+            let mut job = self.job(
+                locale,
+                &skeleton.name,
+                false,
+                Some(skeleton.front.last_reviewed.as_str()),
+            );
+            let part = Skeleton {
+                blocks: without(blocks, &sides.skip),
+                ..skeleton.clone()
+            };
+            let document = job.document(&part);
+            diagnostics.extend(job.diagnostics);
+            failed |= job.failed;
+            document
+        };
+        let front = part(locale, front_blocks);
+        // Back: the section under its heading, in the officer locale.
+        let back = part(
+            officer,
+            skeleton.blocks[back_start + 1..back_end].to_vec(),
+        );
+
+        // How to print a card sheet, in the project's own language (whoever
+        // prints reads that one).
+        let reference = self.config.locale(&self.config.reference);
+        let (sheet_help, help_diagnostics) = match reference {
+            Some(reference) => {
+                let mut help_job = self.job(reference, "card-sheet", false, None);
+                let text = help_job.interface_message(interface::CARD_SHEET_HELP);
+                (text, help_job.diagnostics)
+            }
+            None => (Vec::new(), Vec::new()),
+        };
+        Ok(Card {
+            front,
+            back,
+            officer,
+            sheet_help,
+            reference,
+            diagnostics,
+            help_diagnostics,
+            failed,
+        })
+    }
+
+    /// The index page's texts, in the reference locale, and the title of
+    /// each document in each locale whose page `exists` (`fr/door.html`).
+    /// `None` when the reference locale is not configured.
+    pub(crate) fn index(
+        &self,
+        exists: &dyn Fn(&str) -> bool,
+        strict: bool,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<IndexTexts> {
+        let config = self.config;
+        let reference = config.locale(&config.reference)?;
+        let mut job = self.job(reference, "index", strict, None);
+        let title_span = self
+            .catalog
+            .get(&config.reference)
+            .and_then(|b| b.sources.get(&config.title))
+            .map(|s| Span::new(s.file, s.id.clone()))
+            .unwrap_or_else(|| self.anchor());
+        let title = job.inline_message(&Reference {
+            id: config.title.clone(),
+            attr: None,
+            span: title_span,
+        });
+        let texts = interface::index_texts()
+            .map(|m| (m.name, job.interface_message(m.id)))
+            .collect();
+        diagnostics.extend(job.diagnostics);
+
+        let mut titles = Vec::new();
+        for locale in config.locales.values() {
+            let mut of_locale = Vec::new();
+            for skeleton in self.skeletons {
+                if !exists(&format!("{}/{}.html", locale.tag, skeleton.name)) {
+                    of_locale.push(None);
+                    continue;
+                }
+                let mut title_job = self.job(locale, &skeleton.name, strict, None);
+                of_locale.push(Some(title_job.inline_message(&skeleton.front.title)));
+                diagnostics.extend(title_job.diagnostics);
+            }
+            titles.push(of_locale);
+        }
+        Some(IndexTexts {
+            title,
+            texts,
+            titles,
+        })
+    }
+}
+
+impl Page<'_> {
+    /// The card's problems become the page's, now that the card is
+    /// printed.
+    pub(crate) fn adopt_card_problems(&mut self) {
+        if let Some(Ok(card)) = &mut self.card {
+            self.job.diagnostics.append(&mut card.diagnostics);
+            self.job.failed |= card.failed;
+        }
+    }
+}
+
+/// Blocks without the paragraphs and list items that are just a skipped
+/// message.
+fn without(blocks: Vec<Block>, skip: &[String]) -> Vec<Block> {
+    let skipped = |b: &Block| match b {
+        Block::Message(r) => skip.contains(&r.id),
+        Block::Paragraph(inlines) => {
+            matches!(inlines.as_slice(), [Inline::Message(r)] if skip.contains(&r.id))
+        }
+        _ => false,
+    };
+    blocks
+        .into_iter()
+        .filter(|b| !skipped(b))
+        .map(|b| match b {
+            Block::List { start, items } => Block::List {
+                start,
+                items: items
+                    .into_iter()
+                    .filter(|item| !(item.len() == 1 && skipped(&item[0])))
+                    .map(|item| without(item, skip))
+                    .collect(),
+            },
+            Block::Quote(inner) => Block::Quote(without(inner, skip)),
+            other => other,
+        })
+        .collect()
+}

@@ -1,0 +1,208 @@
+//! PREVIEW: one document in one locale made in memory, nothing written:
+//! its HTML page, the Typst sources and the laid-out pages of a PDF. The
+//! same stages as `kyr build` ([`crate::i18n::page`], [`crate::html`],
+//! [`crate::pdf`]), opened up for tests, benchmarks and fuzzing, which
+//! assert on what a reader gets: the text and the laid-out frames.
+
+use typst::text::Font;
+use typst_layout::PagedDocument;
+
+use crate::base::diag::Diagnostic;
+use crate::doc::model::{Block, Inline};
+use crate::i18n::page::Page;
+use crate::pdf::engine::{self, Engine, PdfMeta};
+use crate::pdf::input::TypstInput;
+use crate::pdf::{card_input, handout_input, qr_code};
+use crate::project::Project;
+
+pub use crate::pdf::checks::page_texts;
+pub use crate::pdf::engine::{Compiled, Failed};
+pub use crate::pdf::geometry::{Sheet, Spread, impose, sheet};
+pub use crate::pdf::world::{DATA_PATH, MAIN_PATH, TEMPLATE_DIR};
+
+/// A document's HTML page in a locale.
+#[derive(Debug)]
+pub struct HtmlPreview {
+    /// The page, unless rendering failed.
+    pub html: Option<String>,
+    /// An error of the page's own locale or skeleton: `kyr build` would
+    /// not write it.
+    pub failed: bool,
+    /// Every text of the resolved title and body, in order: what the page
+    /// must show, escaped.
+    pub texts: Vec<String>,
+    /// What resolving and rendering reported.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The HTML page of `document` in `locale`, as `kyr build` makes it.
+/// `None` when either is not in the project.
+pub fn html(project: &Project, locale: &str, document: &str) -> Option<HtmlPreview> {
+    let locale = project.config.locale(locale)?;
+    let skeleton = project.skeletons.iter().find(|s| s.name == document)?;
+    let mut page = project.messages().page(locale, skeleton, false);
+    let html = match crate::html::document_page(
+        &project.config,
+        &page,
+        &project.templates,
+        &project.files,
+    ) {
+        Ok(html) => Some(html),
+        Err(d) => {
+            page.job.diagnostics.push(d);
+            None
+        }
+    };
+    let mut texts = Vec::new();
+    collect_inlines(&page.document.title, &mut texts);
+    collect_blocks(&page.document.blocks, &mut texts);
+    Some(HtmlPreview {
+        html,
+        failed: page.job.failed,
+        texts,
+        diagnostics: page.job.diagnostics,
+    })
+}
+
+fn collect_blocks(blocks: &[Block], out: &mut Vec<String>) {
+    for block in blocks {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph(content) => {
+                collect_inlines(content, out);
+            }
+            Block::List { items, .. } => items.iter().for_each(|item| collect_blocks(item, out)),
+            Block::Quote(inner) | Block::Lang { blocks: inner, .. } => collect_blocks(inner, out),
+            Block::Code(code) => out.push(code.clone()),
+            Block::Rule | Block::Message(_) => {}
+        }
+    }
+}
+
+fn collect_inlines(inlines: &[Inline], out: &mut Vec<String>) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(text) | Inline::Code(text) | Inline::Var { text, .. } => {
+                out.push(text.clone());
+            }
+            Inline::Strong(c)
+            | Inline::Emphasis(c)
+            | Inline::Link { content: c, .. }
+            | Inline::Lang { content: c, .. } => collect_inlines(c, out),
+            Inline::LineBreak | Inline::Message(_) | Inline::VarRef(_) => {}
+        }
+    }
+}
+
+/// One PDF of a document in a locale, laid out and exported as `kyr
+/// build` does it, with the diagnostics met on the way.
+pub struct Typeset {
+    /// The compile: the laid-out pages and the PDF, or why it failed.
+    pub result: Result<Compiled, Failed>,
+    /// What resolving the page reported.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The Typst sources kyr compiles for one PDF: what a benchmark gives
+/// Typst alone.
+pub struct TypstSources {
+    /// The main source, at [`MAIN_PATH`].
+    pub main: String,
+    /// The data file, at [`DATA_PATH`].
+    pub data: Vec<u8>,
+}
+
+/// Lays out PDFs of a project's documents, sharing one engine (fonts,
+/// templates, build time) as a build does.
+pub struct Typesetter<'p> {
+    project: &'p Project,
+    engine: Engine,
+    /// What preparing the engine reported (unreadable project fonts).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'p> Typesetter<'p> {
+    /// The engine for `project`, with the build time `epoch` (seconds
+    /// since 1970; a fixed date when `None`).
+    pub fn new(project: &'p Project, epoch: Option<i64>) -> Self {
+        let mut diagnostics = Vec::new();
+        let engine = project.pdf_engine(epoch, &mut diagnostics);
+        Typesetter {
+            project,
+            engine,
+            diagnostics,
+        }
+    }
+
+    /// Lays out and exports `what` (`handout`, `booklet`, `card` or
+    /// `card-sheet`) of `document` in `locale`; `None` when the locale or
+    /// document is not in the project, or the document has no card.
+    pub fn typeset(&self, locale: &str, document: &str, what: &str) -> Option<Typeset> {
+        let (page, input) = self.input(locale, document, what)?;
+        let ident = format!("kyr/{document}/{locale}/{what}");
+        Some(Typeset {
+            result: engine::compile(&self.engine, &input, &PdfMeta { ident: &ident }),
+            diagnostics: page.job.diagnostics,
+        })
+    }
+
+    /// The sources [`Typesetter::typeset`] compiles.
+    pub fn sources(&self, locale: &str, document: &str, what: &str) -> Option<TypstSources> {
+        let (_, input) = self.input(locale, document, what)?;
+        Some(TypstSources {
+            main: input.main,
+            data: input.data,
+        })
+    }
+
+    /// A booklet's laid-out pages imposed two to a sheet, in saddle-stitch
+    /// order for `locale`, and as the PDF `kyr build` writes.
+    pub fn impose_booklet(
+        &self,
+        locale: &str,
+        document: &str,
+        booklet: &PagedDocument,
+    ) -> Result<(PagedDocument, Vec<u8>), String> {
+        let locale = self
+            .project
+            .config
+            .locale(locale)
+            .ok_or_else(|| format!("unknown locale `{locale}`"))?;
+        let imposed = crate::pdf::impose::imposed_booklet(booklet, locale)?;
+        let pdf = crate::pdf::impose::impose_booklet(
+            &self.engine,
+            booklet,
+            locale,
+            &format!("kyr/{document}/{}/booklet", locale.tag),
+        )?;
+        Ok((imposed, pdf))
+    }
+
+    fn input(&self, locale: &str, document: &str, what: &str) -> Option<(Page<'p>, TypstInput)> {
+        let project = self.project;
+        let locale = project.config.locale(locale)?;
+        let skeleton = project.skeletons.iter().find(|s| s.name == document)?;
+        let mut page = project.messages().page(locale, skeleton, false);
+        let input = match what {
+            "card" | "card-sheet" => {
+                page.adopt_card_problems();
+                let Some(Ok(card)) = &page.card else {
+                    return None;
+                };
+                card_input(&page, card, what == "card-sheet")
+            }
+            function => {
+                // A QR target too long for a code is reported by a build.
+                let qr = qr_code(&project.config, skeleton, locale, &page.document)
+                    .ok()
+                    .flatten();
+                handout_input(&page, function, qr)
+            }
+        };
+        Some((page, input))
+    }
+}
+
+/// Kyr's bundled fonts, loaded once per process.
+pub fn bundled_fonts() -> &'static [Font] {
+    &crate::pdf::fonts::FontSet::bundled().fonts
+}
