@@ -31,12 +31,14 @@
 //!
 //! Run with `cargo bench --bench catalogue`. `KYR_BENCH_DOCS` (default 20)
 //! and `KYR_BENCH_LOCALES` (default 12, at most 16) set the size;
-//! `KYR_BENCH_KEEP=1` keeps the generated project and prints where it is.
+//! `KYR_BENCH_KEEP=1` keeps the generated project and prints where it is;
+//! `KYR_BENCH_PROJECT=DIR` only generates the project into `DIR` (new or
+//! empty) and stops, for `benches/same_outputs.py`.
 //! On two cores the defaults take well under a minute.
 
 mod common;
 
-use common::BareWorld;
+use common::{BareWorld, Fonts, handout_templates};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Read;
@@ -46,12 +48,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-use kyr::build::resolve;
-use kyr::pdf::fonts::FontSet;
-use kyr::pdf::world::{MAIN_PATH, TEMPLATE_DIR, file_id};
-use kyr::print::handout_input;
-use typst::foundations::Bytes;
-use typst::syntax::{FileId, Source};
+use kyr::preview::Typesetter;
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
 use typst_layout::PagedDocument;
@@ -136,6 +133,14 @@ fn main() {
         ));
     }
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if let Some(dir) = std::env::var_os("KYR_BENCH_PROJECT") {
+        let root = PathBuf::from(dir);
+        std::fs::create_dir_all(&root)
+            .unwrap_or_else(|e| fail(&format!("failed to create `{}`: {e}", root.display())));
+        generate(manifest, &root, docs, &LOCALES[..locale_count]);
+        println!("generated the project in {}", root.display());
+        return;
+    }
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
 
     let temp = tempfile::Builder::new()
@@ -1182,33 +1187,19 @@ struct TypstAlone {
 /// `runs` times.
 fn typst_alone(manifest: &Path, root: &Path, runs: usize) -> TypstAlone {
     let project = kyr::project::load(root).expect("the generated project loads");
-    let fonts = FontSet::bundled();
+    let fonts = Fonts::bundled();
     let library = LazyHash::new(Library::default());
     // The synthetic project has no templates of its own: kyr uses its
     // built-in ones, which are these files.
-    let templates: HashMap<FileId, Source> = ["kyr.typ", "handout.typ"]
-        .iter()
-        .map(|name| {
-            let id = file_id(&format!("{TEMPLATE_DIR}{name}"));
-            let text = read(&manifest.join("templates/pdf").join(name));
-            (id, Source::new(id, text))
-        })
-        .collect();
-    let main = file_id(MAIN_PATH);
+    let templates = handout_templates(manifest);
+    let typesetter = Typesetter::new(&project, None);
     let mut worlds = Vec::new();
     for locale in project.config.locales.values() {
         for skeleton in &project.skeletons {
-            let resolved = resolve(&project, locale, skeleton, false);
-            let input = handout_input(&project, locale, &resolved, "handout");
-            let mut sources = templates.clone();
-            sources.insert(main, Source::new(main, input.main));
-            worlds.push(BareWorld {
-                library: library.clone(),
-                fonts,
-                main,
-                sources,
-                data: Bytes::new(input.data),
-            });
+            let sources = typesetter
+                .sources(&locale.tag, &skeleton.name, "handout")
+                .expect("the locale and the document exist");
+            worlds.push(BareWorld::new(&library, &fonts, &templates, sources));
         }
     }
     // Typst and krilla parallelize on rayon's pool: give them one thread.

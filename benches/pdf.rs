@@ -2,7 +2,8 @@
 //!
 //! For a few shipped documents (Latin, Arabic, Adlam), it times:
 //! - kyr: resolve the document, render the data file and main source,
-//!   compile, export, and scan for missing glyphs (`build::pdf_file`);
+//!   compile, export, and scan for missing glyphs
+//!   (`preview::Typesetter::typeset`, the stages `kyr build` runs);
 //! - typst: `typst::compile` and `typst_pdf::pdf` of the very same sources
 //!   in a minimal World with the fonts already loaded.
 //!
@@ -12,19 +13,12 @@
 
 mod common;
 
-use common::BareWorld;
+use common::{BareWorld, Fonts, handout_templates};
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use kyr::build::{pdf_engine, resolve};
-use kyr::doc::Layout;
-use kyr::pdf::fonts::FontSet;
-use kyr::pdf::world::{MAIN_PATH, TEMPLATE_DIR, file_id};
-use kyr::print::{handout_input, layout_files};
-use typst::foundations::Bytes;
-use typst::syntax::{FileId, Source};
+use kyr::preview::Typesetter;
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
 use typst_layout::PagedDocument;
@@ -43,10 +37,10 @@ fn main() {
     let project = kyr::project::load(root).expect("the repository is a kyr project");
 
     let started = Instant::now();
-    let fonts = FontSet::bundled();
+    let fonts = Fonts::bundled();
     let font_load = started.elapsed();
     let started = Instant::now();
-    let _ = FontSet::bundled();
+    let _ = kyr::preview::bundled_fonts();
     let font_again = started.elapsed();
     println!(
         "bundled fonts: {} faces parsed in {:.1} ms; asked again: {:.3} ms (shared, not reloaded)",
@@ -55,17 +49,9 @@ fn main() {
         font_again.as_secs_f64() * 1e3
     );
 
-    let mut diags = Vec::new();
-    let engine = pdf_engine(&project, None, &mut diags);
+    let typesetter = Typesetter::new(&project, None);
     let library = LazyHash::new(Library::default());
-    let templates: HashMap<FileId, Source> = ["kyr.typ", "handout.typ"]
-        .iter()
-        .map(|name| {
-            let id = file_id(&format!("{TEMPLATE_DIR}{name}"));
-            let text = std::fs::read_to_string(root.join("templates/pdf").join(name)).unwrap();
-            (id, Source::new(id, text))
-        })
-        .collect();
+    let templates = handout_templates(root);
 
     println!(
         "{:<24} {:>10} {:>10} {:>7} {:>10}",
@@ -79,41 +65,23 @@ fn main() {
         ("ff-Adlm", "at-the-door"),
         ("fr", "in-the-shelter"),
     ] {
-        let locale = project.config.locale(tag).unwrap();
-        let skeleton = project.skeletons.iter().find(|s| s.name == doc).unwrap();
-
         let mut kyr_times = Vec::new();
         let mut typst_times = Vec::new();
         let mut warm_times = Vec::new();
         for _ in 0..runs {
             typst::comemo::evict(0);
             let started = Instant::now();
-            let mut resolved = resolve(&project, locale, skeleton, false);
-            let files = layout_files(
-                &engine,
-                &project,
-                skeleton,
-                locale,
-                &mut resolved,
-                Layout::Handout,
-                false,
-            );
+            let typeset = typesetter
+                .typeset(tag, doc, "handout")
+                .expect("a shipped document");
             kyr_times.push(started.elapsed());
-            assert!(files[0].1.is_some(), "{tag}/{doc} failed");
+            assert!(typeset.result.is_ok(), "{tag}/{doc} failed");
 
             // The same generated sources, outside the timing.
-            let resolved = resolve(&project, locale, skeleton, false);
-            let input = handout_input(&project, locale, &resolved, "handout");
-            let main = file_id(MAIN_PATH);
-            let mut sources = templates.clone();
-            sources.insert(main, Source::new(main, input.main.clone()));
-            let world = BareWorld {
-                library: library.clone(),
-                fonts,
-                main,
-                sources,
-                data: Bytes::new(input.data.clone()),
-            };
+            let sources = typesetter
+                .sources(tag, doc, "handout")
+                .expect("a shipped document");
+            let world = BareWorld::new(&library, &fonts, &templates, sources);
 
             typst::comemo::evict(0);
             let started = Instant::now();

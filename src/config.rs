@@ -248,7 +248,7 @@ struct LinkedVar {
 
 /// Parses and validates `kyr.toml`. Every problem found becomes a
 /// diagnostic; `None` when the configuration cannot be used.
-pub(crate) fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
+pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
     let raw: ConfigFile = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {

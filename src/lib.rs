@@ -31,7 +31,7 @@ pub mod build;
 pub mod bundle;
 pub mod check;
 pub mod cli;
-mod config;
+pub mod config;
 mod doc;
 mod extract;
 mod html;
@@ -42,6 +42,15 @@ pub mod project;
 mod scaffold;
 mod watch;
 
+pub use base::diag;
 pub use base::diag::{Diagnostic, Files, Severity, Sink, Span};
 pub use base::error::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Error};
 pub use cli::run;
+
+pub use i18n::coverage::{Counts, DocumentCoverage, LocaleCoverage};
+
+/// `kyr status`: translation coverage of the given locales (all when
+/// empty), per locale and per document.
+pub fn status(project: &project::Project, locales: &[String]) -> Vec<LocaleCoverage> {
+    i18n::coverage::coverage(&project.messages(), locales)
+}

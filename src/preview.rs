@@ -15,6 +15,7 @@ use crate::pdf::input::TypstInput;
 use crate::pdf::{card_input, handout_input, qr_code};
 use crate::project::Project;
 
+pub use crate::html::escape_into;
 pub use crate::pdf::checks::page_texts;
 pub use crate::pdf::engine::{Compiled, Failed};
 pub use crate::pdf::geometry::{Sheet, Spread, impose, sheet};
@@ -28,8 +29,8 @@ pub struct HtmlPreview {
     /// An error of the page's own locale or skeleton: `kyr build` would
     /// not write it.
     pub failed: bool,
-    /// Every text of the resolved title and body, in order: what the page
-    /// must show, escaped.
+    /// Every text of the resolved body, in order: what the page must
+    /// show, escaped.
     pub texts: Vec<String>,
     /// What resolving and rendering reported.
     pub diagnostics: Vec<Diagnostic>,
@@ -54,7 +55,6 @@ pub fn html(project: &Project, locale: &str, document: &str) -> Option<HtmlPrevi
         }
     };
     let mut texts = Vec::new();
-    collect_inlines(&page.document.title, &mut texts);
     collect_blocks(&page.document.blocks, &mut texts);
     Some(HtmlPreview {
         html,

@@ -8,9 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use kyr::build::BuildOptions;
-use kyr::project::{self, LoadError};
-use kyr::render::Format;
+use kyr::build::{BuildOptions, Format};
+use kyr::project;
 
 use crate::util::{Fixture, main_of};
 
@@ -39,7 +38,7 @@ fn only_out_changes<T>(fx: &Fixture, build: impl FnOnce() -> T) -> T {
 
 fn escaped(text: &str) -> String {
     let mut out = String::new();
-    kyr::render::html::escape_into(&mut out, text);
+    kyr::preview::escape_into(&mut out, text);
     out
 }
 
@@ -114,13 +113,13 @@ fn hostile_strings_in_messages_variables_and_skeletons_render_literally() {
 
         // The PDF shows the same text, whatever Typst would make of it.
         let project = fx.load();
-        let locale = project.config.locale("fr").unwrap();
-        let mut d = Vec::new();
-        let engine = kyr::build::pdf_engine(&project, None, &mut d);
-        let resolved = kyr::build::resolve(&project, locale, &project.skeletons[0], false);
-        let compiled = kyr::print::compile_handout(&engine, &project, locale, &resolved)
+        let typesetter = kyr::preview::Typesetter::new(&project, None);
+        let compiled = typesetter
+            .typeset("fr", &project.skeletons[0].name, "handout")
+            .expect("the locale and the document exist")
+            .result
             .unwrap_or_else(|f| panic!("case {i}: {:?}", f.diagnostics));
-        let text: String = kyr::pdf::page_texts(&compiled.document).concat();
+        let text: String = kyr::preview::page_texts(&compiled.document).concat();
         let squashed = |s: &str| s.split_whitespace().collect::<String>();
         assert!(
             squashed(&text).contains(&squashed(hostile)),
@@ -130,9 +129,9 @@ fn hostile_strings_in_messages_variables_and_skeletons_render_literally() {
             compiled
                 .requests
                 .iter()
-                .all(|r| r.starts_with(kyr::pdf::world::TEMPLATE_DIR)
-                    || r == kyr::pdf::world::MAIN_PATH
-                    || r == kyr::pdf::world::DATA_PATH),
+                .all(|r| r.starts_with(kyr::preview::TEMPLATE_DIR)
+                    || r == kyr::preview::MAIN_PATH
+                    || r == kyr::preview::DATA_PATH),
             "case {i}: Typst read {:?}",
             compiled.requests
         );
@@ -479,7 +478,7 @@ fn every_invalid_toml_of_the_toml_test_suite_is_a_clean_error() {
         // As kyr.toml: nothing can be built, and kyr says why.
         fs::write(fx.root().join("kyr.toml"), case.fixture()).unwrap();
         match project::load(fx.root()) {
-            Err(LoadError::Invalid { diagnostics, .. }) => {
+            Err(kyr::Error::Invalid { diagnostics, .. }) => {
                 assert!(diagnostics.iter().any(|d| d.is_error()), "{name}: no error");
             }
             Err(e) => panic!("{name}: {e:?}"),

@@ -1,7 +1,7 @@
 //! Per-message fallback along chains, recorded and marked in the output.
 
 use kyr::build::BuildOptions;
-use kyr::i18n::resolve::Fallback;
+use kyr::build::Fallback;
 
 use crate::util::{Fixture, main_of};
 

@@ -143,7 +143,7 @@ fn an_image_a_template_reads_is_an_input_of_the_pdfs() {
         "#let handout(doc, body) = [#image(\"/images/logo.svg\", width: 1cm) #body]\n#let section(items) = []\n",
     );
     let options = BuildOptions {
-        formats: vec![kyr::render::Format::Pdf],
+        formats: vec![kyr::build::Format::Pdf],
         ..BuildOptions::default()
     };
     let (first, diags) = fx.build(&options);
@@ -245,7 +245,7 @@ fn shards_split_the_jobs_and_merge_into_the_bundle_of_one_build() {
         assert_eq!(run.code, 0, "{}", run.stderr);
         let options = BuildOptions {
             shard: Some(shard.parse::<Shard>().unwrap()),
-            formats: vec![kyr::render::Format::Html],
+            formats: vec![kyr::build::Format::Html],
             out_dir: Some(fx.root().join(format!("check{k}"))),
             ..BuildOptions::default()
         };

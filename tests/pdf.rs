@@ -3,11 +3,9 @@
 //! translated text stays text, missing glyphs and template errors are
 //! reported where they are.
 
-use kyr::build::{BuildOptions, pdf_engine, resolve};
+use kyr::build::{BuildOptions, Format};
 use kyr::diag::render;
-use kyr::pdf::{Compiled, Failed, page_texts};
-use kyr::print::compile_handout;
-use kyr::render::Format;
+use kyr::preview::{Compiled, Failed, Typesetter, page_texts};
 use typst::layout::{Frame, FrameItem, Point};
 use typst_layout::PagedDocument;
 
@@ -16,18 +14,13 @@ use crate::util::Fixture;
 /// Compiles one document's handout through the library.
 fn compile(fx: &Fixture, tag: &str, doc: &str) -> (Result<Compiled, Failed>, String) {
     let project = fx.load();
-    let mut diags = Vec::new();
-    let engine = pdf_engine(&project, None, &mut diags);
-    let locale = project.config.locale(tag).expect("locale");
-    let skeleton = project
-        .skeletons
-        .iter()
-        .find(|s| s.name == doc)
-        .expect("document");
-    let resolved = resolve(&project, locale, skeleton, false);
-    let result = compile_handout(&engine, &project, locale, &resolved);
-    let mut all = diags;
-    all.extend(resolved.job.diagnostics.iter().cloned());
+    let typesetter = Typesetter::new(&project, None);
+    let typeset = typesetter
+        .typeset(tag, doc, "handout")
+        .expect("locale and document");
+    let result = typeset.result;
+    let mut all = typesetter.diagnostics.clone();
+    all.extend(typeset.diagnostics.iter().cloned());
     if let Err(failed) = &result {
         all.extend(failed.diagnostics.iter().cloned());
     }
@@ -554,12 +547,12 @@ fn templates_get_the_build_date_and_images_inside_the_project_only() {
         "templates/pdf/handout.typ",
         "#let handout(doc, body) = [Printed #datetime.today().display() #image(\"/images/logo.svg\", width: 1cm) #body]\n#let section(items) = []\n",
     );
-    let mut diags = Vec::new();
     let project = fx.load();
-    let engine = kyr::build::pdf_engine(&project, Some(1_764_115_200), &mut diags);
-    let locale = project.config.locale("en").unwrap();
-    let resolved = resolve(&project, locale, &project.skeletons[0], false);
-    let compiled = match compile_handout(&engine, &project, locale, &resolved) {
+    let typesetter = Typesetter::new(&project, Some(1_764_115_200));
+    let typeset = typesetter
+        .typeset("en", &project.skeletons[0].name, "handout")
+        .expect("locale and document");
+    let compiled = match typeset.result {
         Ok(c) => c,
         Err(f) => panic!("{:?}", f.diagnostics),
     };

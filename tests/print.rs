@@ -1,11 +1,8 @@
 //! Print layouts: card sheets whose backs land behind their fronts,
 //! booklets in saddle-stitch order, QR codes that scan, editions.
 
-use kyr::build::{BuildOptions, pdf_engine, resolve};
-use kyr::layout;
-use kyr::pdf::{self, PdfMeta, page_texts};
-use kyr::print::{card_input, handout_input, impose_booklet, imposed_booklet};
-use kyr::render::Format;
+use kyr::build::{BuildOptions, Format};
+use kyr::preview::{self, Typesetter, page_texts};
 use typst::layout::FrameItem;
 use typst_layout::PagedDocument;
 
@@ -13,17 +10,11 @@ use crate::util::Fixture;
 
 fn compile(fx: &Fixture, tag: &str, doc: &str, what: &str) -> PagedDocument {
     let project = fx.load();
-    let mut diags = Vec::new();
-    let engine = pdf_engine(&project, None, &mut diags);
-    let locale = project.config.locale(tag).unwrap();
-    let skeleton = project.skeletons.iter().find(|s| s.name == doc).unwrap();
-    let mut resolved = resolve(&project, locale, skeleton, false);
-    let input = match what {
-        "card" => card_input(&project, skeleton, locale, &mut resolved, false).unwrap(),
-        "card-sheet" => card_input(&project, skeleton, locale, &mut resolved, true).unwrap(),
-        layout => handout_input(&project, locale, &resolved, layout),
-    };
-    match pdf::compile(&engine, &input, &PdfMeta { ident: "test" }) {
+    let typesetter = Typesetter::new(&project, None);
+    let typeset = typesetter
+        .typeset(tag, doc, what)
+        .unwrap_or_else(|| panic!("{tag}/{doc} has no {what}"));
+    match typeset.result {
         Ok(compiled) => compiled.document,
         Err(failed) => panic!("{tag}/{doc} {what}: {:?}", failed.diagnostics),
     }
@@ -49,7 +40,7 @@ fn card_sheets_line_up_when_printed_on_both_sides_in_every_locale() {
     let project = fx.load();
     for locale in project.config.locales.values() {
         let document = compile(&fx, &locale.tag, "red-card", "card-sheet");
-        let sheet = layout::sheet(locale.paper);
+        let sheet = preview::sheet(locale.paper);
         let pages = document.pages();
         assert_eq!(pages.len(), 2, "{}", locale.tag);
         for page in pages {
@@ -181,21 +172,16 @@ fn booklet_sheets_are_in_saddle_stitch_order_both_ways() {
         let document = compile(&fx, tag, "at-the-door", "booklet");
         let n = document.pages().len();
         assert!(n >= 2, "{tag}: {n} pages");
-        let locale = project.config.locale(tag).unwrap();
-        let skeleton = project
-            .skeletons
-            .iter()
-            .find(|s| s.name == "at-the-door")
+        let typesetter = Typesetter::new(&project, None);
+        let (imposed, pdf) = typesetter
+            .impose_booklet(tag, "at-the-door", &document)
             .unwrap();
-        let resolved = resolve(&project, locale, skeleton, false);
-        let pdf = impose_booklet(&document, locale, &resolved).unwrap();
         assert!(pdf.starts_with(b"%PDF-"));
 
         let rtl = tag == "ar";
-        let order = layout::impose(n, rtl);
+        let order = preview::impose(n, rtl);
         assert_eq!(order.len(), n.div_ceil(4) * 2);
         let half = document.pages()[0].frame.size();
-        let imposed = imposed_booklet(&document, locale).unwrap();
         for sheet in imposed.pages() {
             assert!((sheet.frame.size().x - half.x * 2.0).to_pt().abs() < 0.01);
         }

@@ -35,10 +35,9 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     for tag in ["fr", "ar"] {
-        let locale = project.config.locale(tag).expect("configured");
-        let mut resolved = kyr::build::resolve(&project, locale, skeleton, false);
-        if let Some(html) = kyr::build::html_page(&project, locale, skeleton, &mut resolved) {
-            common::check_html(&html, &resolved.document);
+        let page = kyr::preview::html(&project, tag, &skeleton.name).expect("configured");
+        if let Some(html) = &page.html {
+            common::check_html(html, &page.texts);
         }
     }
 });

@@ -22,24 +22,25 @@ fuzz_target!(|data: &[u8]| {
     let Some(skeleton) = project.skeletons.first() else {
         return;
     };
-    let mut diags = Vec::new();
-    let engine = kyr::build::pdf_engine(&project, None, &mut diags);
+    let typesetter = kyr::preview::Typesetter::new(&project, None);
     for tag in ["fr", "ar"] {
-        let locale = project.config.locale(tag).expect("configured");
-        let mut resolved = kyr::build::resolve(&project, locale, skeleton, false);
-        if resolved.job.failed {
+        let page = kyr::preview::html(&project, tag, &skeleton.name).expect("configured");
+        if page.failed {
             continue;
         }
-        if let Some(html) = kyr::build::html_page(&project, locale, skeleton, &mut resolved) {
-            common::check_html(&html, &resolved.document);
+        if let Some(html) = &page.html {
+            common::check_html(html, &page.texts);
         }
-        match kyr::print::compile_handout(&engine, &project, locale, &resolved) {
+        let typeset = typesetter
+            .typeset(tag, &skeleton.name, "handout")
+            .expect("configured");
+        match typeset.result {
             Ok(compiled) => {
                 for request in &compiled.requests {
                     assert!(
-                        request.starts_with(kyr::pdf::world::TEMPLATE_DIR)
-                            || request == kyr::pdf::world::MAIN_PATH
-                            || request == kyr::pdf::world::DATA_PATH,
+                        request.starts_with(kyr::preview::TEMPLATE_DIR)
+                            || request == kyr::preview::MAIN_PATH
+                            || request == kyr::preview::DATA_PATH,
                         "Typst asked for `{request}`"
                     );
                 }

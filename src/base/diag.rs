@@ -291,7 +291,7 @@ const BOLD: Style = Style::new().bold();
 ///     |            ^
 ///   = hint: ...
 /// ```
-pub(crate) fn render(files: &Files, d: &Diagnostic) -> String {
+pub fn render(files: &Files, d: &Diagnostic) -> String {
     let mut out = String::new();
     let (label, style) = match d.severity {
         Severity::Error => ("error", ERROR),
@@ -371,7 +371,7 @@ fn ahead_chars(text: &str, from: usize, limit: usize, n: usize) -> usize {
 /// severity, code, file, line, column, message, hints, locale, message id.
 /// Locale and message id are taken from the file's place under
 /// `locales/<tag>/` when the diagnostic does not carry them.
-pub(crate) fn to_json(
+pub fn to_json(
     files: &Files,
     d: &Diagnostic,
     message_at: impl Fn(&Span) -> Option<String>,

@@ -2,7 +2,7 @@
 //! diagnostics, identifiers, language direction, link rules, the build
 //! time, atomic file output.
 
-pub(crate) mod diag;
+pub mod diag;
 pub(crate) mod epoch;
 pub(crate) mod error;
 pub(crate) mod ident;

@@ -12,6 +12,7 @@ mod pool;
 mod report;
 
 pub use options::{BuildOptions, Format, Shard};
+pub use crate::i18n::resolve::Fallback;
 pub use report::{BuildReport, BuiltFile, JobDone, Progress, Silent};
 
 use std::path::{Path, PathBuf};

@@ -501,7 +501,7 @@ fn lang_attrs(lang: &Lang) -> String {
 }
 
 /// Escapes text for HTML content and attribute values.
-pub(crate) fn escape_into(out: &mut String, text: &str) {
+pub fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),

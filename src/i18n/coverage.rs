@@ -19,7 +19,7 @@ pub(crate) const INTERFACE: &str = "(interface)";
 
 /// Counts for one document or one whole locale.
 #[derive(Debug, Default, Clone, Serialize, PartialEq, Eq)]
-pub(crate) struct Counts {
+pub struct Counts {
     /// Messages the document uses.
     pub total: usize,
     /// Translated in the locale itself (stale ones included).
@@ -35,7 +35,7 @@ pub(crate) struct Counts {
 impl Counts {
     /// Translated share, in percent, rounded down to a tenth (so 99.96 %
     /// is not shown as complete).
-    pub(crate) fn percent(&self) -> f64 {
+    pub fn percent(&self) -> f64 {
         if self.total == 0 {
             100.0
         } else {
@@ -54,7 +54,7 @@ impl Counts {
 
 /// One document in one locale.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct DocumentCoverage {
+pub struct DocumentCoverage {
     /// Document name (or [`INTERFACE`]).
     pub document: String,
     /// The counts.
@@ -70,7 +70,7 @@ pub(crate) struct DocumentCoverage {
 
 /// One locale.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct LocaleCoverage {
+pub struct LocaleCoverage {
     /// Locale tag.
     pub locale: String,
     /// Its name in itself.
