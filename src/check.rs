@@ -18,6 +18,7 @@ use crate::config::Locale;
 use crate::base::diag::{Diagnostic, FileId, Sink, Span};
 use crate::i18n::LocaleBundle;
 use crate::i18n::coverage::{self, interface_keys};
+use crate::i18n::stale;
 use crate::i18n::interface;
 use crate::i18n::resolve::fluent_diagnostic;
 use crate::pdf::fonts::FontSet;
@@ -139,7 +140,7 @@ pub fn check(project: &Project, options: &CheckOptions) -> Sink {
         };
         check_messages(project, locale, bundle, &used, &fonts, &mut found);
         check_bidi_controls(project, locale, bundle, &mut found);
-        found.extend(coverage::stale_diagnostics(&project.messages(), locale));
+        found.extend(stale::stale_diagnostics(&project.messages(), locale));
     }
 
     let mut sink = Sink::default();

@@ -42,6 +42,9 @@ pub mod project;
 mod scaffold;
 mod watch;
 
+#[cfg(test)]
+mod tests;
+
 pub use base::diag;
 pub use base::diag::{Diagnostic, Files, Severity, Sink, Span};
 pub use base::error::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Error};

@@ -24,7 +24,7 @@ use sha2::{Digest, Sha256};
 
 use crate::base::output;
 use crate::project::Project;
-use crate::build::Format;
+use crate::build::options::Format;
 
 /// Where the job records are, under the output folder.
 const JOBS_DIR: &str = ".kyr/jobs";

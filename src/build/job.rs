@@ -3,41 +3,34 @@
 //! -> render HTML, lay out and export each PDF -> write -> record.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::base::diag::{Diagnostic, display_path};
+use crate::base::diag::display_path;
 use crate::base::output;
 use crate::build::incremental::{self, Entry, KeyHasher, Record, Stamp};
-use crate::build::{BuiltFile, Context, Format, JobDone};
+use crate::build::options::Format;
+use crate::build::report::{BuiltFile, JobOutput};
 use crate::config::Locale;
 use crate::doc::Skeleton;
 use crate::i18n::page::Page;
-use crate::i18n::resolve::Fallback;
+use crate::pdf::engine::Engine;
 use crate::pdf::{PdfKind, Printer};
+use crate::project::Project;
+use crate::build::incremental::SharedKeys;
+use crate::build::options::BuildOptions;
 
-/// What one document × locale did: its files (written now or fresh),
-/// the outputs it could not write, its diagnostics and fallbacks.
-#[derive(Default)]
-pub(crate) struct JobOutput {
-    pub(super) files: Vec<BuiltFile>,
-    pub(super) failed: Vec<String>,
-    pub(super) diagnostics: Vec<Diagnostic>,
-    pub(super) fallbacks: Vec<Fallback>,
-    /// Writing failed: the build stops.
-    pub(super) error: Option<anyhow::Error>,
-}
-
-impl JobOutput {
-    /// What a progress report says of it.
-    pub(super) fn done<'a>(&self, locale: &'a Locale, skeleton: &'a Skeleton) -> JobDone<'a> {
-        JobDone {
-            locale: &locale.tag,
-            document: &skeleton.name,
-            built: self.files.iter().filter(|f| !f.fresh).count(),
-            fresh: self.files.iter().filter(|f| f.fresh).count(),
-            failed: self.failed.len(),
-        }
-    }
+/// What every job of a build shares.
+pub(super) struct Context<'a> {
+    pub(super) project: &'a Project,
+    pub(super) options: &'a BuildOptions,
+    /// The formats to build, HTML first.
+    pub(super) formats: &'a [Format],
+    pub(super) engine: Option<&'a Engine>,
+    pub(super) templates_ok: bool,
+    pub(super) out_dir: &'a Path,
+    pub(super) keys: SharedKeys,
+    /// Jobs that compiled PDFs so far.
+    pub(super) compiled: AtomicUsize,
 }
 
 /// Files a format made, by path under the output folder (`None`: failed),

@@ -24,10 +24,10 @@ use crate::base::error::Error;
 use crate::base::output;
 use crate::config::Locale;
 use crate::doc::Skeleton;
-use crate::i18n::coverage;
-use crate::pdf::engine::Engine;
+use crate::i18n::stale;
 use crate::project::Project;
 use incremental::SharedKeys;
+use job::Context;
 
 /// Builds the project.
 pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildReport, Error> {
@@ -74,20 +74,6 @@ pub fn build_with(
     }
     index(&context, &mut report)?;
     Ok(report)
-}
-
-/// What every job of a build shares.
-struct Context<'a> {
-    project: &'a Project,
-    options: &'a BuildOptions,
-    /// The formats to build, HTML first.
-    formats: &'a [Format],
-    engine: Option<&'a Engine>,
-    templates_ok: bool,
-    out_dir: &'a Path,
-    keys: SharedKeys,
-    /// Jobs that compiled PDFs so far.
-    compiled: AtomicUsize,
 }
 
 /// The documents × locales to build, in a fixed order (locales, then
@@ -169,7 +155,7 @@ fn stale_translations(project: &Project, options: &BuildOptions) -> Vec<Diagnost
         .locales
         .values()
         .filter(|l| options.locales.is_empty() || options.locales.contains(&l.tag))
-        .flat_map(|locale| coverage::stale_diagnostics(&project.messages(), locale))
+        .flat_map(|locale| stale::stale_diagnostics(&project.messages(), locale))
         .filter(|d| d.code == "stale")
         .collect()
 }

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use crate::base::diag::{Diagnostic, Sink};
 use crate::base::error::Error;
-use crate::build::job::JobOutput;
-use crate::build::Format;
+use crate::build::options::Format;
+use crate::config::Locale;
+use crate::doc::Skeleton;
 use crate::i18n::resolve::Fallback;
 
 /// One output of the build, written now or left as it was.
@@ -124,5 +125,30 @@ impl BuildReport {
     /// Whether the build failed: an error, or an output not written.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.has_errors() || !self.failed.is_empty()
+    }
+}
+
+/// What one document × locale did: its files (written now or fresh),
+/// the outputs it could not write, its diagnostics and fallbacks.
+#[derive(Default)]
+pub(crate) struct JobOutput {
+    pub(crate) files: Vec<BuiltFile>,
+    pub(crate) failed: Vec<String>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) fallbacks: Vec<Fallback>,
+    /// Writing failed: the build stops.
+    pub(crate) error: Option<anyhow::Error>,
+}
+
+impl JobOutput {
+    /// What a progress report says of it.
+    pub(crate) fn done<'a>(&self, locale: &'a Locale, skeleton: &'a Skeleton) -> JobDone<'a> {
+        JobDone {
+            locale: &locale.tag,
+            document: &skeleton.name,
+            built: self.files.iter().filter(|f| !f.fresh).count(),
+            fresh: self.files.iter().filter(|f| f.fresh).count(),
+            failed: self.failed.len(),
+        }
     }
 }

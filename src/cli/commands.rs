@@ -18,7 +18,7 @@ use crate::cli::args::{
 };
 use crate::cli::output::{print_diagnostics, report_build, report_build_json};
 use crate::cli::progress;
-use crate::i18n::{coverage, lock};
+use crate::i18n::{coverage, lock, stale};
 use crate::project::{self, Project};
 use crate::scaffold;
 
@@ -204,7 +204,7 @@ pub(super) fn confirm(
         .config
         .known_locales(std::slice::from_ref(&args.locale))?;
     let (text, confirmed) =
-        lock::confirm(&project.messages(), &args.locale, &args.messages).map_err(Error::Usage)?;
+        stale::confirm(&project.messages(), &args.locale, &args.messages).map_err(Error::Usage)?;
     let relative = Path::new("locales")
         .join(&args.locale)
         .join(lock::LOCK_FILE);

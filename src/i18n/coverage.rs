@@ -8,10 +8,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::config::Locale;
-use crate::base::diag::{Diagnostic, Span};
 use crate::doc::Skeleton;
 use crate::i18n::interface;
-use crate::i18n::lock::{self, Staleness};
+use crate::i18n::lock::Staleness;
+use crate::i18n::stale::staleness;
 use crate::i18n::Messages;
 
 /// The name of the pseudo-document holding the interface messages.
@@ -143,21 +143,6 @@ pub(crate) fn state(messages: &Messages, locale: &Locale, key: &str) -> State {
     State::Missing
 }
 
-/// Whether a locale's translation of message `id` is stale. The reference
-/// locale is never stale, nor is a message the reference does not have.
-pub(crate) fn staleness(messages: &Messages, locale: &Locale, id: &str) -> Option<Staleness> {
-    let reference = &messages.config.reference;
-    if &locale.tag == reference {
-        return None;
-    }
-    let fingerprint = lock::fingerprint(messages.catalog.get(reference)?, id)?;
-    let bundle = messages.catalog.get(&locale.tag)?;
-    bundle.sources.get(id)?;
-    // A locale without a lock file is not tracked (yet).
-    bundle.lock.file?;
-    bundle.lock.staleness(id, &fingerprint)
-}
-
 /// Coverage of the given locales (all when empty).
 pub(crate) fn coverage(messages: &Messages, tags: &[String]) -> Vec<LocaleCoverage> {
     let mut documents: Vec<(String, Vec<String>)> = messages
@@ -231,56 +216,6 @@ fn tally(counts: &mut Counts, from: &mut BTreeMap<String, usize>, state: &State)
         State::Missing => one.missing = 1,
     }
     counts.add(&one);
-}
-
-/// A warning for each stale translation of a locale, at the translation;
-/// one warning when a translated locale has no lock file at all.
-pub(crate) fn stale_diagnostics(messages: &Messages, locale: &Locale) -> Vec<Diagnostic> {
-    let Some(bundle) = messages.catalog.get(&locale.tag) else {
-        return Vec::new();
-    };
-    let reference = &messages.config.reference;
-    let translates = bundle.sources.keys().any(|id| !id.starts_with('-'));
-    if bundle.lock.file.is_none() && &locale.tag != reference && translates {
-        return vec![
-            Diagnostic::warning(format!(
-                "`locales/{}/{}` is missing, so kyr cannot tell when a `{}` translation falls behind the `{reference}` text",
-                locale.tag,
-                lock::LOCK_FILE,
-                locale.tag
-            ))
-            .code("stale-untracked")
-            .hint(format!(
-                "once the translations match the current `{reference}` text, run `kyr confirm {}` and commit the file",
-                locale.tag
-            )),
-        ];
-    }
-    let mut out = Vec::new();
-    for (id, source) in bundle.messages_in_order() {
-        let Some(why) = staleness(messages, locale, id) else {
-            continue;
-        };
-        let message = match why {
-            Staleness::Changed => format!(
-                "the `{reference}` text of `{id}` changed after this translation was confirmed; it may be out of date"
-            ),
-            Staleness::Unconfirmed => format!(
-                "the translation of `{id}` has not been confirmed against the `{reference}` text"
-            ),
-        };
-        out.push(
-            Diagnostic::warning(message)
-                .code("stale")
-                .in_message(&locale.tag, id)
-                .at(Span::new(source.file, source.id.clone()))
-                .hint(format!(
-                    "compare it with the `{reference}` message, update it if needed, then run `kyr confirm {} {id}`",
-                    locale.tag
-                )),
-        );
-    }
-    out
 }
 
 fn fallback_text(from: &BTreeMap<String, usize>) -> String {

@@ -6,7 +6,8 @@
 //! - [`page`]: everything one page prints, resolved once (body, card
 //!   sides, interface texts, notices);
 //! - [`interface`]: the one table of kyr's own interface messages;
-//! - [`lock`], [`coverage`]: stale translations and coverage.
+//! - [`lock`], [`stale`], [`coverage`]: lock files, stale translations,
+//!   coverage.
 
 pub(crate) mod catalog;
 pub(crate) mod coverage;
@@ -14,6 +15,7 @@ pub(crate) mod interface;
 pub(crate) mod lock;
 pub(crate) mod page;
 pub(crate) mod resolve;
+pub(crate) mod stale;
 
 pub(crate) use catalog::{Catalog, LocaleBundle, MessageSource, load_locale};
 

@@ -1,0 +1,182 @@
+//! Keeping translations in step with the reference: a fingerprint of each
+//! reference message's text, compared with the one a locale's lock file
+//! (`kyr-lock.toml`) confirmed; the stale translations that follow, as
+//! diagnostics; and `kyr confirm`, which writes the new lock text.
+
+use sha2::{Digest, Sha256};
+
+use crate::base::diag::{Diagnostic, Span};
+use crate::config::Locale;
+use crate::i18n::lock::{self, Staleness};
+use crate::i18n::{LocaleBundle, Messages};
+
+/// A fingerprint of a message's text as written in its `.ftl` file (value
+/// and attributes; comments, blank lines and trailing spaces ignored), so
+/// re-wrapping a comment does not make translations stale but changing a
+/// word does.
+pub(crate) fn fingerprint(bundle: &LocaleBundle, id: &str) -> Option<String> {
+    let source = bundle.sources.get(id)?;
+    let text = bundle.source_text(source.file)?;
+    let entry = text.get(source.entry.clone())?;
+    let mut normalized = String::new();
+    for line in entry.lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        normalized.push_str(line.trim_end());
+        normalized.push('\n');
+    }
+    let normalized = normalized.trim_end();
+    let digest = Sha256::digest(normalized.as_bytes());
+    Some(digest[..8].iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Whether a locale's translation of message `id` is stale. The reference
+/// locale is never stale, nor is a message the reference does not have.
+pub(crate) fn staleness(messages: &Messages, locale: &Locale, id: &str) -> Option<Staleness> {
+    let reference = &messages.config.reference;
+    if &locale.tag == reference {
+        return None;
+    }
+    let fingerprint = fingerprint(messages.catalog.get(reference)?, id)?;
+    let bundle = messages.catalog.get(&locale.tag)?;
+    bundle.sources.get(id)?;
+    // A locale without a lock file is not tracked (yet).
+    bundle.lock.file?;
+    bundle.lock.staleness(id, &fingerprint)
+}
+
+/// A warning for each stale translation of a locale, at the translation;
+/// one warning when a translated locale has no lock file at all.
+pub(crate) fn stale_diagnostics(messages: &Messages, locale: &Locale) -> Vec<Diagnostic> {
+    let Some(bundle) = messages.catalog.get(&locale.tag) else {
+        return Vec::new();
+    };
+    let reference = &messages.config.reference;
+    let translates = bundle.sources.keys().any(|id| !id.starts_with('-'));
+    if bundle.lock.file.is_none() && &locale.tag != reference && translates {
+        return vec![
+            Diagnostic::warning(format!(
+                "`locales/{}/{}` is missing, so kyr cannot tell when a `{}` translation falls behind the `{reference}` text",
+                locale.tag,
+                lock::LOCK_FILE,
+                locale.tag
+            ))
+            .code("stale-untracked")
+            .hint(format!(
+                "once the translations match the current `{reference}` text, run `kyr confirm {}` and commit the file",
+                locale.tag
+            )),
+        ];
+    }
+    let mut out = Vec::new();
+    for (id, source) in bundle.messages_in_order() {
+        let Some(why) = staleness(messages, locale, id) else {
+            continue;
+        };
+        let message = match why {
+            Staleness::Changed => format!(
+                "the `{reference}` text of `{id}` changed after this translation was confirmed; it may be out of date"
+            ),
+            Staleness::Unconfirmed => format!(
+                "the translation of `{id}` has not been confirmed against the `{reference}` text"
+            ),
+        };
+        out.push(
+            Diagnostic::warning(message)
+                .code("stale")
+                .in_message(&locale.tag, id)
+                .at(Span::new(source.file, source.id.clone()))
+                .hint(format!(
+                    "compare it with the `{reference}` message, update it if needed, then run `kyr confirm {} {id}`",
+                    locale.tag
+                )),
+        );
+    }
+    out
+}
+
+/// The new lock text of a locale after confirming `ids` (every message the
+/// locale translates when empty), and the ids confirmed. An id the locale
+/// does not translate, or the reference does not have, is a usage error.
+pub(crate) fn confirm(
+    messages: &Messages,
+    tag: &str,
+    ids: &[String],
+) -> Result<(String, Vec<String>), String> {
+    let reference_tag = &messages.config.reference;
+    if tag == reference_tag {
+        return Err(format!(
+            "`{tag}` is the reference locale: its text is what translations are confirmed against"
+        ));
+    }
+    let bundle = messages
+        .catalog
+        .get(tag)
+        .ok_or_else(|| format!("unknown locale `{tag}`"))?;
+    let reference = messages
+        .catalog
+        .get(reference_tag)
+        .ok_or_else(|| format!("the reference locale `{reference_tag}` has no messages"))?;
+    let wanted: Vec<String> = if ids.is_empty() {
+        bundle
+            .messages_in_order()
+            .into_iter()
+            .filter(|(id, _)| reference.sources.contains_key(*id))
+            .map(|(id, _)| id.clone())
+            .collect()
+    } else {
+        for id in ids {
+            if !bundle.sources.contains_key(id) {
+                return Err(format!("`{tag}` has no translation of `{id}` to confirm"));
+            }
+            if !reference.sources.contains_key(id) {
+                return Err(format!(
+                    "`{id}` is not in the reference locale `{reference_tag}`, so there is nothing to confirm it against"
+                ));
+            }
+        }
+        ids.to_vec()
+    };
+    let mut lock = bundle.lock.clone();
+    for id in &wanted {
+        if let Some(hash) = fingerprint(reference, id) {
+            lock.confirmed.insert(id.clone(), (hash, None));
+        }
+    }
+    // Forget messages the locale no longer has.
+    lock.confirmed
+        .retain(|id, _| bundle.sources.contains_key(id));
+    Ok((lock.render(tag, reference_tag), wanted))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::diag::Files;
+
+    fn bundle(text: &str) -> (LocaleBundle, Files) {
+        let mut files = Files::default();
+        let id = files.add("locales/en/a.ftl", text.to_owned());
+        let mut diags = Vec::new();
+        let bundle = crate::i18n::load_locale(
+            "en",
+            &"en".parse().unwrap(),
+            &[id],
+            &crate::config::Limits::default(),
+            &files,
+            &mut diags,
+        );
+        (bundle, files)
+    }
+
+    #[test]
+    fn fingerprints_follow_the_text_not_the_comments() {
+        let (a, _) = bundle("# note\na = Hello { $name }\n    again\n\n# next\nb = B\n");
+        let (b, _) = bundle("# another note\na = Hello { $name }\n    again   \nb = B\n");
+        let (c, _) = bundle("a = Hello { $name }\n    once\nb = B\n");
+        assert_eq!(fingerprint(&a, "a"), fingerprint(&b, "a"));
+        assert_ne!(fingerprint(&a, "a"), fingerprint(&c, "a"));
+        assert_eq!(fingerprint(&a, "a").unwrap().len(), 16);
+    }
+}
