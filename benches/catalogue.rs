@@ -33,7 +33,9 @@
 //! and `KYR_BENCH_LOCALES` (default 12, at most 16) set the size;
 //! `KYR_BENCH_KEEP=1` keeps the generated project and prints where it is;
 //! `KYR_BENCH_PROJECT=DIR` only generates the project into `DIR` (new or
-//! empty) and stops, for `benches/same_outputs.py`.
+//! empty) and stops, for `benches/same_outputs.py`; `KYR_BENCH_KYR=PATH`
+//! times another kyr binary (an earlier commit's, say) with the same
+//! project and the same typst-alone measure.
 //! On two cores the defaults take well under a minute.
 
 mod common;
@@ -908,9 +910,13 @@ struct Run {
     stderr: String,
 }
 
-/// Runs `kyr -C root <args>`, without any `KYR_*` variable of ours.
+/// Runs `kyr -C root <args>`, without any `KYR_*` variable of ours. The
+/// binary is this build's, or `KYR_BENCH_KYR` (another build of kyr, to
+/// compare two in one session).
 fn run_kyr(root: &Path, args: &[&str]) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kyr"));
+    let kyr = std::env::var_os("KYR_BENCH_KYR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_kyr")), PathBuf::from);
+    let mut command = Command::new(kyr);
     command
         .arg("-C")
         .arg(root)
