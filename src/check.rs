@@ -18,7 +18,7 @@ use crate::config::Locale;
 use crate::base::diag::{Diagnostic, FileId, Sink, Span};
 use crate::i18n::LocaleBundle;
 use crate::i18n::coverage::{self, interface_keys};
-use crate::i18n::stale;
+use crate::i18n::{page, stale};
 use crate::i18n::interface;
 use crate::i18n::resolve::fluent_diagnostic;
 use crate::pdf::fonts::FontSet;
@@ -93,26 +93,11 @@ pub fn check(project: &Project, options: &CheckOptions) -> Sink {
         };
         for side in [&sides.front, &sides.back] {
             if skeleton.section_of(&side.id).is_none() {
-                found.push(
-                    Diagnostic::error(format!(
-                        "no heading shows message `{}`, so the card has nothing to print there",
-                        side.id
-                    ))
-                    .code("card")
-                    .at(side.span.clone())
-                    .hint("name the message of a heading (`## { id }`) of this document"),
-                );
+                found.push(page::no_card_side(side));
             }
         }
         if config.locale(&skeleton.front.officer_locale).is_none() {
-            found.push(
-                Diagnostic::error(format!(
-                    "`officer_locale = \"{}\"` is not a configured locale",
-                    skeleton.front.officer_locale
-                ))
-                .code("card")
-                .at(Span::new(skeleton.file, 0..0)),
-            );
+            found.push(page::unknown_officer_locale(skeleton));
         }
     }
 
@@ -151,7 +136,7 @@ pub fn check(project: &Project, options: &CheckOptions) -> Sink {
 }
 
 /// The locale whose files a diagnostic points into.
-pub fn locale_of(project: &Project, d: &Diagnostic) -> Option<String> {
+pub(crate) fn locale_of(project: &Project, d: &Diagnostic) -> Option<String> {
     if let Some(m) = &d.in_message {
         return Some(m.locale.clone());
     }
@@ -164,7 +149,7 @@ pub fn locale_of(project: &Project, d: &Diagnostic) -> Option<String> {
 }
 
 /// The message whose entry holds a span, for JSON output.
-pub fn message_at(project: &Project, span: &Span) -> Option<String> {
+pub(crate) fn message_at(project: &Project, span: &Span) -> Option<String> {
     project.catalog.locales.values().find_map(|bundle| {
         bundle
             .sources

@@ -96,7 +96,7 @@ impl Project {
 }
 
 /// The folder holding `kyr.toml`: `start` or its nearest ancestor with one.
-pub fn find_root(start: &Path) -> Option<PathBuf> {
+pub(crate) fn find_root(start: &Path) -> Option<PathBuf> {
     let start = fs::canonicalize(start).ok()?;
     start
         .ancestors()

@@ -53,13 +53,14 @@ pub fn build_with(
     });
     report.add_diagnostics(stale_translations(project, options), options.strict);
 
+    let out_dir = report.out_dir.clone();
     let context = Context {
         project,
         options,
         formats: &formats,
         engine: engine.as_ref(),
         templates_ok: project.templates.is_usable(),
-        out_dir: &report.out_dir.clone(),
+        out_dir: &out_dir,
         keys: SharedKeys::new(project, options.epoch.unwrap_or(FIXED_EPOCH)),
         compiled: AtomicUsize::new(0),
     };

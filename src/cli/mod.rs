@@ -2,7 +2,7 @@
 //! ([`commands`]), what they print ([`output`], [`progress`]), and the one
 //! command error, printed once here and turned into the exit code.
 
-pub mod args;
+mod args;
 mod commands;
 mod output;
 mod progress;

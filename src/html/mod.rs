@@ -14,7 +14,7 @@ use crate::doc::model::{Block, Inline, Lang};
 use crate::config::Config;
 use crate::doc::Skeleton;
 use crate::i18n::interface::html_name;
-use crate::i18n::page::{IndexTexts, Page as ResolvedPage};
+use crate::i18n::page::{IndexTexts, Page};
 
 /// Built-in templates, used when the project does not provide its own.
 const BUILTIN: &[(&str, &str)] = &[
@@ -158,7 +158,7 @@ pub(crate) struct SourceLink {
 
 /// Everything a document page shows, already resolved; inline fragments
 /// are model inlines rendered to HTML here.
-pub(crate) struct Page<'a> {
+pub(crate) struct PageContext<'a> {
     /// Page language.
     pub lang: &'a str,
     /// Page direction.
@@ -182,7 +182,7 @@ pub(crate) struct Page<'a> {
 
 /// Renders a document page.
 pub(crate) fn render_page(
-    page: &Page<'_>,
+    page: &PageContext<'_>,
     templates: &Templates,
     files: &Files,
 ) -> Result<String, Diagnostic> {
@@ -260,7 +260,7 @@ pub(crate) fn render_index(
 /// The page of a resolved document, with a link to it in every locale.
 pub(crate) fn document_page(
     config: &Config,
-    page: &ResolvedPage,
+    page: &Page,
     templates: &Templates,
     files: &Files,
 ) -> Result<String, Diagnostic> {
@@ -285,7 +285,7 @@ pub(crate) fn document_page(
             url: s.url.clone(),
         })
         .collect();
-    let shown = Page {
+    let shown = PageContext {
         lang: &locale.tag,
         dir: locale.direction.as_str(),
         title: &document.title,

@@ -1,12 +1,12 @@
-//! Stale translations. Each translated locale may have a committed
-//! `locales/<tag>/kyr-lock.toml` recording, per message, a fingerprint of
+//! The lock file of a locale: parsing and writing it. Each translated
+//! locale may have a committed `locales/<tag>/kyr-lock.toml` recording, per message, a fingerprint of
 //! the reference text the translation was confirmed against
 //! (`kyr confirm`). When the reference text changes, the fingerprint no
 //! longer matches and the translation is stale until a translator checks
 //! it and confirms it again. In a locale with a lock file, a translated
 //! message with no fingerprint has never been confirmed and counts as
 //! stale too; a locale without one is not tracked (`kyr check` says so).
-//! Stale text is still used.
+//! Stale text is still used. Comparing fingerprints is [`super::stale`]'s.
 
 use std::ops::Range;
 

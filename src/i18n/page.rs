@@ -150,17 +150,7 @@ impl<'p> Messages<'p> {
                     .at(Span::new(skeleton.file, 0..0)),
             )
         })?;
-        let missing = |r: &Reference| {
-            Box::new(
-                Diagnostic::error(format!(
-                    "no heading shows message `{}`, so the card has nothing to print there",
-                    r.id
-                ))
-                .code("card")
-                .at(r.span.clone())
-                .hint("name the message of a heading (`## { id }`) of this document"),
-            )
-        };
+        let missing = |r: &Reference| Box::new(no_card_side(r));
         let (front_start, front_end) = skeleton
             .section_of(&sides.front.id)
             .ok_or_else(|| missing(&sides.front))?;
@@ -170,16 +160,7 @@ impl<'p> Messages<'p> {
         let officer = self
             .config
             .locale(&skeleton.front.officer_locale)
-            .ok_or_else(|| {
-                Box::new(
-                    Diagnostic::error(format!(
-                        "`officer_locale = \"{}\"` is not a configured locale",
-                        skeleton.front.officer_locale
-                    ))
-                    .code("card")
-                    .at(Span::new(skeleton.file, 0..0)),
-                )
-            })?;
+            .ok_or_else(|| Box::new(unknown_officer_locale(skeleton)))?;
 
         let mut diagnostics = Vec::new();
         let mut failed = false;
@@ -296,6 +277,27 @@ impl Page<'_> {
             self.job.failed |= card.failed;
         }
     }
+}
+
+/// A card side (`[card] front` or `back`) names a message no heading shows.
+pub(crate) fn no_card_side(side: &Reference) -> Diagnostic {
+    Diagnostic::error(format!(
+        "no heading shows message `{}`, so the card has nothing to print there",
+        side.id
+    ))
+    .code("card")
+    .at(side.span.clone())
+    .hint("name the message of a heading (`## { id }`) of this document")
+}
+
+/// A card's `officer_locale` is not configured.
+pub(crate) fn unknown_officer_locale(skeleton: &Skeleton) -> Diagnostic {
+    Diagnostic::error(format!(
+        "`officer_locale = \"{}\"` is not a configured locale",
+        skeleton.front.officer_locale
+    ))
+    .code("card")
+    .at(Span::new(skeleton.file, 0..0))
 }
 
 /// Blocks without the paragraphs and list items that are just a skipped

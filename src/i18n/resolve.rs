@@ -1,4 +1,4 @@
-//! RESOLVE, part two: a skeleton + a locale -> a [`Document`]. Each
+//! Resolution: a skeleton + a locale -> a [`Document`]. Each
 //! reference is looked up along the locale's fallback chain, formatted by
 //! Fluent with variables as placeholders, read as Markdown, and tagged
 //! with the supplying locale's language when that is not the page's.
