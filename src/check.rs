@@ -8,19 +8,19 @@
 //! reference, unmatched emphasis, bidi control characters, characters no
 //! font can draw, obsolete messages and stale translations.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 
 use fluent_bundle::FluentArgs;
 use fluent_bundle::types::FluentValue;
 use fluent_syntax::ast;
 
+use crate::base::diag::{Diagnostic, Sink, Span};
 use crate::config::Locale;
-use crate::base::diag::{Diagnostic, FileId, Sink, Span};
 use crate::i18n::LocaleBundle;
 use crate::i18n::coverage::{self, interface_keys};
-use crate::i18n::{page, stale};
 use crate::i18n::interface;
 use crate::i18n::resolve::fluent_diagnostic;
+use crate::i18n::{lint, page, stale};
 use crate::pdf::fonts::FontSet;
 use crate::project::Project;
 
@@ -102,10 +102,7 @@ pub fn check(project: &Project, options: &CheckOptions) -> Sink {
     }
 
     let mut engine_diags = Vec::new();
-    let fonts = project
-        .pdf_engine(None, &mut engine_diags)
-        .fonts()
-        .clone();
+    let fonts = project.pdf_engine(None, &mut engine_diags).fonts().clone();
     found.extend(engine_diags);
     let used = used_ids(project);
 
@@ -185,7 +182,7 @@ fn used_ids(project: &Project) -> HashSet<String> {
                     _ => Vec::new(),
                 };
                 for pattern in patterns {
-                    let mut refs = Refs::default();
+                    let mut refs = lint::Refs::default();
                     refs.pattern(pattern);
                     used.extend(refs.messages);
                 }
@@ -193,74 +190,6 @@ fn used_ids(project: &Project) -> HashSet<String> {
         }
     }
     used
-}
-
-/// What a pattern refers to.
-#[derive(Default)]
-struct Refs {
-    variables: BTreeSet<String>,
-    messages: BTreeSet<String>,
-    text: String,
-}
-
-impl Refs {
-    fn pattern(&mut self, pattern: &ast::Pattern<&str>) {
-        for element in &pattern.elements {
-            match element {
-                ast::PatternElement::TextElement { value } => self.text.push_str(value),
-                ast::PatternElement::Placeable { expression } => self.expression(expression),
-            }
-        }
-    }
-
-    fn expression(&mut self, expression: &ast::Expression<&str>) {
-        match expression {
-            ast::Expression::Inline(inline) => self.inline(inline),
-            ast::Expression::Select { selector, variants } => {
-                self.inline(selector);
-                for variant in variants {
-                    self.pattern(&variant.value);
-                }
-            }
-        }
-    }
-
-    fn inline(&mut self, inline: &ast::InlineExpression<&str>) {
-        match inline {
-            ast::InlineExpression::VariableReference { id } => {
-                self.variables.insert(id.name.to_owned());
-            }
-            ast::InlineExpression::MessageReference { id, .. } => {
-                self.messages.insert(id.name.to_owned());
-            }
-            ast::InlineExpression::FunctionReference { arguments, .. }
-            | ast::InlineExpression::TermReference {
-                arguments: Some(arguments),
-                ..
-            } => {
-                for arg in &arguments.positional {
-                    self.inline(arg);
-                }
-                for arg in &arguments.named {
-                    self.inline(&arg.value);
-                }
-            }
-            ast::InlineExpression::Placeable { expression } => self.expression(expression),
-            ast::InlineExpression::StringLiteral { value } => self.text.push_str(value),
-            _ => {}
-        }
-    }
-}
-
-fn message_refs(message: &ast::Message<&str>) -> Refs {
-    let mut refs = Refs::default();
-    if let Some(value) = &message.value {
-        refs.pattern(value);
-    }
-    for attribute in &message.attributes {
-        refs.pattern(&attribute.value);
-    }
-    refs
 }
 
 /// Per-message checks of one locale, every message, used or not.
@@ -272,8 +201,6 @@ fn check_messages(
     fonts: &FontSet,
     found: &mut Vec<Diagnostic>,
 ) {
-    let reference = project.catalog.get(&project.config.reference);
-    let is_reference = locale.tag == project.config.reference;
     // Every variable a message may use, as a value Fluent can format.
     let mut args = FluentArgs::new();
     for name in locale.vars.keys() {
@@ -311,7 +238,7 @@ fn check_messages(
             }
         }
 
-        let refs = message_refs(message);
+        let refs = lint::message_refs(message);
         if !used.contains(id.as_str()) {
             found.push(
                 Diagnostic::warning(format!(
@@ -324,61 +251,14 @@ fn check_messages(
             );
         }
 
-        // Variables against the reference message.
-        if !is_reference
-            && let Some((_, reference_message)) = reference.and_then(|r| r.message_ast(id))
-        {
-            let expected = message_refs(reference_message).variables;
-            for var in expected.difference(&refs.variables) {
-                let what = match locale.vars.get(var) {
-                    Some(v) if v.link.as_deref().is_some_and(|l| l.starts_with("tel:")) => {
-                        format!("dropping `{{ ${var} }}` drops the phone number")
-                    }
-                    _ => format!("dropping `{{ ${var} }}` drops what it stands for"),
-                };
-                found.push(
-                    Diagnostic::warning(format!(
-                        "the translation of `{id}` has no `{{ ${var} }}`, which the `{}` message has: {what}",
-                        project.config.reference
-                    ))
-                    .code("variable-dropped")
-                    .in_message(&locale.tag, id)
-                    .at(at.clone())
-                    .hint(format!("write `{{ ${var} }}` where it belongs in the sentence")),
-                );
-            }
-            for var in refs.variables.difference(&expected) {
-                let span = find_in(project, file, source, &format!("${var}")).unwrap_or(at.clone());
-                found.push(
-                    Diagnostic::warning(format!(
-                        "the translation of `{id}` uses `{{ ${var} }}`, which the `{}` message does not",
-                        project.config.reference
-                    ))
-                    .code("variable-added")
-                    .in_message(&locale.tag, id)
-                    .at(span),
-                );
-            }
-        }
-
-        // Emphasis left open is printed as stars or underscores.
-        for marker in ["**", "__"] {
-            if count_unescaped(&refs.text, marker) % 2 == 1 {
-                let span = find_in(project, file, source, marker).unwrap_or(at.clone());
-                found.push(
-                    Diagnostic::warning(format!(
-                        "`{marker}` in `{id}` is not closed, so it is printed as it is"
-                    ))
-                    .code("markdown-emphasis")
-                    .in_message(&locale.tag, id)
-                    .at(span)
-                    .hint(format!(
-                        "close it (`{marker}bold{marker}`), or write `\\{}` for a literal one",
-                        &marker[..1]
-                    )),
-                );
-            }
-        }
+        found.extend(lint::message_problems(
+            &project.messages(),
+            locale,
+            bundle,
+            id,
+            source,
+            (file, message),
+        ));
 
         // Characters no font can draw, before anything is printed.
         let mut reported = Vec::new();
@@ -393,7 +273,7 @@ fn check_messages(
                 continue;
             }
             reported.push(c);
-            let span = find_in(project, file, source, &c.to_string()).unwrap_or(at.clone());
+            let span = lint::find_in(bundle, file, source, &c.to_string()).unwrap_or(at.clone());
             found.push(
                 Diagnostic::warning(format!(
                     "no bundled font can draw {} in `{id}`; printed, it would be a box",
@@ -438,43 +318,5 @@ fn check_bidi_controls(
                 )),
             );
         }
-    }
-}
-
-fn count_unescaped(text: &str, marker: &str) -> usize {
-    let mut count = 0;
-    let mut rest = text;
-    while let Some(at) = rest.find(marker) {
-        if !rest[..at].ends_with('\\') {
-            count += 1;
-        }
-        rest = &rest[at + marker.len()..];
-    }
-    count
-}
-
-/// The first occurrence of `needle` in a message's entry.
-fn find_in(
-    project: &Project,
-    file: FileId,
-    source: &crate::i18n::MessageSource,
-    needle: &str,
-) -> Option<Span> {
-    let text = project.files.text(file);
-    let entry = text.get(source.entry.clone())?;
-    let at = entry.find(needle)?;
-    let start = source.entry.start + at;
-    Some(Span::new(file, start..start + needle.len()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escaped_markers_do_not_count() {
-        assert_eq!(count_unescaped("**a** b", "**"), 2);
-        assert_eq!(count_unescaped("**a b", "**"), 1);
-        assert_eq!(count_unescaped("\\**a", "**"), 0);
     }
 }

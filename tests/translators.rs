@@ -378,41 +378,9 @@ fn extract_turns_a_plain_document_into_a_skeleton_once() {
 
 #[test]
 fn watch_rebuilds_the_locales_a_saved_file_affects() {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
-
     let fx = Fixture::shipped();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kyr"))
-        .args(["watch", "--format", "html"])
-        .current_dir(fx.root())
-        .env("NO_COLOR", "1")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let wait_for = |needle: &str| -> Vec<String> {
-        let mut seen = Vec::new();
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            match rx.recv_timeout(left) {
-                Ok(line) => {
-                    let done = line.contains(needle);
-                    seen.push(line);
-                    if done {
-                        return seen;
-                    }
-                }
-                Err(_) => break,
-            }
-        }
-        panic!("no `{needle}` in:\n{}", seen.join("\n"));
-    };
+    let watch = Watching::start(&fx, &["--format", "html"]);
+    let wait_for = |needle: &str| watch.wait_for(needle);
     wait_for("watching");
     let spanish = fx.out("es/at-the-door.html");
     let spanish_before = std::fs::metadata(&spanish).unwrap().modified().unwrap();
@@ -455,6 +423,101 @@ fn watch_rebuilds_the_locales_a_saved_file_affects() {
             .any(|l| l.contains("locales/fr/at-the-door.ftl:")),
         "{lines:?}"
     );
-    child.kill().unwrap();
-    let _ = child.wait();
+}
+
+/// `kyr watch` in the project, its stderr lines as they come.
+struct Watching {
+    child: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+impl Watching {
+    fn start(fx: &Fixture, args: &[&str]) -> Watching {
+        use std::io::{BufRead, BufReader};
+        use std::process::{Command, Stdio};
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kyr"))
+            .arg("watch")
+            .args(args)
+            .current_dir(fx.root())
+            .env("NO_COLOR", "1")
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let (tx, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        Watching { child, lines }
+    }
+
+    /// The lines up to the first that holds `needle` (a minute at most).
+    fn wait_for(&self, needle: &str) -> Vec<String> {
+        let mut seen = Vec::new();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    let done = line.contains(needle);
+                    seen.push(line);
+                    if done {
+                        return seen;
+                    }
+                }
+                Err(_) => break,
+            }
+        }
+        panic!("no `{needle}` in:\n{}", seen.join("\n"));
+    }
+}
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn a_translation_that_drops_the_hotline_fails_build_strict_and_watch_prints_it() {
+    let fx = Fixture::new("build/basic");
+    let watch = Watching::start(&fx, &["--format", "html", "--locale", "fr"]);
+    watch.wait_for("watching");
+
+    let fr = std::fs::read_to_string(fx.root().join("locales/fr/door.ftl")).unwrap();
+    let dropped = fr.replace("Appelez { $hotline }.", "Appelez-nous.");
+    assert_ne!(dropped, fr);
+    fx.write("locales/fr/door.ftl", &dropped);
+    let said = "locales/fr/door.ftl:8:1: warning: the translation of `door-sign` has no `{ $hotline }`, which the `en` message has: dropping `{ $hotline }` drops the phone number";
+    let lines = watch.wait_for("built ");
+    assert!(lines.iter().any(|l| l.contains(said)), "{lines:?}");
+    drop(watch);
+
+    // Every build says it, as `kyr check` does, also when nothing changed.
+    let check = fx.run(&["check", "--locale", "fr"]);
+    assert!(check.stderr.contains(said), "{}", check.stderr);
+    for _ in 0..2 {
+        let build = fx.run(&["build", "--locale", "fr"]);
+        assert_eq!(build.code, 0, "{}", build.stderr);
+        assert!(build.stderr.contains(said), "{}", build.stderr);
+    }
+    // `--strict` fails on it, even when every output is up to date.
+    let strict = fx.run(&["build", "--strict", "--locale", "fr"]);
+    assert_eq!(strict.code, 1, "{}", strict.stderr);
+    assert!(
+        strict.stderr.contains(
+            "locales/fr/door.ftl:8:1: error: the translation of `door-sign` has no `{ $hotline }`"
+        ),
+        "{}",
+        strict.stderr
+    );
+    let strict = fx.run(&["build", "--strict", "--force", "--locale", "fr"]);
+    assert_eq!(strict.code, 1, "{}", strict.stderr);
+    // With the number back, the warning is gone.
+    fx.write("locales/fr/door.ftl", &fr);
+    let build = fx.run(&["build", "--locale", "fr"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    assert!(!build.stderr.contains("door-sign"), "{}", build.stderr);
 }

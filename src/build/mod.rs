@@ -24,7 +24,7 @@ use crate::base::error::Error;
 use crate::base::output;
 use crate::config::Locale;
 use crate::doc::Skeleton;
-use crate::i18n::stale;
+use crate::i18n::{lint, stale};
 use crate::project::Project;
 use incremental::SharedKeys;
 use job::Context;
@@ -52,6 +52,7 @@ pub fn build_with(
         engine
     });
     report.add_diagnostics(stale_translations(project, options), options.strict);
+    report.add_diagnostics(translation_problems(project, options), options.strict);
 
     let out_dir = report.out_dir.clone();
     let context = Context {
@@ -180,6 +181,19 @@ pub(crate) fn index_html(
     )
     .map_err(|d| diagnostics.push(d))
     .ok()
+}
+
+/// What `kyr check` finds in every message of the selected locales, used
+/// or not: a dropped or added variable (a hotline lost in translation),
+/// emphasis left open. Reported by every build, `--strict` failing on it.
+fn translation_problems(project: &Project, options: &BuildOptions) -> Vec<Diagnostic> {
+    project
+        .config
+        .locales
+        .values()
+        .filter(|l| options.locales.is_empty() || options.locales.contains(&l.tag))
+        .flat_map(|locale| lint::locale_problems(&project.messages(), locale))
+        .collect()
 }
 
 /// Writes the index page (only when it changed, so an unchanged build

@@ -6,12 +6,14 @@
 //! - [`page`]: everything one page prints, resolved once (body, card
 //!   sides, interface texts, notices);
 //! - [`interface`]: the one table of kyr's own interface messages;
+//! - [`lint`]: per-message checks every command reports alike;
 //! - [`lock`], [`stale`], [`coverage`]: lock files, stale translations,
 //!   coverage.
 
 pub(crate) mod catalog;
 pub(crate) mod coverage;
 pub(crate) mod interface;
+pub(crate) mod lint;
 pub(crate) mod lock;
 pub(crate) mod page;
 pub(crate) mod resolve;

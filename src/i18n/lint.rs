@@ -1,0 +1,205 @@
+//! Per-message checks of a locale's translations, used or not, that
+//! `check`, `build` and `watch` all report alike: a variable the reference
+//! message has and the translation dropped (a hotline lost in translation),
+//! one the translation added, and emphasis left open.
+
+use std::collections::BTreeSet;
+
+use fluent_syntax::ast;
+
+use crate::base::diag::{Diagnostic, FileId, Span};
+use crate::config::Locale;
+use crate::i18n::{LocaleBundle, MessageSource, Messages};
+
+/// The problems of every message of a locale.
+pub(crate) fn locale_problems(messages: &Messages, locale: &Locale) -> Vec<Diagnostic> {
+    let Some(bundle) = messages.catalog.get(&locale.tag) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for (id, source) in bundle.messages_in_order() {
+        if let Some(entry) = bundle.message_ast(id) {
+            found.extend(message_problems(
+                messages, locale, bundle, id, source, entry,
+            ));
+        }
+    }
+    found
+}
+
+/// The problems of one message of a locale.
+pub(crate) fn message_problems(
+    messages: &Messages,
+    locale: &Locale,
+    bundle: &LocaleBundle,
+    id: &str,
+    source: &MessageSource,
+    (file, message): (FileId, &ast::Message<&str>),
+) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let at = Span::new(source.file, source.id.clone());
+    let refs = message_refs(message);
+    let reference = messages.catalog.get(&messages.config.reference);
+    let is_reference = locale.tag == messages.config.reference;
+    // Variables against the reference message.
+    if !is_reference && let Some((_, reference_message)) = reference.and_then(|r| r.message_ast(id))
+    {
+        let expected = message_refs(reference_message).variables;
+        for var in expected.difference(&refs.variables) {
+            let what = match locale.vars.get(var) {
+                Some(v) if v.link.as_deref().is_some_and(|l| l.starts_with("tel:")) => {
+                    format!("dropping `{{ ${var} }}` drops the phone number")
+                }
+                _ => format!("dropping `{{ ${var} }}` drops what it stands for"),
+            };
+            found.push(
+                    Diagnostic::warning(format!(
+                        "the translation of `{id}` has no `{{ ${var} }}`, which the `{}` message has: {what}",
+                        messages.config.reference
+                    ))
+                    .code("variable-dropped")
+                    .in_message(&locale.tag, id)
+                    .at(at.clone())
+                    .hint(format!("write `{{ ${var} }}` where it belongs in the sentence")),
+                );
+        }
+        for var in refs.variables.difference(&expected) {
+            let span = find_in(bundle, file, source, &format!("${var}")).unwrap_or(at.clone());
+            found.push(
+                    Diagnostic::warning(format!(
+                        "the translation of `{id}` uses `{{ ${var} }}`, which the `{}` message does not",
+                        messages.config.reference
+                    ))
+                    .code("variable-added")
+                    .in_message(&locale.tag, id)
+                    .at(span),
+                );
+        }
+    }
+
+    // Emphasis left open is printed as stars or underscores.
+    for marker in ["**", "__"] {
+        if count_unescaped(&refs.text, marker) % 2 == 1 {
+            let span = find_in(bundle, file, source, marker).unwrap_or(at.clone());
+            found.push(
+                Diagnostic::warning(format!(
+                    "`{marker}` in `{id}` is not closed, so it is printed as it is"
+                ))
+                .code("markdown-emphasis")
+                .in_message(&locale.tag, id)
+                .at(span)
+                .hint(format!(
+                    "close it (`{marker}bold{marker}`), or write `\\{}` for a literal one",
+                    &marker[..1]
+                )),
+            );
+        }
+    }
+    found
+}
+
+/// What a pattern refers to.
+#[derive(Default)]
+pub(crate) struct Refs {
+    pub(crate) variables: BTreeSet<String>,
+    pub(crate) messages: BTreeSet<String>,
+    pub(crate) text: String,
+}
+
+impl Refs {
+    pub(crate) fn pattern(&mut self, pattern: &ast::Pattern<&str>) {
+        for element in &pattern.elements {
+            match element {
+                ast::PatternElement::TextElement { value } => self.text.push_str(value),
+                ast::PatternElement::Placeable { expression } => self.expression(expression),
+            }
+        }
+    }
+
+    fn expression(&mut self, expression: &ast::Expression<&str>) {
+        match expression {
+            ast::Expression::Inline(inline) => self.inline(inline),
+            ast::Expression::Select { selector, variants } => {
+                self.inline(selector);
+                for variant in variants {
+                    self.pattern(&variant.value);
+                }
+            }
+        }
+    }
+
+    fn inline(&mut self, inline: &ast::InlineExpression<&str>) {
+        match inline {
+            ast::InlineExpression::VariableReference { id } => {
+                self.variables.insert(id.name.to_owned());
+            }
+            ast::InlineExpression::MessageReference { id, .. } => {
+                self.messages.insert(id.name.to_owned());
+            }
+            ast::InlineExpression::FunctionReference { arguments, .. }
+            | ast::InlineExpression::TermReference {
+                arguments: Some(arguments),
+                ..
+            } => {
+                for arg in &arguments.positional {
+                    self.inline(arg);
+                }
+                for arg in &arguments.named {
+                    self.inline(&arg.value);
+                }
+            }
+            ast::InlineExpression::Placeable { expression } => self.expression(expression),
+            ast::InlineExpression::StringLiteral { value } => self.text.push_str(value),
+            _ => {}
+        }
+    }
+}
+
+pub(crate) fn message_refs(message: &ast::Message<&str>) -> Refs {
+    let mut refs = Refs::default();
+    if let Some(value) = &message.value {
+        refs.pattern(value);
+    }
+    for attribute in &message.attributes {
+        refs.pattern(&attribute.value);
+    }
+    refs
+}
+
+fn count_unescaped(text: &str, marker: &str) -> usize {
+    let mut count = 0;
+    let mut rest = text;
+    while let Some(at) = rest.find(marker) {
+        if !rest[..at].ends_with('\\') {
+            count += 1;
+        }
+        rest = &rest[at + marker.len()..];
+    }
+    count
+}
+
+/// The first occurrence of `needle` in a message's entry.
+pub(crate) fn find_in(
+    bundle: &LocaleBundle,
+    file: FileId,
+    source: &crate::i18n::MessageSource,
+    needle: &str,
+) -> Option<Span> {
+    let text = bundle.source_text(file)?;
+    let entry = text.get(source.entry.clone())?;
+    let at = entry.find(needle)?;
+    let start = source.entry.start + at;
+    Some(Span::new(file, start..start + needle.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaped_markers_do_not_count() {
+        assert_eq!(count_unescaped("**a** b", "**"), 2);
+        assert_eq!(count_unescaped("**a b", "**"), 1);
+        assert_eq!(count_unescaped("\\**a", "**"), 0);
+    }
+}
