@@ -8,7 +8,7 @@
 //! reference, unmatched emphasis, bidi control characters, characters no
 //! font can draw, obsolete messages and stale translations.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use fluent_bundle::FluentArgs;
 use fluent_bundle::types::FluentValue;
@@ -106,10 +106,14 @@ pub fn check(project: &Project, options: &CheckOptions) -> Sink {
     found.extend(engine_diags);
     let used = used_ids(project);
 
+    let mut printed = BTreeMap::new();
     for locale in config.locales.values().filter(|l| selected(&l.tag)) {
         // Resolving every document reports what a build would.
         for skeleton in &project.skeletons {
             let page = project.messages().page(locale, skeleton, false);
+            for var in lint::printed_vars(&page) {
+                *printed.entry(var).or_insert(0) += 1;
+            }
             found.extend(
                 page.job
                     .diagnostics
@@ -124,6 +128,11 @@ pub fn check(project: &Project, options: &CheckOptions) -> Sink {
         check_bidi_controls(project, locale, bundle, &mut found);
         found.extend(stale::stale_diagnostics(&project.messages(), locale));
     }
+    found.extend(lint::example_values(
+        &project.messages(),
+        project.files.text(project.config_file),
+        &printed,
+    ));
 
     let mut sink = Sink::default();
     for d in found {

@@ -136,6 +136,61 @@ pub struct Var {
     pub link: Option<String>,
 }
 
+impl Var {
+    /// Why the value is one nobody can use on a handout, if it is: a
+    /// number, address or name reserved for examples (555-01xx, RFC 2606's
+    /// `example.org` and the `.example`/`.test`/`.invalid` names, an
+    /// organization called "Example"), or a placeholder never replaced
+    /// (`TODO`, `<your hotline>`, ...).
+    pub(crate) fn example(&self) -> Option<&'static str> {
+        let values = [Some(self.text.as_str()), self.link.as_deref()];
+        for value in values.into_iter().flatten() {
+            let lower = value.to_lowercase();
+            let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+            // North American numbers 555-0100 to 555-0199 are fictional,
+            // and 555 is no area code.
+            let north_american = (digits.len() == 10 && !digits.starts_with('1'))
+                || (digits.len() == 11 && digits.starts_with('1'));
+            let phone = value
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +-().:tel".contains(c))
+                && north_american
+                && (digits[digits.len() - 7..].starts_with("55501")
+                    || digits[digits.len() - 10..].starts_with("555"));
+            if phone {
+                return Some("a 555 number reserved for examples, which reaches nobody");
+            }
+            let words: Vec<&str> = lower
+                .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
+                .filter(|w| !w.is_empty())
+                .collect();
+            let host = |w: &&str| {
+                let w = w.trim_end_matches('.');
+                ["example.org", "example.com", "example.net"]
+                    .iter()
+                    .any(|d| w == *d || w.ends_with(&format!(".{d}")))
+                    || [".example", ".test", ".invalid"].iter().any(|t| w.ends_with(t))
+            };
+            if words.iter().any(host) {
+                return Some("an address reserved for examples, which reaches nobody");
+            }
+            if words.contains(&"example") {
+                return Some("a name that says it is an example");
+            }
+            let placeholder = ["todo", "tbd", "fixme", "xxx", "xxxx"]
+                .iter()
+                .any(|p| words.contains(p))
+                || lower.contains("replace me")
+                || lower.contains("change me")
+                || (value.trim_start().starts_with('<') && value.trim_end().ends_with('>'));
+            if placeholder {
+                return Some("a placeholder that was never replaced");
+            }
+        }
+        None
+    }
+}
+
 /// One locale, with its fallback chain resolved.
 #[derive(Debug, Clone)]
 pub struct Locale {
@@ -678,5 +733,47 @@ organization = "Other"
             diags[0].starts_with("2:5: link target `javascript:alert(1)`"),
             "{diags:?}"
         );
+    }
+}
+
+#[cfg(test)]
+mod example_tests {
+    use super::Var;
+
+    fn var(text: &str, link: Option<&str>) -> Var {
+        Var {
+            text: text.into(),
+            link: link.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn values_reserved_for_examples_are_told_apart_from_real_ones() {
+        for example in [
+            var("+1 (555) 010-1234", Some("tel:+15550101234")),
+            var("555-0199", None),
+            var("Call us", Some("tel:+1-202-555-0142")),
+            var("example.org", Some("https://example.org")),
+            var("Write to us", Some("mailto:help@legal.example")),
+            var("Example Legal Aid Network", None),
+            var("TODO", None),
+            var("<your hotline>", None),
+        ] {
+            if example.text == "555-0199" {
+                // Seven digits alone are too short to be told apart.
+                assert_eq!(example.example(), None);
+                continue;
+            }
+            assert!(example.example().is_some(), "{example:?}");
+        }
+        for real in [
+            var("+1 (212) 555-1212", Some("tel:+12125551212")),
+            var("1-800-FLOWERS", Some("tel:+18003569377")),
+            var("+33 1 23 45 67 89", Some("tel:+33123456789")),
+            var("Aide juridique de Paris", None),
+            var("legalaid.org", Some("https://legalaid.org/examples")),
+        ] {
+            assert_eq!(real.example(), None, "{real:?}");
+        }
     }
 }

@@ -23,6 +23,7 @@ fn success_exits_zero_and_reports_fallbacks() {
 #[test]
 fn quiet_prints_only_problems() {
     let fx = Fixture::new("build/basic");
+    fx.with_real_contacts();
     let run = fx.run(&["build", "-q", "--locale", "en"]);
     assert_eq!(run.code, 0);
     assert_eq!(run.stderr, "");

@@ -171,6 +171,7 @@ fn bom_and_crlf_are_accepted() {
 #[test]
 fn diagnostics_snapshot() {
     let fx = Fixture::new("build/basic");
+    fx.with_real_contacts();
     fx.write("locales/ar/door.ftl", "door-title = عنوان\ndoor-silent\n");
     let run = fx.run(&["build", "--locale", "ar", "-q"]);
     assert_eq!(run.code, 1);

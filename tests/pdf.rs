@@ -97,6 +97,7 @@ fn all_text(document: &PagedDocument) -> String {
 #[test]
 fn shipped_documents_compile_to_pdf_in_every_locale() {
     let fx = Fixture::shipped();
+    fx.with_real_contacts();
     let project = fx.load();
     let (report, diags) = fx.build(&BuildOptions {
         formats: vec![Format::Pdf],

@@ -200,6 +200,7 @@ fn booklet_sheets_are_in_saddle_stitch_order_both_ways() {
 #[test]
 fn the_shipped_card_and_booklet_files_are_written() {
     let fx = Fixture::shipped();
+    fx.with_real_contacts();
     let (report, diags) = fx.build(&BuildOptions {
         documents: vec!["red-card".into()],
         locales: vec!["ar".into(), "fr".into()],

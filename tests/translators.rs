@@ -138,7 +138,21 @@ fn a_broken_kyr_toml_is_reported_by_check() {
 
 #[test]
 fn shipped_content_checks_clean() {
+    // The shipped contacts are examples on purpose, and every command says
+    // so: a shelter must put its own before printing.
     let fx = Fixture::shipped();
+    let run = fx.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("0 errors, 2 warnings"), "{}", run.stderr);
+    for said in [
+        "kyr.toml:18:21: warning: `$hotline` is `+1 (555) 010-1234`, a 555 number reserved for examples, which reaches nobody",
+        "kyr.toml:19:17: warning: `$organization` is `Example Legal Aid Network`, a name that says it is an example",
+    ] {
+        assert!(run.stderr.contains(said), "{}", run.stderr);
+    }
+    assert_eq!(fx.run(&["check", "--strict"]).code, 1);
+    // With real contacts, nothing else is found.
+    fx.with_real_contacts();
     let run = fx.run(&["check", "--strict"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
@@ -228,6 +242,7 @@ fn status_fails_when_a_complete_locale_is_not() {
 #[test]
 fn editing_an_english_message_makes_translations_stale_until_confirmed() {
     let fx = Fixture::shipped();
+    fx.with_real_contacts();
     let en = std::fs::read_to_string(fx.root().join("locales/en/at-the-door.ftl")).unwrap();
     fx.write(
         "locales/en/at-the-door.ftl",
@@ -274,6 +289,7 @@ fn editing_an_english_message_makes_translations_stale_until_confirmed() {
 #[test]
 fn new_locale_wolof_in_arabic_script_builds_right_to_left_at_once() {
     let fx = Fixture::shipped();
+    fx.with_real_contacts();
     let run = fx.run(&["new-locale", "wo-Arab", "--fallback", "wo,fr"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let config = std::fs::read_to_string(fx.root().join("kyr.toml")).unwrap();

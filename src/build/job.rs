@@ -12,6 +12,7 @@ use crate::build::options::Format;
 use crate::build::report::{BuiltFile, JobOutput};
 use crate::config::Locale;
 use crate::doc::Skeleton;
+use crate::i18n::lint;
 use crate::i18n::page::Page;
 use crate::pdf::engine::Engine;
 use crate::pdf::{PdfKind, Printer};
@@ -59,7 +60,10 @@ pub(super) fn run(context: &Context, locale: &Locale, skeleton: &Skeleton) -> Jo
         .messages()
         .page(locale, skeleton, context.options.strict);
     let old = previous_record(context, locale, skeleton);
-    let mut output = JobOutput::default();
+    let mut output = JobOutput {
+        printed: lint::printed_vars(&page),
+        ..JobOutput::default()
+    };
     let stale = skip_fresh(context, &page, skeleton, &old, &mut output);
     let rendered: Vec<Rendered> = stale
         .into_iter()

@@ -15,6 +15,7 @@ pub use options::{BuildOptions, Format, Shard};
 pub use crate::i18n::resolve::Fallback;
 pub use report::{BuildReport, BuiltFile, JobDone, Progress, Silent};
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicUsize;
 
@@ -71,9 +72,16 @@ pub fn build_with(
         progress.done(output.done(locale, skeleton));
         output
     });
+    let mut printed = BTreeMap::new();
     for output in outputs {
+        for var in &output.printed {
+            *printed.entry(var.clone()).or_insert(0) += 1;
+        }
         report.add_job(output)?;
     }
+    let config_text = project.files.text(project.config_file);
+    let examples = lint::example_values(&project.messages(), config_text, &printed);
+    report.add_diagnostics(examples, options.strict);
     index(&context, &mut report)?;
     Ok(report)
 }

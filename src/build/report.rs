@@ -136,6 +136,8 @@ pub(crate) struct JobOutput {
     pub(crate) failed: Vec<String>,
     pub(crate) diagnostics: Vec<Diagnostic>,
     pub(crate) fallbacks: Vec<Fallback>,
+    /// The variables its page prints.
+    pub(crate) printed: std::collections::BTreeSet<crate::i18n::lint::PrintedVar>,
     /// Writing failed: the build stops.
     pub(crate) error: Option<anyhow::Error>,
 }

@@ -1,14 +1,17 @@
-//! Per-message checks of a locale's translations, used or not, that
-//! `check`, `build` and `watch` all report alike: a variable the reference
-//! message has and the translation dropped (a hotline lost in translation),
-//! one the translation added, and emphasis left open.
+//! Checks that `check`, `build` and `watch` all report alike. Per message
+//! of a locale, used or not: a variable the reference message has and the
+//! translation dropped (a hotline lost in translation), one the
+//! translation added, emphasis left open. Per value printed: a hotline,
+//! address or name reserved for examples, or a placeholder.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_syntax::ast;
 
 use crate::base::diag::{Diagnostic, FileId, Span};
-use crate::config::Locale;
+use crate::config::{Locale, Var};
+use crate::doc::model::{Block, Inline};
+use crate::i18n::page::Page;
 use crate::i18n::{LocaleBundle, MessageSource, Messages};
 
 /// The problems of every message of a locale.
@@ -190,6 +193,88 @@ pub(crate) fn find_in(
     let at = entry.find(needle)?;
     let start = source.entry.start + at;
     Some(Span::new(file, start..start + needle.len()))
+}
+
+/// A variable as a page prints it: name, text and link.
+pub(crate) type PrintedVar = (String, String, Option<String>);
+
+/// The variables a resolved page prints: in its body and title, kyr's
+/// interface texts (the footer's hotline) and notices.
+pub(crate) fn printed_vars(page: &Page) -> BTreeSet<PrintedVar> {
+    fn in_inlines(inlines: &[Inline], out: &mut BTreeSet<PrintedVar>) {
+        for inline in inlines {
+            match inline {
+                Inline::Var { name, text, link } => {
+                    out.insert((name.clone(), text.clone(), link.clone()));
+                }
+                Inline::Strong(c)
+                | Inline::Emphasis(c)
+                | Inline::Link { content: c, .. }
+                | Inline::Lang { content: c, .. } => in_inlines(c, out),
+                _ => {}
+            }
+        }
+    }
+    fn in_blocks(blocks: &[Block], out: &mut BTreeSet<PrintedVar>) {
+        for block in blocks {
+            match block {
+                Block::Heading { content, .. } | Block::Paragraph(content) => {
+                    in_inlines(content, out);
+                }
+                Block::List { items, .. } => items.iter().for_each(|i| in_blocks(i, out)),
+                Block::Quote(inner) | Block::Lang { blocks: inner, .. } => in_blocks(inner, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = BTreeSet::new();
+    in_inlines(&page.document.title, &mut out);
+    in_blocks(&page.document.blocks, &mut out);
+    for (_, text) in &page.texts {
+        in_inlines(text, &mut out);
+    }
+    for notice in &page.notices {
+        in_inlines(notice, &mut out);
+    }
+    out
+}
+
+/// A warning for each printed value that is reserved for examples or a
+/// placeholder never replaced (a hotline that reaches nobody), at the
+/// value in `kyr.toml` (`config_text`); `pages` says how many pages print
+/// it.
+pub(crate) fn example_values(
+    messages: &Messages,
+    config_text: &str,
+    printed: &BTreeMap<PrintedVar, usize>,
+) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for ((name, text, link), pages) in printed {
+        let var = Var {
+            text: text.clone(),
+            link: link.clone(),
+        };
+        let Some(why) = var.example() else {
+            continue;
+        };
+        let quoted = format!("\"{text}\"");
+        let span = config_text
+            .find(&quoted)
+            .map_or(0..0, |at| at + 1..at + quoted.len() - 1);
+        found.push(
+            Diagnostic::warning(format!(
+                "`${name}` is `{text}`, {why}; {pages} {} (one per language) {} it",
+                if *pages == 1 { "document" } else { "documents" },
+                if *pages == 1 { "prints" } else { "print" }
+            ))
+            .code("example-value")
+            .at(Span::new(messages.config_file, span))
+            .hint(format!(
+                "set `{name}` under `[vars]` in kyr.toml (or the locale's or edition's) to the real value before printing"
+            )),
+        );
+    }
+    found
 }
 
 #[cfg(test)]

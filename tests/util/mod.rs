@@ -56,6 +56,21 @@ impl Fixture {
         self
     }
 
+    /// Replaces the example contacts in `kyr.toml` (a 555 hotline, an
+    /// organization named "Example", which every build warns about) with
+    /// ones a real project would have, for tests about something else.
+    pub(crate) fn with_real_contacts(&self) -> &Self {
+        let path = self.root().join("kyr.toml");
+        let text = fs::read_to_string(&path).unwrap();
+        let real = text
+            .replace("+1 (555) 010-1234", "+1 (212) 555-1212")
+            .replace("tel:+15550101234", "tel:+12125551212")
+            .replace("Example Legal Aid Network", "Harbor Legal Aid Network");
+        assert_ne!(real, text, "no example contacts in kyr.toml");
+        fs::write(path, real).unwrap();
+        self
+    }
+
     pub(crate) fn load(&self) -> Project {
         match project::load(self.root()) {
             Ok(p) => p,
