@@ -17,8 +17,8 @@ use walkdir::WalkDir;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use crate::i18n::coverage;
 use crate::base::error::Error;
+use crate::i18n::coverage;
 use crate::pdf::PdfKind;
 use crate::project::Project;
 
@@ -67,7 +67,8 @@ pub fn bundle(project: &Project, sites: &[PathBuf], epoch: i64) -> Result<Bundle
 fn make(project: &Project, sites: &[PathBuf], epoch: i64) -> Result<Bundle, String> {
     let mut found: BTreeMap<String, (Vec<u8>, &Path)> = BTreeMap::new();
     for site in sites {
-        let shown = crate::base::diag::display_path(site.strip_prefix(&project.root).unwrap_or(site));
+        let shown =
+            crate::base::diag::display_path(site.strip_prefix(&project.root).unwrap_or(site));
         if !site.join("index.html").is_file() {
             return Err(format!(
                 "`{shown}` holds no built site (no `index.html`); run `kyr build` first"
@@ -99,18 +100,19 @@ fn make(project: &Project, sites: &[PathBuf], epoch: i64) -> Result<Bundle, Stri
         .map(|(name, (bytes, _))| (name, bytes))
         .collect();
 
-    let coverage: BTreeMap<(String, String), (f64, usize)> = coverage::coverage(&project.messages(), &[])
-        .into_iter()
-        .flat_map(|locale| {
-            let tag = locale.locale.clone();
-            locale.documents.into_iter().map(move |doc| {
-                (
-                    (tag.clone(), doc.document.clone()),
-                    (doc.counts.percent(), doc.counts.fallback),
-                )
+    let coverage: BTreeMap<(String, String), (f64, usize)> =
+        coverage::coverage(&project.messages(), &[])
+            .into_iter()
+            .flat_map(|locale| {
+                let tag = locale.locale.clone();
+                locale.documents.into_iter().map(move |doc| {
+                    (
+                        (tag.clone(), doc.document.clone()),
+                        (doc.counts.percent(), doc.counts.fallback),
+                    )
+                })
             })
-        })
-        .collect();
+            .collect();
 
     let artifacts: Vec<Artifact> = files
         .iter()

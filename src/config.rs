@@ -169,7 +169,9 @@ impl Var {
                 ["example.org", "example.com", "example.net"]
                     .iter()
                     .any(|d| w == *d || w.ends_with(&format!(".{d}")))
-                    || [".example", ".test", ".invalid"].iter().any(|t| w.ends_with(t))
+                    || [".example", ".test", ".invalid"]
+                        .iter()
+                        .any(|t| w.ends_with(t))
             };
             if words.iter().any(host) {
                 return Some("an address reserved for examples, which reaches nobody");

@@ -10,14 +10,14 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 use walkdir::WalkDir;
 
-use crate::config::{self, Config};
 use crate::base::diag::{Diagnostic, FileId, Files, Span};
-use crate::doc::{self, Skeleton};
-use crate::i18n::{self, Catalog, Messages};
 use crate::base::epoch::FIXED_EPOCH;
 use crate::base::error::Error;
-use crate::pdf::engine::Engine;
+use crate::config::{self, Config};
+use crate::doc::{self, Skeleton};
 use crate::html::Templates;
+use crate::i18n::{self, Catalog, Messages};
+use crate::pdf::engine::Engine;
 
 /// The configuration file's name.
 pub const CONFIG_FILE: &str = "kyr.toml";
@@ -123,8 +123,7 @@ pub fn load(start: &Path) -> Result<Project, Error> {
         default_limits.max_file_bytes,
         &mut files,
         &mut diags,
-    )
-    ?
+    )?
     else {
         return Err(Error::Invalid {
             files,
@@ -142,8 +141,7 @@ pub fn load(start: &Path) -> Result<Project, Error> {
     let skeletons = load_content(&root, limits, &mut files, &mut diags)?;
     let catalog = load_locales(&root, &config, &mut files, &mut diags)?;
     let templates = load_templates(&root, limits, &mut files, &mut diags)?;
-    let pdf_templates =
-        load_pdf_templates(&root, limits, &mut files, &mut diags)?;
+    let pdf_templates = load_pdf_templates(&root, limits, &mut files, &mut diags)?;
     let fonts = load_fonts(&root, limits, &mut files, &mut diags)?;
 
     Ok(Project {

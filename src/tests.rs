@@ -46,7 +46,11 @@ fn modules() -> BTreeMap<String, String> {
         }
     }
     let mut out = BTreeMap::new();
-    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &[], &mut out);
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &[],
+        &mut out,
+    );
     out
 }
 
@@ -78,7 +82,11 @@ fn crate_paths(text: &str) -> Vec<String> {
                 }
             }
         } else {
-            out.push(path.trim_end_matches(':').trim_end_matches("::self").to_owned());
+            out.push(
+                path.trim_end_matches(':')
+                    .trim_end_matches("::self")
+                    .to_owned(),
+            );
         }
     }
     let mut out = Vec::new();
@@ -154,13 +162,18 @@ fn no_module_imports_one_that_imports_it_back() {
             }
         }
     }
-    assert!(cycles.is_empty(), "modules importing each other: {cycles:#?}");
+    assert!(
+        cycles.is_empty(),
+        "modules importing each other: {cycles:#?}"
+    );
 }
 
 #[test]
 fn import_paths_are_read_through_groups() {
     assert_eq!(
-        crate_paths("use crate::pdf::{self, engine::{Engine, export}, data};\nx(crate::base::diag::render)"),
+        crate_paths(
+            "use crate::pdf::{self, engine::{Engine, export}, data};\nx(crate::base::diag::render)"
+        ),
         [
             "pdf",
             "pdf::engine::Engine",

@@ -143,7 +143,11 @@ fn shipped_content_checks_clean() {
     let fx = Fixture::shipped();
     let run = fx.run(&["check"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("0 errors, 2 warnings"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("0 errors, 2 warnings"),
+        "{}",
+        run.stderr
+    );
     for said in [
         "kyr.toml:18:21: warning: `$hotline` is `+1 (555) 010-1234`, a 555 number reserved for examples, which reaches nobody",
         "kyr.toml:19:17: warning: `$organization` is `Example Legal Aid Network`, a name that says it is an example",

@@ -7,7 +7,6 @@ use std::fs;
 use std::path::Path;
 use std::sync::LazyLock;
 
-
 /// The project folder, made once per process (in memory when `/dev/shm`
 /// exists).
 static PROJECT: LazyLock<tempfile::TempDir> = LazyLock::new(|| {
@@ -55,9 +54,7 @@ pub const INTERFACE: &str = include_str!("../../locales/en/kyr.ftl");
 /// project.
 pub fn project(body: &str, messages: &[(&str, &str)]) -> Option<kyr::project::Project> {
     let root = PROJECT.path();
-    let skeleton = format!(
-        "+++\ntitle = \"doc-title\"\nlast_reviewed = 2026-01-01\n+++\n{body}\n"
-    );
+    let skeleton = format!("+++\ntitle = \"doc-title\"\nlast_reviewed = 2026-01-01\n+++\n{body}\n");
     fs::write(root.join("content/doc.md"), skeleton).ok()?;
     for (tag, ftl) in messages {
         fs::write(root.join(format!("locales/{tag}/doc.ftl")), ftl).ok()?;
@@ -78,9 +75,41 @@ pub fn message(id: &str, text: &str) -> String {
 
 /// Tags kyr's templates and renderer write.
 const TAGS: &[&str] = &[
-    "a", "b", "bdi", "blockquote", "body", "br", "code", "div", "em", "footer", "h1", "h2",
-    "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i", "li", "main", "meta", "nav",
-    "ol", "p", "pre", "section", "small", "span", "strong", "style", "title", "ul",
+    "a",
+    "b",
+    "bdi",
+    "blockquote",
+    "body",
+    "br",
+    "code",
+    "div",
+    "em",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "i",
+    "li",
+    "main",
+    "meta",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "small",
+    "span",
+    "strong",
+    "style",
+    "title",
+    "ul",
 ];
 
 /// Escaping holds: every `<` in the page opens one of kyr's own tags, no
@@ -90,7 +119,11 @@ const TAGS: &[&str] = &[
 pub fn check_html(html: &str, texts: &[String]) {
     for (at, _) in html.match_indices('<') {
         let rest = &html[at + 1..];
-        if rest.get(..8).is_some_and(|s| s.eq_ignore_ascii_case("!doctype")) || rest.starts_with("!--") {
+        if rest
+            .get(..8)
+            .is_some_and(|s| s.eq_ignore_ascii_case("!doctype"))
+            || rest.starts_with("!--")
+        {
             continue;
         }
         let rest = rest.strip_prefix('/').unwrap_or(rest);

@@ -12,9 +12,14 @@ mod common;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let (body, message) = text.split_once('\0').unwrap_or((&text, "**m** { $hotline }"));
+    let (body, message) = text
+        .split_once('\0')
+        .unwrap_or((&text, "**m** { $hotline }"));
     let body = format!("# {{ doc-title }}\n\n{body}\n\n{{ m }}\n\nInline: {{ m }}.\n");
-    let en = format!("doc-title = Title\n{}", common::message("m", "Reference text."));
+    let en = format!(
+        "doc-title = Title\n{}",
+        common::message("m", "Reference text.")
+    );
     let fr = format!("doc-title = Titre\n{}", common::message("m", message));
     let Some(project) = common::project(&body, &[("en", &en), ("fr", &fr)]) else {
         return;
@@ -51,7 +56,10 @@ fuzz_target!(|data: &[u8]| {
                     .iter()
                     .map(|d| kyr::diag::render(&project.files, d))
                     .collect();
-                panic!("kyr's Typst source did not compile:\n{}", messages.join("\n"));
+                panic!(
+                    "kyr's Typst source did not compile:\n{}",
+                    messages.join("\n")
+                );
             }
         }
     }

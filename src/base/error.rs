@@ -50,7 +50,11 @@ impl fmt::Display for Error {
         match self {
             Error::Usage(message) => f.write_str(message),
             Error::Invalid { diagnostics, .. } => {
-                write!(f, "the project cannot be loaded: {} problems", diagnostics.len())
+                write!(
+                    f,
+                    "the project cannot be loaded: {} problems",
+                    diagnostics.len()
+                )
             }
             Error::Failed(e) => write!(f, "{e:#}"),
             Error::Reported => f.write_str("problems were found"),

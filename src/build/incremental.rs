@@ -23,8 +23,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::base::output;
-use crate::project::Project;
 use crate::build::options::Format;
+use crate::project::Project;
 
 /// Where the job records are, under the output folder.
 const JOBS_DIR: &str = ".kyr/jobs";
@@ -245,7 +245,12 @@ pub(super) fn load(out_dir: &Path, locale: &str, document: &str) -> Option<Recor
 }
 
 /// Writes a job's record (atomically), or removes it when it is empty.
-pub(super) fn save(out_dir: &Path, locale: &str, document: &str, record: &Record) -> anyhow::Result<()> {
+pub(super) fn save(
+    out_dir: &Path,
+    locale: &str,
+    document: &str,
+    record: &Record,
+) -> anyhow::Result<()> {
     let path = record_path(locale, document);
     if record.html.is_none() && record.pdf.is_none() {
         output::remove_stale(out_dir, &path)?;

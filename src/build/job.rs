@@ -7,7 +7,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::base::diag::display_path;
 use crate::base::output;
+use crate::build::incremental::SharedKeys;
 use crate::build::incremental::{self, Entry, KeyHasher, Record, Stamp};
+use crate::build::options::BuildOptions;
 use crate::build::options::Format;
 use crate::build::report::{BuiltFile, JobOutput};
 use crate::config::Locale;
@@ -17,8 +19,6 @@ use crate::i18n::page::Page;
 use crate::pdf::engine::Engine;
 use crate::pdf::{PdfKind, Printer};
 use crate::project::Project;
-use crate::build::incremental::SharedKeys;
-use crate::build::options::BuildOptions;
 
 /// What every job of a build shares.
 pub(super) struct Context<'a> {
@@ -72,7 +72,15 @@ pub(super) fn run(context: &Context, locale: &Locale, skeleton: &Skeleton) -> Jo
     evict_typst_cache(context, &rendered);
     let mut record = old.clone();
     for rendered in rendered {
-        match write(context, locale, skeleton, &page, &old, &rendered, &mut output) {
+        match write(
+            context,
+            locale,
+            skeleton,
+            &page,
+            &old,
+            &rendered,
+            &mut output,
+        ) {
             Ok(entry) => record.set(rendered.format, entry),
             Err(e) => {
                 output.error = Some(e);

@@ -11,8 +11,8 @@ mod options;
 mod pool;
 mod report;
 
-pub use options::{BuildOptions, Format, Shard};
 pub use crate::i18n::resolve::Fallback;
+pub use options::{BuildOptions, Format, Shard};
 pub use report::{BuildReport, BuiltFile, JobDone, Progress, Silent};
 
 use std::collections::BTreeMap;
@@ -214,7 +214,12 @@ fn index(context: &Context, report: &mut BuildReport) -> Result<(), Error> {
     }
     let exists = |file: &str| out_dir.join(file).is_file();
     let mut diagnostics = Vec::new();
-    let html = index_html(context.project, &exists, context.options.strict, &mut diagnostics);
+    let html = index_html(
+        context.project,
+        &exists,
+        context.options.strict,
+        &mut diagnostics,
+    );
     report.diagnostics.extend(diagnostics);
     let Some(html) = html else {
         report.failed.push("index.html".into());

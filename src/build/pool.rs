@@ -14,7 +14,11 @@ const WORKER_STACK_BYTES: usize = 16 * 1024 * 1024;
 /// and krilla waits for its work with `rayon::yield_now`, which on a pool
 /// thread runs any queued task, including another whole document. Jobs then
 /// nested on one stack (75 deep in a 240-handout build) until it overflowed.
-pub(crate) fn run_jobs<J: Sync, O: Send>(jobs: &[J], threads: usize, run: impl Fn(&J) -> O + Sync) -> Vec<O> {
+pub(crate) fn run_jobs<J: Sync, O: Send>(
+    jobs: &[J],
+    threads: usize,
+    run: impl Fn(&J) -> O + Sync,
+) -> Vec<O> {
     let next = AtomicUsize::new(0);
     let done: std::sync::Mutex<Vec<(usize, O)>> = std::sync::Mutex::new(Vec::new());
     let work = || {

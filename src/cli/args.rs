@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::build::Shard;
 use crate::build::Format;
+use crate::build::Shard;
 
 /// kyr: multilingual Know-Your-Rights pamphlets from Markdown and Fluent.
 #[derive(Parser, Debug)]

@@ -284,9 +284,9 @@ pub(super) fn extract(
             .unwrap_or_default()
             .join(&args.document)
     };
-    let real = path.canonicalize().map_err(|e| {
-        Error::Usage(format!("cannot read `{}`: {e}", args.document.display()))
-    })?;
+    let real = path
+        .canonicalize()
+        .map_err(|e| Error::Usage(format!("cannot read `{}`: {e}", args.document.display())))?;
     let inside = content
         .canonicalize()
         .is_ok_and(|dir| real.parent() == Some(dir.as_path()));

@@ -52,7 +52,11 @@ pub fn run(cli: Cli) -> ExitCode {
 /// `kyr watch`: builds once, then rebuilds what each change affects and
 /// prints its problems, until stopped. A change that leaves the project
 /// unloadable is reported and waited out.
-fn watch(global: &GlobalArgs, args: &WatchArgs, err: &mut impl std::io::Write) -> Result<(), Error> {
+fn watch(
+    global: &GlobalArgs,
+    args: &WatchArgs,
+    err: &mut impl std::io::Write,
+) -> Result<(), Error> {
     let base = BuildOptions {
         locales: args.locales.clone(),
         formats: args.format.clone(),

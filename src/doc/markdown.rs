@@ -8,11 +8,11 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::base::ident::{VAR_BASE, VAR_END, is_identifier};
-use crate::config::Var;
 use crate::base::diag::{FileId, Severity, Span};
-use crate::doc::model::{Block, Inline, Reference, VarReference, push_inline};
+use crate::base::ident::{VAR_BASE, VAR_END, is_identifier};
 use crate::base::links;
+use crate::config::Var;
+use crate::doc::model::{Block, Inline, Reference, VarReference, push_inline};
 
 const FSI: char = '\u{2068}';
 const PDI: char = '\u{2069}';
@@ -50,7 +50,11 @@ pub(crate) enum Mode<'a> {
 /// Parses Markdown into blocks. Nesting deeper than `max_depth` (quotes,
 /// lists, emphasis) is refused rather than risking the stack of every
 /// later stage.
-pub(crate) fn parse_blocks(text: &str, mode: &Mode<'_>, max_depth: usize) -> (Vec<Block>, Vec<Problem>) {
+pub(crate) fn parse_blocks(
+    text: &str,
+    mode: &Mode<'_>,
+    max_depth: usize,
+) -> (Vec<Block>, Vec<Problem>) {
     let mut builder = Builder {
         source: text,
         mode,

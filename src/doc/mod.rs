@@ -8,10 +8,10 @@ pub(crate) mod model;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::base::ident::is_identifier;
-use crate::config::Limits;
 use crate::base::diag::{Diagnostic, FileId, Span, lowercase_message};
+use crate::base::ident::is_identifier;
 use crate::base::links;
+use crate::config::Limits;
 use model::{Block, Inline, Reference};
 
 /// A parsed skeleton.

@@ -10,9 +10,9 @@ use minijinja::{Environment, Value};
 use serde::Serialize;
 
 use crate::base::diag::{Diagnostic, FileId, Files, Span};
-use crate::doc::model::{Block, Inline, Lang};
 use crate::config::Config;
 use crate::doc::Skeleton;
+use crate::doc::model::{Block, Inline, Lang};
 use crate::i18n::interface::html_name;
 use crate::i18n::page::{IndexTexts, Page};
 

@@ -13,9 +13,9 @@ use fluent_syntax::ast;
 use indexmap::IndexMap;
 use unic_langid::LanguageIdentifier;
 
-use crate::config::Limits;
 use crate::base::diag::{Diagnostic, FileId, Files, Span};
 use crate::base::ident::{VAR_BASE, VAR_END};
+use crate::config::Limits;
 use crate::i18n::lock;
 
 /// Where a message or term is defined.

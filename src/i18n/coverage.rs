@@ -9,10 +9,10 @@ use serde::Serialize;
 
 use crate::config::Locale;
 use crate::doc::Skeleton;
+use crate::i18n::Messages;
 use crate::i18n::interface;
 use crate::i18n::lock::Staleness;
 use crate::i18n::stale::staleness;
-use crate::i18n::Messages;
 
 /// The name of the pseudo-document holding the interface messages.
 pub(crate) const INTERFACE: &str = "(interface)";

@@ -35,7 +35,11 @@ const fn message(id: &'static str, name: &'static str, shown: Shown) -> Interfac
 /// Every interface message, in the order coverage lists them.
 pub(crate) const MESSAGES: &[InterfaceMessage] = &[
     message("kyr-help", "help", Shown::Page),
-    message("kyr-not-legal-advice", "not-legal-advice", Shown::PageAndIndex),
+    message(
+        "kyr-not-legal-advice",
+        "not-legal-advice",
+        Shown::PageAndIndex,
+    ),
     message("kyr-last-reviewed", "last-reviewed", Shown::Page),
     message("kyr-sources", "sources", Shown::Page),
     message("kyr-languages", "languages", Shown::PageAndIndex),

@@ -123,7 +123,12 @@ impl<'p> Messages<'p> {
         locale: &'p Locale,
         skeleton: &Skeleton,
         strict: bool,
-    ) -> (Job<'p>, Document, Vec<(&'static str, Vec<Inline>)>, Vec<Vec<Inline>>) {
+    ) -> (
+        Job<'p>,
+        Document,
+        Vec<(&'static str, Vec<Inline>)>,
+        Vec<Vec<Inline>>,
+    ) {
         let date = skeleton.front.last_reviewed.as_str();
         let mut job = self.job(locale, &skeleton.name, strict, Some(date));
         let document = job.document(skeleton);
@@ -190,10 +195,7 @@ impl<'p> Messages<'p> {
         };
         let front = part(locale, front_blocks);
         // Back: the section under its heading, in the officer locale.
-        let back = part(
-            officer,
-            skeleton.blocks[back_start + 1..back_end].to_vec(),
-        );
+        let back = part(officer, skeleton.blocks[back_start + 1..back_end].to_vec());
 
         // How to print a card sheet, in the project's own language (whoever
         // prints reads that one).

@@ -9,9 +9,9 @@ use fluent_bundle::resolver::errors::ReferenceKind;
 use fluent_bundle::types::FluentValue;
 use fluent_bundle::{FluentArgs, FluentError};
 
-use crate::config::{Config, Locale, Var};
 use crate::base::diag::{Diagnostic, Severity, Span};
 use crate::base::ident::VAR_BASE;
+use crate::config::{Config, Locale, Var};
 use crate::doc::markdown::{self, Mode, Problem};
 use crate::doc::model::{Block, Inline, Lang, Reference};
 use crate::doc::{Skeleton, Source};
@@ -592,7 +592,10 @@ mod tests {
 
     #[test]
     fn literal_paragraphs_hold_no_reference() {
-        let span = Span::new(crate::base::diag::Files::default().add("x", String::new()), 0..0);
+        let span = Span::new(
+            crate::base::diag::Files::default().add("x", String::new()),
+            0..0,
+        );
         let reference = Reference {
             id: "a".into(),
             attr: None,

@@ -83,7 +83,11 @@ pub(crate) fn describe_char(c: char) -> String {
 
 /// A warning for each side of a card whose text had to be set under the
 /// readable minimum.
-pub(crate) fn small_card_text(document: &PagedDocument, locale: &Locale, name: &str) -> Vec<Diagnostic> {
+pub(crate) fn small_card_text(
+    document: &PagedDocument,
+    locale: &Locale,
+    name: &str,
+) -> Vec<Diagnostic> {
     fn walk(frame: &Frame, smallest: &mut f64) {
         for (_, item) in frame.items() {
             match item {

@@ -291,7 +291,12 @@ fn block(block: &model::Block) -> Option<Block> {
             },
         },
         model::Block::Paragraph(content) => match hoisted(content) {
-            Some((lang, content)) => lang_block(lang, Block::Par { c: inlines(content) }),
+            Some((lang, content)) => lang_block(
+                lang,
+                Block::Par {
+                    c: inlines(content),
+                },
+            ),
             None => Block::Par {
                 c: inlines(content),
             },
@@ -326,7 +331,10 @@ fn block(block: &model::Block) -> Option<Block> {
         model::Block::Quote(inner) => Block::Quote { c: blocks(inner) },
         model::Block::Code(code) => Block::Code { s: code.clone() },
         model::Block::Rule => Block::Rule,
-        model::Block::Lang { lang, blocks: inner } => Block::Lang {
+        model::Block::Lang {
+            lang,
+            blocks: inner,
+        } => Block::Lang {
             lang: foreign_lang(lang),
             c: blocks(inner),
         },

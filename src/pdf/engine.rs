@@ -18,9 +18,9 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
 use crate::base::diag::{self, Diagnostic, Files};
-use crate::pdf::input::TypstInput;
 use crate::pdf::checks::missing_glyphs;
 use crate::pdf::fonts::FontSet;
+use crate::pdf::input::TypstInput;
 use crate::pdf::world::{KyrWorld, MAIN_PATH, TEMPLATE_DIR, file_id};
 
 /// The layouts kyr ships, built in so a project needs no template of its
@@ -157,7 +157,11 @@ pub struct Failed {
 }
 
 /// Compiles and exports one document.
-pub(crate) fn compile(engine: &Engine, input: &TypstInput, meta: &PdfMeta) -> Result<Compiled, Failed> {
+pub(crate) fn compile(
+    engine: &Engine,
+    input: &TypstInput,
+    meta: &PdfMeta,
+) -> Result<Compiled, Failed> {
     let requests = Arc::new(Mutex::new(Vec::new()));
     let main_id = file_id(MAIN_PATH);
     let world = KyrWorld {

@@ -13,7 +13,10 @@ use crate::pdf::geometry;
 
 /// The booklet's pages two to a landscape sheet, in saddle-stitch order
 /// (right to left for a right-to-left locale).
-pub(crate) fn imposed_booklet(document: &PagedDocument, locale: &Locale) -> Result<PagedDocument, String> {
+pub(crate) fn imposed_booklet(
+    document: &PagedDocument,
+    locale: &Locale,
+) -> Result<PagedDocument, String> {
     let pages = document.pages();
     let Some(first) = pages.first() else {
         return Err("the booklet has no pages".into());
@@ -49,7 +52,13 @@ pub(crate) fn impose_booklet(
     ident: &str,
 ) -> Result<Vec<u8>, String> {
     let imposed = imposed_booklet(document, locale)?;
-    engine::export(engine, &imposed, &format!("{ident}-print"), Export::Printing).map_err(|errors| {
+    engine::export(
+        engine,
+        &imposed,
+        &format!("{ident}-print"),
+        Export::Printing,
+    )
+    .map_err(|errors| {
         let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
         format!(
             "the booklet sheets could not be written: {}",

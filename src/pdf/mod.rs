@@ -130,18 +130,20 @@ impl Printer<'_> {
         let mut found = Vec::new();
         let mut reads = Vec::new();
         let qr = match layout {
-            Layout::Handout | Layout::Booklet => match qr_code(self.config, skeleton, page.locale, &page.document) {
-                Ok(qr) => qr,
-                Err(message) => {
-                    found.push(
-                        Diagnostic::error(message)
-                            .code("qr")
-                            .at(Span::new(skeleton.file, 0..0))
-                            .hint("shorten the address in `qr` (kyr.toml or the front matter)"),
-                    );
-                    None
+            Layout::Handout | Layout::Booklet => {
+                match qr_code(self.config, skeleton, page.locale, &page.document) {
+                    Ok(qr) => qr,
+                    Err(message) => {
+                        found.push(
+                            Diagnostic::error(message)
+                                .code("qr")
+                                .at(Span::new(skeleton.file, 0..0))
+                                .hint("shorten the address in `qr` (kyr.toml or the front matter)"),
+                        );
+                        None
+                    }
                 }
-            },
+            }
             Layout::Card => None,
         };
         let files = match layout {
@@ -176,12 +178,16 @@ impl Printer<'_> {
                 for (kind, sheet) in [(PdfKind::Card, false), (PdfKind::CardSheet, true)] {
                     let input = match &page.card {
                         Some(Ok(card)) => {
-                            page.job.diagnostics.extend(card.help_diagnostics.iter().cloned());
+                            page.job
+                                .diagnostics
+                                .extend(card.help_diagnostics.iter().cloned());
                             Ok(card_input(page, card, sheet))
                         }
                         Some(Err(d)) => Err(d.as_ref().clone()),
-                        None => Err(Diagnostic::error("the `card` layout needs a `[card]` table")
-                            .at(Span::new(skeleton.file, 0..0))),
+                        None => Err(
+                            Diagnostic::error("the `card` layout needs a `[card]` table")
+                                .at(Span::new(skeleton.file, 0..0)),
+                        ),
                     };
                     let pdf = match input {
                         Ok(input) => self
@@ -231,7 +237,13 @@ impl Printer<'_> {
         found: &mut Vec<Diagnostic>,
         reads: &mut Vec<String>,
     ) -> Option<Compiled> {
-        match engine::compile(self.engine, input, &PdfMeta { ident: &ident(page, input) }) {
+        match engine::compile(
+            self.engine,
+            input,
+            &PdfMeta {
+                ident: &ident(page, input),
+            },
+        ) {
             Ok(compiled) => {
                 reads.extend(
                     compiled
@@ -359,6 +371,7 @@ pub(crate) fn card_input(page: &Page, card: &Card, sheet: bool) -> TypstInput {
             .reference
             .map(|reference| data::lang(&reference.langid, reference.direction));
     }
-    data.texts.insert("sheet-help", data::inlines(&card.sheet_help));
+    data.texts
+        .insert("sheet-help", data::inlines(&card.sheet_help));
     typst_input("card", &card.front, &data)
 }

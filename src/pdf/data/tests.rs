@@ -86,7 +86,9 @@ fn everything() -> Value {
             start: Some(1),
             items: vec![vec![Block::Rule]],
         },
-        Block::Quote { c: vec![Block::Rule] },
+        Block::Quote {
+            c: vec![Block::Rule],
+        },
         Block::Code { s: "g".into() },
         Block::Rule,
         Block::Lang {
@@ -200,9 +202,12 @@ fn templates_read_only_keys_the_contract_defines() {
             }
             let mut value = &data;
             for key in &path {
-                value = value
-                    .get(key)
-                    .unwrap_or_else(|| panic!("{name} reads `doc.{}`, which the data file does not define", path.join(".")));
+                value = value.get(key).unwrap_or_else(|| {
+                    panic!(
+                        "{name} reads `doc.{}`, which the data file does not define",
+                        path.join(".")
+                    )
+                });
             }
             checked += 1;
         }
@@ -237,5 +242,8 @@ fn a_key_the_contract_lacks_is_caught() {
         ]
     );
     assert!(data.get("nope").is_none());
-    assert_eq!(paths("doc.at(\"qr\", default: none)", "doc."), vec![vec!["qr".to_owned()]]);
+    assert_eq!(
+        paths("doc.at(\"qr\", default: none)", "doc."),
+        vec![vec!["qr".to_owned()]]
+    );
 }
