@@ -8,7 +8,7 @@ use typst::text::Font;
 use typst_layout::PagedDocument;
 
 use crate::base::diag::Diagnostic;
-use crate::doc::model::{Block, Inline};
+use crate::doc::model::{self, Inline, Leaf};
 use crate::i18n::page::Page;
 use crate::pdf::engine::{self, Engine, PdfMeta};
 use crate::pdf::input::TypstInput;
@@ -55,42 +55,19 @@ pub fn html(project: &Project, locale: &str, document: &str) -> Option<HtmlPrevi
         }
     };
     let mut texts = Vec::new();
-    collect_blocks(&page.document.blocks, &mut texts);
+    model::walk(&page.document.blocks, &mut |leaf| match leaf {
+        Leaf::Inline(Inline::Text(text) | Inline::Code(text) | Inline::Var { text, .. }) => {
+            texts.push(text.clone());
+        }
+        Leaf::Code(code) => texts.push(code.to_owned()),
+        _ => {}
+    });
     Some(HtmlPreview {
         html,
         failed: page.job.failed,
         texts,
         diagnostics: page.job.diagnostics,
     })
-}
-
-fn collect_blocks(blocks: &[Block], out: &mut Vec<String>) {
-    for block in blocks {
-        match block {
-            Block::Heading { content, .. } | Block::Paragraph(content) => {
-                collect_inlines(content, out);
-            }
-            Block::List { items, .. } => items.iter().for_each(|item| collect_blocks(item, out)),
-            Block::Quote(inner) | Block::Lang { blocks: inner, .. } => collect_blocks(inner, out),
-            Block::Code(code) => out.push(code.clone()),
-            Block::Rule | Block::Message(_) => {}
-        }
-    }
-}
-
-fn collect_inlines(inlines: &[Inline], out: &mut Vec<String>) {
-    for inline in inlines {
-        match inline {
-            Inline::Text(text) | Inline::Code(text) | Inline::Var { text, .. } => {
-                out.push(text.clone());
-            }
-            Inline::Strong(c)
-            | Inline::Emphasis(c)
-            | Inline::Link { content: c, .. }
-            | Inline::Lang { content: c, .. } => collect_inlines(c, out),
-            Inline::LineBreak | Inline::Message(_) | Inline::VarRef(_) => {}
-        }
-    }
 }
 
 /// One PDF of a document in a locale, laid out and exported as `kyr

@@ -104,10 +104,7 @@ fn select<'p>(
             )));
         }
     }
-    let locales = config
-        .locales
-        .values()
-        .filter(|l| options.locales.is_empty() || options.locales.contains(&l.tag));
+    let locales = config.locales.values().filter(|l| options.selects(l));
     let skeletons: Vec<&Skeleton> = project
         .skeletons
         .iter()
@@ -164,7 +161,7 @@ fn stale_translations(project: &Project, options: &BuildOptions) -> Vec<Diagnost
         .config
         .locales
         .values()
-        .filter(|l| options.locales.is_empty() || options.locales.contains(&l.tag))
+        .filter(|l| options.selects(l))
         .flat_map(|locale| stale::stale_diagnostics(&project.messages(), locale))
         .filter(|d| d.code == "stale")
         .collect()
@@ -199,7 +196,7 @@ fn translation_problems(project: &Project, options: &BuildOptions) -> Vec<Diagno
         .config
         .locales
         .values()
-        .filter(|l| options.locales.is_empty() || options.locales.contains(&l.tag))
+        .filter(|l| options.selects(l))
         .flat_map(|locale| lint::locale_problems(&project.messages(), locale))
         .collect()
 }

@@ -5,6 +5,8 @@ use std::fmt;
 use std::path::PathBuf;
 use std::str::FromStr;
 
+use crate::config::Locale;
+
 /// What to build.
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -36,6 +38,11 @@ impl BuildOptions {
             .into_iter()
             .filter(|f| self.formats.is_empty() || self.formats.contains(f))
             .collect()
+    }
+
+    /// Whether `locale` is one the build is asked for.
+    pub(crate) fn selects(&self, locale: &Locale) -> bool {
+        self.locales.is_empty() || self.locales.contains(&locale.tag)
     }
 
     /// Threads to build with: `jobs`, or one per core.

@@ -2,6 +2,7 @@
 //! removed, diagnostics, fallbacks), the progress it reports while it
 //! runs, and why it could not start.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use crate::base::diag::{Diagnostic, Sink};
@@ -9,6 +10,7 @@ use crate::base::error::Error;
 use crate::build::options::Format;
 use crate::config::Locale;
 use crate::doc::Skeleton;
+use crate::i18n::lint::PrintedVar;
 use crate::i18n::resolve::Fallback;
 
 /// One output of the build, written now or left as it was.
@@ -137,7 +139,7 @@ pub(crate) struct JobOutput {
     pub(crate) diagnostics: Vec<Diagnostic>,
     pub(crate) fallbacks: Vec<Fallback>,
     /// The variables its page prints.
-    pub(crate) printed: std::collections::BTreeSet<crate::i18n::lint::PrintedVar>,
+    pub(crate) printed: BTreeSet<PrintedVar>,
     /// Writing failed: the build stops.
     pub(crate) error: Option<anyhow::Error>,
 }

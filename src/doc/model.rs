@@ -137,33 +137,52 @@ pub(crate) fn push_inline(inlines: &mut Vec<Inline>, inline: Inline) {
     inlines.push(inline);
 }
 
+/// A leaf of the document model, as [`walk`] meets it.
+pub(crate) enum Leaf<'a> {
+    /// An inline with no inlines inside (text, code, a variable, a line
+    /// break, a reference).
+    Inline(&'a Inline),
+    /// A preformatted block.
+    Code(&'a str),
+    /// A block that is a single message reference (skeletons only).
+    Message(&'a Reference),
+}
+
+/// Calls `f` on every leaf of some blocks, in order, through headings,
+/// paragraphs, lists, quotes, emphasis, links and other-language parts.
+pub(crate) fn walk<'a>(blocks: &'a [Block], f: &mut impl FnMut(Leaf<'a>)) {
+    for block in blocks {
+        match block {
+            Block::Message(r) => f(Leaf::Message(r)),
+            Block::Paragraph(c) | Block::Heading { content: c, .. } => walk_inlines(c, f),
+            Block::List { items, .. } => items.iter().for_each(|item| walk(item, f)),
+            Block::Quote(b) | Block::Lang { blocks: b, .. } => walk(b, f),
+            Block::Code(code) => f(Leaf::Code(code)),
+            Block::Rule => {}
+        }
+    }
+}
+
+/// Calls `f` on every leaf of some inlines, in order.
+pub(crate) fn walk_inlines<'a>(inlines: &'a [Inline], f: &mut impl FnMut(Leaf<'a>)) {
+    for inline in inlines {
+        match inline {
+            Inline::Strong(c)
+            | Inline::Emphasis(c)
+            | Inline::Link { content: c, .. }
+            | Inline::Lang { content: c, .. } => walk_inlines(c, f),
+            leaf => f(Leaf::Inline(leaf)),
+        }
+    }
+}
+
 /// Every message reference in some skeleton blocks, in order.
 pub(crate) fn references(blocks: &[Block]) -> Vec<Reference> {
-    fn in_blocks(list: &[Block], out: &mut Vec<Reference>) {
-        for block in list {
-            match block {
-                Block::Message(r) => out.push(r.clone()),
-                Block::Paragraph(c) | Block::Heading { content: c, .. } => in_inlines(c, out),
-                Block::List { items, .. } => items.iter().for_each(|i| in_blocks(i, out)),
-                Block::Quote(b) | Block::Lang { blocks: b, .. } => in_blocks(b, out),
-                Block::Code(_) | Block::Rule => {}
-            }
-        }
-    }
-    fn in_inlines(list: &[Inline], out: &mut Vec<Reference>) {
-        for inline in list {
-            match inline {
-                Inline::Message(r) => out.push(r.clone()),
-                Inline::Strong(c)
-                | Inline::Emphasis(c)
-                | Inline::Link { content: c, .. }
-                | Inline::Lang { content: c, .. } => in_inlines(c, out),
-                _ => {}
-            }
-        }
-    }
     let mut out = Vec::new();
-    in_blocks(blocks, &mut out);
+    walk(blocks, &mut |leaf| match leaf {
+        Leaf::Message(r) | Leaf::Inline(Inline::Message(r)) => out.push(r.clone()),
+        _ => {}
+    });
     out
 }
 

@@ -10,7 +10,7 @@ use fluent_syntax::ast;
 
 use crate::base::diag::{Diagnostic, FileId, Span};
 use crate::config::{Locale, Var};
-use crate::doc::model::{Block, Inline};
+use crate::doc::model::{self, Inline, Leaf};
 use crate::i18n::page::Page;
 use crate::i18n::{LocaleBundle, MessageSource, Messages};
 
@@ -56,27 +56,27 @@ pub(crate) fn message_problems(
                 _ => format!("dropping `{{ ${var} }}` drops what it stands for"),
             };
             found.push(
-                    Diagnostic::warning(format!(
-                        "the translation of `{id}` has no `{{ ${var} }}`, which the `{}` message has: {what}",
-                        messages.config.reference
-                    ))
-                    .code("variable-dropped")
-                    .in_message(&locale.tag, id)
-                    .at(at.clone())
-                    .hint(format!("write `{{ ${var} }}` where it belongs in the sentence")),
-                );
+                Diagnostic::warning(format!(
+                    "the translation of `{id}` has no `{{ ${var} }}`, which the `{}` message has: {what}",
+                    messages.config.reference
+                ))
+                .code("variable-dropped")
+                .in_message(&locale.tag, id)
+                .at(at.clone())
+                .hint(format!("write `{{ ${var} }}` where it belongs in the sentence")),
+            );
         }
         for var in refs.variables.difference(&expected) {
             let span = find_in(bundle, file, source, &format!("${var}")).unwrap_or(at.clone());
             found.push(
-                    Diagnostic::warning(format!(
-                        "the translation of `{id}` uses `{{ ${var} }}`, which the `{}` message does not",
-                        messages.config.reference
-                    ))
-                    .code("variable-added")
-                    .in_message(&locale.tag, id)
-                    .at(span),
-                );
+                Diagnostic::warning(format!(
+                    "the translation of `{id}` uses `{{ ${var} }}`, which the `{}` message does not",
+                    messages.config.reference
+                ))
+                .code("variable-added")
+                .in_message(&locale.tag, id)
+                .at(span),
+            );
         }
     }
 
@@ -201,40 +201,19 @@ pub(crate) type PrintedVar = (String, String, Option<String>);
 /// The variables a resolved page prints: in its body and title, kyr's
 /// interface texts (the footer's hotline) and notices.
 pub(crate) fn printed_vars(page: &Page) -> BTreeSet<PrintedVar> {
-    fn in_inlines(inlines: &[Inline], out: &mut BTreeSet<PrintedVar>) {
-        for inline in inlines {
-            match inline {
-                Inline::Var { name, text, link } => {
-                    out.insert((name.clone(), text.clone(), link.clone()));
-                }
-                Inline::Strong(c)
-                | Inline::Emphasis(c)
-                | Inline::Link { content: c, .. }
-                | Inline::Lang { content: c, .. } => in_inlines(c, out),
-                _ => {}
-            }
-        }
-    }
-    fn in_blocks(blocks: &[Block], out: &mut BTreeSet<PrintedVar>) {
-        for block in blocks {
-            match block {
-                Block::Heading { content, .. } | Block::Paragraph(content) => {
-                    in_inlines(content, out);
-                }
-                Block::List { items, .. } => items.iter().for_each(|i| in_blocks(i, out)),
-                Block::Quote(inner) | Block::Lang { blocks: inner, .. } => in_blocks(inner, out),
-                _ => {}
-            }
-        }
-    }
     let mut out = BTreeSet::new();
-    in_inlines(&page.document.title, &mut out);
-    in_blocks(&page.document.blocks, &mut out);
+    let mut add = |leaf: Leaf| {
+        if let Leaf::Inline(Inline::Var { name, text, link }) = leaf {
+            out.insert((name.clone(), text.clone(), link.clone()));
+        }
+    };
+    model::walk_inlines(&page.document.title, &mut add);
+    model::walk(&page.document.blocks, &mut add);
     for (_, text) in &page.texts {
-        in_inlines(text, &mut out);
+        model::walk_inlines(text, &mut add);
     }
     for notice in &page.notices {
-        in_inlines(notice, &mut out);
+        model::walk_inlines(notice, &mut add);
     }
     out
 }
