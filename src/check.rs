@@ -215,7 +215,9 @@ fn check_messages(
     for name in locale.vars.keys() {
         args.set(name.clone(), FluentValue::from("x"));
     }
-    args.set("date", FluentValue::from("2026-01-01"));
+    for (name, example) in interface::KYR_VARIABLES {
+        args.set(*name, FluentValue::from(*example));
+    }
 
     for (id, source) in bundle.messages_in_order() {
         let at = Span::new(source.file, source.id.clone());

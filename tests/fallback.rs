@@ -14,9 +14,11 @@ fn three_step_chain_marks_each_supplier() {
     let main = main_of(&page);
     // ff-Adlm's own text has no wrapper; ff, fr and en text carry theirs.
     assert!(main.contains("<li>𞤖𞤢𞤳𞥆𞤫𞥅𞤶𞤭</li>"), "{main}");
-    assert!(main.contains("<h1 lang=\"ff\" dir=\"ltr\">Hakkeeji maa</h1>"));
-    assert!(main.contains("<div lang=\"fr\" dir=\"ltr\">\n<p>Vous avez des droits, <strong>quel que soit votre statut</strong>.</p>"));
-    assert!(main.contains("<div lang=\"en\" dir=\"ltr\">\n<p>Call <bdi class=\"var-organization\">Legal Aid</bdi> for help.</p>"));
+    assert!(main.contains(
+        "<h1 lang=\"ff\" dir=\"ltr\" class=\"fallback\" data-name=\"Pulaar\">Hakkeeji maa</h1>"
+    ));
+    assert!(main.contains("<div lang=\"fr\" dir=\"ltr\" class=\"fallback\" data-name=\"Français\">\n<p>Vous avez des droits, <strong>quel que soit votre statut</strong>.</p>"));
+    assert!(main.contains("<div lang=\"en\" dir=\"ltr\" class=\"fallback\" data-name=\"English\">\n<p>Call <bdi class=\"var-organization\">Legal Aid</bdi> for help.</p>"));
     let of = |requested: &str, message: &str| -> Vec<&Fallback> {
         report
             .fallbacks
@@ -37,10 +39,11 @@ fn pulaar_shows_french_fallback_marked_french() {
     let ff = fx.page("ff/door.html");
     assert!(
         main_of(&ff)
-            .contains("<li lang=\"fr\" dir=\"ltr\">Vous avez le droit de garder le silence.</li>"),
+            .contains("<li lang=\"fr\" dir=\"ltr\" class=\"fallback\" data-name=\"Français\">Vous avez le droit de garder le silence.</li>"),
         "{ff}"
     );
-    assert!(ff.contains("<div class=\"notice\"><p lang=\"fr\" dir=\"ltr\">Certaines parties sont affichées dans une autre langue.</p>\n</div>"));
+    // One message of four is its own: the page says it is mostly in French.
+    assert!(ff.contains("<div class=\"notice\"><p lang=\"fr\" dir=\"ltr\" class=\"fallback\" data-name=\"Français\">La plus grande partie de cette page est affichée dans une autre langue.</p>\n</div>"));
 }
 
 #[test]
@@ -49,7 +52,7 @@ fn right_to_left_page_with_left_to_right_fallback() {
     fx.build(&BuildOptions::default());
     let ar = fx.page("ar/door.html");
     assert!(
-        main_of(&ar).contains("<div lang=\"en\" dir=\"ltr\">\n<p>You have rights"),
+        main_of(&ar).contains("<div lang=\"en\" dir=\"ltr\" class=\"fallback\" data-name=\"English\">\n<p>You have rights"),
         "{ar}"
     );
 }
@@ -99,7 +102,7 @@ fn a_message_that_fails_to_format_falls_back() {
     let page = fx.page("ff-Adlm/door.html");
     assert!(
         main_of(&page)
-            .contains("<h1 lang=\"fr\" dir=\"ltr\">Si des agents viennent à votre porte</h1>"),
+            .contains("<h1 lang=\"fr\" dir=\"ltr\" class=\"fallback\" data-name=\"Français\">Si des agents viennent à votre porte</h1>"),
         "{page}"
     );
     assert!(!page.contains("nope") && !page.contains("Hakkeeji"));

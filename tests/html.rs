@@ -118,7 +118,7 @@ fn literal_skeleton_text_keeps_the_reference_language() {
     let ar = fx.page("ar/door.html");
     assert!(
         main_of(&ar).contains(
-            "<div lang=\"en\" dir=\"ltr\">\n<p>Officer: I do not consent to a search.</p>\n</div>"
+            "<div lang=\"en\" dir=\"ltr\" class=\"fallback\" data-name=\"English\">\n<p>Officer: I do not consent to a search.</p>\n</div>"
         ),
         "{ar}"
     );

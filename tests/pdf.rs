@@ -402,8 +402,8 @@ fn an_error_while_typesetting_a_section_names_the_message() {
     fx.write(
         "templates/pdf/kyr.typ",
         &kyr.replace(
-            "#let section(items) = blocks(items)",
-            "#let section(items) = if repr(items).contains(\"remain silent\") { panic(\"cannot typeset\") } else { blocks(items) }",
+            "#let section(items) = items.map(",
+            "#let section(items) = if repr(items).contains(\"remain silent\") { panic(\"cannot typeset\") } else { blocks(items) }\n#let unused(items) = items.map(",
         ),
     );
     let (_, diags) = fx.build(&BuildOptions {

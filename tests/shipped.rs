@@ -67,7 +67,8 @@ fn shipped_pulaar_pages_show_french_fallback_marked_french() {
     fx.build(&BuildOptions::default());
     let page = fx.page("ff/at-the-door.html");
     assert!(
-        main_of(&page).contains(" lang=\"fr\" dir=\"ltr\">"),
+        main_of(&page)
+            .contains(" lang=\"fr\" dir=\"ltr\" class=\"fallback\" data-name=\"Français\">"),
         "{page}"
     );
 }

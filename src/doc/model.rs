@@ -42,6 +42,9 @@ pub struct Lang {
     pub tag: String,
     /// Writing direction.
     pub dir: Direction,
+    /// The language's own name (`Français`), shown where its text stands
+    /// in for the page's language.
+    pub name: String,
 }
 
 /// A block of a document.

@@ -219,6 +219,10 @@ pub(crate) struct IndexLocale {
     pub dir: &'static str,
     /// Documents built in this language: address and title.
     pub documents: Vec<(String, Vec<Inline>)>,
+    /// How much is translated, in this language.
+    pub translated: Vec<Inline>,
+    /// The review notice, unless a person reviewed the translation.
+    pub review: Option<Vec<Inline>>,
 }
 
 /// Renders `index.html`.
@@ -242,7 +246,15 @@ pub(crate) fn render_index(
                     minijinja::context! { href => href, title => Value::from_safe_string(inlines_html(title)) }
                 })
                 .collect();
-            minijinja::context! { tag => l.tag, endonym => l.endonym, dir => l.dir, documents => documents }
+            let review = l.review.as_deref().map(|r| Value::from_safe_string(inlines_html(r)));
+            minijinja::context! {
+                tag => l.tag,
+                endonym => l.endonym,
+                dir => l.dir,
+                documents => documents,
+                translated => Value::from_safe_string(inlines_html(&l.translated)),
+                review => review,
+            }
         })
         .collect();
     let context = minijinja::context! {
@@ -291,7 +303,12 @@ pub(crate) fn document_page(
         title: &document.title,
         blocks: &document.blocks,
         texts: page.texts.clone(),
-        notices: page.notices.clone(),
+        notices: page
+            .review_notice
+            .iter()
+            .chain(&page.notices)
+            .cloned()
+            .collect(),
         sources,
         languages,
         index_href: "../index.html",
@@ -309,7 +326,12 @@ pub(crate) fn index_page(
     files: &Files,
 ) -> Result<String, Diagnostic> {
     let mut locales = Vec::new();
-    for (locale, titles) in config.locales.values().zip(&index.titles) {
+    for ((locale, titles), (translated, review)) in config
+        .locales
+        .values()
+        .zip(&index.titles)
+        .zip(&index.states)
+    {
         let documents: Vec<(String, Vec<Inline>)> = skeletons
             .iter()
             .zip(titles)
@@ -324,6 +346,8 @@ pub(crate) fn index_page(
                 endonym: locale.endonym.clone(),
                 dir: locale.direction.as_str(),
                 documents,
+                translated: translated.clone(),
+                review: review.clone(),
             });
         }
     }
@@ -493,10 +517,19 @@ fn wrap(out: &mut String, tag: &str, content: &[Inline]) {
     let _ = write!(out, "</{tag}>");
 }
 
+/// The language of text shown from another locale, and the mark that
+/// says so (`class="fallback"`, the language's own name for the style
+/// sheet to show beside a passage).
 fn lang_attrs(lang: &Lang) -> String {
     let mut out = String::from("lang=\"");
     escape_into(&mut out, &lang.tag);
-    let _ = write!(out, "\" dir=\"{}\"", lang.dir);
+    let _ = write!(
+        out,
+        "\" dir=\"{}\" class=\"fallback\" data-name=\"",
+        lang.dir
+    );
+    escape_into(&mut out, &lang.name);
+    out.push('"');
     out
 }
 
@@ -546,6 +579,7 @@ mod tests {
         let lang = Lang {
             tag: "fr".into(),
             dir: Direction::Ltr,
+            name: "Français".into(),
         };
         let html = blocks_html(&[
             Block::Lang {
@@ -559,7 +593,8 @@ mod tests {
         ]);
         assert_eq!(
             html,
-            "<div lang=\"fr\" dir=\"ltr\">\n<p>Bonjour</p>\n</div>\n<p lang=\"fr\" dir=\"ltr\">Oui</p>\n"
+            "<div lang=\"fr\" dir=\"ltr\" class=\"fallback\" data-name=\"Français\">\n<p>Bonjour</p>\n</div>\n\
+             <p lang=\"fr\" dir=\"ltr\" class=\"fallback\" data-name=\"Français\">Oui</p>\n"
         );
     }
 

@@ -11,6 +11,8 @@ pub(crate) enum Shown {
     PageAndIndex,
     /// As a notice at the top of a page, when it applies.
     Notice,
+    /// On the index, under each language's name, in that language.
+    IndexLocale,
     /// For whoever prints, in the reference language only (so not counted
     /// in any locale's coverage).
     Organizer,
@@ -46,6 +48,8 @@ pub(crate) const MESSAGES: &[InterfaceMessage] = &[
     message("kyr-documents", "documents", Shown::PageAndIndex),
     message("kyr-unreviewed", "unreviewed", Shown::Notice),
     message("kyr-partial", "partial", Shown::Notice),
+    message("kyr-mostly-fallback", "mostly-fallback", Shown::Notice),
+    message("kyr-translated", "translated", Shown::IndexLocale),
     message("kyr-card-sheet-help", "sheet-help", Shown::Organizer),
 ];
 
@@ -53,8 +57,18 @@ pub(crate) const MESSAGES: &[InterfaceMessage] = &[
 pub(crate) const UNREVIEWED: &str = "kyr-unreviewed";
 /// The notice on a page that shows text from another locale.
 pub(crate) const PARTIAL: &str = "kyr-partial";
+/// The notice on a page that shows most of its text from another locale.
+pub(crate) const MOSTLY_FALLBACK: &str = "kyr-mostly-fallback";
+/// How much of a language is translated, on the index.
+pub(crate) const TRANSLATED: &str = "kyr-translated";
 /// How to print a card sheet.
 pub(crate) const CARD_SHEET_HELP: &str = "kyr-card-sheet-help";
+
+/// Variables kyr itself gives its messages, besides the project's
+/// `[vars]`, with an example value for checking: a document's review date
+/// (`kyr-last-reviewed`) and a language's translated share
+/// (`kyr-translated`).
+pub(crate) const KYR_VARIABLES: &[(&str, &str)] = &[("date", "2026-01-01"), ("percent", "50")];
 
 /// Messages every locale translates (all but the organizer's).
 pub(crate) fn translated() -> impl Iterator<Item = &'static InterfaceMessage> {
@@ -97,7 +111,13 @@ mod tests {
             }
             assert_eq!(by_name(a.name).map(|m| m.id), Some(a.id));
         }
-        for id in [UNREVIEWED, PARTIAL, CARD_SHEET_HELP] {
+        for id in [
+            UNREVIEWED,
+            PARTIAL,
+            MOSTLY_FALLBACK,
+            TRANSLATED,
+            CARD_SHEET_HELP,
+        ] {
             assert!(MESSAGES.iter().any(|m| m.id == id), "{id}");
         }
     }

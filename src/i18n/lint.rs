@@ -212,7 +212,7 @@ pub(crate) fn printed_vars(page: &Page) -> BTreeSet<PrintedVar> {
     for (_, text) in &page.texts {
         model::walk_inlines(text, &mut add);
     }
-    for notice in &page.notices {
+    for notice in page.review_notice.iter().chain(&page.notices) {
         model::walk_inlines(notice, &mut add);
     }
     out

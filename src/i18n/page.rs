@@ -9,8 +9,8 @@ use crate::config::Locale;
 use crate::doc::model::{Block, Inline, Reference};
 use crate::doc::{Layout, Skeleton};
 use crate::i18n::Messages;
-use crate::i18n::interface;
 use crate::i18n::resolve::{Document, Job, UsedMessage};
+use crate::i18n::{coverage, interface};
 
 /// A document resolved in one locale, with the interface texts and
 /// notices both back ends print.
@@ -23,7 +23,10 @@ pub(crate) struct Page<'p> {
     pub(crate) locale: &'p Locale,
     /// Interface texts by template name (`not-legal-advice`).
     pub(crate) texts: Vec<(&'static str, Vec<Inline>)>,
-    /// Notices: unreviewed, partly in another language.
+    /// The notice that the locale's translation is not reviewed, unless
+    /// it is.
+    pub(crate) review_notice: Option<Vec<Inline>>,
+    /// Notices about the translation: partly or mostly in another language.
     pub(crate) notices: Vec<Vec<Inline>>,
     /// The wallet card, when the document has the `card` layout; the error
     /// says why it cannot be made.
@@ -64,6 +67,10 @@ pub(crate) struct IndexTexts {
     /// Document titles: `titles[locale][document]`, in configuration and
     /// skeleton order; `None` where the page does not exist.
     pub(crate) titles: Vec<Vec<Option<Vec<Inline>>>>,
+    /// Each locale's state, in configuration order: how much is
+    /// translated, and the review notice unless it is reviewed, both in
+    /// that locale's language (through its chain).
+    pub(crate) states: Vec<(Vec<Inline>, Option<Vec<Inline>>)>,
 }
 
 impl<'p> Messages<'p> {
@@ -85,6 +92,17 @@ impl<'p> Messages<'p> {
             Some(date) => &[("date", date)],
             None => &[],
         };
+        self.job_with(locale, document, strict, extra)
+    }
+
+    /// A resolution job with its own variables besides the project's.
+    fn job_with(
+        &self,
+        locale: &'p Locale,
+        document: &str,
+        strict: bool,
+        extra: &[(&str, &str)],
+    ) -> Job<'p> {
         Job::new(
             self.config,
             self.catalog,
@@ -98,7 +116,7 @@ impl<'p> Messages<'p> {
 
     /// Resolves a document in a locale.
     pub(crate) fn page(&self, locale: &'p Locale, skeleton: &Skeleton, strict: bool) -> Page<'p> {
-        let (job, document, texts, notices) = self.body(locale, skeleton, strict);
+        let (job, document, texts, review_notice, notices) = self.body(locale, skeleton, strict);
         let is_card = skeleton.front.layouts.contains(&Layout::Card);
         let officer_used = match self.config.locale(&skeleton.front.officer_locale) {
             Some(officer) if is_card => self.body(officer, skeleton, false).0.used,
@@ -110,13 +128,15 @@ impl<'p> Messages<'p> {
             document,
             locale,
             texts,
+            review_notice,
             notices,
             card,
             officer_used,
         }
     }
 
-    /// The document, its interface texts and notices.
+    /// The document, its interface texts, the review notice and the
+    /// translation notices.
     #[allow(clippy::type_complexity)]
     fn body(
         &self,
@@ -127,23 +147,28 @@ impl<'p> Messages<'p> {
         Job<'p>,
         Document,
         Vec<(&'static str, Vec<Inline>)>,
+        Option<Vec<Inline>>,
         Vec<Vec<Inline>>,
     ) {
         let date = skeleton.front.last_reviewed.as_str();
         let mut job = self.job(locale, &skeleton.name, strict, Some(date));
         let document = job.document(skeleton);
-        let partly_translated = !job.fallbacks.is_empty();
+        // Counted before the interface texts are resolved: the document's
+        // own messages only.
+        let shown = job.used.len();
+        let borrowed = job.used.iter().filter(|u| u.locale != locale.tag).count();
         let texts = interface::page_texts()
             .map(|m| (m.name, job.interface_message(m.id)))
             .collect();
+        let review_notice =
+            (!locale.reviewed).then(|| job.interface_message(interface::UNREVIEWED));
         let mut notices = Vec::new();
-        if !locale.reviewed {
-            notices.push(job.interface_message(interface::UNREVIEWED));
-        }
-        if partly_translated {
+        if mostly_borrowed(borrowed, shown) {
+            notices.push(job.interface_message(interface::MOSTLY_FALLBACK));
+        } else if !job.fallbacks.is_empty() {
             notices.push(job.interface_message(interface::PARTIAL));
         }
-        (job, document, texts, notices)
+        (job, document, texts, review_notice, notices)
     }
 
     /// The sides of a wallet card: the front from the document in its
@@ -169,14 +194,10 @@ impl<'p> Messages<'p> {
 
         let mut diagnostics = Vec::new();
         let mut failed = false;
-        // Front: the title, then the front section (its heading left out,
-        // as on the back: the card has no room for it), in the page's locale.
-        let mut front_blocks = vec![skeleton.blocks[0].clone()];
-        front_blocks.extend(
-            skeleton.blocks[(front_start + 1).max(1)..front_end]
-                .iter()
-                .cloned(),
-        );
+        // Front: the front section, in the page's locale. Its heading and
+        // the document's title are left out, as on the back: the card's
+        // room goes to the text, at a readable size.
+        let front_blocks = skeleton.blocks[(front_start + 1).max(1)..front_end].to_vec();
         let mut part = |locale: &'p Locale, blocks: Vec<Block>| {
             let mut job = self.job(
                 locale,
@@ -248,6 +269,18 @@ impl<'p> Messages<'p> {
             .collect();
         diagnostics.extend(job.diagnostics);
 
+        let tags: Vec<String> = config.locales.keys().cloned().collect();
+        let coverage = coverage::coverage(self, &tags);
+        let mut states = Vec::new();
+        for (locale, covered) in config.locales.values().zip(&coverage) {
+            let percent = format!("{}", covered.percent);
+            let mut job = self.job_with(locale, "index", strict, &[("percent", &percent)]);
+            let translated = job.interface_message(interface::TRANSLATED);
+            let review = (!locale.reviewed).then(|| job.interface_message(interface::UNREVIEWED));
+            diagnostics.extend(job.diagnostics);
+            states.push((translated, review));
+        }
+
         let mut titles = Vec::new();
         for locale in config.locales.values() {
             let mut of_locale = Vec::new();
@@ -266,6 +299,7 @@ impl<'p> Messages<'p> {
             title,
             texts,
             titles,
+            states,
         })
     }
 }
@@ -328,4 +362,10 @@ fn without(blocks: Vec<Block>, skip: &[String]) -> Vec<Block> {
             other => other,
         })
         .collect()
+}
+
+/// Whether a page shows more of its messages from other locales than from
+/// its own: then its notice says the page is mostly not translated.
+fn mostly_borrowed(borrowed: usize, shown: usize) -> bool {
+    borrowed * 2 > shown
 }

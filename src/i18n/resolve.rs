@@ -299,10 +299,11 @@ impl<'a> Job<'a> {
         if tag == self.locale.tag {
             return None;
         }
-        let dir = self.config.locale(tag).map(|l| l.direction)?;
+        let locale = self.config.locale(tag)?;
         Some(Lang {
             tag: tag.to_owned(),
-            dir,
+            dir: locale.direction,
+            name: locale.endonym.clone(),
         })
     }
 

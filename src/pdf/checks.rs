@@ -2,7 +2,8 @@
 //! characters no font could draw (a box on paper), and card text that had
 //! to be set under the readable size.
 
-use typst::layout::{Frame, FrameItem};
+use typst::layout::{Abs, Frame, FrameItem, Point, Rect, Transform};
+use typst::text::TextItem;
 use typst_layout::PagedDocument;
 
 use crate::base::diag::{Diagnostic, Span};
@@ -10,7 +11,7 @@ use crate::config::Locale;
 use crate::i18n::resolve::Job;
 
 /// Card text smaller than this is hard to read.
-pub(crate) const MIN_CARD_TEXT_PT: f64 = 6.5;
+pub(crate) const MIN_CARD_TEXT_PT: f64 = 7.0;
 
 /// Every character shaped as glyph 0 (a box), in order of first
 /// appearance. Whitespace and invisible format characters are skipped.
@@ -82,17 +83,21 @@ pub(crate) fn describe_char(c: char) -> String {
 }
 
 /// A warning for each side of a card whose text had to be set under the
-/// readable minimum.
+/// readable minimum. The card's body is what the template fits into a
+/// clipped block; its chrome (the review notice, the help line) is set at
+/// fixed sizes outside it.
 pub(crate) fn small_card_text(
     document: &PagedDocument,
     locale: &Locale,
     name: &str,
 ) -> Vec<Diagnostic> {
-    fn walk(frame: &Frame, smallest: &mut f64) {
+    fn walk(frame: &Frame, clipped: bool, smallest: &mut f64) {
         for (_, item) in frame.items() {
             match item {
-                FrameItem::Group(group) => walk(&group.frame, smallest),
-                FrameItem::Text(text) if text.glyphs.iter().any(|g| g.id != 0) => {
+                FrameItem::Group(group) => {
+                    walk(&group.frame, clipped || group.clip.is_some(), smallest)
+                }
+                FrameItem::Text(text) if clipped && text.glyphs.iter().any(|g| g.id != 0) => {
                     *smallest = smallest.min(text.size.to_pt());
                 }
                 _ => {}
@@ -103,7 +108,7 @@ pub(crate) fn small_card_text(
     let mut out = Vec::new();
     for (page, side) in document.pages().iter().zip(["front", "back"]) {
         let mut smallest = f64::MAX;
-        walk(&page.frame, &mut smallest);
+        walk(&page.frame, false, &mut smallest);
         if smallest < MIN_CARD_TEXT_PT - 0.01 {
             out.push(
                 Diagnostic::warning(format!(
@@ -169,4 +174,203 @@ pub(crate) fn missing_glyph(
         );
     }
     out
+}
+
+/// A warning for each run of text cut off in print (once per text: a
+/// card sheet repeats its faces), at the message that holds it.
+pub(crate) fn text_outside(
+    outside: &[Outside],
+    layout: &str,
+    document: &str,
+    locale: &Locale,
+    job: &Job,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for run in outside {
+        let text = run.text.trim();
+        if seen.contains(&text) {
+            continue;
+        }
+        seen.push(text);
+        let shown: String = text.chars().take(40).collect();
+        let shown = if shown.len() < text.len() {
+            format!("{shown}…")
+        } else {
+            shown
+        };
+        let edge = if run.clipped {
+            "the edge of its box"
+        } else {
+            "the edge of the paper"
+        };
+        let mut d = Diagnostic::warning(format!(
+            "\"{shown}\" reaches {:.1} pt past {edge} on page {} of the {layout} of `{document}` (locale `{}`), so it is cut off in print",
+            run.by_pt, run.page, locale.tag
+        ))
+        .code("text-outside")
+        .hint("shorten the text, or add spaces or `/`, `.`, `-` where a long word or number may break");
+        if let Some(used) = job
+            .used
+            .iter()
+            .find(|u| !text.is_empty() && u.text.contains(text))
+        {
+            d = d
+                .in_message(&used.locale, &used.key)
+                .at_opt(used.span.clone());
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// Glyphs are allowed this far past a box (rounding, hairline overshoot).
+const OUTSIDE_TOLERANCE_PT: f64 = 0.3;
+
+/// A run of laid-out text with glyphs outside the box that shows it: a
+/// clip box (a card's text area) or the page. On paper that ink is cut off.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Outside {
+    /// The page, from 1.
+    pub(crate) page: usize,
+    /// The run's text.
+    pub(crate) text: String,
+    /// How far the farthest glyph reaches past the box, in points.
+    pub(crate) by_pt: f64,
+    /// Whether the box is a clip box (else the page).
+    pub(crate) clipped: bool,
+}
+
+/// Every run of text whose glyphs (their outlines, not their advances)
+/// reach outside their clip box or their page by more than a hair.
+pub(crate) fn glyphs_outside(document: &PagedDocument) -> Vec<Outside> {
+    let mut out = Vec::new();
+    for (i, page) in document.pages().iter().enumerate() {
+        let size = page.frame.size();
+        let bounds = Bounds {
+            page: i + 1,
+            page_box: Rect::new(Point::zero(), Point::new(size.x, size.y)),
+            clip: None,
+        };
+        scan_bounds(&page.frame, Transform::identity(), &bounds, &mut out);
+    }
+    out
+}
+
+/// The boxes a frame's content must stay in.
+#[derive(Clone, Copy)]
+struct Bounds {
+    page: usize,
+    page_box: Rect,
+    clip: Option<Rect>,
+}
+
+fn scan_bounds(frame: &Frame, ts: Transform, bounds: &Bounds, out: &mut Vec<Outside>) {
+    for (pos, item) in frame.items() {
+        match item {
+            FrameItem::Group(group) => {
+                let ts = ts
+                    .pre_concat(Transform::translate(pos.x, pos.y))
+                    .pre_concat(group.transform);
+                let clip = match &group.clip {
+                    Some(curve) => {
+                        let own = transformed(curve.bbox(None), ts);
+                        Some(bounds.clip.map_or(own, |outer| intersection(outer, own)))
+                    }
+                    None => bounds.clip,
+                };
+                scan_bounds(&group.frame, ts, &Bounds { clip, ..*bounds }, out);
+            }
+            FrameItem::Text(text) => {
+                let Some(ink) = text_ink(text, *pos, ts) else {
+                    continue;
+                };
+                let past_page = overshoot(bounds.page_box, ink);
+                let past_clip = bounds.clip.map_or(0.0, |clip| overshoot(clip, ink));
+                let by = past_page.max(past_clip);
+                if by > OUTSIDE_TOLERANCE_PT {
+                    out.push(Outside {
+                        page: bounds.page,
+                        text: text.text.to_string(),
+                        by_pt: by,
+                        clipped: past_clip > past_page,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// How far `ink` reaches past `limit` on its farthest side, in points.
+fn overshoot(limit: Rect, ink: Rect) -> f64 {
+    [
+        limit.min.x - ink.min.x,
+        ink.max.x - limit.max.x,
+        limit.min.y - ink.min.y,
+        ink.max.y - limit.max.y,
+    ]
+    .into_iter()
+    .map(|d| d.to_pt())
+    .fold(0.0, f64::max)
+}
+
+/// The box around the outlines of a run's glyphs, on the page.
+fn text_ink(text: &TextItem, pos: Point, ts: Transform) -> Option<Rect> {
+    let face = text.font.ttf();
+    let scale = text.size.to_pt() / text.font.units_per_em();
+    let mut x = 0.0;
+    let mut ink: Option<Rect> = None;
+    for glyph in &text.glyphs {
+        let advance = glyph.x_advance.at(text.size).to_pt();
+        let dx = glyph.x_offset.at(text.size).to_pt();
+        let dy = glyph.y_offset.at(text.size).to_pt();
+        if let Some(bb) = face.glyph_bounding_box(ttf_parser::GlyphId(glyph.id)) {
+            let at = |gx: i16, gy: i16| {
+                Point::new(
+                    pos.x + Abs::pt(x + dx + f64::from(gx) * scale),
+                    pos.y - Abs::pt(dy + f64::from(gy) * scale),
+                )
+            };
+            let glyph_box = transformed(
+                Rect::new(at(bb.x_min, bb.y_max), at(bb.x_max, bb.y_min)),
+                ts,
+            );
+            ink = Some(match ink {
+                Some(seen) => union(seen, glyph_box),
+                None => glyph_box,
+            });
+        }
+        x += advance;
+    }
+    ink
+}
+
+fn transformed(rect: Rect, ts: Transform) -> Rect {
+    let corners = [
+        rect.min,
+        Point::new(rect.max.x, rect.min.y),
+        Point::new(rect.min.x, rect.max.y),
+        rect.max,
+    ]
+    .map(|p| p.transform(ts));
+    let mut out = Rect::new(corners[0], corners[0]);
+    for p in &corners[1..] {
+        out = union(out, Rect::new(*p, *p));
+    }
+    out
+}
+
+fn union(a: Rect, b: Rect) -> Rect {
+    Rect::new(
+        Point::new(a.min.x.min(b.min.x), a.min.y.min(b.min.y)),
+        Point::new(a.max.x.max(b.max.x), a.max.y.max(b.max.y)),
+    )
+}
+
+fn intersection(a: Rect, b: Rect) -> Rect {
+    Rect::new(
+        Point::new(a.min.x.max(b.min.x), a.min.y.max(b.min.y)),
+        Point::new(a.max.x.min(b.max.x), a.max.y.min(b.max.y)),
+    )
 }

@@ -18,7 +18,7 @@ use crate::pdf::geometry::{Mm, Sheet};
 
 /// The version of this contract, `doc.kyr`. It changes when a key is
 /// removed or changes meaning, so a project's own template can tell.
-pub(crate) const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 2;
 
 /// The data file: one document in one locale, for one template function.
 #[derive(Debug, Clone, Serialize)]
@@ -46,8 +46,8 @@ pub(crate) struct Data {
     /// The template function called (`handout`, `booklet`, `card`,
     /// `card-sheet`).
     pub(crate) layout: String,
-    /// Notices for the top of each page (unreviewed, partly in another
-    /// language), each a line of inlines.
+    /// Notices about the translation (partly or mostly in another
+    /// language), each a line of inlines, for the top of the first page.
     pub(crate) notices: Vec<Vec<Inline>>,
     /// Typst's name for the paper (`a4`, `us-letter`, `a5`,
     /// `us-statement`).
@@ -55,6 +55,9 @@ pub(crate) struct Data {
     /// On a handout or booklet: a QR code to the web version, or a number.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) qr: Option<Qr>,
+    /// The notice that the translation is not reviewed, for every page
+    /// and every card front; `none` when it is reviewed.
+    pub(crate) review_notice: Option<Vec<Inline>>,
     /// Whether a person reviewed the locale's translation.
     pub(crate) reviewed: bool,
     /// The body, cut where the skeleton's top-level blocks begin; the main
@@ -90,6 +93,9 @@ pub(crate) struct Lang {
     pub(crate) script: Option<String>,
     /// `ltr` or `rtl`.
     pub(crate) dir: &'static str,
+    /// The language's own name (`Français`), which marks its text on a
+    /// page in another language; `none` for the page's own language.
+    pub(crate) name: Option<String>,
 }
 
 /// A source of the content.
@@ -245,11 +251,12 @@ pub(crate) fn lang(id: &LanguageIdentifier, dir: Direction) -> Lang {
         region: region.map(str::to_owned),
         script: id.script.as_ref().map(|s| s.as_str().to_ascii_lowercase()),
         dir: dir.as_str(),
+        name: None,
     }
 }
 
 fn foreign_lang(lang: &model::Lang) -> Lang {
-    match lang.tag.parse::<LanguageIdentifier>() {
+    let known = match lang.tag.parse::<LanguageIdentifier>() {
         Ok(id) => self::lang(&id, lang.dir),
         Err(_) => Lang {
             tag: lang.tag.clone(),
@@ -257,7 +264,12 @@ fn foreign_lang(lang: &model::Lang) -> Lang {
             region: None,
             script: None,
             dir: lang.dir.as_str(),
+            name: None,
         },
+    };
+    Lang {
+        name: Some(lang.name.clone()),
+        ..known
     }
 }
 

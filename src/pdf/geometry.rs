@@ -92,11 +92,20 @@ pub type Spread = [Option<usize>; 2];
 /// The saddle-stitch order of a booklet of `pages` pages: for each sheet,
 /// its front side then its back side, to be printed on both sides (flipped
 /// on the short edge), stacked, folded and stapled. Blank pages pad the
-/// booklet to a multiple of four at the end. A right-to-left booklet binds
-/// on the right, so each side's halves swap.
+/// booklet to a multiple of four before its last page, which stays the
+/// back cover (where the booklet says where to get help). A right-to-left
+/// booklet binds on the right, so each side's halves swap.
 pub fn impose(pages: usize, right_to_left: bool) -> Vec<Spread> {
     let total = pages.div_ceil(4).max(1) * 4;
-    let page = |n: usize| (n <= pages).then_some(n);
+    let page = |n: usize| {
+        if n < pages || (n == pages && pages == total) || (n == 1 && pages == 1) {
+            Some(n)
+        } else if n == total && pages > 1 {
+            Some(pages)
+        } else {
+            None
+        }
+    };
     let mut sides = Vec::new();
     for sheet in 0..total / 4 {
         let outer_last = total - 2 * sheet;
@@ -143,35 +152,37 @@ mod tests {
             impose(8, true),
             vec![some(1, 8), some(7, 2), some(3, 6), some(5, 4)]
         );
+        // The last page stays the back cover; the blanks come before it.
         assert_eq!(
             impose(5, false),
             vec![
-                [None, Some(1)],
+                some(5, 1),
                 [Some(2), None],
                 [None, Some(3)],
-                some(4, 5)
+                [Some(4), None]
             ]
         );
         assert_eq!(
             impose(5, true),
             vec![
-                [Some(1), None],
+                some(1, 5),
                 [None, Some(2)],
                 [Some(3), None],
-                some(5, 4)
+                [None, Some(4)]
             ]
         );
+        assert_eq!(impose(1, false), vec![[None, Some(1)], [None, None]]);
         let thirteen = impose(13, false);
         assert_eq!(thirteen.len(), 8);
-        assert_eq!(thirteen[0], [None, Some(1)]);
+        assert_eq!(thirteen[0], some(13, 1));
         assert_eq!(thirteen[1], [Some(2), None]);
         assert_eq!(thirteen[2], [None, Some(3)]);
-        assert_eq!(thirteen[3], [Some(4), Some(13)]);
+        assert_eq!(thirteen[3], [Some(4), None]);
         assert_eq!(thirteen[7], some(8, 9));
         let rtl = impose(13, true);
-        assert_eq!(rtl[3], [Some(13), Some(4)]);
+        assert_eq!(rtl[0], some(1, 13));
         // Every page exactly once.
-        for (n, rtl) in [(5, false), (8, true), (13, false), (13, true)] {
+        for (n, rtl) in [(1, false), (5, false), (8, true), (13, false), (13, true)] {
             let mut seen: Vec<usize> = impose(n, rtl).iter().flatten().flatten().copied().collect();
             seen.sort();
             assert_eq!(seen, (1..=n).collect::<Vec<_>>());

@@ -253,6 +253,13 @@ impl Printer<'_> {
                         .map(str::to_owned),
                 );
                 found.extend(compiled.warnings.iter().cloned());
+                found.extend(checks::text_outside(
+                    &checks::glyphs_outside(&compiled.document),
+                    &input.function,
+                    &page.document.name,
+                    page.locale,
+                    &page.job,
+                ));
                 for c in &compiled.missing {
                     found.extend(checks::missing_glyph(
                         &self.anchor,
@@ -323,6 +330,7 @@ fn page_data(page: &Page, document: &Document, function: &str, paper: &'static s
         lang: data::lang(&locale.langid, locale.direction),
         layout: function.to_owned(),
         notices: page.notices.iter().map(|n| data::inlines(n)).collect(),
+        review_notice: page.review_notice.as_deref().map(data::inlines),
         paper,
         qr: None,
         reviewed: locale.reviewed,

@@ -52,7 +52,10 @@ fn tags_map_to_typst_lang_region_and_direction() {
 
 /// Data with every optional key set and every kind of block and inline.
 fn everything() -> Value {
-    let en = lang(&"en".parse().unwrap(), Direction::Ltr);
+    let en = Lang {
+        name: Some("English".into()),
+        ..lang(&"en".parse().unwrap(), Direction::Ltr)
+    };
     let text = |s: &str| Inline::Text { s: s.to_owned() };
     let inlines = vec![
         text("a"),
@@ -115,6 +118,7 @@ fn everything() -> Value {
             target: String::new(),
             href: String::new(),
         }),
+        review_notice: Some(inlines.clone()),
         reviewed: true,
         sections: vec![blocks],
         sheet: Some(crate::pdf::geometry::sheet(crate::config::Paper::A4)),
