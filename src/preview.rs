@@ -16,7 +16,7 @@ use crate::pdf::{card_input, handout_input, qr_code};
 use crate::project::Project;
 
 pub use crate::html::escape_into;
-pub use crate::pdf::checks::page_texts;
+pub use crate::pdf::checks::{Outside, glyphs_outside, page_texts};
 pub use crate::pdf::engine::{Compiled, Failed};
 pub use crate::pdf::geometry::{Sheet, Spread, impose, sheet};
 pub use crate::pdf::world::{DATA_PATH, MAIN_PATH, TEMPLATE_DIR};

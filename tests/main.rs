@@ -12,6 +12,7 @@ mod fallback;
 mod hostile;
 mod html;
 mod incremental;
+mod layout;
 mod pdf;
 mod print;
 mod shipped;

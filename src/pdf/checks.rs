@@ -230,20 +230,20 @@ const OUTSIDE_TOLERANCE_PT: f64 = 0.3;
 /// A run of laid-out text with glyphs outside the box that shows it: a
 /// clip box (a card's text area) or the page. On paper that ink is cut off.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Outside {
+pub struct Outside {
     /// The page, from 1.
-    pub(crate) page: usize,
+    pub page: usize,
     /// The run's text.
-    pub(crate) text: String,
+    pub text: String,
     /// How far the farthest glyph reaches past the box, in points.
-    pub(crate) by_pt: f64,
+    pub by_pt: f64,
     /// Whether the box is a clip box (else the page).
-    pub(crate) clipped: bool,
+    pub clipped: bool,
 }
 
 /// Every run of text whose glyphs (their outlines, not their advances)
 /// reach outside their clip box or their page by more than a hair.
-pub(crate) fn glyphs_outside(document: &PagedDocument) -> Vec<Outside> {
+pub fn glyphs_outside(document: &PagedDocument) -> Vec<Outside> {
     let mut out = Vec::new();
     for (i, page) in document.pages().iter().enumerate() {
         let size = page.frame.size();
