@@ -22,7 +22,16 @@ fn every_document_and_locale_is_built_with_an_index() {
     assert!(
         index.contains("<a href=\"fr/door.html\">Si des agents viennent à votre porte</a>"),
         "{index}"
+    );    // Each language's coverage and review state, in that language (or
+    // the next of its chain).
+    assert!(
+        index.contains("<h2>English</h2>\n<p class=\"state\"><bdi class=\"var-percent\">100</bdi> % translated</p>"),
+        "{index}"
     );
+    assert!(index.contains("<h2>Français</h2>\n<p class=\"state\">Traduit à <bdi class=\"var-percent\">"), "{index}");
+    let pulaar = &index[index.find("<h2>Pulaar</h2>").unwrap()..];
+    let state = &pulaar[..pulaar.find("</p>").unwrap()];
+    assert!(state.contains("</span> <span class=\"unreviewed\">"), "{state}");
 }
 
 #[test]
