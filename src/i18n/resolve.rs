@@ -377,6 +377,7 @@ impl<'a> Job<'a> {
                             range: 0..0,
                             message: "it is used inside a line but holds paragraphs, a list or a heading, so it is shown as plain text".into(),
                             hint: Some("keep it to one paragraph, and start lines with a word rather than `#`, `-`, `>` or `1.`".into()),
+                            quote: None,
                         });
                         let flat = markdown::plain_inlines(text.trim(), &self.vars);
                         (Resolved::Inlines(flat), problems)
@@ -388,10 +389,15 @@ impl<'a> Job<'a> {
                 (Resolved::Blocks(blocks), problems)
             };
             for problem in problems {
+                let span = problem
+                    .quote
+                    .as_deref()
+                    .and_then(|quote| locate_in_entry(bundle, &reference.id, quote))
+                    .or_else(|| location.clone());
                 let mut d = Diagnostic {
                     severity: problem.severity,
                     message: format!("in message `{key}`: {}", problem.message),
-                    span: location.clone(),
+                    span,
                     hints: Vec::new(),
                     ..Diagnostic::error(String::new())
                         .code("markdown")
