@@ -164,3 +164,50 @@ fn a_broken_message_still_yields_its_locales_pages_marked_as_fallback_with_exit_
         supplied_by: "en".into(),
     }));
 }
+
+#[test]
+fn an_error_in_a_skeleton_stops_that_document_in_every_locale_only() {
+    let fx = Fixture::new("build/basic");
+    fx.write(
+        "content/other.md",
+        "+++\ntitle = \"door-title\"\nlast_reviewed = 2026-11-26\n+++\n# { door-title }\n\n- { door-silent }\n",
+    );
+    let door = std::fs::read_to_string(fx.root().join("content/door.md")).unwrap();
+    let locales = ["en", "fr", "ar", "ff", "ff-Adlm"];
+    for (case, said) in [
+        (
+            format!("{door}\n{} deep\n", ">".repeat(13)),
+            "content/door.md:17:13: error: content is nested more than 12 levels deep",
+        ),
+        (
+            format!("{door}\na {{ b\n"),
+            "content/door.md:17:3: error: unclosed `{`: a reference looks like `{ message-id }`",
+        ),
+    ] {
+        // What a good build wrote does not stay behind looking current.
+        fx.write("content/door.md", &door);
+        let run = fx.run(&["build"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(fx.out("fr/door.html").is_file());
+
+        fx.write("content/door.md", &case);
+        let run = fx.run(&["build"]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(run.stderr.contains(said), "{said}\n{}", run.stderr);
+        assert!(
+            run.stderr.contains("hint: `door` is not written in any language until this is fixed (there is no correct text to fall back to); what earlier builds made of it is removed"),
+            "{}",
+            run.stderr
+        );
+        for tag in locales {
+            for file in ["door.html", "door.pdf"] {
+                assert!(!fx.out(&format!("{tag}/{file}")).exists(), "{tag}/{file}");
+            }
+            assert!(fx.out(&format!("{tag}/other.html")).is_file(), "{tag}");
+            assert!(fx.out(&format!("{tag}/other.pdf")).is_file(), "{tag}");
+        }
+        let check = fx.run(&["check"]);
+        assert_eq!(check.code, 1);
+        assert!(check.stderr.contains(said), "{}", check.stderr);
+    }
+}

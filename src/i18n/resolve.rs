@@ -89,7 +89,7 @@ pub(crate) struct Job<'a> {
     pub fallbacks: Vec<Fallback>,
     /// Every message formatted, in order.
     pub used: Vec<UsedMessage>,
-    /// The job's output must not be written: an error of its skeleton,
+    /// The job's output must not be written: its skeleton has an error,
     /// a message it shows has no usable text in any locale of the chain,
     /// a file of its locale could not be read, or (with `--strict`) its
     /// locale has a problem. A message with an error of its own is not
@@ -148,6 +148,8 @@ impl<'a> Job<'a> {
 
     /// Resolves a whole skeleton.
     pub(crate) fn document(&mut self, skeleton: &Skeleton) -> Document {
+        // Its errors were reported when it was read.
+        self.failed |= skeleton.has_errors;
         let title = self.inline_message(&skeleton.front.title);
         let mut blocks = Vec::new();
         let mut sections = Vec::new();
