@@ -17,6 +17,7 @@ use fluent_syntax::ast;
 use crate::base::diag::{Diagnostic, Sink, Span};
 use crate::config::Locale;
 use crate::i18n::LocaleBundle;
+use crate::i18n::catalog::falls_back;
 use crate::i18n::coverage::{self, interface_keys};
 use crate::i18n::interface;
 use crate::i18n::resolve::fluent_diagnostic;
@@ -64,15 +65,14 @@ pub fn check(project: &Project, options: &CheckOptions) -> Sink {
         }
     }
 
-    // Each skeleton reference must exist in the reference locale.
+    // Each skeleton reference must exist in the reference locale (one
+    // that is there with an error is reported where it is defined).
     let reference = config.reference.as_str();
     for skeleton in &project.skeletons {
         for reference_use in skeleton.references() {
-            if !project
-                .catalog
-                .get(reference)
-                .is_some_and(|b| b.defines(&reference_use.key()))
-            {
+            if !project.catalog.get(reference).is_some_and(|b| {
+                b.defines(&reference_use.key()) || b.broken.contains_key(&reference_use.id)
+            }) {
                 found.push(
                     Diagnostic::error(format!(
                         "message `{}` is not defined in the reference locale `{reference}`",
@@ -243,7 +243,8 @@ fn check_messages(
                     .bundle
                     .format_pattern(pattern, Some(&args), &mut errors);
                 for error in &errors {
-                    let d = fluent_diagnostic(error, &key, &locale.tag, bundle, Some(at.clone()));
+                    let d = fluent_diagnostic(error, &key, &locale.tag, bundle, Some(at.clone()))
+                        .hint(falls_back(&key, &locale.tag, &project.config.reference));
                     found.push(d);
                 }
             }

@@ -592,8 +592,12 @@ fn validate_vars(
         let var = match value.get_ref().clone() {
             VarFile::Text(text) => Var { text, link: None },
             VarFile::Linked(LinkedVar { text, link }) => {
-                if let Err(message) = links::check(&link) {
-                    diags.push(Diagnostic::error(message).at(span(value.span())));
+                if let Err(refused) = links::check(&link) {
+                    let mut d = Diagnostic::error(refused.message()).at(span(value.span()));
+                    if let Some(hint) = refused.hint() {
+                        d = d.hint(hint);
+                    }
+                    diags.push(d);
                     continue;
                 }
                 Var {
@@ -733,6 +737,32 @@ organization = "Other"
         );
         assert!(
             diags[0].starts_with("2:5: link target `javascript:alert(1)`"),
+            "{diags:?}"
+        );
+    }
+
+    #[test]
+    fn tel_links_are_kept_as_typed_or_refused_at_their_value() {
+        let (config, diags) = parse_str(
+            "[vars]\nhotline = { text = \"1-800-FLOWERS\", link = \"tel:1-800-FLOWERS\" }\n\
+             [locales.en]\nendonym = \"E\"\n",
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(
+            config.unwrap().locales["en"].vars["hotline"]
+                .link
+                .as_deref(),
+            Some("tel:1-800-FLOWERS")
+        );
+        let (config, diags) = parse_str(
+            "[vars]\nhotline = { text = \"+1\", link = \"tel:%2B1\" }\n\
+             [locales.en]\nendonym = \"E\"\n",
+        );
+        assert!(config.is_none());
+        assert!(
+            diags[0].starts_with(
+                "2:11: link target `tel:%2B1` is not a phone number: `%2B` is percent-encoding"
+            ),
             "{diags:?}"
         );
     }

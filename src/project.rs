@@ -4,6 +4,7 @@
 //! Every file is read as UTF-8 (a BOM is dropped); anything that resolves
 //! outside the project (a symlink out of it) is refused.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -139,7 +140,7 @@ pub fn load(start: &Path) -> Result<Project, Error> {
 
     let limits = &config.limits;
     let skeletons = load_content(&root, limits, &mut files, &mut diags)?;
-    let catalog = load_locales(&root, &config, &mut files, &mut diags)?;
+    let catalog = load_locales(&root, &config, &skeletons, &mut files, &mut diags)?;
     let templates = load_templates(&root, limits, &mut files, &mut diags)?;
     let pdf_templates = load_pdf_templates(&root, limits, &mut files, &mut diags)?;
     let fonts = load_fonts(&root, limits, &mut files, &mut diags)?;
@@ -193,9 +194,20 @@ fn load_content(
 fn load_locales(
     root: &Path,
     config: &Config,
+    skeletons: &[Skeleton],
     files: &mut Files,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Catalog> {
+    // The ids the project uses tell a message broken in a translation from
+    // a stray line: the documents', kyr's own, and (the reference locale
+    // comes first) the reference locale's.
+    let mut known: HashSet<String> = skeletons
+        .iter()
+        .flat_map(Skeleton::references)
+        .map(|r| r.id)
+        .collect();
+    known.extend(i18n::interface::MESSAGES.iter().map(|m| m.id.to_owned()));
+    known.insert(config.title.clone());
     let dir = root.join("locales");
     let mut catalog = Catalog::default();
     if dir.is_dir() {
@@ -231,10 +243,25 @@ fn load_locales(
                 "the reference locale has no messages: `locales/{tag}/` is missing"
             )));
         }
-        // A file that could not be read fails the locale like a syntax error.
+        // A file that could not be read leaves the locale's messages
+        // unknown, which fails its outputs.
         let unreadable = error_count(diags) > errors_before;
-        let mut bundle = i18n::load_locale(tag, &locale.langid, &ids, &config.limits, files, diags);
-        bundle.has_errors |= unreadable;
+        let mut bundle = i18n::load_locale(
+            tag,
+            &locale.langid,
+            &ids,
+            &i18n::catalog::Known {
+                ids: &known,
+                reference: &config.reference,
+            },
+            &config.limits,
+            files,
+            diags,
+        );
+        bundle.unreadable |= unreadable;
+        if tag == &config.reference {
+            known.extend(bundle.sources.keys().cloned());
+        }
         let lock_path = locale_dir.join(i18n::lock::LOCK_FILE);
         // `list` refuses a lock file that links out of the project.
         for path in list(root, &locale_dir, "toml", diags)? {

@@ -527,8 +527,17 @@ fn fluent_edge_cases_are_located_and_fall_back() {
     assert!(diags.contains("locales/fr/door.ftl:7:"), "junk: {diags}");
     assert!(diags.contains("`door-title` is defined twice"), "{diags}");
     assert!(report.diagnostics.error_count() > 0);
-    // French has errors, so its outputs are not written; the others are.
-    assert!(!fx.out("fr/door.html").exists());
+    // Each broken French message falls back to English; every page is
+    // written.
+    assert!(report.failed.is_empty(), "{:?}", report.failed);
+    let fr = fx.page("fr/door.html");
+    assert!(
+        fr.contains("<h1 lang=\"en\" dir=\"ltr\" class=\"fallback\" data-name=\"English\">If agents come to your door</h1>"),
+        "{fr}"
+    );
+    for french in ["Titre", "Encore", "silence", "plusieurs", "junk"] {
+        assert!(!main_of(&fr).contains(french), "{french}: {fr}");
+    }
     assert!(fx.out("en/door.html").exists() && fx.out("ar/door.html").exists());
 }
 

@@ -6,7 +6,7 @@ use kyr::build::BuildOptions;
 use crate::util::Fixture;
 
 #[test]
-fn broken_ftl_is_located_and_other_locales_still_build() {
+fn broken_ftl_is_located_and_every_locale_still_builds() {
     let fx = Fixture::new("build/basic");
     fx.write(
         "locales/fr/door.ftl",
@@ -15,7 +15,7 @@ fn broken_ftl_is_located_and_other_locales_still_build() {
     let run = fx.run(&["build"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr.contains("locales/fr/door.ftl:2:13: error: invalid Fluent syntax: expected a token starting with \"=\""),
+        run.stderr.contains("locales/fr/door.ftl:2:13: error: invalid Fluent syntax in message `door-silent`: expected a token starting with \"=\""),
         "{}",
         run.stderr
     );
@@ -26,10 +26,19 @@ fn broken_ftl_is_located_and_other_locales_still_build() {
         "{}",
         run.stderr
     );
-    assert!(!fx.out("fr/door.html").exists());
-    for tag in ["en", "ar", "ff", "ff-Adlm"] {
+    // Only the broken message falls back: French pages are written too.
+    for tag in ["en", "fr", "ar", "ff", "ff-Adlm"] {
         assert!(fx.out(&format!("{tag}/door.html")).is_file(), "{tag}");
     }
+    let fr = fx.page("fr/door.html");
+    assert!(
+        fr.contains("<h1>Si des agents viennent à votre porte</h1>"),
+        "{fr}"
+    );
+    assert!(
+        fr.contains("<li lang=\"en\" dir=\"ltr\" class=\"fallback\" data-name=\"English\">You have the right to remain silent.</li>"),
+        "{fr}"
+    );
 }
 
 #[test]
@@ -96,9 +105,15 @@ fn too_many_placeables_fall_back_without_blowing_up() {
     fx.write("locales/ff/door.ftl", &ftl);
     let (report, diags) = fx.build(&BuildOptions::default());
     assert!(diags.contains("locales/ff/door.ftl:1:1: error: message `door-silent` expands to too many placeables (locale `ff`)"), "{diags}");
-    let page = fx.page("ff-Adlm/door.html");
+    assert!(!fx.page("ff-Adlm/door.html").contains("lol"));
+    // Pulaar's page is written, the message in French.
+    let page = fx.page("ff/door.html");
     assert!(!page.contains("lol"));
-    assert!(report.failed.contains(&"ff/door.html".to_owned()));
+    assert!(
+        page.contains("<li lang=\"fr\" dir=\"ltr\" class=\"fallback\" data-name=\"Français\">Vous avez le droit de garder le silence.</li>"),
+        "{page}"
+    );
+    assert!(report.failed.is_empty(), "{:?}", report.failed);
 }
 
 #[test]
@@ -120,8 +135,15 @@ fn duplicate_ids_and_cycles() {
         "{diags}"
     );
     assert!(
-        diags.contains("the first definition, at locales/fr/door.ftl:7:1, is the one used"),
+        diags.contains(
+            "the other definition is at locales/fr/door.ftl:7:1; neither is used until one is removed"
+        ),
         "{diags}"
+    );
+    assert!(
+        fx.page("fr/door.html")
+            .contains("<li lang=\"en\" dir=\"ltr\" class=\"fallback\" data-name=\"English\">You have the right to remain silent.</li>"),
+        "neither definition is shown"
     );
     assert!(diags.contains("locales/ff/door.ftl:2:1: error: message `door-intro` refers to itself in a cycle (locale `ff`)"), "{diags}");
 }

@@ -96,19 +96,121 @@ fn a_message_that_fails_to_format_falls_back() {
         diags.contains("locales/ff/door.ftl:1:25: error: unknown variable `$nope` in message `door-title` (locale `ff`)"),
         "{diags}"
     );
-    // The error is ff's: ff's page is not written, ff-Adlm's page takes the
-    // title from the next locale in its chain, and nothing leaks.
-    assert!(report.failed.contains(&"ff/door.html".to_owned()));
-    let page = fx.page("ff-Adlm/door.html");
-    assert!(
-        main_of(&page)
-            .contains("<h1 lang=\"fr\" dir=\"ltr\" class=\"fallback\" data-name=\"Français\">Si des agents viennent à votre porte</h1>"),
-        "{page}"
-    );
-    assert!(!page.contains("nope") && !page.contains("Hakkeeji"));
+    // The error is ff's message's: ff's page is still written, and it and
+    // ff-Adlm's take the title from the next locale in their chain.
+    assert!(report.failed.is_empty(), "{:?}", report.failed);
+    for tag in ["ff", "ff-Adlm"] {
+        let page = fx.page(&format!("{tag}/door.html"));
+        assert!(
+            main_of(&page)
+                .contains("<h1 lang=\"fr\" dir=\"ltr\" class=\"fallback\" data-name=\"Français\">Si des agents viennent à votre porte</h1>"),
+            "{page}"
+        );
+        assert!(!page.contains("nope") && !page.contains("Hakkeeji"));
+    }
     assert_eq!(
         diags.matches("unknown variable `$nope`").count(),
         1,
         "reported once: {diags}"
     );
+}
+
+#[test]
+fn a_broken_message_still_yields_its_locales_pages_marked_as_fallback_with_exit_1() {
+    let fx = Fixture::new("build/basic");
+    let fr = std::fs::read_to_string(fx.root().join("locales/fr/door.ftl")).unwrap();
+    let broken = fr.replace(
+        "door-silent = Vous avez le droit de garder le silence.",
+        "door-silent = Vous avez le droit { de garder le silence.",
+    );
+    assert_ne!(broken, fr);
+    fx.write("locales/fr/door.ftl", &broken);
+    let said = "locales/fr/door.ftl:7:39: error: invalid Fluent syntax in message `door-silent`: ";
+    for command in ["build", "check"] {
+        let run = fx.run(&[command]);
+        assert_eq!(run.code, 1, "{command}: {}", run.stderr);
+        assert!(run.stderr.contains(said), "{command}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("hint: until this is fixed, pages show this message from the next locale in their fallback chain"),
+            "{}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("not written"), "{}", run.stderr);
+    }
+    // Every output of the locale is there: the broken message in English,
+    // marked as such like any untranslated one, the rest in French.
+    for file in ["door.html", "door.pdf"] {
+        assert!(fx.out(&format!("fr/{file}")).is_file(), "{file}");
+    }
+    let page = fx.page("fr/door.html");
+    let main = main_of(&page);
+    assert!(
+        main.contains("<li lang=\"en\" dir=\"ltr\" class=\"fallback\" data-name=\"English\">You have the right to remain silent.</li>"),
+        "{main}"
+    );
+    assert!(main.contains("<li>Ne signez rien."), "{main}");
+    assert!(
+        page.contains("Certaines parties sont affichées dans une autre langue."),
+        "{page}"
+    );
+    assert!(!page.contains("de garder"), "{page}");
+    // Pulaar, which falls back to French, takes the English one too.
+    assert!(
+        main_of(&fx.page("ff/door.html"))
+            .contains("<li lang=\"en\" dir=\"ltr\" class=\"fallback\" data-name=\"English\">You have the right to remain silent.</li>")
+    );
+    let (report, _) = fx.build(&BuildOptions::default());
+    assert!(report.fallbacks.contains(&Fallback {
+        document: "door".into(),
+        message: "door-silent".into(),
+        requested: "fr".into(),
+        supplied_by: "en".into(),
+    }));
+}
+
+#[test]
+fn an_error_in_a_skeleton_stops_that_document_in_every_locale_only() {
+    let fx = Fixture::new("build/basic");
+    fx.write(
+        "content/other.md",
+        "+++\ntitle = \"door-title\"\nlast_reviewed = 2026-11-26\n+++\n# { door-title }\n\n- { door-silent }\n",
+    );
+    let door = std::fs::read_to_string(fx.root().join("content/door.md")).unwrap();
+    let locales = ["en", "fr", "ar", "ff", "ff-Adlm"];
+    for (case, said) in [
+        (
+            format!("{door}\n{} deep\n", ">".repeat(13)),
+            "content/door.md:17:13: error: content is nested more than 12 levels deep",
+        ),
+        (
+            format!("{door}\na {{ b\n"),
+            "content/door.md:17:3: error: unclosed `{`: a reference looks like `{ message-id }`",
+        ),
+    ] {
+        // What a good build wrote does not stay behind looking current.
+        fx.write("content/door.md", &door);
+        let run = fx.run(&["build"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(fx.out("fr/door.html").is_file());
+
+        fx.write("content/door.md", &case);
+        let run = fx.run(&["build"]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(run.stderr.contains(said), "{said}\n{}", run.stderr);
+        assert!(
+            run.stderr.contains("hint: `door` is not written in any language until this is fixed (there is no correct text to fall back to); what earlier builds made of it is removed"),
+            "{}",
+            run.stderr
+        );
+        for tag in locales {
+            for file in ["door.html", "door.pdf"] {
+                assert!(!fx.out(&format!("{tag}/{file}")).exists(), "{tag}/{file}");
+            }
+            assert!(fx.out(&format!("{tag}/other.html")).is_file(), "{tag}");
+            assert!(fx.out(&format!("{tag}/other.pdf")).is_file(), "{tag}");
+        }
+        let check = fx.run(&["check"]);
+        assert_eq!(check.code, 1);
+        assert!(check.stderr.contains(said), "{}", check.stderr);
+    }
 }

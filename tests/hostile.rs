@@ -51,7 +51,12 @@ fn hostile_translation_is_escaped_unlinked_and_never_leaks_placeables() {
         diags.contains("link target `javascript:alert(3)` is not allowed"),
         "entity-encoded: {diags}"
     );
-    assert!(report.failed.contains(&"ff/door.html".to_owned()));
+    // The broken message costs only itself: Pulaar's page is written.
+    assert!(report.failed.is_empty(), "{:?}", report.failed);
+    assert!(
+        main_of(&fx.page("ff/door.html")).contains("<li lang=\"fr\" dir=\"ltr\" class=\"fallback\" data-name=\"Français\">Ne signez rien."),
+        "{diags}"
+    );
 }
 
 #[test]
@@ -97,4 +102,69 @@ fn a_variable_link_must_use_an_allowed_scheme() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn tel_targets_that_cannot_be_dialled_are_refused_where_they_are_written() {
+    let fx = Fixture::new("build/basic");
+    // In a translation: the message falls back, and the error points at
+    // the target in the `.ftl` file.
+    fx.append(
+        "locales/fr/door.ftl",
+        "door-call = Appelez [ici](tel:%2B1) ou [là](tel:12<script>).\n",
+    );
+    let percent = "locales/fr/door.ftl:9:27: error: in message `door-call`: link target `tel:%2B1` is not a phone number: `%2B` is percent-encoding, which kyr does not decode in a number; write the number as it is dialled";
+    let script = "locales/fr/door.ftl:9:45: error: in message `door-call`: link target `tel:12<script>` is not a phone number: `<` cannot be dialled";
+    let dialable = "hint: a phone number is written with `+`, the digits 0-9 and the separators space, `-`, `.`, `(` and `)`";
+    for command in ["build", "check"] {
+        let run = fx.run(&[command, "--locale", "fr"]);
+        assert_eq!(run.code, 1, "{command}: {}", run.stderr);
+        for said in [percent, script, dialable] {
+            assert!(
+                run.stderr.contains(said),
+                "{command}: {said}\n{}",
+                run.stderr
+            );
+        }
+    }
+    let page = fx.page("fr/door.html");
+    assert!(
+        main_of(&page).contains(
+            "<div lang=\"en\" dir=\"ltr\" class=\"fallback\" data-name=\"English\">\n<p>Call <bdi class=\"var-organization\">Legal Aid</bdi> for help.</p>"
+        ),
+        "{page}"
+    );
+    assert!(!page.contains("%2B") && !page.contains("tel:21") && !page.contains("script"));
+
+    // In a skeleton: the document is written in no language.
+    fx.append("content/door.md", "\n[Call](tel:12<script>)\n");
+    let run = fx.run(&["build"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains(
+            "content/door.md:17:8: error: link target `tel:12<script>` is not a phone number: `<` cannot be dialled"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!fx.out("fr/door.html").exists() && !fx.out("en/door.pdf").exists());
+
+    // In kyr.toml: at the value.
+    let fx = Fixture::new("build/basic");
+    let toml = std::fs::read_to_string(fx.root().join("kyr.toml"))
+        .unwrap()
+        .replace("link = \"tel:+1 (555) 010-1234\"", "link = \"tel:%2B1\"");
+    fx.write("kyr.toml", &toml);
+    for command in ["build", "check"] {
+        let run = fx.run(&[command]);
+        assert_eq!(run.code, 1);
+        assert!(
+            run.stderr.contains(
+                "kyr.toml:4:11: error: link target `tel:%2B1` is not a phone number: `%2B` is percent-encoding"
+            ),
+            "{command}: {}",
+            run.stderr
+        );
+        assert!(run.stderr.contains(dialable), "{}", run.stderr);
+    }
 }

@@ -58,7 +58,7 @@ fn variables_are_isolated_and_linked() {
     fx.build(&BuildOptions::default());
     let ar = fx.page("ar/door.html");
     assert!(
-        main_of(&ar).contains("اتصل بالرقم <a href=\"tel:+15550101234\"><bdi class=\"var-hotline\">+1 (555) 010-1234</bdi></a>."),
+        main_of(&ar).contains("اتصل بالرقم <a href=\"tel:+1 (555) 010-1234\"><bdi class=\"var-hotline\">+1 (555) 010-1234</bdi></a>."),
         "{ar}"
     );
     // Fluent's own isolation marks are replaced by <bdi>, never doubled.

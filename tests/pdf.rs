@@ -7,6 +7,7 @@ use kyr::build::{BuildOptions, Format};
 use kyr::diag::render;
 use kyr::preview::{Compiled, Failed, Typesetter, page_texts};
 use typst::layout::{Frame, FrameItem, Point};
+use typst::model::Destination;
 use typst_layout::PagedDocument;
 
 use crate::util::Fixture;
@@ -506,6 +507,78 @@ fn links_are_printed_with_their_target_and_unreviewed_pages_say_so() {
     );
     let en = all_text(&compiled(&fx, "en", "door").document);
     assert!(!en.contains("not been reviewed"), "{en}");
+}
+
+/// Where the links on the pages go: the PDF's link annotations.
+fn link_targets(document: &PagedDocument) -> Vec<String> {
+    fn walk(frame: &Frame, out: &mut Vec<String>) {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(group) => walk(&group.frame, out),
+                FrameItem::Link(Destination::Url(url), _) => out.push(url.to_string()),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for page in document.pages() {
+        walk(&page.frame, &mut out);
+    }
+    out
+}
+
+#[test]
+fn tel_targets_are_linked_and_printed_exactly_as_written() {
+    let fx = Fixture::new("build/basic");
+    let config = std::fs::read_to_string(fx.root().join("kyr.toml")).unwrap();
+    fx.write(
+        "kyr.toml",
+        &config.replace(
+            "hotline = { text = \"+1 (555) 010-1234\", link = \"tel:+1 (555) 010-1234\" }",
+            "hotline = { text = \"our hotline\", link = \"tel:1-800-FLOWERS\" }",
+        ),
+    );
+    fx.append(
+        "locales/fr/door.ftl",
+        "door-call = Appelez [le standard](tel:+1-800-FLOWERS) ou [la permanence](<tel:+33 (0)1.23.45.67.89>).\n",
+    );
+    let written = [
+        "tel:+1-800-FLOWERS",
+        "tel:+33 (0)1.23.45.67.89",
+        "tel:1-800-FLOWERS",
+    ];
+
+    let (report, diags) = fx.build(&BuildOptions {
+        locales: vec!["fr".into()],
+        ..BuildOptions::default()
+    });
+    assert_eq!(report.diagnostics.error_count(), 0, "{diags}");
+    let html = fx.page("fr/door.html");
+    for target in written {
+        assert!(
+            html.contains(&format!("href=\"{target}\"")),
+            "{target}: {html}"
+        );
+    }
+
+    let document = compiled(&fx, "fr", "door").document;
+    let links = link_targets(&document);
+    for target in written {
+        assert!(links.iter().any(|l| l == target), "{target}: {links:?}");
+    }
+    // Paper cannot be tapped: the number is printed after its link text,
+    // as written (line breaks aside).
+    let text: String = all_text(&document)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    for printed in ["+1-800-FLOWERS", "+33(0)1.23.45.67.89", "1-800-FLOWERS"] {
+        assert!(text.contains(printed), "{printed}: {text}");
+    }
+    assert!(
+        !text.contains("+1800") && !html.contains("tel:1800"),
+        "{text}"
+    );
 }
 
 #[test]

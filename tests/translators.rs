@@ -9,7 +9,7 @@ use crate::util::Fixture;
 /// A French file holding one of each problem; the comments say where.
 const PROBLEMS: &str = "\
 door-silent = Gardez le silence, { $organization }.
-broken line without equals
+door-intro without equals
 extra-dup = un
 extra-dup = deux
 extra-ref = Voir { nope }.
@@ -41,7 +41,7 @@ fn check_reports_each_problem_at_its_line_and_column() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     let err = &run.stderr;
     for expected in [
-        "locales/fr/extra.ftl:2:8: error: invalid Fluent syntax",
+        "locales/fr/extra.ftl:2:12: error: invalid Fluent syntax in message `door-intro`",
         "locales/fr/extra.ftl:4:1: error: `extra-dup` is defined twice in locale `fr`",
         "locales/fr/extra.ftl:5:20: error: message `extra-ref` refers to unknown message `nope` (locale `fr`)",
         "locales/fr/extra.ftl:6:21: error: message `extra-term` refers to unknown term `-brand` (locale `fr`)",
@@ -51,9 +51,9 @@ fn check_reports_each_problem_at_its_line_and_column() {
         "locales/fr/extra.ftl:10:20: warning: `**` in `extra-bold` is not closed",
         "locales/fr/extra.ftl:11:22: warning: invisible bidi control character U+202E RIGHT-TO-LEFT OVERRIDE",
         "locales/fr/extra.ftl:12:22: warning: no bundled font can draw U+2D5C TIFINAGH LETTER YAT in `extra-glyph`",
-        "locales/fr/extra.ftl:3:1: warning: message `extra-dup` is not used by any document (obsolete)",
+        "locales/fr/extra.ftl:5:1: warning: message `extra-ref` is not used by any document (obsolete)",
         "content/door.md:17:1: error: message `door-new` is not defined in the reference locale `en`",
-        "locales/fr/extra.ftl:16:1: error: invalid Fluent syntax: the select expression must have a default variant",
+        "locales/fr/extra.ftl:16:1: error: invalid Fluent syntax in message `extra-select`: the select expression must have a default variant",
         "mark one variant as the default with `*`",
         "locales/fr/door.ftl:1:1: warning: in message `door-title`: it is used inside a line but holds paragraphs",
         "warning: in message `door-link`: ",
@@ -94,6 +94,7 @@ fn check_speaks_json_for_ci() {
         .expect("ftl-syntax");
     assert_eq!(syntax["severity"], "error");
     assert_eq!(syntax["locale"], "fr");
+    assert_eq!(syntax["message_id"], "door-intro");
     let bidi = objects
         .iter()
         .find(|o| o["code"] == "bidi-control")
@@ -540,4 +541,42 @@ fn a_translation_that_drops_the_hotline_fails_build_strict_and_watch_prints_it()
     let build = fx.run(&["build", "--locale", "fr"]);
     assert_eq!(build.code, 0, "{}", build.stderr);
     assert!(!build.stderr.contains("door-sign"), "{}", build.stderr);
+}
+
+#[test]
+fn watch_prints_a_broken_message_and_keeps_its_pages() {
+    let fx = Fixture::new("build/basic");
+    let watch = Watching::start(&fx, &["--format", "html", "--locale", "fr"]);
+    watch.wait_for("watching");
+    let page = fx.out("fr/door.html");
+    assert!(page.is_file());
+
+    let fr = std::fs::read_to_string(fx.root().join("locales/fr/door.ftl")).unwrap();
+    fx.write(
+        "locales/fr/door.ftl",
+        &fr.replace(
+            "door-sign = Ne signez rien.",
+            "door-sign = { Ne signez rien.",
+        ),
+    );
+    let lines = watch.wait_for("built ");
+    assert!(
+        lines.iter().any(|l| l.contains("locales/fr/door.ftl:8:")
+            && l.contains("error: invalid Fluent syntax in message `door-sign`")),
+        "{lines:?}"
+    );
+    assert!(
+        !lines.iter().any(|l| l.contains("not written")),
+        "{lines:?}"
+    );
+    // The page open in the browser is still there, the message in English.
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        html.contains("lang=\"en\" dir=\"ltr\" class=\"fallback\" data-name=\"English\">Do not sign anything."),
+        "{html}"
+    );
+    assert!(
+        html.contains("Vous avez le droit de garder le silence."),
+        "{html}"
+    );
 }

@@ -134,7 +134,8 @@ impl Span {
 pub enum Severity {
     /// The output is still written.
     Warning,
-    /// The affected output is not written and the build exits 1.
+    /// The build exits 1. An output the error leaves with nothing correct
+    /// to show is not written; a message with an error falls back instead.
     Error,
 }
 

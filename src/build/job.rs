@@ -257,8 +257,9 @@ fn write(
     let mut complete = true;
     for (relative, bytes) in &rendered.files {
         let shown = display_path(relative);
-        // An error anywhere in the job (its locale, its skeleton, one of
-        // its PDFs) fails all of its outputs.
+        // A failed job (an error in its skeleton, a message no locale of
+        // its chain can show) fails all of its outputs; a message's own
+        // error does not: the message fell back.
         match bytes.as_ref().filter(|_| !page.job.failed) {
             Some(bytes) => {
                 output::write_atomic(out_dir, relative, bytes)?;

@@ -2,8 +2,10 @@
 //! jobs (document × locale) -> clean what is gone -> run the jobs on the
 //! build's threads ([`job`]: resolve -> skip if fresh -> render HTML, lay
 //! out and export each PDF -> write -> record) -> the index page -> the
-//! report. An output with errors of its own is not written (and what an
-//! earlier build left is removed); other outputs go on.
+//! report. An output with errors of its own (its skeleton's, a message
+//! no locale of its chain can show) is not written, and what an earlier
+//! build left is removed; a message with an error falls back instead.
+//! Other outputs go on.
 
 mod incremental;
 mod job;

@@ -28,6 +28,10 @@ pub(crate) struct Problem {
     pub message: String,
     /// Extra advice.
     pub hint: Option<String>,
+    /// The text the problem is about as it is written (a link target),
+    /// to find it in a message's source: `range` points into the
+    /// formatted message, not into its `.ftl` file.
+    pub quote: Option<String>,
 }
 
 /// How runs of text are read.
@@ -191,10 +195,8 @@ impl Builder<'_, '_> {
                 severity: Severity::Error,
                 range,
                 message: format!("content is nested more than {} levels deep", self.max_depth),
-                hint: Some(
-                    "the rest of this text is left out; `[limits] max_nesting` in kyr.toml sets the limit"
-                        .into(),
-                ),
+                hint: Some("`[limits] max_nesting` in kyr.toml sets the limit".into()),
+                quote: None,
             });
             return false;
         }
@@ -222,6 +224,7 @@ impl Builder<'_, '_> {
                         "images are not supported in content; the image's text is shown instead"
                             .into(),
                     hint: None,
+                    quote: None,
                 });
                 Frame::Image(Vec::new())
             }
@@ -351,23 +354,45 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// The checked target of a link, or `None` (and a problem) when it is
+    /// refused. A scheme content may not use is a warning: the link text
+    /// stays, without a link. A `tel:` target that cannot be dialled is an
+    /// error: a phone link was meant, and a wrong one must not be printed.
     fn link_target(&mut self, dest: &str, range: Range<usize>) -> Option<String> {
         let dest = match self.mode {
             Mode::Message { vars } => substitute_vars(dest, vars),
             Mode::Skeleton { .. } => dest.to_owned(),
         };
-        match links::check(&dest) {
-            Ok(()) => Some(links::normalize(&dest)),
-            Err(message) => {
-                self.problems.push(Problem {
-                    severity: Severity::Warning,
-                    range,
-                    message,
-                    hint: Some("the link text is shown without a link".into()),
-                });
-                None
-            }
-        }
+        let refused = match links::check(&dest) {
+            Ok(()) => return Some(links::normalize(&dest)),
+            Err(refused) => refused,
+        };
+        // Point at the target itself when it is written out in the link.
+        let range = self
+            .source
+            .get(range.clone())
+            .and_then(|link| link.find(dest.as_str()))
+            .map_or(range.clone(), |at| {
+                range.start + at..range.start + at + dest.len()
+            });
+        let (severity, hint) = match &refused {
+            links::Refused::Scheme(_) => (
+                Severity::Warning,
+                "the link text is shown without a link".to_owned(),
+            ),
+            links::Refused::Number(_) => (
+                Severity::Error,
+                refused.hint().unwrap_or_default().to_owned(),
+            ),
+        };
+        self.problems.push(Problem {
+            severity,
+            range,
+            message: refused.message().to_owned(),
+            hint: Some(hint),
+            quote: Some(dest),
+        });
+        None
     }
 
     fn text(&mut self, text: &str, range: Range<usize>) {
@@ -518,6 +543,7 @@ fn scan_references(
                     range: problem_range,
                     message,
                     hint: Some("write `\\{` for a literal brace".into()),
+                    quote: None,
                 });
                 push_inline(out, Inline::Text("{".into()));
                 pos = start + 1;

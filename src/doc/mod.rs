@@ -25,6 +25,12 @@ pub struct Skeleton {
     pub front: FrontMatter,
     /// The body.
     pub blocks: Vec<Block>,
+    /// The skeleton has an error of its own (a stray `{`, nesting deeper
+    /// than the limit, a phone link that cannot be dialled, a source that
+    /// is not a web address): the document is written in no locale, since
+    /// no language has a correct text of it to fall back to, and what
+    /// earlier builds made of it is removed.
+    pub has_errors: bool,
 }
 
 impl Skeleton {
@@ -148,8 +154,29 @@ fn default_layouts() -> Vec<Layout> {
 const FENCE: &str = "+++";
 
 /// Parses a skeleton. Problems go to `diags`; `None` when the document
-/// cannot be built at all.
+/// cannot be read at all. Either way, an error leaves the document
+/// unwritten in every locale, and says so.
 pub(crate) fn parse(
+    name: &str,
+    file: FileId,
+    text: &str,
+    limits: &Limits,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Skeleton> {
+    let before = diags.len();
+    let mut skeleton = read(name, file, text, limits, diags);
+    let mut has_errors = false;
+    for d in diags[before..].iter_mut().filter(|d| d.is_error()) {
+        has_errors = true;
+        d.hints.push(not_written(name));
+    }
+    if let Some(skeleton) = &mut skeleton {
+        skeleton.has_errors = has_errors;
+    }
+    skeleton
+}
+
+fn read(
     name: &str,
     file: FileId,
     text: &str,
@@ -312,7 +339,15 @@ pub(crate) fn parse(
             qr,
         },
         blocks,
+        has_errors: false,
     })
+}
+
+/// What an error in a skeleton costs, said with the error.
+fn not_written(name: &str) -> String {
+    format!(
+        "`{name}` is not written in any language until this is fixed (there is no correct text to fall back to); what earlier builds made of it is removed"
+    )
 }
 
 /// The byte range of the front matter's TOML and where the body starts.

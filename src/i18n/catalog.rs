@@ -1,15 +1,18 @@
 //! The catalog: each locale's `.ftl` files -> one Fluent bundle, with
 //! every message's location kept for diagnostics. Syntax errors (Junk),
-//! duplicate ids and private-use characters are reported here; resolution
-//! along fallback chains is in [`super::resolve`].
+//! duplicate ids and private-use characters are reported here, each naming
+//! the message it breaks; a broken message is left out of the bundle, so it
+//! falls back like an untranslated one. Resolution along fallback chains is
+//! in [`super::resolve`].
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
 use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_syntax::ast;
+use fluent_syntax::parser::ParserError;
 use indexmap::IndexMap;
 use unic_langid::LanguageIdentifier;
 
@@ -39,8 +42,15 @@ pub struct LocaleBundle {
     pub bundle: FluentBundle<Arc<FluentResource>>,
     /// Where each message (and `-term`) is defined.
     pub sources: HashMap<String, MessageSource>,
-    /// Whether loading found errors (which fail the locale's outputs).
-    pub has_errors: bool,
+    /// Messages and `-terms` whose definition has an error (a syntax
+    /// error in its entry, text after it that could not be read, a second
+    /// definition), by where the error is. They are left out of the
+    /// bundle, so pages show them from the next locale of their chain.
+    pub broken: BTreeMap<String, Span>,
+    /// A file of the locale could not be read, or messages were left out
+    /// over the limit: which messages the locale holds is unknown, so none
+    /// of its outputs is written.
+    pub unreadable: bool,
     /// Fingerprints of the reference texts the translations were confirmed
     /// against (`kyr-lock.toml`).
     pub lock: lock::Lock,
@@ -111,25 +121,85 @@ impl Catalog {
     }
 }
 
+/// What loading a locale knows of the project.
+pub(crate) struct Known<'a> {
+    /// The message ids the project uses (its documents', kyr's own, the
+    /// reference locale's): they tell a broken message from a stray line.
+    pub(crate) ids: &'a HashSet<String>,
+    /// The reference locale, whose messages have nothing to fall back to.
+    pub(crate) reference: &'a str,
+}
+
+/// What an error in message or term `id` of locale `tag` costs, said with
+/// the error: pages show the message from the next locale in their chain,
+/// marked as such; the reference locale is the end of every chain.
+pub(crate) fn falls_back(id: &str, tag: &str, reference: &str) -> &'static str {
+    match (id.starts_with('-'), tag == reference) {
+        (false, false) => {
+            "until this is fixed, pages show this message from the next locale in their fallback chain"
+        }
+        (false, true) => {
+            "the reference locale has nothing to fall back to: until this is fixed, pages that show this message are written only in languages that translate it"
+        }
+        (true, false) => {
+            "until this is fixed, pages show the messages that use it from the next locale in their fallback chain"
+        }
+        (true, true) => {
+            "the reference locale has nothing to fall back to: until this is fixed, pages that show a message using it are written only in languages that translate that message"
+        }
+    }
+}
+
+/// A file of a locale as Fluent first read it.
+struct Read {
+    file: FileId,
+    resource: FluentResource,
+    errors: Vec<ParserError>,
+    pieces: Vec<Piece>,
+}
+
+/// An entry of a parsed file, in order.
+enum Piece {
+    /// A message (`id`) or term (`-id`).
+    Definition {
+        id: String,
+        /// Byte range of the id (with a term's `-`).
+        id_range: Range<usize>,
+        /// From the id up to the next definition or junk.
+        entry: Range<usize>,
+        /// Index among the file's entries.
+        index: usize,
+    },
+    /// Text Fluent could not read.
+    Junk(Range<usize>),
+    /// A comment.
+    Comment,
+}
+
+/// Whose text a piece of junk is.
+enum Owner {
+    /// The definition of this message or term, broken.
+    Itself(String),
+    /// Text that did not parse after this one (a continuation line that
+    /// is not indented): the message may be cut short.
+    After(String),
+}
+
 /// Builds a locale's bundle from its files (already read into `files`).
+/// A message whose definition has an error (a syntax error in its entry,
+/// text after it that could not be read, a second definition) is left out,
+/// so pages show it from the next locale of their chain.
 pub(crate) fn load_locale(
     tag: &str,
     langid: &LanguageIdentifier,
     ftl_files: &[FileId],
+    known: &Known,
     limits: &Limits,
     files: &Files,
     diags: &mut Vec<Diagnostic>,
 ) -> LocaleBundle {
-    let max_messages = limits.max_messages;
-    let mut bundle = FluentBundle::new_concurrent(vec![langid.clone()]);
-    // Isolation stays on: it keeps phone numbers readable in RTL text.
-    bundle.set_use_isolating(true);
-    let _ = bundle.add_builtins();
-    let mut sources: HashMap<String, MessageSource> = HashMap::new();
-    let errors_before = diags.iter().filter(|d| d.is_error()).count();
-    let mut resources = Vec::new();
-
-    let mut too_many = false;
+    let mut unreadable = false;
+    let mut read = Vec::new();
     for &file in ftl_files {
         // Fluent's parser recurses into nested placeables: refuse a file
         // nested too deep before it can exhaust the stack.
@@ -143,56 +213,71 @@ pub(crate) fn load_locale(
                 .at(Span::new(file, offset..offset + 1))
                 .hint("`max_nesting` under `[limits]` in kyr.toml sets the limit"),
             );
+            unreadable = true;
             continue;
         }
         let text = sanitize(file, files.text(file), diags);
-        let resource = match FluentResource::try_new(text) {
-            Ok(resource) => resource,
-            Err((resource, errors)) => {
-                for error in errors {
-                    diags.push(parser_diagnostic(file, files.text(file), &error));
-                }
-                resource
-            }
+        let (resource, errors) = match FluentResource::try_new(text) {
+            Ok(resource) => (resource, Vec::new()),
+            Err((resource, errors)) => (resource, errors),
         };
-        let resource = Arc::new(resource);
-        let base = resource.source().as_ptr() as usize;
-        let mut entries: Vec<(String, Range<usize>, usize)> = Vec::new();
-        let mut starts: Vec<usize> = Vec::new();
-        for (index, entry) in resource.entries().enumerate() {
-            match entry {
-                ast::Entry::Message(m) => {
-                    let start = m.id.name.as_ptr() as usize - base;
-                    entries.push((m.id.name.to_owned(), start..start + m.id.name.len(), index));
-                    starts.push(start);
-                }
-                ast::Entry::Term(t) => {
-                    let start = t.id.name.as_ptr() as usize - base;
-                    entries.push((
-                        format!("-{}", t.id.name),
-                        start - 1..start + t.id.name.len(),
-                        index,
-                    ));
-                    starts.push(start - 1);
-                }
-                ast::Entry::Junk { content } => starts.push(content.as_ptr() as usize - base),
-                _ => {}
+        let pieces = pieces_of(&resource);
+        read.push(Read {
+            file,
+            resource,
+            errors,
+            pieces,
+        });
+    }
+
+    let mut broken = BTreeMap::new();
+    let mut ids = known.ids.clone();
+    for r in &read {
+        for piece in &r.pieces {
+            if let Piece::Definition { id, .. } = piece {
+                ids.insert(id.clone());
             }
         }
-        starts.sort_unstable();
-        let len = resource.source().len();
-        for (id, id_range, index) in entries {
-            let next = starts.partition_point(|&s| s <= id_range.start);
-            let end = starts.get(next).copied().unwrap_or(len);
-            let here = MessageSource {
-                file,
-                id: id_range.clone(),
-                entry: id_range.start..end,
+    }
+    let known = Known {
+        ids: &ids,
+        reference: known.reference,
+    };
+    for r in &read {
+        junk_diagnostics(tag, r, &known, files, &mut broken, diags);
+    }
+    duplicates(tag, known.reference, &read, files, &mut broken, diags);
+
+    let mut bundle = FluentBundle::new_concurrent(vec![langid.clone()]);
+    // Isolation stays on: it keeps phone numbers readable in RTL text.
+    bundle.set_use_isolating(true);
+    let _ = bundle.add_builtins();
+    let mut sources: HashMap<String, MessageSource> = HashMap::new();
+    let mut resources = Vec::new();
+    let max_messages = limits.max_messages;
+    let mut too_many = false;
+    for Read {
+        file,
+        resource,
+        pieces,
+        ..
+    } in read
+    {
+        let (resource, pieces) = without_broken(resource, pieces, &broken);
+        for piece in pieces {
+            let Piece::Definition {
+                id,
+                id_range,
+                entry,
                 index,
+            } = piece
+            else {
+                continue;
             };
             if sources.len() >= max_messages && !sources.contains_key(&id) {
                 if !too_many {
                     too_many = true;
+                    unreadable = true;
                     diags.push(
                         Diagnostic::error(format!(
                             "locale `{tag}` has more than {max_messages} messages; the rest are left out"
@@ -204,34 +289,224 @@ pub(crate) fn load_locale(
                 }
                 continue;
             }
-            if let Some(first) = sources.get(&id) {
-                let (line, col) = files.line_col(first.file, first.id.start);
-                diags.push(
-                    Diagnostic::error(format!("`{id}` is defined twice in locale `{tag}`"))
-                        .code("ftl-duplicate")
-                        .at(Span::new(file, id_range))
-                        .hint(format!(
-                            "the first definition, at {}:{line}:{col}, is the one used",
-                            crate::base::diag::display_path(&files.get(first.file).path)
-                        )),
-                );
-            } else {
-                sources.insert(id, here);
-            }
+            sources.insert(
+                id,
+                MessageSource {
+                    file,
+                    id: id_range,
+                    entry,
+                    index,
+                },
+            );
         }
-        // Duplicates were reported above with their locations.
+        let resource = Arc::new(resource);
+        // Duplicates were left out above, with their locations reported.
         let _ = bundle.add_resource(Arc::clone(&resource));
         resources.push((file, resource));
     }
-    let has_errors = diags.iter().filter(|d| d.is_error()).count() > errors_before;
     LocaleBundle {
         tag: tag.to_owned(),
         bundle,
         sources,
-        has_errors,
+        broken,
+        unreadable,
         lock: lock::Lock::default(),
         resources,
     }
+}
+
+/// The entries of a parsed file, each message and term with its ranges.
+fn pieces_of(resource: &FluentResource) -> Vec<Piece> {
+    let base = resource.source().as_ptr() as usize;
+    let mut pieces = Vec::new();
+    let mut starts = Vec::new();
+    for (index, entry) in resource.entries().enumerate() {
+        match entry {
+            ast::Entry::Message(m) => {
+                let start = m.id.name.as_ptr() as usize - base;
+                pieces.push(Piece::Definition {
+                    id: m.id.name.to_owned(),
+                    id_range: start..start + m.id.name.len(),
+                    entry: start..start,
+                    index,
+                });
+                starts.push(start);
+            }
+            ast::Entry::Term(t) => {
+                let start = t.id.name.as_ptr() as usize - base - 1;
+                pieces.push(Piece::Definition {
+                    id: format!("-{}", t.id.name),
+                    id_range: start..start + 1 + t.id.name.len(),
+                    entry: start..start,
+                    index,
+                });
+                starts.push(start);
+            }
+            ast::Entry::Junk { content } => {
+                let start = content.as_ptr() as usize - base;
+                pieces.push(Piece::Junk(start..start + content.len()));
+                starts.push(start);
+            }
+            _ => pieces.push(Piece::Comment),
+        }
+    }
+    starts.sort_unstable();
+    let len = resource.source().len();
+    for piece in &mut pieces {
+        if let Piece::Definition { entry, .. } = piece {
+            let next = starts.partition_point(|&s| s <= entry.start);
+            entry.end = starts.get(next).copied().unwrap_or(len);
+        }
+    }
+    pieces
+}
+
+/// Reports each syntax error of a file, naming the message it breaks
+/// (added to `broken`) when there is one.
+fn junk_diagnostics(
+    tag: &str,
+    read: &Read,
+    known: &Known,
+    files: &Files,
+    broken: &mut BTreeMap<String, Span>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let text = read.resource.source();
+    let mut previous: Option<String> = None;
+    let mut owners = Vec::new();
+    for piece in &read.pieces {
+        match piece {
+            Piece::Definition { id, .. } => previous = Some(id.clone()),
+            Piece::Comment => previous = None,
+            Piece::Junk(range) => {
+                let junk = text.get(range.clone()).unwrap_or("");
+                let owner = owner(junk, previous.as_deref(), known.ids);
+                previous = match &owner {
+                    Some(Owner::Itself(id) | Owner::After(id)) => Some(id.clone()),
+                    None => None,
+                };
+                owners.push((range.start, owner));
+            }
+        }
+    }
+    for error in &read.errors {
+        let start = error.slice.as_ref().map_or(error.pos.start, |s| s.start);
+        let owner = owners
+            .iter()
+            .find(|(at, _)| *at == start)
+            .and_then(|(_, owner)| owner.as_ref());
+        let d = parser_diagnostic(
+            read.file,
+            files.text(read.file),
+            error,
+            (tag, known.reference),
+            owner,
+        );
+        if let (Some(Owner::Itself(id) | Owner::After(id)), Some(span)) = (owner, &d.span) {
+            broken.entry(id.clone()).or_insert_with(|| span.clone());
+        }
+        diags.push(d);
+    }
+}
+
+/// Whose text a piece of junk is: the message or term it starts to
+/// define (`id =`, or an id the project uses), else the one before it
+/// (a continuation line that is not indented), else nobody's (a stray
+/// line before any message).
+fn owner(junk: &str, previous: Option<&str>, known: &HashSet<String>) -> Option<Owner> {
+    let (sigil, rest) = match junk.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", junk),
+    };
+    let len = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(rest.len());
+    let word = &rest[..len];
+    let names = word.starts_with(|c: char| c.is_ascii_alphabetic())
+        && (rest[len..].trim_start_matches([' ', '\t']).starts_with('=')
+            || (sigil.is_empty() && known.contains(word)));
+    if names {
+        Some(Owner::Itself(format!("{sigil}{word}")))
+    } else {
+        previous.map(|id| Owner::After(id.to_owned()))
+    }
+}
+
+/// Reports ids defined twice in a locale; neither definition is used.
+fn duplicates(
+    tag: &str,
+    reference: &str,
+    read: &[Read],
+    files: &Files,
+    broken: &mut BTreeMap<String, Span>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut first: HashMap<&str, Span> = HashMap::new();
+    for r in read {
+        for piece in &r.pieces {
+            let Piece::Definition { id, id_range, .. } = piece else {
+                continue;
+            };
+            let here = Span::new(r.file, id_range.clone());
+            let Some(earlier) = first.get(id.as_str()) else {
+                first.insert(id, here);
+                continue;
+            };
+            let (line, col) = files.line_col(earlier.file, earlier.range.start);
+            let path = crate::base::diag::display_path(&files.get(earlier.file).path);
+            diags.push(
+                Diagnostic::error(format!("`{id}` is defined twice in locale `{tag}`"))
+                    .code("ftl-duplicate")
+                    .in_message(tag, id)
+                    .at(here.clone())
+                    .hint(format!(
+                        "the other definition is at {path}:{line}:{col}; neither is used until one is removed"
+                    ))
+                    .hint(falls_back(id, tag, reference)),
+            );
+            broken.entry(id.clone()).or_insert(here);
+        }
+    }
+}
+
+/// A file's resource with the definitions of broken messages and terms
+/// left out: their lines become comments (the same length, so every
+/// offset still holds) and the file is read again.
+fn without_broken(
+    resource: FluentResource,
+    pieces: Vec<Piece>,
+    broken: &BTreeMap<String, Span>,
+) -> (FluentResource, Vec<Piece>) {
+    let ranges: Vec<Range<usize>> = pieces
+        .iter()
+        .filter_map(|piece| match piece {
+            Piece::Definition { id, entry, .. } if broken.contains_key(id) => Some(entry.clone()),
+            _ => None,
+        })
+        .collect();
+    if ranges.is_empty() {
+        return (resource, pieces);
+    }
+    let mut bytes = resource.source().as_bytes().to_vec();
+    for range in ranges {
+        let mut line_start = true;
+        for byte in &mut bytes[range] {
+            if matches!(*byte, b'\n' | b'\r') {
+                line_start = true;
+                continue;
+            }
+            *byte = if line_start { b'#' } else { b' ' };
+            line_start = false;
+        }
+    }
+    // Every byte of whole characters was replaced by ASCII: still UTF-8.
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    let resource = match FluentResource::try_new(text) {
+        Ok(resource) | Err((resource, _)) => resource,
+    };
+    let pieces = pieces_of(&resource);
+    (resource, pieces)
 }
 
 /// The offset of the first `{` nested deeper than `max` in Fluent source,
@@ -287,27 +562,82 @@ fn sanitize(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> String {
         .collect()
 }
 
+/// A syntax error as a diagnostic; `(tag, reference)` are the locale's
+/// and the reference locale's tags.
 fn parser_diagnostic(
     file: FileId,
     text: &str,
-    error: &fluent_syntax::parser::ParserError,
+    error: &ParserError,
+    (tag, reference): (&str, &str),
+    owner: Option<&Owner>,
 ) -> Diagnostic {
-    let start = error.pos.start.min(text.len());
-    let end = error.pos.end.clamp(start, text.len());
-    let message = crate::base::diag::lowercase_message(&error.kind.to_string());
-    let mut d = Diagnostic::error(format!("invalid Fluent syntax: {message}"))
-        .code("ftl-syntax")
-        .at(Span::new(file, start..end.max(start)));
-    if let Some(slice) = &error.slice {
-        let junk = text.get(slice.clone()).unwrap_or("");
-        if let Some(line) = junk.lines().next() {
-            d = d.hint(format!("this entry is ignored: `{}`", line.trim()));
+    let mut start = error.pos.start.min(text.len());
+    let mut end = error.pos.end.clamp(start, text.len());
+    // Fluent may notice a placeable left open only at the next entry:
+    // point where the broken one's text ends instead.
+    if let Some(junk) = error.slice.as_ref().and_then(|s| text.get(s.clone())) {
+        let slice_start = error.slice.as_ref().map_or(0, |s| s.start);
+        let content_end = slice_start + junk.trim_end().len();
+        if start >= content_end && content_end > slice_start {
+            start = content_end;
+            end = content_end;
         }
     }
-    if message.contains("default variant") {
-        d.hint("mark one variant as the default with `*`, as in `*[other] ...`")
+    let message = crate::base::diag::lowercase_message(&error.kind.to_string());
+    let syntax = if message.contains("default variant") {
+        "mark one variant as the default with `*`, as in `*[other] ...`"
+    } else if message.contains("\"}\"") {
+        "close each `{` with `}`; a literal brace is written `{\"{\"}`"
     } else {
-        d.hint("a message is `id = text`, starting at the beginning of a line; continuation lines are indented")
+        "a message is `id = text`, starting at the beginning of a line; continuation lines are indented"
+    };
+    let at = Span::new(file, start..end.max(start));
+    let junk_line = error
+        .slice
+        .as_ref()
+        .and_then(|slice| text.get(slice.clone()))
+        .and_then(|junk| junk.lines().next())
+        .map(str::trim);
+    let what = |id: &str| {
+        if id.starts_with('-') {
+            format!("term `{id}`")
+        } else {
+            format!("message `{id}`")
+        }
+    };
+    let d = match owner {
+        Some(Owner::Itself(id)) => {
+            Diagnostic::error(format!("invalid Fluent syntax in {}: {message}", what(id)))
+                .in_message(tag, id)
+                .hint(syntax)
+        }
+        Some(Owner::After(id)) => {
+            let mut d =
+                Diagnostic::error(format!("invalid Fluent syntax: {message}")).in_message(tag, id);
+            if let Some(line) = junk_line {
+                d = d.hint(format!(
+                    "`{line}` is not part of any message; if it belongs to {} above it, indent it",
+                    what(id)
+                ));
+            }
+            d.hint(format!(
+                "{} may be cut short here, so it is left out",
+                what(id)
+            ))
+        }
+        None => {
+            let d = Diagnostic::error(format!("invalid Fluent syntax: {message}"));
+            match junk_line {
+                Some(line) => d.hint(format!("this entry is ignored: `{line}`")),
+                None => d,
+            }
+            .hint(syntax)
+        }
+    };
+    let d = d.code("ftl-syntax").at(at);
+    match owner {
+        Some(Owner::Itself(id) | Owner::After(id)) => d.hint(falls_back(id, tag, reference)),
+        None => d,
     }
 }
 
@@ -316,6 +646,10 @@ mod tests {
     use super::*;
 
     fn load(texts: &[&str]) -> (LocaleBundle, Vec<Diagnostic>, Files) {
+        load_knowing(texts, &[])
+    }
+
+    fn load_knowing(texts: &[&str], known: &[&str]) -> (LocaleBundle, Vec<Diagnostic>, Files) {
         let mut files = Files::default();
         let ids: Vec<FileId> = texts
             .iter()
@@ -324,10 +658,16 @@ mod tests {
             .collect();
         let mut diags = Vec::new();
         let limits = crate::config::Limits::default();
+        let ids_known = known.iter().map(|k| (*k).to_owned()).collect();
+        let known = Known {
+            ids: &ids_known,
+            reference: "en",
+        };
         let bundle = load_locale(
             "fr",
             &"fr".parse().unwrap(),
             &ids,
+            &known,
             &limits,
             &files,
             &mut diags,
@@ -335,29 +675,74 @@ mod tests {
         (bundle, diags, files)
     }
 
-    #[test]
-    fn junk_is_located_and_valid_messages_survive() {
-        let (bundle, diags, files) = load(&["a = A\nbroken line\nb = B\n"]);
-        assert!(bundle.has_errors);
-        assert!(bundle.bundle.has_message("a") && bundle.bundle.has_message("b"));
-        assert_eq!(diags.len(), 1);
-        let span = diags[0].span.clone().unwrap();
-        assert_eq!(files.line_col(span.file, span.range.start), (2, 8));
+    fn at(files: &Files, d: &Diagnostic) -> (usize, usize) {
+        let span = d.span.clone().unwrap();
+        files.line_col(span.file, span.range.start)
     }
 
     #[test]
-    fn duplicates_across_files_are_errors_and_first_wins() {
+    fn a_syntax_error_costs_only_its_message() {
+        let (bundle, diags, files) = load(&["a = A\nb = B { $x\nc = C\n"]);
+        assert!(!bundle.unreadable);
+        assert!(bundle.bundle.has_message("a") && bundle.bundle.has_message("c"));
+        assert!(!bundle.bundle.has_message("b"));
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(
+            diags[0]
+                .message
+                .starts_with("invalid Fluent syntax in message `b`: "),
+            "{diags:?}"
+        );
+        assert_eq!(at(&files, &diags[0]), (2, 11));
+        assert_eq!(diags[0].in_message.as_ref().unwrap().message_id, "b");
+        assert!(bundle.broken.contains_key("b"));
+        assert_eq!(bundle.sources.len(), 2);
+    }
+
+    #[test]
+    fn a_line_that_is_not_indented_leaves_the_message_above_it_out() {
+        // `a` would be cut short: it is left out rather than shown half.
+        let (bundle, diags, files) = load(&["a = A\nbroken line\nb = B\n"]);
+        assert!(!bundle.bundle.has_message("a") && bundle.bundle.has_message("b"));
+        assert_eq!(diags.len(), 1);
+        assert_eq!(at(&files, &diags[0]), (2, 8));
+        assert!(diags[0].hints[0].contains("`broken line` is not part of any message; if it belongs to message `a` above it, indent it"), "{diags:?}");
+        assert!(bundle.broken.contains_key("a"));
+        // An id the project uses is a message of its own missing its `=`.
+        let (bundle, diags, _) = load_knowing(&["a = A\nb B\nc = C\n"], &["b"]);
+        assert!(bundle.bundle.has_message("a") && !bundle.bundle.has_message("b"));
+        assert!(diags[0].message.contains("in message `b`"), "{diags:?}");
+        // Stray text before any message costs nothing.
+        let (bundle, diags, _) = load(&["stray\na = A\nb = B\n"]);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(bundle.broken.is_empty());
+        assert!(bundle.bundle.has_message("a") && bundle.bundle.has_message("b"));
+    }
+
+    #[test]
+    fn a_broken_term_is_left_out_so_its_messages_fall_back() {
+        let (bundle, diags, _) = load(&["-org = Legal { Aid\n\nm = Call { -org }\n"]);
+        assert!(diags[0].message.contains("in term `-org`"), "{diags:?}");
+        let m = bundle.bundle.get_message("m").unwrap();
+        let mut errors = vec![];
+        bundle
+            .bundle
+            .format_pattern(m.value().unwrap(), None, &mut errors);
+        assert!(!errors.is_empty(), "the term is gone");
+    }
+
+    #[test]
+    fn duplicates_across_files_are_errors_and_neither_is_used() {
         let (bundle, diags, files) = load(&["a = first\n", "\nb = B\na = second\n"]);
         assert_eq!(diags.len(), 1);
         assert!(diags[0].message.contains("`a` is defined twice"));
-        let span = diags[0].span.clone().unwrap();
-        assert_eq!(files.line_col(span.file, span.range.start), (3, 1));
+        assert_eq!(at(&files, &diags[0]), (3, 1));
         assert!(diags[0].hints[0].contains("locales/fr/0.ftl:1:1"));
-        let first = bundle.sources["a"].file;
-        assert_eq!(
-            files.get(first).path,
-            std::path::Path::new("locales/fr/0.ftl")
-        );
+        assert!(!bundle.bundle.has_message("a") && !bundle.sources.contains_key("a"));
+        assert!(bundle.bundle.has_message("b"));
+        // Offsets still point into the file as written.
+        let b = &bundle.sources["b"];
+        assert_eq!(files.line_col(b.file, b.id.start), (2, 1));
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::config::{Config, Locale, Var};
 use crate::doc::markdown::{self, Mode, Problem};
 use crate::doc::model::{Block, Inline, Lang, Reference};
 use crate::doc::{Skeleton, Source};
+use crate::i18n::catalog::falls_back;
 use crate::i18n::{Catalog, LocaleBundle};
 
 /// A document in one locale, ready for a back end.
@@ -88,8 +89,11 @@ pub(crate) struct Job<'a> {
     pub fallbacks: Vec<Fallback>,
     /// Every message formatted, in order.
     pub used: Vec<UsedMessage>,
-    /// An error was found that belongs to this job (its locale or its
-    /// skeleton): its output must not be written.
+    /// The job's output must not be written: its skeleton has an error,
+    /// a message it shows has no usable text in any locale of the chain,
+    /// a file of its locale could not be read, or (with `--strict`) its
+    /// locale has a problem. A message with an error of its own is not
+    /// enough: it falls back along the chain, like an untranslated one.
     pub failed: bool,
 }
 
@@ -125,7 +129,7 @@ impl<'a> Job<'a> {
             let placeholder = char::from_u32(VAR_BASE + i as u32).unwrap_or('\u{FFFD}');
             args.set(name.clone(), FluentValue::from(placeholder.to_string()));
         }
-        let failed = catalog.get(&locale.tag).is_some_and(|b| b.has_errors);
+        let failed = catalog.get(&locale.tag).is_some_and(|b| b.unreadable);
         Job {
             config,
             catalog,
@@ -144,6 +148,8 @@ impl<'a> Job<'a> {
 
     /// Resolves a whole skeleton.
     pub(crate) fn document(&mut self, skeleton: &Skeleton) -> Document {
+        // Its errors were reported when it was read.
+        self.failed |= skeleton.has_errors;
         let title = self.inline_message(&skeleton.front.title);
         let mut blocks = Vec::new();
         let mut sections = Vec::new();
@@ -319,15 +325,24 @@ impl<'a> Job<'a> {
         })
     }
 
-    /// Looks a message up along the chain; the first locale that formats
-    /// it without error supplies it.
+    /// Looks a message up along the chain; the first locale that has it
+    /// without error supplies it. A locale whose message has an error (in
+    /// its syntax, formatting or Markdown) is passed over as if it did
+    /// not have it, the error reported.
     fn resolve(&mut self, reference: &Reference, inline: bool) -> Option<(Resolved, Option<Lang>)> {
         let key = reference.key();
         let locale = self.locale;
+        // Locales that have the message, but with an error.
+        let mut unusable: Vec<&str> = Vec::new();
         for tag in &locale.chain {
             let Some(bundle) = self.catalog.get(tag) else {
                 continue;
             };
+            if bundle.broken.contains_key(&reference.id) {
+                // Left out of the bundle when it was read, and reported.
+                unusable.push(tag);
+                continue;
+            }
             let Some(message) = bundle.bundle.get_message(&reference.id) else {
                 continue;
             };
@@ -349,9 +364,15 @@ impl<'a> Job<'a> {
                         "message `{}` {what} in locale `{tag}`",
                         reference.id
                     ))
-                    .at_opt(location),
+                    .at_opt(location)
+                    .hint(falls_back(
+                        &reference.id,
+                        tag,
+                        &self.config.reference,
+                    )),
                     Some(tag),
                 );
+                unusable.push(tag);
                 continue;
             };
             let mut errors = Vec::new();
@@ -361,11 +382,15 @@ impl<'a> Job<'a> {
             if !errors.is_empty() {
                 let diagnostics: Vec<Diagnostic> = errors
                     .iter()
-                    .map(|e| fluent_diagnostic(e, &key, tag, bundle, location.clone()))
+                    .map(|e| {
+                        let d = fluent_diagnostic(e, &key, tag, bundle, location.clone());
+                        d.hint(falls_back(&key, tag, &self.config.reference))
+                    })
                     .collect();
                 for d in diagnostics {
                     self.report(d, Some(tag));
                 }
+                unusable.push(tag);
                 continue;
             }
             let mode = Mode::Message { vars: &self.vars };
@@ -378,6 +403,7 @@ impl<'a> Job<'a> {
                             range: 0..0,
                             message: "it is used inside a line but holds paragraphs, a list or a heading, so it is shown as plain text".into(),
                             hint: Some("keep it to one paragraph, and start lines with a word rather than `#`, `-`, `>` or `1.`".into()),
+                            quote: None,
                         });
                         let flat = markdown::plain_inlines(text.trim(), &self.vars);
                         (Resolved::Inlines(flat), problems)
@@ -388,11 +414,19 @@ impl<'a> Job<'a> {
                     markdown::parse_blocks(&text, &mode, self.config.limits.max_nesting);
                 (Resolved::Blocks(blocks), problems)
             };
+            // An error (a phone link that cannot be dialled, nesting too
+            // deep) would print the message wrong: it falls back instead.
+            let has_error = problems.iter().any(|p| p.severity == Severity::Error);
             for problem in problems {
+                let span = problem
+                    .quote
+                    .as_deref()
+                    .and_then(|quote| locate_in_entry(bundle, &reference.id, quote))
+                    .or_else(|| location.clone());
                 let mut d = Diagnostic {
                     severity: problem.severity,
                     message: format!("in message `{key}`: {}", problem.message),
-                    span: location.clone(),
+                    span,
                     hints: Vec::new(),
                     ..Diagnostic::error(String::new())
                         .code("markdown")
@@ -401,7 +435,14 @@ impl<'a> Job<'a> {
                 if let Some(hint) = problem.hint {
                     d = d.hint(hint);
                 }
+                if d.is_error() {
+                    d = d.hint(falls_back(&reference.id, tag, &self.config.reference));
+                }
                 self.report(d, Some(tag));
+            }
+            if has_error {
+                unusable.push(tag);
+                continue;
             }
             self.used.push(UsedMessage {
                 key: key.clone(),
@@ -415,23 +456,26 @@ impl<'a> Job<'a> {
             }
             return Some((resolved, lang));
         }
-        let chain = self
-            .locale
-            .chain
-            .iter()
-            .map(|t| format!("`{t}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        self.report(
-            Diagnostic::error(format!("message `{key}` is not defined in any of {chain}"))
-                .code("message-missing")
-                .at(reference.span.clone())
-                .hint(format!(
-                    "add it to a file in `locales/{}/`, the reference locale",
-                    self.config.reference
-                )),
-            None,
-        );
+        let d = if unusable.is_empty() {
+            Diagnostic::error(format!(
+                "message `{key}` is not defined in any of {}",
+                quoted(&self.locale.chain)
+            ))
+            .code("message-missing")
+            .hint(format!(
+                "add it to a file in `locales/{}/`, the reference locale",
+                self.config.reference
+            ))
+        } else {
+            // Said alike from every page that needs it, so it is said once.
+            Diagnostic::error(format!(
+                "message `{key}` has no text to show: it has errors in {}, and no other locale of the chain has it",
+                quoted(&unusable)
+            ))
+            .code("message-unusable")
+            .hint("fix the errors reported at its definition; until then the pages that show it are not written")
+        };
+        self.report(d.at(reference.span.clone()), None);
         None
     }
 
@@ -456,11 +500,18 @@ impl<'a> Job<'a> {
         }
     }
 
-    /// Adds a diagnostic; `owner` is the locale whose file is at fault
-    /// (`None`: the skeleton). Errors owned by this job fail it.
+    /// Adds a diagnostic; `owner` is the locale whose message is at fault
+    /// (`None`: the job's own, such as the skeleton's or a message no
+    /// locale can show). Errors of the job's own fail it; a message's
+    /// error does not (the message falls back), except with `--strict`,
+    /// where any problem of the page's locale fails it.
     fn report(&mut self, d: Diagnostic, owner: Option<&str>) {
         let d = d.promote(self.strict);
-        if d.is_error() && owner.is_none_or(|o| o == self.locale.tag) {
+        let fails = match owner {
+            None => true,
+            Some(owner) => self.strict && owner == self.locale.tag,
+        };
+        if d.is_error() && fails {
             self.failed = true;
         }
         self.diagnostics.push(d);
@@ -479,6 +530,12 @@ impl<'a> Job<'a> {
 enum Resolved {
     Inlines(Vec<Inline>),
     Blocks(Vec<Block>),
+}
+
+/// Locale tags as a list in a message: `` `fr`, `en` ``.
+fn quoted(tags: &[impl AsRef<str>]) -> String {
+    let quoted: Vec<String> = tags.iter().map(|t| format!("`{}`", t.as_ref())).collect();
+    quoted.join(", ")
 }
 
 /// A paragraph with no reference in it is literal skeleton text.
@@ -551,7 +608,6 @@ pub(crate) fn fluent_diagnostic(
         .code(code)
         .in_message(tag, key)
         .at_opt(span)
-        .hint("the message falls back to the next locale in the chain")
 }
 
 /// The span of `needle` inside a message's entry, when written there.

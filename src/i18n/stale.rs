@@ -163,6 +163,10 @@ mod tests {
             "en",
             &"en".parse().unwrap(),
             &[id],
+            &crate::i18n::catalog::Known {
+                ids: &Default::default(),
+                reference: "en",
+            },
             &crate::config::Limits::default(),
             &files,
             &mut diags,
