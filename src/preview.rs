@@ -45,6 +45,7 @@ pub fn html(project: &Project, locale: &str, document: &str) -> Option<HtmlPrevi
     let html = match crate::html::document_page(
         &project.config,
         &page,
+        &crate::pdf::PdfKind::print_files(skeleton),
         &project.templates,
         &project.files,
     ) {

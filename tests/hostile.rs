@@ -54,7 +54,9 @@ fn hostile_translation_is_escaped_unlinked_and_never_leaks_placeables() {
     // The broken message costs only itself: Pulaar's page is written.
     assert!(report.failed.is_empty(), "{:?}", report.failed);
     assert!(
-        main_of(&fx.page("ff/door.html")).contains("<li lang=\"fr\" dir=\"ltr\" class=\"fallback\" data-name=\"Français\">Ne signez rien."),
+        main_of(&fx.page("ff/door.html")).contains(
+            "<li lang=\"fr\" dir=\"ltr\" class=\"fallback\" data-name=\"Français\">Ne signez rien."
+        ),
         "{diags}"
     );
 }

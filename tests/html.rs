@@ -22,16 +22,24 @@ fn every_document_and_locale_is_built_with_an_index() {
     assert!(
         index.contains("<a href=\"fr/door.html\">Si des agents viennent à votre porte</a>"),
         "{index}"
-    );    // Each language's coverage and review state, in that language (or
+    ); // Each language's coverage and review state, in that language (or
     // the next of its chain).
     assert!(
         index.contains("<h2>English</h2>\n<p class=\"state\"><bdi class=\"var-percent\">100</bdi> % translated</p>"),
         "{index}"
     );
-    assert!(index.contains("<h2>Français</h2>\n<p class=\"state\">Traduit à <bdi class=\"var-percent\">"), "{index}");
+    assert!(
+        index.contains(
+            "<h2>Français</h2>\n<p class=\"state\">Traduit à <bdi class=\"var-percent\">"
+        ),
+        "{index}"
+    );
     let pulaar = &index[index.find("<h2>Pulaar</h2>").unwrap()..];
     let state = &pulaar[..pulaar.find("</p>").unwrap()];
-    assert!(state.contains("</span> <span class=\"unreviewed\">"), "{state}");
+    assert!(
+        state.contains("</span> <span class=\"unreviewed\">"),
+        "{state}"
+    );
 }
 
 #[test]
@@ -154,4 +162,36 @@ fn page_snapshot() {
     let fx = Fixture::new("build/basic");
     fx.build(&BuildOptions::default());
     insta::assert_snapshot!("ff_adlm_door_main", main_of(&fx.page("ff-Adlm/door.html")));
+}
+
+#[test]
+fn pages_link_their_pdfs_with_how_to_print_them_in_the_reader_language() {
+    let fx = Fixture::new("build/basic");
+    let (report, diags) = fx.build(&BuildOptions::default());
+    assert_eq!(report.diagnostics.error_count(), 0, "{diags}");
+    let fr = fx.page("fr/door.html");
+    assert!(
+        fr.contains("<section class=\"print\">\n<h2>Imprimer</h2>\n<ul>\n<li><a href=\"door.pdf\" dir=\"ltr\">door.pdf</a> Fiche : imprimer à 100 %.</li>"),
+        "{fr}"
+    );
+    assert!(fx.out("fr/door.pdf").is_file());
+    // ff has no text of its own for it: French, through its chain, marked.
+    let ff = fx.page("ff/door.html");
+    assert!(
+        ff.contains("<a href=\"door.pdf\" dir=\"ltr\">door.pdf</a> <span lang=\"fr\""),
+        "{ff}"
+    );
+    // On paper the links do not show.
+    assert!(fr.contains("@media print{\n@page{margin:15mm}\n.print{display:none}"));
+
+    // A build of the pages alone links to no PDF.
+    let fx = Fixture::new("build/basic");
+    fx.build(&BuildOptions {
+        formats: vec![kyr::build::Format::Html],
+        ..BuildOptions::default()
+    });
+    assert!(!fx.page("fr/door.html").contains("class=\"print\""));
+    // Building the PDFs too makes the unchanged pages again, with links.
+    fx.build(&BuildOptions::default());
+    assert!(fx.page("fr/door.html").contains("class=\"print\""));
 }

@@ -90,8 +90,9 @@ pub(super) struct SharedKeys {
 }
 
 impl SharedKeys {
-    /// Hashes the project-wide inputs.
-    pub(super) fn new(project: &Project, epoch: i64) -> Self {
+    /// Hashes the project-wide inputs; `pdfs`: whether the build makes
+    /// PDFs, which the HTML pages then link to.
+    pub(super) fn new(project: &Project, epoch: i64, pdfs: bool) -> Self {
         let mut common = KeyHasher::default();
         common
             .add("kyr", KYR_IDENTITY.as_str())
@@ -108,7 +109,7 @@ impl SharedKeys {
             }
         };
         let mut html = KeyHasher::default();
-        html.add("project", &common);
+        html.add("project", &common).add("links to PDFs", pdfs);
         templates("templates/html", &mut html);
         let mut pdf = KeyHasher::default();
         pdf.add("project", &common).add("epoch", epoch);

@@ -175,9 +175,16 @@ fn render(
             // With broken templates (already reported) resolving still
             // reports the content's problems.
             let html = if context.templates_ok {
+                // The page links to the PDFs this build makes beside it.
+                let pdfs = if context.formats.contains(&Format::Pdf) {
+                    PdfKind::print_files(skeleton)
+                } else {
+                    Vec::new()
+                };
                 match crate::html::document_page(
                     &project.config,
                     page,
+                    &pdfs,
                     &project.templates,
                     &project.files,
                 ) {

@@ -65,7 +65,11 @@ pub fn build_with(
         engine: engine.as_ref(),
         templates_ok: project.templates.is_usable(),
         out_dir: &out_dir,
-        keys: SharedKeys::new(project, options.epoch.unwrap_or(FIXED_EPOCH)),
+        keys: SharedKeys::new(
+            project,
+            options.epoch.unwrap_or(FIXED_EPOCH),
+            formats.contains(&Format::Pdf),
+        ),
         compiled: AtomicUsize::new(0),
     };
     progress.start(jobs.len());

@@ -178,6 +178,8 @@ pub(crate) struct PageContext<'a> {
     pub languages: Vec<LanguageLink>,
     /// Relative address of the index page.
     pub index_href: &'a str,
+    /// The page's PDF files (beside it), each with how to print it.
+    pub print: Vec<(String, Vec<Inline>)>,
 }
 
 /// Renders a document page.
@@ -204,6 +206,10 @@ pub(crate) fn render_page(
         sources => Value::from_serialize(&page.sources),
         languages => Value::from_serialize(&page.languages),
         index_href => page.index_href,
+        print => page.print.iter().map(|(href, how)| minijinja::context! {
+            href => href,
+            how => Value::from_safe_string(inlines_html(how)),
+        }).collect::<Vec<_>>(),
         css => Value::from_safe_string(templates.css.clone()),
     };
     templates.render("page.html", context, files)
@@ -269,10 +275,13 @@ pub(crate) fn render_index(
     templates.render("index.html", context, files)
 }
 
-/// The page of a resolved document, with a link to it in every locale.
+/// The page of a resolved document, with a link to it in every locale and
+/// to its PDF files (`pdfs`: each file's name and the interface text that
+/// says how to print it; empty when no PDF is built).
 pub(crate) fn document_page(
     config: &Config,
     page: &Page,
+    pdfs: &[(String, &'static str)],
     templates: &Templates,
     files: &Files,
 ) -> Result<String, Diagnostic> {
@@ -312,6 +321,18 @@ pub(crate) fn document_page(
         sources,
         languages,
         index_href: "../index.html",
+        print: pdfs
+            .iter()
+            .map(|(file, text)| {
+                let how = page
+                    .texts
+                    .iter()
+                    .find(|(name, _)| name == text)
+                    .map(|(_, how)| how.clone())
+                    .unwrap_or_default();
+                (file.clone(), how)
+            })
+            .collect(),
     };
     render_page(&shown, templates, files)
 }

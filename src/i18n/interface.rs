@@ -50,6 +50,16 @@ pub(crate) const MESSAGES: &[InterfaceMessage] = &[
     message("kyr-partial", "partial", Shown::Notice),
     message("kyr-mostly-fallback", "mostly-fallback", Shown::Notice),
     message("kyr-translated", "translated", Shown::IndexLocale),
+    message("kyr-print", "print", Shown::Page),
+    message("kyr-print-handout", "print-handout", Shown::Page),
+    message("kyr-print-card", "print-card", Shown::Page),
+    message("kyr-print-card-sheet", "print-card-sheet", Shown::Page),
+    message("kyr-print-booklet", "print-booklet", Shown::Page),
+    message(
+        "kyr-print-booklet-sheets",
+        "print-booklet-sheets",
+        Shown::Page,
+    ),
     message("kyr-card-sheet-help", "sheet-help", Shown::Organizer),
 ];
 

@@ -78,6 +78,29 @@ impl PdfKind {
         }
     }
 
+    /// The interface text that says how to print it (`texts.print-card`).
+    pub(crate) fn how_to_print(self) -> &'static str {
+        match self {
+            PdfKind::Handout => "print-handout",
+            PdfKind::Card => "print-card",
+            PdfKind::CardSheet => "print-card-sheet",
+            PdfKind::Booklet => "print-booklet",
+            PdfKind::BookletPrint => "print-booklet-sheets",
+        }
+    }
+
+    /// A document's PDF files, each with the interface text that says how
+    /// to print it, for its HTML page.
+    pub(crate) fn print_files(skeleton: &Skeleton) -> Vec<(String, &'static str)> {
+        skeleton
+            .front
+            .layouts
+            .iter()
+            .flat_map(|layout| PdfKind::of(*layout))
+            .map(|kind| (kind.file_name(&skeleton.name), kind.how_to_print()))
+            .collect()
+    }
+
     /// The files a layout makes.
     pub(crate) fn of(layout: Layout) -> &'static [PdfKind] {
         match layout {
