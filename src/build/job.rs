@@ -16,6 +16,7 @@ use crate::config::Locale;
 use crate::doc::Skeleton;
 use crate::i18n::lint;
 use crate::i18n::page::Page;
+use crate::pdf::checks::MissingGlyphs;
 use crate::pdf::engine::Engine;
 use crate::pdf::{PdfKind, Printer};
 use crate::project::Project;
@@ -41,6 +42,8 @@ struct Rendered {
     key: String,
     files: Vec<(PathBuf, Option<Vec<u8>>)>,
     quiet: bool,
+    /// Characters no font could draw.
+    missing_glyphs: Vec<MissingGlyphs>,
     /// Project files the PDF templates read (images), under the root.
     reads: Vec<String>,
 }
@@ -170,6 +173,7 @@ fn render(
     let project = context.project;
     let reported = page.job.diagnostics.len();
     let mut reads = Vec::new();
+    let mut missing_glyphs = Vec::new();
     let files = match format {
         Format::Html => {
             // With broken templates (already reported) resolving still
@@ -200,21 +204,20 @@ fn render(
                 let printer = Printer {
                     engine,
                     config: &project.config,
+                    files: &project.files,
                     anchor: project.messages().anchor(),
                     strict: context.options.strict,
                 };
-                let mut files = Vec::new();
-                for layout in &skeleton.front.layouts {
-                    let made = printer.layout_files(skeleton, page, *layout);
-                    reads.extend(made.reads);
-                    for (kind, pdf) in made.files {
-                        files.push((
-                            PathBuf::from(&page.locale.tag).join(kind.file_name(&skeleton.name)),
-                            pdf,
-                        ));
-                    }
-                }
-                files
+                let made = printer.files(skeleton, page);
+                reads = made.reads;
+                missing_glyphs = made.missing_glyphs;
+                made.files
+                    .into_iter()
+                    .map(|(kind, pdf)| {
+                        let name = kind.file_name(&skeleton.name);
+                        (PathBuf::from(&page.locale.tag).join(name), pdf)
+                    })
+                    .collect()
             }
             None => Vec::new(),
         },
@@ -224,6 +227,7 @@ fn render(
         key,
         files,
         quiet: page.job.diagnostics.len() == reported,
+        missing_glyphs,
         reads,
     }
 }
@@ -284,6 +288,9 @@ fn write(
             }
         }
     }
+    output
+        .missing_glyphs
+        .extend(rendered.missing_glyphs.iter().cloned());
     Ok((complete && rendered.quiet).then(|| Entry {
         key: rendered.key.clone(),
         files: stamps,

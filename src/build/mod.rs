@@ -12,8 +12,9 @@ mod pool;
 mod report;
 
 pub use crate::i18n::resolve::Fallback;
+pub use crate::pdf::checks::{GlyphPlace, MissingGlyphs};
 pub use options::{BuildOptions, Format, Shard};
-pub use report::{BuildReport, BuiltFile, JobDone, Progress, Silent};
+pub use report::{BuildReport, BuiltFile, GlyphSummary, JobDone, Progress, Silent};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
