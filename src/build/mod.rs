@@ -1,8 +1,8 @@
 //! BUILD: the driver. [`build_with`] reads as the pipeline: select the
 //! jobs (document × locale) -> clean what is gone -> run the jobs on the
-//! build's threads ([`job`]: resolve -> skip if fresh -> render HTML, lay
-//! out and export each PDF -> write -> record) -> the index page -> the
-//! report. An output with errors of its own is not written (and what an
+//! build's threads ([`job`]: resolve -> if fresh, tell again what it
+//! reported, else render HTML, lay out and export each PDF -> write ->
+//! record) -> the index page -> the report. An output with errors of its own is not written (and what an
 //! earlier build left is removed); other outputs go on.
 
 mod incremental;
