@@ -6,13 +6,17 @@
 //! The locales are Latin, Arabic-script and Adlam, with fallback chains and
 //! untranslated messages as in a real catalogue. The text is the shipped
 //! translations' sentences (`locales/`), cycled to reach the sizes: filler
-//! for a benchmark, never shipped. The bench measures:
+//! for a benchmark, never shipped. One more locale, `zgh`, has its French
+//! sentences spelt in Tifinagh letters, which no bundled font draws: each
+//! message it translates warns (`glyph-missing`), as a locale in a script
+//! kyr has no font for does. The bench measures:
 //!
 //! 1. a cold full build (`kyr build --force`, PDF and HTML): wall time,
 //!    peak memory of the kyr process (its max RSS, from `wait4`) and PDFs
 //!    per second;
 //! 2. `kyr build` again with nothing changed, and its share of the cold
-//!    build (target < 5 %);
+//!    build (target < 5 %), with the warnings of `zgh` present: they are
+//!    told again from the build's records, as many as the cold build's;
 //! 3. `kyr build` after one message was edited in one locale file that no
 //!    other locale falls back to: time, outputs built and fresh, and
 //!    whether only that document's outputs in that locale were rebuilt;
@@ -30,7 +34,8 @@
 //! The edit is made, then undone, and so on: each is one message's edit.
 //!
 //! Run with `cargo bench --bench catalogue`. `KYR_BENCH_DOCS` (default 20)
-//! and `KYR_BENCH_LOCALES` (default 12, at most 16) set the size;
+//! and `KYR_BENCH_LOCALES` (default 12, at most 16) set the size, and
+//! `KYR_BENCH_WARNINGS=0` leaves `zgh` out (as the bench was before it);
 //! `KYR_BENCH_KEEP=1` keeps the generated project and prints where it is;
 //! `KYR_BENCH_PROJECT=DIR` only generates the project into `DIR` (new or
 //! empty) and stops, for `benches/same_outputs.py`; `KYR_BENCH_KYR=PATH`
@@ -56,6 +61,7 @@ use typst::{Library, LibraryExt};
 use typst_layout::PagedDocument;
 
 /// One locale of the synthetic project.
+#[derive(Clone)]
 struct LocaleSpec {
     tag: &'static str,
     endonym: &'static str,
@@ -71,6 +77,9 @@ struct LocaleSpec {
     share: f64,
     /// `complete = true`: every message translated, a fallback would warn.
     complete: bool,
+    /// Its text is spelt in Tifinagh letters, which no bundled font draws:
+    /// every message it translates warns.
+    tifinagh: bool,
 }
 
 /// The locales, in the order `KYR_BENCH_LOCALES` takes them: the first
@@ -113,7 +122,38 @@ const fn spec(
         fallback,
         share,
         complete,
+        tifinagh: false,
     }
+}
+
+/// The locale whose messages warn: French sentences in Tifinagh letters,
+/// falling back to French for the rest.
+const WARNING_LOCALE: LocaleSpec = LocaleSpec {
+    tifinagh: true,
+    ..spec("zgh", "Tamazight", Some("fr"), None, &["fr"], 0.6, false)
+};
+
+/// Latin letters spelt as Tifinagh ones (`a` to `z` as U+2D30 to U+2D49),
+/// outside `{ ... }` placeables.
+fn tifinagh(text: &str) -> String {
+    let mut depth = 0usize;
+    text.chars()
+        .map(|c| match c {
+            '{' => {
+                depth += 1;
+                c
+            }
+            '}' => {
+                depth = depth.saturating_sub(1);
+                c
+            }
+            c if depth == 0 && c.is_ascii_alphabetic() => {
+                let index = u32::from(c.to_ascii_lowercase()) - u32::from('a');
+                char::from_u32(0x2D30 + index).unwrap_or(c)
+            }
+            c => c,
+        })
+        .collect()
 }
 
 /// Sections of a document meant to fill one, two or three US Letter
@@ -134,12 +174,18 @@ fn main() {
             LOCALES.len()
         ));
     }
+    let mut locales: Vec<LocaleSpec> = LOCALES[..locale_count].to_vec();
+    let warnings = std::env::var_os("KYR_BENCH_WARNINGS").is_none_or(|v| v != "0");
+    if warnings {
+        locales.push(WARNING_LOCALE);
+    }
+    let locale_count = locales.len();
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     if let Some(dir) = std::env::var_os("KYR_BENCH_PROJECT") {
         let root = PathBuf::from(dir);
         std::fs::create_dir_all(&root)
             .unwrap_or_else(|e| fail(&format!("failed to create `{}`: {e}", root.display())));
-        generate(manifest, &root, docs, &LOCALES[..locale_count]);
+        generate(manifest, &root, docs, &locales);
         println!("generated the project in {}", root.display());
         return;
     }
@@ -151,7 +197,7 @@ fn main() {
         .expect("failed to create a temporary folder");
     let root = temp.path().to_path_buf();
     let _ = GENERATED.set(root.clone());
-    let project = generate(manifest, &root, docs, &LOCALES[..locale_count]);
+    let project = generate(manifest, &root, docs, &locales);
     let keep = std::env::var_os("KYR_BENCH_KEEP").is_some_and(|v| v != "0");
     let _temp = if keep {
         println!("keeping the generated project in {}", temp.keep().display());
@@ -251,7 +297,7 @@ fn main() {
         yes_no(has_force),
         yes_no(has_json)
     );
-    let tags: Vec<&str> = LOCALES[..locale_count].iter().map(|l| l.tag).collect();
+    let tags: Vec<&str> = locales.iter().map(|l| l.tag).collect();
     println!(
         "  project:  {docs} documents × {locale_count} locales ({}); {} messages in en, {} translated elsewhere; {:.0} KB of FTL",
         tags.join(" "),
@@ -321,6 +367,12 @@ fn main() {
         ),
         "0 built",
         met(again_built == 0),
+    );
+    row(
+        "   warnings told (no-change / cold)",
+        format!("{} / {}", again_result.warnings, cold_result.warnings),
+        "same",
+        met(again_result.warnings == cold_result.warnings),
     );
     let mut notes = Vec::new();
     match &edit {
@@ -818,6 +870,11 @@ fn generate(manifest: &Path, root: &Path, docs: usize, locales: &[LocaleSpec]) -
                     continue;
                 }
                 let value = filler.value(*kind);
+                let value = if locale.tifinagh {
+                    tifinagh(&value)
+                } else {
+                    value
+                };
                 ftl.push_str(&format!("{id} ={value}\n"));
                 count += 1;
                 let first_item = edit_candidates.last().is_none_or(|(i, _)| *i != index);

@@ -272,29 +272,39 @@ fn check_messages(
             (file, message),
         ));
 
-        // Characters no font can draw, before anything is printed.
-        let mut reported = Vec::new();
+        // Characters no font can draw, before anything is printed: one
+        // warning for the message, at the first of them.
+        let mut missing: Vec<char> = Vec::new();
         for c in refs.text.chars() {
             if c.is_whitespace()
                 || c.is_control()
                 || c.is_ascii()
                 || typst::text::is_default_ignorable(c)
-                || reported.contains(&c)
+                || missing.contains(&c)
                 || fonts.covers(c)
             {
                 continue;
             }
-            reported.push(c);
-            let span = lint::find_in(bundle, file, source, &c.to_string()).unwrap_or(at.clone());
+            missing.push(c);
+        }
+        if let Some(first) = missing.first() {
+            let span =
+                lint::find_in(bundle, file, source, &first.to_string()).unwrap_or(at.clone());
+            let described = crate::pdf::checks::describe_chars(&missing);
+            let message = match missing.len() {
+                1 => format!(
+                    "no bundled font can draw {described} in `{id}`; printed, it would be a box"
+                ),
+                n => format!(
+                    "no bundled font can draw {n} characters in `{id}`: {described}; printed, they would be boxes"
+                ),
+            };
             found.push(
-                Diagnostic::warning(format!(
-                    "no bundled font can draw {} in `{id}`; printed, it would be a box",
-                    crate::pdf::checks::describe_char(c)
-                ))
-                .code("glyph-missing")
-                .in_message(&locale.tag, id)
-                .at(span)
-                .hint("add a font that has it to `templates/fonts/`, or write the text without it"),
+                Diagnostic::warning(message)
+                    .code("glyph-missing")
+                    .in_message(&locale.tag, id)
+                    .at(span)
+                    .hint(crate::pdf::checks::glyph_hint(&missing)),
             );
         }
     }

@@ -210,27 +210,178 @@ fn outputs_of_removed_documents_locales_and_layouts_are_removed() {
     assert!(fx.out("fr/door.pdf").exists());
 }
 
-#[test]
-fn a_job_with_warnings_is_built_again_so_they_are_shown_again() {
+/// The basic fixture with a Tifinagh letter (which no bundled font
+/// draws) in a French message: the French PDF warns, and so does the
+/// Pulaar one, which shows the French message. French, which is
+/// `complete`, translates every message, so that `--strict` has only the
+/// letter (and the fixture's example hotline) to fail on.
+fn fixture_with_a_glyph_warning() -> Fixture {
     let fx = Fixture::new("build/basic");
-    // Tifinagh: no bundled font draws it; the PDF warns.
     let text = fs::read_to_string(fx.root().join("locales/fr/door.ftl")).unwrap();
+    let text = text.replacen("door-silent = ", "door-silent = ⵜ ", 1);
     fx.write(
         "locales/fr/door.ftl",
-        &text.replacen("door-silent = ", "door-silent = ⵜ ", 1),
+        &format!("{text}door-call = Appelez {{ $organization }}.\n"),
     );
+    fx
+}
+
+/// The modification times of every output.
+fn mtimes(fx: &Fixture) -> Vec<(String, std::time::SystemTime)> {
+    walkdir::WalkDir::new(fx.out(""))
+        .sort_by_file_name()
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let modified = e.metadata().unwrap().modified().unwrap();
+            (e.path().display().to_string(), modified)
+        })
+        .collect()
+}
+
+#[test]
+fn an_unchanged_build_tells_recorded_warnings_again_without_rendering() {
+    let fx = fixture_with_a_glyph_warning();
     let (first, diags) = fx.build(&BuildOptions::default());
     assert!(diags.contains("U+2D5C"), "{diags}");
-    let (second, diags) = fx.build(&BuildOptions::default());
+    // The example hotline of the fixture's kyr.toml warns too, over the
+    // whole build.
     assert!(
-        diags.contains("U+2D5C"),
-        "the warning is shown again: {diags}"
+        diags.contains("warning: `$hotline` is `+1 (555) 010-1234`"),
+        "{diags}"
     );
-    assert!(built(&second).contains("fr/door.pdf"));
+    assert_eq!(first.diagnostics.error_count(), 0, "{diags}");
+    let before = mtimes(&fx);
+
+    let (second, again) = fx.build(&BuildOptions::default());
+    assert_eq!(again, diags, "the same warnings, told the same way");
     assert_eq!(
-        first.diagnostics.warning_count(),
-        second.diagnostics.warning_count()
+        second.diagnostics.warning_count(),
+        first.diagnostics.warning_count()
     );
+    assert!(built(&second).is_empty(), "{:?}", built(&second));
+    assert_eq!(fresh(&second), built(&first));
+    assert!(second.written.is_empty(), "{:?}", second.written);
+    assert_eq!(mtimes(&fx), before, "nothing was written, records included");
+    assert_eq!(second.missing_glyphs, first.missing_glyphs);
+    assert_eq!(
+        second.missing_glyphs_per_locale(),
+        first.missing_glyphs_per_locale()
+    );
+
+    // `--strict` fails on the recorded warnings: their PDFs are made
+    // again, fail and are removed, as on any strict build.
+    let (strict, strict_diags) = fx.build(&BuildOptions {
+        strict: true,
+        ..BuildOptions::default()
+    });
+    assert!(
+        strict_diags.contains("error: no bundled font can draw U+2D5C"),
+        "{strict_diags}"
+    );
+    for pdf in ["fr/door.pdf", "ff/door.pdf"] {
+        assert!(strict.failed.contains(&pdf.to_owned()), "{strict_diags}");
+        assert!(!fx.out(pdf).exists(), "{pdf} was kept");
+    }
+    assert!(fx.out("en/door.pdf").exists());
+
+    // Without it, the PDFs are made again once, then told again.
+    let (third, _) = fx.build(&BuildOptions::default());
+    assert_eq!(built(&third), set(&["ff/door.pdf", "fr/door.pdf"]));
+    let (fourth, again) = fx.build(&BuildOptions::default());
+    assert!(built(&fourth).is_empty(), "{:?}", built(&fourth));
+    assert_eq!(again, diags);
+}
+
+#[test]
+fn strict_fails_on_an_unchanged_build_with_recorded_warnings() {
+    let fx = fixture_with_a_glyph_warning();
+    fx.with_real_contacts();
+    let first = fx.run(&["build"]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let fresh = fx.run(&["build"]);
+    assert_eq!(fresh.code, 0, "{}", fresh.stderr);
+    // The same report, summary and notes alike, from nothing rendered.
+    assert!(fresh.stderr.contains("built 0 files"), "{}", fresh.stderr);
+    let report = |stderr: &str| -> Vec<String> {
+        stderr
+            .lines()
+            .filter(|l| !l.starts_with('[') && !l.starts_with("built "))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(report(&fresh.stderr), report(&first.stderr));
+    assert!(
+        fresh.stderr.contains("0 errors, 2 warnings"),
+        "{}",
+        fresh.stderr
+    );
+    assert!(
+        fresh
+            .stderr
+            .contains("note: `fr`: 1 character no bundled font can draw, in 1 message\n"),
+        "{}",
+        fresh.stderr
+    );
+    let strict = fx.run(&["build", "--strict"]);
+    assert_eq!(strict.code, 1, "{}", strict.stderr);
+    assert!(
+        strict.stderr.contains("2 errors, 0 warnings"),
+        "{}",
+        strict.stderr
+    );
+}
+
+#[test]
+fn a_recorded_warning_is_told_again_only_where_it_still_points() {
+    let fx = fixture_with_a_glyph_warning();
+    let (_, diags) = fx.build(&BuildOptions::default());
+    assert!(
+        diags.contains("locales/fr/door.ftl:7:1: warning: no bundled font"),
+        "{diags}"
+    );
+
+    // A comment above it moves the message down a line: its text, and so
+    // the PDF's inputs, are the same, but the warning must point at the
+    // new line, so the PDFs showing it are made again.
+    let text = fs::read_to_string(fx.root().join("locales/fr/door.ftl")).unwrap();
+    fx.write("locales/fr/door.ftl", &format!("# Traduction\n{text}"));
+    let (report, diags) = fx.build(&BuildOptions::default());
+    assert!(
+        diags.contains("locales/fr/door.ftl:8:1: warning: no bundled font"),
+        "{diags}"
+    );
+    assert!(!diags.contains("door.ftl:7:1"), "{diags}");
+    assert_eq!(
+        built(&report),
+        set(&["ff/door.pdf", "fr/door.pdf"]),
+        "only the PDFs that warned"
+    );
+    let (report, again) = fx.build(&BuildOptions::default());
+    assert!(built(&report).is_empty(), "{:?}", built(&report));
+    assert_eq!(again, diags);
+}
+
+#[test]
+fn a_record_from_before_diagnostics_were_kept_is_built_again() {
+    let fx = fixture_with_a_glyph_warning();
+    fx.build(&BuildOptions::default());
+    // What an earlier kyr wrote: no version, no diagnostics, and (as it
+    // did for a job that warned) nothing for the PDF.
+    let record = fx.out(".kyr/jobs/en/door.json");
+    let mut json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&record).unwrap()).unwrap();
+    let object = json.as_object_mut().unwrap();
+    assert_eq!(object.remove("version"), Some(serde_json::json!(2)));
+    for format in ["html", "pdf"] {
+        let entry = object[format].as_object_mut().unwrap();
+        entry.remove("told");
+        entry.remove("missing_glyphs");
+    }
+    fs::write(&record, serde_json::to_vec_pretty(&json).unwrap()).unwrap();
+    let (report, _) = fx.build(&BuildOptions::default());
+    assert_eq!(built(&report), set(&["en/door.html", "en/door.pdf"]));
 }
 
 #[test]
@@ -351,19 +502,37 @@ fn json_messages_list_diagnostics_artifacts_and_a_summary() {
     assert!(summary["warnings"].as_u64().unwrap() >= 1);
     assert!(run.stderr.is_empty(), "nothing on stderr: {}", run.stderr);
 
+    // Nothing changed: nothing is made again, and the diagnostics are
+    // told again, line for line.
     let again = fx.run(&["build", "--message-format", "json"]);
-    let rebuilt: BTreeSet<String> = again
-        .stdout
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter(|l| l["type"] == "artifact" && l["status"] == "built")
-        .map(|l| l["path"].as_str().unwrap().to_owned())
+    let lines_of = |stdout: &str, kind: &str| -> Vec<serde_json::Value> {
+        stdout
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter(|l| l["type"] == kind)
+            .collect()
+    };
+    assert_eq!(
+        lines_of(&again.stdout, "diagnostic"),
+        lines_of(&run.stdout, "diagnostic")
+    );
+    let rebuilt: Vec<serde_json::Value> = lines_of(&again.stdout, "artifact")
+        .into_iter()
+        .filter(|l| l["status"] == "built")
         .collect();
-    // Only the PDFs that warned (French, and Pulaar, which shows the
-    // French message) are made again, and warn again.
-    assert!(rebuilt.contains("fr/door.pdf"), "{rebuilt:?}");
-    assert!(rebuilt.iter().all(|p| p.ends_with(".pdf")), "{rebuilt:?}");
-    assert!(!rebuilt.contains("en/door.pdf") && !rebuilt.contains("ar/door.pdf"));
+    assert!(rebuilt.is_empty(), "{rebuilt:?}");
+    let summary = |stdout: &str| {
+        let mut summary = lines_of(stdout, "summary").pop().unwrap();
+        summary.as_object_mut().unwrap().remove("seconds");
+        summary.as_object_mut().unwrap().remove("built");
+        summary.as_object_mut().unwrap().remove("fresh");
+        summary
+    };
+    assert_eq!(summary(&again.stdout), summary(&run.stdout));
+    assert_eq!(
+        summary(&run.stdout)["missing_glyphs"]["fr"],
+        serde_json::json!({"characters": 1, "messages": 1, "variables": 0, "documents": 0})
+    );
 }
 
 #[test]

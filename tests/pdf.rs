@@ -373,6 +373,93 @@ fn a_character_no_font_has_is_reported_with_its_code_point() {
     assert!(!fx.out("fr/door.pdf").exists(), "a PDF with a box was kept");
 }
 
+/// Ten Tifinagh letters (U+2D30..U+2D39): no bundled font draws them.
+const TIFINAGH_TEN: &str = "ⴰⴱⴲⴳⴴⴵⴶⴷⴸⴹ";
+
+#[test]
+fn many_characters_no_font_has_give_one_warning_per_message_and_a_summary() {
+    let fx = Fixture::new("build/basic");
+    fx.with_real_contacts();
+    let text = std::fs::read_to_string(fx.root().join("locales/fr/door.ftl")).unwrap();
+    // Ten letters in one message, twice over; four more (three of them
+    // new) in another; one in a variable and one in the skeleton's own
+    // text.
+    let text = text
+        .replacen(
+            "door-silent = ",
+            &format!("door-silent = {TIFINAGH_TEN} {TIFINAGH_TEN} "),
+            1,
+        )
+        .replacen("door-title = ", "door-title = ⴰⵉⵊⵋ ", 1);
+    // Not falling back, so that `--strict` fails only on the letters.
+    fx.write(
+        "locales/fr/door.ftl",
+        &format!("{text}door-call = Appelez {{ $organization }}.\n"),
+    );
+    let config = std::fs::read_to_string(fx.root().join("kyr.toml")).unwrap();
+    fx.write(
+        "kyr.toml",
+        &config.replace(
+            "organization = \"Legal Aid\"",
+            "organization = \"Legal Aid ⵣ\"",
+        ),
+    );
+    fx.append("content/door.md", "\nⵥ\n");
+    let run = fx.run(&["build", "--format", "pdf", "--locale", "fr"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let err = &run.stderr;
+    let warnings: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("warning: no bundled font can draw"))
+        .collect();
+    assert_eq!(
+        warnings.len(),
+        4,
+        "one per message, variable and skeleton: {err}"
+    );
+    assert!(
+        err.contains(
+            "locales/fr/door.ftl:7:1: warning: no bundled font can draw 10 characters in message `door-silent` (fr, document `door`, locale `fr`): \
+             U+2D30 TIFINAGH LETTER YA, U+2D31 TIFINAGH LETTER YAB, U+2D32 TIFINAGH LETTER YABH and 7 more; the PDF shows boxes instead"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: no bundled font can draw 4 characters in message `door-title` (fr, document `door`, locale `fr`): U+2D30 TIFINAGH LETTER YA, U+2D49 TIFINAGH LETTER YI, U+2D4A TIFINAGH LETTER YAZH and 1 more;"),
+        "{err}"
+    );
+    assert!(
+        err.contains("kyr.toml:5:") && err.contains("warning: no bundled font can draw U+2D63 TIFINAGH LETTER YAZ in variable `$organization` (document `door`, locale `fr`); the PDF shows a box instead"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/door.md:17:1: warning: no bundled font can draw U+2D65 TIFINAGH LETTER YAZZ in document `door` (locale `fr`)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("note: `fr`: 15 characters no bundled font can draw, in 2 messages, 1 variable and 1 document's own text"),
+        "{err}"
+    );
+    assert_eq!(
+        err.matches("note: `fr`: ").count(),
+        1,
+        "one summary for the locale: {err}"
+    );
+    assert!(err.contains("0 errors, 4 warnings"), "{err}");
+
+    let strict = fx.run(&["build", "--format", "pdf", "--locale", "fr", "--strict"]);
+    assert_eq!(strict.code, 1, "{}", strict.stderr);
+    assert_eq!(
+        strict
+            .stderr
+            .matches("error: no bundled font can draw")
+            .count(),
+        4,
+        "{}",
+        strict.stderr
+    );
+}
+
 #[test]
 fn a_typst_error_in_a_template_points_at_the_template() {
     let fx = Fixture::new("build/basic");

@@ -16,7 +16,7 @@ fn shipped_content_builds_every_document_in_every_locale() {
         .diagnostics
         .diagnostics()
         .iter()
-        .map(|d| d.code)
+        .map(|d| d.code.as_ref())
         .collect();
     assert_eq!(warned, ["example-value", "example-value"], "{diags}");
     let pages = project.skeletons.len() * project.config.locales.len();

@@ -66,6 +66,30 @@ fn check_reports_each_problem_at_its_line_and_column() {
 }
 
 #[test]
+fn check_names_the_characters_no_font_has_once_per_message() {
+    let fx = Fixture::new("build/basic");
+    fx.write(
+        "locales/fr/extra.ftl",
+        "extra-one = Lettre ⵜ ici.\nextra-many = Mot ⴰⴱⴲⴳⴰⴱ ⴴ.\n",
+    );
+    let run = fx.run(&["check", "--locale", "fr"]);
+    let err = &run.stderr;
+    assert_eq!(
+        err.matches("no bundled font can draw").count(),
+        2,
+        "one warning per message: {err}"
+    );
+    assert!(
+        err.contains("locales/fr/extra.ftl:1:20: warning: no bundled font can draw U+2D5C TIFINAGH LETTER YAT in `extra-one`; printed, it would be a box"),
+        "{err}"
+    );
+    assert!(
+        err.contains("locales/fr/extra.ftl:2:18: warning: no bundled font can draw 5 characters in `extra-many`: U+2D30 TIFINAGH LETTER YA, U+2D31 TIFINAGH LETTER YAB, U+2D32 TIFINAGH LETTER YABH and 2 more; printed, they would be boxes"),
+        "{err}"
+    );
+}
+
+#[test]
 fn check_speaks_json_for_ci() {
     let fx = Fixture::new("build/basic");
     fx.write("locales/fr/door.ftl", "door-title = Titre\n");

@@ -3,11 +3,15 @@
 //! a caret. Producers store byte ranges; lines and columns are computed only
 //! when printing.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anstyle::{AnsiColor, Style};
+use serde::{Deserialize, Serialize};
 
 /// Index of a file in [`Files`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -21,7 +25,7 @@ pub struct SourceFile {
     /// The text as read, after UTF-8 decoding.
     pub text: String,
     /// Byte offset of each line's start, computed when first needed.
-    line_starts: std::sync::OnceLock<Vec<usize>>,
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
@@ -35,6 +39,16 @@ impl SourceFile {
         let line = starts.partition_point(|&start| start <= offset);
         let start = starts[line - 1];
         (line, text[start..offset].chars().count() + 1)
+    }
+
+    /// The text of the line holding a byte offset, without its line end.
+    pub fn line_text(&self, offset: usize) -> &str {
+        let text = &self.text;
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let starts = self.line_starts.get_or_init(|| line_starts(text));
+        let line = starts.partition_point(|&start| start <= offset);
+        let rest = &text[starts[line - 1]..];
+        rest.find(['\n', '\r']).map_or(rest, |end| &rest[..end])
     }
 }
 
@@ -54,6 +68,8 @@ fn line_starts(text: &str) -> Vec<usize> {
 #[derive(Debug, Default)]
 pub struct Files {
     files: Vec<SourceFile>,
+    /// Each path (as shown) and its first file, built when first needed.
+    by_path: OnceLock<HashMap<String, FileId>>,
 }
 
 impl Files {
@@ -62,9 +78,22 @@ impl Files {
         self.files.push(SourceFile {
             path: path.into(),
             text,
-            line_starts: std::sync::OnceLock::new(),
+            line_starts: OnceLock::new(),
         });
+        self.by_path = OnceLock::new();
         FileId(self.files.len() - 1)
+    }
+
+    /// The file at a path as diagnostics show it (`locales/fr/door.ftl`).
+    pub fn find(&self, path: &str) -> Option<FileId> {
+        let by_path = self.by_path.get_or_init(|| {
+            let mut by_path = HashMap::new();
+            for (i, file) in self.files.iter().enumerate() {
+                by_path.entry(display_path(&file.path)).or_insert(FileId(i));
+            }
+            by_path
+        });
+        by_path.get(path).copied()
     }
 
     /// Every file, in the order they were added.
@@ -130,7 +159,8 @@ impl Span {
 }
 
 /// How bad a diagnostic is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The output is still written.
     Warning,
@@ -150,8 +180,9 @@ pub struct Diagnostic {
     pub span: Option<Span>,
     /// Extra lines printed as `= hint: ...`.
     pub hints: Vec<String>,
-    /// A stable name for the kind of problem (`ftl-syntax`), for CI.
-    pub code: &'static str,
+    /// A stable name for the kind of problem (`ftl-syntax`), for CI; owned
+    /// only when read back from a build's record.
+    pub code: Cow<'static, str>,
     /// The locale and message the problem is in, when it is in one.
     pub in_message: Option<Box<InMessage>>,
 }
@@ -182,7 +213,7 @@ impl Diagnostic {
             message: message.into(),
             span: None,
             hints: Vec::new(),
-            code: "kyr",
+            code: Cow::Borrowed("kyr"),
             in_message: None,
         }
     }
@@ -215,7 +246,7 @@ impl Diagnostic {
 
     /// Sets the kind of problem.
     pub fn code(mut self, code: &'static str) -> Self {
-        self.code = code;
+        self.code = Cow::Borrowed(code);
         self
     }
 

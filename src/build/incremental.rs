@@ -8,9 +8,17 @@
 //! edition, the skeleton file, the text of every message the document used
 //! in every locale it came from (so an edit elsewhere in a locale does not
 //! rebuild it), and per format its templates (and for PDF the fonts, the
-//! build time and the images the templates read). A format whose rendering
-//! reported anything is not recorded, so its warnings are shown again on
-//! the next build.
+//! build time and the images the templates read).
+//!
+//! A format's record keeps the warnings its rendering reported and the
+//! characters no font could draw, and a build that does not render it
+//! again tells them again, as cargo replays a crate's warnings: printed as
+//! they were, counted, and failing `--strict` (which renders such a format
+//! again, so that its files fail as on any strict build). A format whose
+//! rendering reported an error is not recorded: it is rendered every time.
+//! A warning is told again only while the line it points at reads the
+//! same, at the same line and column; otherwise the format is rendered
+//! again.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -22,12 +30,19 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::base::diag::{Diagnostic, Files, Severity, Span, display_path};
 use crate::base::output;
 use crate::build::options::Format;
+use crate::pdf::checks::MissingGlyphs;
 use crate::project::Project;
 
 /// Where the job records are, under the output folder.
 const JOBS_DIR: &str = ".kyr/jobs";
+
+/// The version of the records' format. A record of another version is
+/// read only for the files it lists (to remove them when their document
+/// goes); its formats are built again.
+const RECORD_VERSION: u32 = 2;
 
 /// Hashes anything `Hash` into SHA-256 (std's hasher is only 64 bits).
 #[derive(Default)]
@@ -175,9 +190,117 @@ pub(super) struct Entry {
     /// Project files the templates read.
     #[serde(default)]
     pub reads: Vec<Read>,
+    /// What rendering it reported, in order.
+    #[serde(default)]
+    pub told: Vec<Told>,
+    /// Characters no font could draw, by where they are written.
+    #[serde(default)]
+    pub missing_glyphs: Vec<MissingGlyphs>,
+}
+
+/// A diagnostic as a record keeps it: its place by path, with the line
+/// and column it was shown at and a hash of that line, so that it is told
+/// again only where it was.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub(super) struct Told {
+    /// Warning (or error, which is never recorded as told).
+    pub severity: Severity,
+    /// The kind of problem.
+    pub code: String,
+    /// The text.
+    pub message: String,
+    /// Its hints.
+    pub hints: Vec<String>,
+    /// Locale and message id.
+    pub in_message: Option<(String, String)>,
+    /// Where it points.
+    pub at: Option<ToldAt>,
+}
+
+/// Where a recorded diagnostic points.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub(super) struct ToldAt {
+    /// Path as diagnostics show it, under the project root.
+    pub path: String,
+    /// Where the byte range in the file starts.
+    pub start: usize,
+    /// Where it ends.
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+    /// 1-based column of `start`, in characters.
+    pub column: usize,
+    /// SHA-256 of that line's text, hex.
+    pub line_sha256: String,
+}
+
+impl Told {
+    /// A diagnostic to record.
+    pub(super) fn new(files: &Files, d: &Diagnostic) -> Self {
+        Told {
+            severity: d.severity,
+            code: d.code.clone().into_owned(),
+            message: d.message.clone(),
+            hints: d.hints.clone(),
+            in_message: d
+                .in_message
+                .as_ref()
+                .map(|m| (m.locale.clone(), m.message_id.clone())),
+            at: d.span.as_ref().map(|span| {
+                let file = files.get(span.file);
+                let (line, column) = file.line_col(span.range.start);
+                ToldAt {
+                    path: display_path(&file.path),
+                    start: span.range.start,
+                    end: span.range.end,
+                    line,
+                    column,
+                    line_sha256: sha256(file.line_text(span.range.start).as_bytes()),
+                }
+            }),
+        }
+    }
+
+    /// The diagnostic again, pointing where it did; `None` when its file
+    /// is gone or the place it pointed at reads otherwise now.
+    pub(super) fn replay(&self, files: &Files) -> Option<Diagnostic> {
+        let span = match &self.at {
+            Some(at) => {
+                let id = files.find(&at.path)?;
+                let file = files.get(id);
+                let range = at.start..at.end;
+                let same = range.start <= range.end
+                    && file.text.get(range.clone()).is_some()
+                    && file.line_col(at.start) == (at.line, at.column)
+                    && sha256(file.line_text(at.start).as_bytes()) == at.line_sha256;
+                if !same {
+                    return None;
+                }
+                Some(Span::new(id, range))
+            }
+            None => None,
+        };
+        let mut d = match self.severity {
+            Severity::Error => Diagnostic::error(self.message.clone()),
+            Severity::Warning => Diagnostic::warning(self.message.clone()),
+        }
+        .at_opt(span);
+        d.code = self.code.clone().into();
+        d.hints = self.hints.clone();
+        if let Some((locale, id)) = &self.in_message {
+            d = d.in_message(locale, id);
+        }
+        Some(d)
+    }
 }
 
 impl Entry {
+    /// What the format reported when it was made, to be told again; `None`
+    /// when any of it cannot be told as it was.
+    pub(super) fn replay(&self, files: &Files) -> Option<Vec<Diagnostic>> {
+        self.told.iter().map(|told| told.replay(files)).collect()
+    }
+
     /// Whether the outputs are still those of `key`: same key, every file
     /// still there as written, every file read unchanged.
     pub(super) fn is_fresh(&self, key: &str, out_dir: &Path, root: &Path) -> bool {
@@ -196,14 +319,27 @@ impl Entry {
 }
 
 /// What a document × locale produced, per format.
-#[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub(super) struct Record {
+    /// The format's version ([`RECORD_VERSION`]); none before there was one.
+    #[serde(default)]
+    pub version: u32,
     /// The HTML page.
     #[serde(default)]
     pub html: Option<Entry>,
     /// The PDFs.
     #[serde(default)]
     pub pdf: Option<Entry>,
+}
+
+impl Default for Record {
+    fn default() -> Self {
+        Record {
+            version: RECORD_VERSION,
+            html: None,
+            pdf: None,
+        }
+    }
 }
 
 impl Record {
@@ -239,10 +375,20 @@ fn record_path(locale: &str, document: &str) -> PathBuf {
 }
 
 /// The record of a job; none when there is none or it cannot be read (the
-/// job is then simply built).
+/// job is then simply built). A record of another version keeps only its
+/// files: nothing in it is fresh.
 pub(super) fn load(out_dir: &Path, locale: &str, document: &str) -> Option<Record> {
     let text = fs::read(out_dir.join(record_path(locale, document))).ok()?;
-    serde_json::from_slice(&text).ok()
+    let mut record: Record = serde_json::from_slice(&text).ok()?;
+    if record.version != RECORD_VERSION {
+        record.version = RECORD_VERSION;
+        for entry in [&mut record.html, &mut record.pdf].into_iter().flatten() {
+            entry.key.clear();
+            entry.told.clear();
+            entry.missing_glyphs.clear();
+        }
+    }
+    Some(record)
 }
 
 /// Writes a job's record (atomically), or removes it when it is empty.
@@ -385,7 +531,7 @@ mod tests {
         let entry = Entry {
             key: "k".into(),
             files: vec![stamp(dir.path(), "fr/a.html", b"one")],
-            reads: Vec::new(),
+            ..Entry::default()
         };
         assert!(entry.is_fresh("k", dir.path(), dir.path()));
         assert!(!entry.is_fresh("other", dir.path(), dir.path()));
@@ -403,9 +549,9 @@ mod tests {
             html: Some(Entry {
                 key: "k".into(),
                 files: vec![stamp(dir.path(), "fr/a.html", b"one")],
-                reads: Vec::new(),
+                ..Entry::default()
             }),
-            pdf: None,
+            ..Record::default()
         };
         save(dir.path(), "fr", "a", &record).unwrap();
         assert_eq!(load(dir.path(), "fr", "a"), Some(record.clone()));
@@ -424,9 +570,9 @@ mod tests {
                     sha256: String::new(),
                     modified: None,
                 }],
-                reads: Vec::new(),
+                ..Entry::default()
             }),
-            pdf: None,
+            ..Record::default()
         };
         let outside = tempfile::tempdir().unwrap();
         let out_dir = outside.path().join("out");
@@ -438,5 +584,58 @@ mod tests {
                 .is_empty()
         );
         assert!(outside.path().join("outside").exists());
+    }
+
+    #[test]
+    fn a_told_diagnostic_comes_back_only_where_it_pointed() {
+        let text = "a = b\nbad = ⵜ here\n";
+        let mut files = Files::default();
+        let id = files.add("locales/fr/a.ftl", text.to_owned());
+        let d = Diagnostic::warning("no bundled font can draw U+2D5C")
+            .code("glyph-missing")
+            .at(Span::new(id, 6..9))
+            .in_message("fr", "bad")
+            .hint("add a font");
+        let told = Told::new(&files, &d);
+        let json = serde_json::to_string(&told).unwrap();
+        let told: Told = serde_json::from_str(&json).unwrap();
+        assert_eq!(told.replay(&files), Some(d.clone()));
+
+        // The same text a line lower, an edited line, a file gone.
+        let mut moved = Files::default();
+        moved.add("locales/fr/a.ftl", format!("# x\n{text}"));
+        assert_eq!(told.replay(&moved), None);
+        let mut edited = Files::default();
+        edited.add("locales/fr/a.ftl", text.replace("here", "there"));
+        assert_eq!(told.replay(&edited), None);
+        assert_eq!(told.replay(&Files::default()), None);
+        // A hand-edited record pointing outside the text, or inside a
+        // character, is not trusted.
+        for (start, end) in [(6, 900), (13, 15), (9, 6)] {
+            let mut bad = told.clone();
+            let at = bad.at.as_mut().unwrap();
+            (at.start, at.end) = (start, end);
+            assert_eq!(bad.replay(&files), None, "{start}..{end}");
+        }
+    }
+
+    #[test]
+    fn a_record_of_another_version_keeps_only_its_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let record = Record {
+            version: 1,
+            html: Some(Entry {
+                key: "k".into(),
+                files: vec![stamp(dir.path(), "fr/a.html", b"one")],
+                ..Entry::default()
+            }),
+            ..Record::default()
+        };
+        save(dir.path(), "fr", "a", &record).unwrap();
+        let loaded = load(dir.path(), "fr", "a").unwrap();
+        assert_eq!(loaded.version, RECORD_VERSION);
+        let entry = loaded.html.unwrap();
+        assert!(!entry.is_fresh("k", dir.path(), dir.path()));
+        assert_eq!(entry.files, record.html.unwrap().files);
     }
 }

@@ -1,14 +1,15 @@
 //! One job: a document in a locale. [`run`] reads as its stages: resolve
-//! -> skip the formats whose inputs have not changed since the last build
-//! -> render HTML, lay out and export each PDF -> write -> record.
+//! -> for each format, tell again what it reported if its inputs have not
+//! changed since the last build, else render it (HTML; lay out and export
+//! each PDF) -> write -> record.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::base::diag::display_path;
+use crate::base::diag::{Diagnostic, display_path};
 use crate::base::output;
 use crate::build::incremental::SharedKeys;
-use crate::build::incremental::{self, Entry, KeyHasher, Record, Stamp};
+use crate::build::incremental::{self, Entry, KeyHasher, Record, Stamp, Told};
 use crate::build::options::BuildOptions;
 use crate::build::options::Format;
 use crate::build::report::{BuiltFile, JobOutput};
@@ -16,6 +17,7 @@ use crate::config::Locale;
 use crate::doc::Skeleton;
 use crate::i18n::lint;
 use crate::i18n::page::Page;
+use crate::pdf::checks::MissingGlyphs;
 use crate::pdf::engine::Engine;
 use crate::pdf::{PdfKind, Printer};
 use crate::project::Project;
@@ -35,12 +37,15 @@ pub(super) struct Context<'a> {
 }
 
 /// Files a format made, by path under the output folder (`None`: failed),
-/// and whether rendering them reported nothing.
+/// and what rendering them reported.
 struct Rendered {
     format: Format,
     key: String,
     files: Vec<(PathBuf, Option<Vec<u8>>)>,
-    quiet: bool,
+    /// The diagnostics rendering added to the page's.
+    told: Vec<Diagnostic>,
+    /// Characters no font could draw.
+    missing_glyphs: Vec<MissingGlyphs>,
     /// Project files the PDF templates read (images), under the root.
     reads: Vec<String>,
 }
@@ -53,7 +58,8 @@ const EVICT_EVERY: usize = 8;
 const TYPST_CACHE_AGE: usize = 2;
 
 /// Resolves one document in one locale, renders each format whose inputs
-/// changed since the last build, writes the files and the job's record.
+/// changed since the last build (and tells again what the others
+/// reported), writes the files and the job's record.
 pub(super) fn run(context: &Context, locale: &Locale, skeleton: &Skeleton) -> JobOutput {
     let project = context.project;
     let mut page = project
@@ -64,11 +70,22 @@ pub(super) fn run(context: &Context, locale: &Locale, skeleton: &Skeleton) -> Jo
         printed: lint::printed_vars(&page),
         ..JobOutput::default()
     };
-    let stale = skip_fresh(context, &page, skeleton, &old, &mut output);
-    let rendered: Vec<Rendered> = stale
-        .into_iter()
-        .map(|(format, key)| render(context, skeleton, &mut page, format, key))
-        .collect();
+    let content = content_key(context, &page, skeleton);
+    let mut rendered = Vec::new();
+    for &format in context.formats {
+        let key = context.keys.key(format, &content);
+        if !replay_fresh(
+            context,
+            &mut page,
+            skeleton,
+            &old,
+            format,
+            &key,
+            &mut output,
+        ) {
+            rendered.push(render(context, skeleton, &mut page, format, key));
+        }
+    }
     evict_typst_cache(context, &rendered);
     let mut record = old.clone();
     for rendered in rendered {
@@ -108,35 +125,42 @@ fn previous_record(context: &Context, locale: &Locale, skeleton: &Skeleton) -> R
     }
 }
 
-/// Lists the outputs of the formats whose inputs have not changed as
-/// fresh; returns the others, with their keys.
-fn skip_fresh(
+/// When a format's inputs have not changed since its record was made,
+/// lists its outputs as fresh and tells again what rendering it reported;
+/// says whether it did. Under `--strict` a format that reported anything
+/// is rendered again, so that its files fail as on any strict build.
+fn replay_fresh(
     context: &Context,
-    page: &Page,
+    page: &mut Page,
     skeleton: &Skeleton,
     old: &Record,
+    format: Format,
+    key: &str,
     output: &mut JobOutput,
-) -> Vec<(Format, String)> {
-    let content = content_key(context, page, skeleton);
-    let mut stale = Vec::new();
-    for &format in context.formats {
-        let key = context.keys.key(format, &content);
-        match old.entry(format) {
-            Some(entry)
-                if !page.job.failed
-                    && !context.options.force
-                    && entry.is_fresh(&key, context.out_dir, &context.project.root) =>
-            {
-                for stamp in &entry.files {
-                    output
-                        .files
-                        .push(built_file(page.locale, skeleton, stamp, true));
-                }
-            }
-            _ => stale.push((format, key)),
-        }
+) -> bool {
+    let Some(entry) = old.entry(format) else {
+        return false;
+    };
+    if page.job.failed
+        || context.options.force
+        || (context.options.strict && !entry.told.is_empty())
+        || !entry.is_fresh(key, context.out_dir, &context.project.root)
+    {
+        return false;
     }
-    stale
+    let Some(told) = entry.replay(&context.project.files) else {
+        return false;
+    };
+    page.job.diagnostics.extend(told);
+    output
+        .missing_glyphs
+        .extend(entry.missing_glyphs.iter().cloned());
+    for stamp in &entry.files {
+        output
+            .files
+            .push(built_file(page.locale, skeleton, stamp, true));
+    }
+    true
 }
 
 /// What a job's outputs are made of: the project, the skeleton and the
@@ -170,6 +194,7 @@ fn render(
     let project = context.project;
     let reported = page.job.diagnostics.len();
     let mut reads = Vec::new();
+    let mut missing_glyphs = Vec::new();
     let files = match format {
         Format::Html => {
             // With broken templates (already reported) resolving still
@@ -207,21 +232,20 @@ fn render(
                 let printer = Printer {
                     engine,
                     config: &project.config,
+                    files: &project.files,
                     anchor: project.messages().anchor(),
                     strict: context.options.strict,
                 };
-                let mut files = Vec::new();
-                for layout in &skeleton.front.layouts {
-                    let made = printer.layout_files(skeleton, page, *layout);
-                    reads.extend(made.reads);
-                    for (kind, pdf) in made.files {
-                        files.push((
-                            PathBuf::from(&page.locale.tag).join(kind.file_name(&skeleton.name)),
-                            pdf,
-                        ));
-                    }
-                }
-                files
+                let made = printer.files(skeleton, page);
+                reads = made.reads;
+                missing_glyphs = made.missing_glyphs;
+                made.files
+                    .into_iter()
+                    .map(|(kind, pdf)| {
+                        let name = kind.file_name(&skeleton.name);
+                        (PathBuf::from(&page.locale.tag).join(name), pdf)
+                    })
+                    .collect()
             }
             None => Vec::new(),
         },
@@ -230,7 +254,8 @@ fn render(
         format,
         key,
         files,
-        quiet: page.job.diagnostics.len() == reported,
+        told: page.job.diagnostics[reported..].to_vec(),
+        missing_glyphs,
         reads,
     }
 }
@@ -247,9 +272,9 @@ fn evict_typst_cache(context: &Context, rendered: &[Rendered]) {
 }
 
 /// Writes one format's files (or removes what an earlier build left of a
-/// failed one) and says what to record of it: nothing unless it was made
-/// cleanly, so anything reported while rendering is reported again next
-/// time.
+/// failed one) and says what to record of it, with the warnings rendering
+/// reported, to be told again: nothing when a file failed or rendering
+/// reported an error, so that it is rendered again next time.
 fn write(
     context: &Context,
     locale: &Locale,
@@ -292,9 +317,19 @@ fn write(
             }
         }
     }
-    Ok((complete && rendered.quiet).then(|| Entry {
+    output
+        .missing_glyphs
+        .extend(rendered.missing_glyphs.iter().cloned());
+    let clean = complete && !rendered.told.iter().any(Diagnostic::is_error);
+    Ok(clean.then(|| Entry {
         key: rendered.key.clone(),
         files: stamps,
+        told: rendered
+            .told
+            .iter()
+            .map(|d| Told::new(&context.project.files, d))
+            .collect(),
+        missing_glyphs: rendered.missing_glyphs.clone(),
         reads: rendered
             .reads
             .iter()

@@ -1,11 +1,11 @@
 //! BUILD: the driver. [`build_with`] reads as the pipeline: select the
 //! jobs (document × locale) -> clean what is gone -> run the jobs on the
-//! build's threads ([`job`]: resolve -> skip if fresh -> render HTML, lay
-//! out and export each PDF -> write -> record) -> the index page -> the
-//! report. An output with errors of its own (its skeleton's, a message
-//! no locale of its chain can show) is not written, and what an earlier
-//! build left is removed; a message with an error falls back instead.
-//! Other outputs go on.
+//! build's threads ([`job`]: resolve -> if fresh, tell again what it
+//! reported, else render HTML, lay out and export each PDF -> write ->
+//! record) -> the index page -> the report. An output with errors of its
+//! own (its skeleton's, a message no locale of its chain can show) is not
+//! written, and what an earlier build left is removed; a message with an
+//! error falls back instead. Other outputs go on.
 
 mod incremental;
 mod job;
@@ -14,8 +14,9 @@ mod pool;
 mod report;
 
 pub use crate::i18n::resolve::Fallback;
+pub use crate::pdf::checks::{GlyphPlace, MissingGlyphs};
 pub use options::{BuildOptions, Format, Shard};
-pub use report::{BuildReport, BuiltFile, JobDone, Progress, Silent};
+pub use report::{BuildReport, BuiltFile, GlyphSummary, JobDone, Progress, Silent};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -1,8 +1,8 @@
 //! What a build tells: its report (files written or fresh, failed,
-//! removed, diagnostics, fallbacks), the progress it reports while it
-//! runs, and why it could not start.
+//! removed, diagnostics, fallbacks, characters no font could draw), the
+//! progress it reports while it runs, and why it could not start.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use crate::base::diag::{Diagnostic, Sink};
@@ -12,6 +12,7 @@ use crate::config::Locale;
 use crate::doc::Skeleton;
 use crate::i18n::lint::PrintedVar;
 use crate::i18n::resolve::Fallback;
+use crate::pdf::checks::{GlyphPlace, MissingGlyphs};
 
 /// One output of the build, written now or left as it was.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,8 +84,56 @@ pub struct BuildReport {
     pub failed: Vec<String>,
     /// Every message shown in another locale than its page's.
     pub fallbacks: Vec<Fallback>,
+    /// Characters no bundled font could draw, per page and place.
+    pub missing_glyphs: Vec<MissingGlyphs>,
     /// The output folder.
     pub out_dir: PathBuf,
+}
+
+/// What one locale's pages hold that no bundled font can draw.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct GlyphSummary {
+    /// Different characters.
+    pub characters: usize,
+    /// Messages that hold some (a message of another locale shown on
+    /// the locale's pages counts too).
+    pub messages: usize,
+    /// Variables that hold some.
+    pub variables: usize,
+    /// Documents whose own text holds some.
+    pub documents: usize,
+}
+
+impl GlyphSummary {
+    /// `312 characters no bundled font can draw, in 41 messages and 1
+    /// variable`.
+    pub fn describe(&self) -> String {
+        let count =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut places = Vec::new();
+        if self.messages > 0 {
+            places.push(count(self.messages, "message", "messages"));
+        }
+        if self.variables > 0 {
+            places.push(count(self.variables, "variable", "variables"));
+        }
+        if self.documents > 0 {
+            places.push(count(
+                self.documents,
+                "document's own text",
+                "documents' own text",
+            ));
+        }
+        let places = match places.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, first)) => format!("{} and {last}", first.join(", ")),
+            None => String::new(),
+        };
+        format!(
+            "{} no bundled font can draw, in {places}",
+            count(self.characters, "character", "characters")
+        )
+    }
 }
 
 impl BuildReport {
@@ -121,7 +170,36 @@ impl BuildReport {
         self.failed.extend(output.failed);
         self.diagnostics.extend(output.diagnostics);
         self.fallbacks.extend(output.fallbacks);
+        self.missing_glyphs.extend(output.missing_glyphs);
         Ok(())
+    }
+
+    /// Per locale, how many characters its pages hold that no bundled
+    /// font can draw, and in how many places.
+    pub fn missing_glyphs_per_locale(&self) -> BTreeMap<&str, GlyphSummary> {
+        let mut places: BTreeMap<&str, (BTreeSet<char>, BTreeSet<&GlyphPlace>)> = BTreeMap::new();
+        for missing in &self.missing_glyphs {
+            let (chars, at) = places.entry(missing.locale.as_str()).or_default();
+            chars.extend(missing.chars.iter().copied());
+            at.insert(&missing.place);
+        }
+        places
+            .into_iter()
+            .map(|(locale, (chars, at))| {
+                let mut summary = GlyphSummary {
+                    characters: chars.len(),
+                    ..GlyphSummary::default()
+                };
+                for place in at {
+                    match place {
+                        GlyphPlace::Message { .. } => summary.messages += 1,
+                        GlyphPlace::Variable { .. } => summary.variables += 1,
+                        GlyphPlace::Document { .. } => summary.documents += 1,
+                    }
+                }
+                (locale, summary)
+            })
+            .collect()
     }
 
     /// Whether the build failed: an error, or an output not written.
@@ -138,6 +216,7 @@ pub(crate) struct JobOutput {
     pub(crate) failed: Vec<String>,
     pub(crate) diagnostics: Vec<Diagnostic>,
     pub(crate) fallbacks: Vec<Fallback>,
+    pub(crate) missing_glyphs: Vec<MissingGlyphs>,
     /// The variables its page prints.
     pub(crate) printed: BTreeSet<PrintedVar>,
     /// Writing failed: the build stops.

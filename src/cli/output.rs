@@ -75,6 +75,9 @@ pub(super) fn report_build(
                 parts.join(", ")
             );
         }
+        for (tag, summary) in report.missing_glyphs_per_locale() {
+            let _ = writeln!(err, "note: `{tag}`: {}", summary.describe());
+        }
         for failed in &report.failed {
             let _ = writeln!(err, "not written: {failed}");
         }
@@ -152,6 +155,7 @@ pub(super) fn report_build_json(
         "errors": report.diagnostics.error_count(),
         "warnings": report.diagnostics.warning_count(),
         "fallbacks": fallbacks_per_locale(report),
+        "missing_glyphs": report.missing_glyphs_per_locale(),
         "seconds": (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
     });
     let _ = writeln!(out, "{summary}");

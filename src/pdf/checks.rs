@@ -1,13 +1,20 @@
 //! Post-layout checks, on the laid-out frames rather than the source:
-//! characters no font could draw (a box on paper), and card text that had
-//! to be set under the readable size.
+//! characters no font could draw (a box on paper), text that reaches past
+//! its clip box or the paper (cut off in print), and card text that had to
+//! be set under the readable size.
 
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
 use typst::layout::{Abs, Frame, FrameItem, Point, Rect, Transform};
 use typst::text::TextItem;
 use typst_layout::PagedDocument;
 
-use crate::base::diag::{Diagnostic, Span};
+use crate::base::diag::{Diagnostic, Files, Span};
 use crate::config::Locale;
+use crate::doc::Skeleton;
+use crate::i18n::lint;
+use crate::i18n::page::Page;
 use crate::i18n::resolve::Job;
 
 /// Card text smaller than this is hard to read.
@@ -123,57 +130,215 @@ pub(crate) fn small_card_text(
     out
 }
 
-/// Says which messages hold a character no font can draw: a warning at
-/// each message's definition (or at the variable, or the skeleton).
+/// Where characters no bundled font can draw are written.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(tag = "in", rename_all = "lowercase")]
+pub enum GlyphPlace {
+    /// A message, in the locale whose text was used.
+    Message {
+        /// That locale's tag.
+        locale: String,
+        /// Message id (`id` or `id.attr`).
+        id: String,
+    },
+    /// A variable (`hotline`), from kyr.toml.
+    Variable {
+        /// Its name, without `$`.
+        name: String,
+    },
+    /// The document's own text: its skeleton, or a template.
+    Document {
+        /// The document's name.
+        name: String,
+    },
+}
+
+/// Characters of one page that no bundled font can draw, and where they
+/// are written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MissingGlyphs {
+    /// The page's locale.
+    pub locale: String,
+    /// The page's document.
+    pub document: String,
+    /// Where the characters are written.
+    pub place: GlyphPlace,
+    /// The characters, in the order they are written there.
+    #[serde(with = "as_text")]
+    pub chars: Vec<char>,
+}
+
+/// Characters serialized as one string.
+mod as_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(chars: &[char], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&chars.iter().collect::<String>())
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<char>, D::Error> {
+        Ok(String::deserialize(d)?.chars().collect())
+    }
+}
+
+/// How many characters a warning names; the others are counted.
+const CHARS_NAMED: usize = 3;
+
+/// `U+2D5C TIFINAGH LETTER YAT`, `U+2D5C ..., U+2D30 ... and U+2D4F ...`,
+/// or the first [`CHARS_NAMED`] and how many more.
+pub(crate) fn describe_chars(chars: &[char]) -> String {
+    let named: Vec<String> = chars
+        .iter()
+        .take(CHARS_NAMED)
+        .map(|c| describe_char(*c))
+        .collect();
+    match named.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, first)) if chars.len() <= CHARS_NAMED => {
+            format!("{} and {last}", first.join(", "))
+        }
+        Some(_) => format!(
+            "{} and {} more",
+            named.join(", "),
+            chars.len() - CHARS_NAMED
+        ),
+    }
+}
+
+/// What to do about characters no font can draw.
+pub(crate) fn glyph_hint(chars: &[char]) -> &'static str {
+    match chars {
+        [_] => "add a font that has it to `templates/fonts/`, or write the text without it",
+        _ => "add a font that has them to `templates/fonts/`, or write the text without them",
+    }
+}
+
+/// The characters of `text` that are in `missing`, each once, in the
+/// order they are written.
+fn missing_in(text: &str, missing: &HashSet<char>) -> Vec<char> {
+    let mut seen = HashSet::new();
+    text.chars()
+        .filter(|c| missing.contains(c) && seen.insert(*c))
+        .collect()
+}
+
+/// Says where the characters no font could draw on a page are written:
+/// one warning per message that holds some (at its definition), per
+/// variable (at its value in kyr.toml) and, for the rest, one for the
+/// document (at the skeleton, where they are in it). Each names the first
+/// characters and counts the others. Also returns what it found, for the
+/// build's per-locale summary.
 pub(crate) fn missing_glyph(
+    files: &Files,
     anchor: &Span,
-    locale: &Locale,
-    document: &str,
-    job: &Job,
-    c: char,
-) -> Vec<Diagnostic> {
-    let what = describe_char(c);
-    let hint = "add a font that has it to `templates/fonts/`, or write the text without it";
-    let mut out: Vec<Diagnostic> = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
-    for used in job.used.iter().filter(|u| u.text.contains(c)) {
-        if seen.contains(&used.key.as_str()) {
+    skeleton: &Skeleton,
+    page: &Page,
+    missing: &[char],
+) -> (Vec<Diagnostic>, Vec<MissingGlyphs>) {
+    let locale = page.locale;
+    let document = &page.document.name;
+    let mut diagnostics = Vec::new();
+    let mut found: Vec<MissingGlyphs> = Vec::new();
+    let mut left: Vec<char> = missing.to_vec();
+    let missing: HashSet<char> = missing.iter().copied().collect();
+    let mut record = |place: GlyphPlace, chars: Vec<char>, left: &mut Vec<char>| {
+        left.retain(|c| !chars.contains(c));
+        found.push(MissingGlyphs {
+            locale: locale.tag.clone(),
+            document: document.clone(),
+            place,
+            chars,
+        });
+    };
+    let what = |chars: &[char], place: &str| match chars {
+        [_] => format!(
+            "no bundled font can draw {} in {place}; the PDF shows a box instead",
+            describe_chars(chars)
+        ),
+        _ => format!(
+            "no bundled font can draw {} characters in {place}: {}; the PDF shows boxes instead",
+            chars.len(),
+            describe_chars(chars)
+        ),
+    };
+
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    for used in page.job.used.iter().chain(&page.officer_used) {
+        let chars = missing_in(&used.text, &missing);
+        if chars.is_empty() || seen.contains(&(used.locale.as_str(), used.key.as_str())) {
             continue;
         }
-        seen.push(&used.key);
-        out.push(
-            Diagnostic::warning(format!(
-                "no bundled font can draw {what} in message `{}` ({}, document `{document}`, locale `{}`); the PDF shows a box instead",
-                used.key, used.locale, locale.tag
+        seen.push((&used.locale, &used.key));
+        diagnostics.push(
+            Diagnostic::warning(what(
+                &chars,
+                &format!(
+                    "message `{}` ({}, document `{document}`, locale `{}`)",
+                    used.key, used.locale, locale.tag
+                ),
             ))
             .code("glyph-missing")
             .in_message(&used.locale, &used.key)
             .at_opt(used.span.clone())
-            .hint(hint),
+            .hint(glyph_hint(&chars)),
         );
+        let place = GlyphPlace::Message {
+            locale: used.locale.clone(),
+            id: used.key.clone(),
+        };
+        record(place, chars, &mut left);
     }
-    for (name, var) in &locale.vars {
-        if var.text.contains(c) {
-            out.push(
-                Diagnostic::warning(format!(
-                    "no bundled font can draw {what} in variable `${name}` (document `{document}`, locale `{}`); the PDF shows a box instead",
-                    locale.tag
-                ))
-                .at(anchor.clone())
-                .hint(hint),
-            );
+
+    let config = files.text(anchor.file);
+    for (name, text, _) in lint::printed_vars(page) {
+        let chars = missing_in(&text, &missing);
+        if chars.is_empty() {
+            continue;
         }
-    }
-    if out.is_empty() {
-        out.push(
-            Diagnostic::warning(format!(
-                "no bundled font can draw {what} in document `{document}` (locale `{}`); the PDF shows a box instead",
-                locale.tag
+        // At the value in kyr.toml, when it is written there as it is.
+        let quoted = format!("\"{text}\"");
+        let at = config.find(&quoted).map_or(anchor.clone(), |at| {
+            Span::new(anchor.file, at + 1..at + quoted.len() - 1)
+        });
+        diagnostics.push(
+            Diagnostic::warning(what(
+                &chars,
+                &format!(
+                    "variable `${name}` (document `{document}`, locale `{}`)",
+                    locale.tag
+                ),
             ))
-            .hint(hint),
+            .code("glyph-missing")
+            .at(at)
+            .hint(glyph_hint(&chars)),
         );
+        record(GlyphPlace::Variable { name }, chars, &mut left);
     }
-    out
+
+    // The rest: the skeleton's own text, or a template's.
+    if !left.is_empty() {
+        let text = files.text(skeleton.file);
+        let span = left
+            .iter()
+            .find_map(|c| text.find(*c).map(|at| at..at + c.len_utf8()))
+            .map(|range| Span::new(skeleton.file, range));
+        diagnostics.push(
+            Diagnostic::warning(what(
+                &left,
+                &format!("document `{document}` (locale `{}`)", locale.tag),
+            ))
+            .code("glyph-missing")
+            .at_opt(span)
+            .hint(glyph_hint(&left)),
+        );
+        let place = GlyphPlace::Document {
+            name: document.clone(),
+        };
+        let chars = left.clone();
+        record(place, chars, &mut left);
+    }
+    (diagnostics, found)
 }
 
 /// A warning for each run of text cut off in print (once per text: a

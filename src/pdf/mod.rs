@@ -21,7 +21,7 @@ pub(crate) mod input;
 pub(crate) mod qr;
 pub(crate) mod world;
 
-use crate::base::diag::{Diagnostic, Span};
+use crate::base::diag::{Diagnostic, Files, Span};
 use crate::base::links;
 use crate::config::{Config, Locale, Paper};
 use crate::doc::{Layout, Skeleton};
@@ -112,46 +112,97 @@ impl PdfKind {
 }
 
 /// What printing needs besides the page: the engine, the configuration,
-/// where problems with no place of their own are shown, and `--strict`.
+/// the sources (to point at), where problems with no place of their own
+/// are shown, and `--strict`.
 pub(crate) struct Printer<'a> {
     /// Typst, its fonts and templates.
     pub(crate) engine: &'a Engine,
     /// The configuration (QR codes, the reference locale).
     pub(crate) config: &'a Config,
+    /// The project's sources, which diagnostics point into.
+    pub(crate) files: &'a Files,
     /// `kyr.toml`.
     pub(crate) anchor: Span,
     /// Every warning is an error.
     pub(crate) strict: bool,
 }
 
-/// The files of one layout: each made (`Some`) or failed (`None`), and the
-/// project files the templates read (images, under the root).
-pub(crate) struct LayoutFiles {
+/// The PDFs of a page: each made (`Some`) or failed (`None`), the project
+/// files the templates read (images, under the root), and the characters
+/// no font could draw.
+#[derive(Default)]
+pub(crate) struct PdfFiles {
     /// The files, by kind.
     pub(crate) files: Vec<(PdfKind, Option<Vec<u8>>)>,
     /// Project files the templates read.
     pub(crate) reads: Vec<String>,
+    /// Characters no bundled font could draw, by where they are written.
+    pub(crate) missing_glyphs: Vec<checks::MissingGlyphs>,
+}
+
+/// What laying out the files of one layout found besides the problems.
+#[derive(Default)]
+struct Laid {
+    /// Project files the templates read.
+    reads: Vec<String>,
+    /// Characters no font could draw, over every file.
+    missing: Vec<char>,
+    /// The files that show one of them as a box.
+    boxed: Vec<PdfKind>,
 }
 
 impl Printer<'_> {
+    /// Makes every PDF of every layout of a resolved page; a file is
+    /// `None` when it failed. Problems go to the page's diagnostics; the
+    /// characters no font could draw are told once for the whole page, a
+    /// warning per message that holds some, which fails the files showing
+    /// them under `--strict`.
+    pub(crate) fn files(&self, skeleton: &Skeleton, page: &mut Page) -> PdfFiles {
+        let mut out = PdfFiles::default();
+        let mut laid = Laid::default();
+        for layout in &skeleton.front.layouts {
+            out.files
+                .extend(self.layout_files(skeleton, page, *layout, &mut laid));
+        }
+        out.reads = laid.reads;
+        if laid.missing.is_empty() {
+            return out;
+        }
+        let (diagnostics, found) =
+            checks::missing_glyph(self.files, &self.anchor, skeleton, page, &laid.missing);
+        let mut failed = false;
+        for d in diagnostics {
+            let d = d.promote(self.strict);
+            failed |= d.is_error();
+            page.job.diagnostics.push(d);
+        }
+        if failed {
+            for (kind, pdf) in &mut out.files {
+                if laid.boxed.contains(kind) {
+                    *pdf = None;
+                }
+            }
+        }
+        out.missing_glyphs = found;
+        out
+    }
+
     /// Makes the files of one layout of a resolved page; a file is `None`
-    /// when it failed. Problems go to the page's diagnostics.
-    pub(crate) fn layout_files(
+    /// when it failed. Problems go to the page's diagnostics, what else
+    /// was found to `laid`.
+    fn layout_files(
         &self,
         skeleton: &Skeleton,
         page: &mut Page,
         layout: Layout,
-    ) -> LayoutFiles {
+        laid: &mut Laid,
+    ) -> Vec<(PdfKind, Option<Vec<u8>>)> {
         // Content with errors is not typeset: Typst would only add noise
         // to the diagnostics that matter.
         if page.job.failed {
-            return LayoutFiles {
-                files: PdfKind::of(layout).iter().map(|k| (*k, None)).collect(),
-                reads: Vec::new(),
-            };
+            return PdfKind::of(layout).iter().map(|k| (*k, None)).collect();
         }
         let mut found = Vec::new();
-        let mut reads = Vec::new();
         let qr = match layout {
             Layout::Handout | Layout::Booklet => {
                 match qr_code(self.config, skeleton, page.locale, &page.document) {
@@ -172,12 +223,13 @@ impl Printer<'_> {
         let files = match layout {
             Layout::Handout => {
                 let input = handout_input(page, "handout", qr);
-                let pdf = self.compile_checked(page, &input, &mut found, &mut reads);
+                let pdf = self.compile_checked(page, &input, &mut found, laid, &[PdfKind::Handout]);
                 vec![(PdfKind::Handout, pdf.map(|c| c.pdf))]
             }
             Layout::Booklet => {
                 let input = handout_input(page, "booklet", qr);
-                match self.compile_checked(page, &input, &mut found, &mut reads) {
+                let kinds = [PdfKind::Booklet, PdfKind::BookletPrint];
+                match self.compile_checked(page, &input, &mut found, laid, &kinds) {
                     Some(compiled) => {
                         let imposed = impose::impose_booklet(
                             self.engine,
@@ -214,7 +266,7 @@ impl Printer<'_> {
                     };
                     let pdf = match input {
                         Ok(input) => self
-                            .compile_checked(page, &input, &mut found, &mut reads)
+                            .compile_checked(page, &input, &mut found, laid, &[kind])
                             .map(|compiled| {
                                 // The sheet repeats the same faces: checking
                                 // the print shop's card is enough.
@@ -243,22 +295,23 @@ impl Printer<'_> {
             failed |= d.is_error();
             page.job.diagnostics.push(d);
         }
-        let files = if failed {
+        if failed {
             files.into_iter().map(|(kind, _)| (kind, None)).collect()
         } else {
             files
-        };
-        LayoutFiles { files, reads }
+        }
     }
 
-    /// Compiles an input; Typst's warnings and missing glyphs go to
-    /// `found`, the project files it read to `reads`.
+    /// Compiles an input (for the files `kinds`); Typst's warnings go to
+    /// `found`; the project files it read and the characters it could not
+    /// draw to `laid`.
     fn compile_checked(
         &self,
         page: &Page,
         input: &TypstInput,
         found: &mut Vec<Diagnostic>,
-        reads: &mut Vec<String>,
+        laid: &mut Laid,
+        kinds: &[PdfKind],
     ) -> Option<Compiled> {
         match engine::compile(
             self.engine,
@@ -268,7 +321,7 @@ impl Printer<'_> {
             },
         ) {
             Ok(compiled) => {
-                reads.extend(
+                laid.reads.extend(
                     compiled
                         .requests
                         .iter()
@@ -283,14 +336,13 @@ impl Printer<'_> {
                     page.locale,
                     &page.job,
                 ));
+                if !compiled.missing.is_empty() {
+                    laid.boxed.extend_from_slice(kinds);
+                }
                 for c in &compiled.missing {
-                    found.extend(checks::missing_glyph(
-                        &self.anchor,
-                        page.locale,
-                        &page.document.name,
-                        &page.job,
-                        *c,
-                    ));
+                    if !laid.missing.contains(c) {
+                        laid.missing.push(*c);
+                    }
                 }
                 Some(compiled)
             }
