@@ -14,7 +14,7 @@ use fluent_bundle::FluentArgs;
 use fluent_bundle::types::FluentValue;
 use fluent_syntax::ast;
 
-use crate::base::diag::{Diagnostic, Sink, Span};
+use crate::base::diag::{Diagnostic, FileId, Sink, Span};
 use crate::config::Locale;
 use crate::i18n::LocaleBundle;
 use crate::i18n::catalog::falls_back;
@@ -128,6 +128,7 @@ pub fn check(project: &Project, options: &CheckOptions) -> Sink {
         check_bidi_controls(project, locale, bundle, &mut found);
         found.extend(stale::stale_diagnostics(&project.messages(), locale));
     }
+    check_skeleton_bidi_controls(project, &mut found);
     found.extend(lint::example_values(
         &project.messages(),
         project.files.text(project.config_file),
@@ -321,24 +322,43 @@ fn check_bidi_controls(
         return;
     }
     for (file, _) in bundle.resources() {
-        let text = project.files.text(file);
-        for (at, c) in text.char_indices() {
-            let Some((_, name)) = BIDI_CONTROLS.iter().find(|(b, _)| *b == c) else {
-                continue;
-            };
-            found.push(
-                Diagnostic::warning(format!(
-                    "invisible bidi control character U+{:04X} {name}",
-                    c as u32
-                ))
-                .code("bidi-control")
-                .at(Span::new(file, at..at + c.len_utf8()))
-                .hint("kyr already keeps phone numbers and other languages in order; an invisible control can reorder or hide text, so remove it")
-                .hint(format!(
-                    "if {} needs them, set `bidi_controls = true` under `[locales.{}]` in kyr.toml",
-                    locale.endonym, locale.tag
-                )),
-            );
-        }
+        bidi_controls_in(project, file, locale, found);
+    }
+}
+
+/// Bidi control characters typed into the skeletons, whose text is in the
+/// reference locale (its `bidi_controls` allows them).
+fn check_skeleton_bidi_controls(project: &Project, found: &mut Vec<Diagnostic>) {
+    let Some(reference) = project.config.locale(&project.config.reference) else {
+        return;
+    };
+    if reference.bidi_controls {
+        return;
+    }
+    for skeleton in &project.skeletons {
+        bidi_controls_in(project, skeleton.file, reference, found);
+    }
+}
+
+/// A warning at each bidi control character of a file in `locale`.
+fn bidi_controls_in(project: &Project, file: FileId, locale: &Locale, found: &mut Vec<Diagnostic>) {
+    let text = project.files.text(file);
+    for (at, c) in text.char_indices() {
+        let Some((_, name)) = BIDI_CONTROLS.iter().find(|(b, _)| *b == c) else {
+            continue;
+        };
+        found.push(
+            Diagnostic::warning(format!(
+                "invisible bidi control character U+{:04X} {name}",
+                c as u32
+            ))
+            .code("bidi-control")
+            .at(Span::new(file, at..at + c.len_utf8()))
+            .hint("kyr already keeps phone numbers and other languages in order; an invisible control can reorder or hide text, so remove it")
+            .hint(format!(
+                "if {} needs them, set `bidi_controls = true` under `[locales.{}]` in kyr.toml",
+                locale.endonym, locale.tag
+            )),
+        );
     }
 }

@@ -116,12 +116,31 @@ pub fn load(start: &Path) -> Result<Project, Error> {
     let mut files = Files::default();
     let mut diags = Vec::new();
 
-    // kyr.toml says what the limits are, so it is read with the defaults.
-    let default_limits = config::Limits::default();
+    // kyr.toml is refused when it is a link leading out of the project,
+    // like every other input: its values end up on every page.
+    let config_path = root.join(CONFIG_FILE);
+    if !fs::canonicalize(&config_path).is_ok_and(|real| real.starts_with(&root)) {
+        let file = files.add(PathBuf::from(CONFIG_FILE), String::new());
+        diags.push(
+            Diagnostic::error(format!(
+                "`{CONFIG_FILE}` is a link to a file outside the project and is not read"
+            ))
+            .code("outside")
+            .at(Span::new(file, 0..0))
+            .hint("copy the file into the project instead of linking to it"),
+        );
+        return Err(Error::Invalid {
+            files,
+            diagnostics: diags,
+        });
+    }
+
+    // kyr.toml says what the limits are, so it is read up to a ceiling no
+    // setting may pass, then held to its own `max_file_bytes`.
     let Some(config_file) = read_text(
         &root,
-        &root.join(CONFIG_FILE),
-        default_limits.max_file_bytes,
+        &config_path,
+        config::Limits::default().max_binary_bytes,
         &mut files,
         &mut diags,
     )?
@@ -137,6 +156,25 @@ pub fn load(start: &Path) -> Result<Project, Error> {
             diagnostics: diags,
         });
     };
+    let size = files.text(config_file).len() as u64;
+    if size > config.limits.max_file_bytes {
+        diags.push(
+            Diagnostic::error(format!(
+                "the file is {}, more than the limit of {}; it is not read",
+                human_size(size),
+                human_size(config.limits.max_file_bytes)
+            ))
+            .code("limit")
+            .at(Span::new(config_file, 0..0))
+            .hint(format!(
+                "shorten it, or raise `max_file_bytes` under `[limits]` in {CONFIG_FILE} itself"
+            )),
+        );
+        return Err(Error::Invalid {
+            files,
+            diagnostics: diags,
+        });
+    }
 
     let limits = &config.limits;
     let skeletons = load_content(&root, limits, &mut files, &mut diags)?;
@@ -426,7 +464,12 @@ fn read_text(
             if text.starts_with('\u{FEFF}') {
                 text.drain(..3);
             }
-            Ok(Some(files.add(rel, lone_cr_to_lf(text))))
+            let (text, controls) = without_controls(lone_cr_to_lf(text));
+            let file = files.add(rel, text);
+            if let Some(controls) = controls {
+                diags.push(controls.warning(file));
+            }
+            Ok(Some(file))
         }
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
@@ -440,6 +483,70 @@ fn read_text(
             Ok(None)
         }
     }
+}
+
+/// Control characters taken out of a text file.
+struct Controls {
+    /// Where the first one was, in the cleaned text.
+    first: usize,
+    /// Which it was.
+    first_char: char,
+    /// How many there were.
+    count: usize,
+}
+
+impl Controls {
+    fn warning(&self, file: FileId) -> Diagnostic {
+        let what = format!("U+{:04X}", self.first_char as u32);
+        let more = match self.count {
+            1 => String::new(),
+            n => format!(" (and {} more in this file)", n - 1),
+        };
+        let first_len = if self.first_char == '\0' {
+            '\u{FFFD}'.len_utf8()
+        } else {
+            0
+        };
+        Diagnostic::warning(format!(
+            "control character {what}{more}: a NUL is shown as U+FFFD (a replacement character), other control characters are dropped"
+        ))
+        .code("control-char")
+        .at(Span::new(file, self.first..self.first + first_len))
+        .hint("remove it: editors and copy-paste leave such characters, and readers never see them as meant")
+    }
+}
+
+/// The text with NUL replaced by U+FFFD (as CommonMark asks) and the other
+/// C0 control characters but tab and line ends dropped, and what was
+/// taken out.
+fn without_controls(text: String) -> (String, Option<Controls>) {
+    let is_control =
+        |c: char| c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r') && c != '\u{7F}';
+    if !text.chars().any(is_control) {
+        return (text, None);
+    }
+    let mut out = String::with_capacity(text.len() + 2);
+    let mut controls: Option<Controls> = None;
+    for c in text.chars() {
+        if !is_control(c) {
+            out.push(c);
+            continue;
+        }
+        match &mut controls {
+            Some(seen) => seen.count += 1,
+            None => {
+                controls = Some(Controls {
+                    first: out.len(),
+                    first_char: c,
+                    count: 1,
+                })
+            }
+        }
+        if c == '\0' {
+            out.push('\u{FFFD}');
+        }
+    }
+    (out, controls)
 }
 
 /// An error when the file at `path` is larger than `max_bytes` (it is then

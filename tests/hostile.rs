@@ -170,3 +170,105 @@ fn tel_targets_that_cannot_be_dialled_are_refused_where_they_are_written() {
         assert!(run.stderr.contains(dialable), "{}", run.stderr);
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_kyr_toml_leading_outside_the_project_is_refused() {
+    let fx = Fixture::new("build/basic");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let outside = elsewhere.path().join("kyr.toml");
+    let text = std::fs::read_to_string(fx.root().join("kyr.toml")).unwrap();
+    std::fs::write(&outside, text.replace("Legal Aid", "Someone Else's Values")).unwrap();
+    std::fs::remove_file(fx.root().join("kyr.toml")).unwrap();
+    std::os::unix::fs::symlink(&outside, fx.root().join("kyr.toml")).unwrap();
+    for command in [&["build"][..], &["check"][..]] {
+        let run = fx.run(command);
+        assert_eq!(run.code, 1, "{command:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(
+                "kyr.toml:1:1: error: `kyr.toml` is a link to a file outside the project and is not read"
+            ),
+            "{command:?}: {}",
+            run.stderr
+        );
+    }
+    assert!(!fx.out("en/door.html").exists(), "nothing is built from it");
+}
+
+#[test]
+fn nul_becomes_a_replacement_character_and_other_control_characters_are_dropped_with_a_warning() {
+    let fx = Fixture::new("build/basic");
+    let ftl = std::fs::read_to_string(fx.root().join("locales/fr/door.ftl")).unwrap();
+    fx.write(
+        "locales/fr/door.ftl",
+        &ftl.replace(
+            "door-silent = Vous avez le droit de garder le silence.",
+            "door-silent = Vous avez le droit\0 de garder\x07 le\x1b silence.",
+        ),
+    );
+    let (report, diags) = fx.build(&BuildOptions::default());
+    assert_eq!(report.diagnostics.error_count(), 0, "{diags}");
+    assert!(
+        diags.contains(
+            "locales/fr/door.ftl:7:33: warning: control character U+0000 (and 2 more in this file)"
+        ),
+        "{diags}"
+    );
+    let page = fx.page("fr/door.html");
+    assert!(
+        page.contains("Vous avez le droit\u{FFFD} de garder le silence."),
+        "{page}"
+    );
+    assert!(!page.contains('\0') && !page.contains('\x07') && !page.contains('\x1b'));
+    // Every command meets the same file and says the same.
+    let run = fx.run(&["check"]);
+    assert!(
+        run.stderr.contains("warning: control character U+0000"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn bidi_controls_in_a_skeleton_are_reported_as_in_ftl_files() {
+    let fx = Fixture::new("build/basic");
+    fx.append(
+        "content/door.md",
+        "\nCall \u{202E}4321-010 (555) 1+ today.\n",
+    );
+    let run = fx.run(&["check"]);
+    assert!(
+        run.stderr.contains(
+            "content/door.md:17:6: warning: invisible bidi control character U+202E RIGHT-TO-LEFT OVERRIDE"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(fx.run(&["check", "--strict"]).code, 1);
+}
+
+#[test]
+fn max_file_bytes_applies_to_kyr_toml_when_it_says_so() {
+    let fx = Fixture::new("build/basic");
+    let padding = format!("\n# {}\n", "x".repeat(1_500_000));
+    fx.append("kyr.toml", &padding);
+    // Over the default 1 MB: refused, located, with the way out.
+    let run = fx.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "kyr.toml:1:1: error: the file is 1.4 MB, more than the limit of 1.0 MB; it is not read"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("raise `max_file_bytes` under `[limits]` in kyr.toml itself")
+    );
+    // kyr.toml raises its own limit: read.
+    fx.append("kyr.toml", "\n[limits]\nmax_file_bytes = 4000000\n");
+    let run = fx.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(fx.out("en/door.html").is_file());
+}
