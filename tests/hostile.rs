@@ -272,3 +272,45 @@ fn max_file_bytes_applies_to_kyr_toml_when_it_says_so() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(fx.out("en/door.html").is_file());
 }
+
+#[cfg(unix)]
+#[test]
+fn writes_never_follow_a_symlink_in_the_output_folder() {
+    for link in ["out/en", "out/.kyr", "out"] {
+        let fx = Fixture::new("build/basic");
+        let elsewhere = tempfile::tempdir().unwrap();
+        let parent = fx.root().join(link).parent().unwrap().to_path_buf();
+        std::fs::create_dir_all(&parent).unwrap();
+        std::os::unix::fs::symlink(elsewhere.path(), fx.root().join(link)).unwrap();
+        let run = fx.run(&["build"]);
+        assert_eq!(run.code, 1, "{link}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(
+                "is a symbolic link; kyr does not write, rename or remove anything through a link"
+            ),
+            "{link}: {}",
+            run.stderr
+        );
+        let written: Vec<_> = walkdir::WalkDir::new(elsewhere.path())
+            .min_depth(1)
+            .into_iter()
+            .collect();
+        assert!(written.is_empty(), "{link}: wrote {written:?}");
+    }
+}
+
+#[test]
+fn user_files_named_like_temporary_files_are_kept() {
+    let fx = Fixture::new("build/basic");
+    fx.write("out/mine/.kyr-CCCCCC.tmp", "mine");
+    fx.write("out/.kyr-notmine.tmp", "mine too");
+    fx.write("out/fr/.kyr-Ab12Cd.tmp", "a write kyr left half done");
+    let run = fx.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        fx.out("mine/.kyr-CCCCCC.tmp").is_file(),
+        "not a folder kyr writes"
+    );
+    assert!(fx.out(".kyr-notmine.tmp").is_file(), "not kyr's pattern");
+    assert!(!fx.out("fr/.kyr-Ab12Cd.tmp").exists(), "kyr's own leftover");
+}

@@ -600,10 +600,10 @@ fn a_killed_build_leaves_no_partial_file_and_the_next_build_completes_it() {
     assert!(killed_midway, "no build was killed before it finished");
 
     // A temporary file left by a killed write is cleaned up.
-    fx.write("out/fr/.kyr-leftover.tmp", "half a PDF");
+    fx.write("out/fr/.kyr-Lf0v3r.tmp", "half a PDF");
     let run = fx.run(&["build", "-j", "1"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(!fx.out("fr/.kyr-leftover.tmp").exists());
+    assert!(!fx.out("fr/.kyr-Lf0v3r.tmp").exists());
     for entry in walkdir::WalkDir::new(fx.out("")) {
         let entry = entry.unwrap();
         assert!(

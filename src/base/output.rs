@@ -1,6 +1,9 @@
 //! WRITE: atomic writes under the output folder. Each file goes to a
 //! temporary file in its own folder and is renamed into place, so a reader
-//! (or a print shop) never sees half a file.
+//! (or a print shop) never sees half a file. The temporary files have one
+//! exact pattern, `.kyr-XXXXXX.tmp` (six ASCII letters or digits). Nothing
+//! is written, renamed or removed through a symbolic link: the output
+//! folder, a folder in it, or the file itself being a link is refused.
 
 use std::fs;
 use std::io::Write as _;
@@ -10,6 +13,8 @@ use anyhow::{Context as _, Result, bail};
 
 const TEMP_PREFIX: &str = ".kyr-";
 const TEMP_SUFFIX: &str = ".tmp";
+/// Random letters and digits between the prefix and the suffix.
+const TEMP_RANDOM: usize = 6;
 
 /// Writes `bytes` to `out_dir/relative` atomically. `relative` must stay
 /// inside `out_dir` (no `..`, no absolute path).
@@ -18,7 +23,10 @@ pub(crate) fn write_atomic(out_dir: &Path, relative: &Path, bytes: &[u8]) -> Res
     let dir = path.parent().unwrap_or(out_dir);
     fs::create_dir_all(dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
     let mut builder = tempfile::Builder::new();
-    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    builder
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .rand_bytes(TEMP_RANDOM);
     // Outputs are published (a web server, a shared folder): readable by
     // all like any other file, not private like a temporary file.
     #[cfg(unix)]
@@ -51,9 +59,14 @@ pub(crate) fn remove_empty_dir(out_dir: &Path, relative: &Path) -> Result<bool> 
     Ok(fs::remove_dir(&path).is_ok())
 }
 
-/// Whether a file name is one of the temporary files writes go through.
+/// Whether a file name is one of the temporary files writes go through:
+/// exactly `.kyr-XXXXXX.tmp`.
 pub(crate) fn is_temporary(name: &str) -> bool {
-    name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
+    name.strip_prefix(TEMP_PREFIX)
+        .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
+        .is_some_and(|random| {
+            random.len() == TEMP_RANDOM && random.chars().all(|c| c.is_ascii_alphanumeric())
+        })
 }
 
 /// Whether `relative` names something below a folder: no `..`, no root,
@@ -72,7 +85,26 @@ fn inside(out_dir: &Path, relative: &Path) -> Result<PathBuf> {
             relative.display()
         );
     }
-    Ok(out_dir.join(relative))
+    // The output folder, each folder below it and the file itself: none
+    // may be a link, which would send the write (or a removal) elsewhere.
+    let mut path = out_dir.to_path_buf();
+    refuse_link(&path)?;
+    for component in relative.components() {
+        path.push(component);
+        refuse_link(&path)?;
+    }
+    Ok(path)
+}
+
+/// An error when `path` is a symbolic link.
+fn refuse_link(path: &Path) -> Result<()> {
+    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        bail!(
+            "`{}` is a symbolic link; kyr does not write, rename or remove anything through a link in its output folder (replace the link with a folder, or choose another folder with --out)",
+            path.display()
+        );
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -90,6 +122,34 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn temporary_names_have_one_exact_pattern() {
+        assert!(is_temporary(".kyr-a1B2c3.tmp"));
+        for name in [
+            ".kyr-notmine.tmp",
+            ".kyr-.tmp",
+            ".kyr-abc.tmp",
+            "kyr-abcdef.tmp",
+            ".kyr-abcdéf.tmp",
+        ] {
+            assert!(!is_temporary(name), "{name}");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let mut builder = tempfile::Builder::new();
+        builder
+            .prefix(TEMP_PREFIX)
+            .suffix(TEMP_SUFFIX)
+            .rand_bytes(TEMP_RANDOM);
+        let temp = builder.tempfile_in(dir.path()).unwrap();
+        let name = temp
+            .path()
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert!(is_temporary(&name), "{name}");
     }
 
     #[test]

@@ -143,8 +143,13 @@ fn out_dir(project: &Project, options: &BuildOptions) -> PathBuf {
 /// be read this time (whose outputs failed).
 fn clean(project: &Project, report: &mut BuildReport) -> Result<(), Error> {
     let out_dir = report.out_dir.clone();
-    incremental::remove_temporary_files(&out_dir);
-    for ((tag, document), record) in incremental::all(&out_dir) {
+    let records = incremental::all(&out_dir);
+    let mut tags: Vec<String> = project.config.locales.keys().cloned().collect();
+    tags.extend(records.keys().map(|(tag, _)| tag.clone()));
+    tags.sort();
+    tags.dedup();
+    incremental::remove_temporary_files(&out_dir, &tags);
+    for ((tag, document), record) in records {
         let configured = project.config.locale(&tag).is_some();
         if configured && project.skeletons.iter().any(|s| s.name == document) {
             continue;
