@@ -134,26 +134,30 @@ const WARNING_LOCALE: LocaleSpec = LocaleSpec {
 };
 
 /// Latin letters spelt as Tifinagh ones (`a` to `z` as U+2D30 to U+2D49),
-/// outside `{ ... }` placeables.
+/// outside `{ ... }` placeables and link targets (`](...)`).
 fn tifinagh(text: &str) -> String {
-    let mut depth = 0usize;
-    text.chars()
-        .map(|c| match c {
-            '{' => {
-                depth += 1;
-                c
-            }
-            '}' => {
-                depth = depth.saturating_sub(1);
-                c
-            }
-            c if depth == 0 && c.is_ascii_alphabetic() => {
-                let index = u32::from(c.to_ascii_lowercase()) - u32::from('a');
-                char::from_u32(0x2D30 + index).unwrap_or(c)
-            }
-            c => c,
-        })
-        .collect()
+    let mut placeable = 0usize;
+    let mut target = false;
+    let mut previous = ' ';
+    let mut out = String::with_capacity(text.len() * 3);
+    for c in text.chars() {
+        match c {
+            '{' => placeable += 1,
+            '}' => placeable = placeable.saturating_sub(1),
+            '(' if previous == ']' => target = true,
+            ')' => target = false,
+            _ => {}
+        }
+        let spelt = if placeable == 0 && !target && c.is_ascii_alphabetic() {
+            let index = u32::from(c.to_ascii_lowercase()) - u32::from('a');
+            char::from_u32(0x2D30 + index).unwrap_or(c)
+        } else {
+            c
+        };
+        out.push(spelt);
+        previous = c;
+    }
+    out
 }
 
 /// Sections of a document meant to fill one, two or three US Letter
