@@ -195,3 +195,64 @@ fn pages_link_their_pdfs_with_how_to_print_them_in_the_reader_language() {
     fx.build(&BuildOptions::default());
     assert!(fx.page("fr/door.html").contains("class=\"print\""));
 }
+
+#[test]
+fn pages_stay_small_with_many_languages_and_the_switcher_lists_the_page_chain() {
+    let fx = Fixture::new("build/basic");
+    let mut many = String::new();
+    for a in b'A'..=b'J' {
+        for b in b'A'..=b'J' {
+            let tag = format!("fr-{}{}", a as char, b as char);
+            many.push_str(&format!(
+                "\n[locales.{tag}]\nendonym = \"Français {tag}\"\nfallback = [\"fr\"]\n"
+            ));
+        }
+    }
+    fx.append("kyr.toml", &many);
+    let (report, diags) = fx.build(&BuildOptions {
+        formats: vec![kyr::build::Format::Html],
+        ..BuildOptions::default()
+    });
+    assert_eq!(report.diagnostics.error_count(), 0, "{diags}");
+    assert!(!diags.contains("page-size"), "{diags}");
+    let page = fx.page("fr-CD/door.html");
+    assert!(page.len() < 30 * 1024, "{} bytes", page.len());
+    let switcher =
+        &page[page.find("<nav class=\"languages\"").unwrap()..page.find("</nav>").unwrap()];
+    // fr-CD, then fr, then en: the page's chain; the index lists the rest.
+    assert_eq!(switcher.matches("<li>").count(), 3, "{switcher}");
+    assert!(switcher.contains("href=\"../index.html\""));
+    assert!(fx.page("index.html").contains("Français fr-JJ"));
+}
+
+#[test]
+fn a_page_over_the_size_budget_warns_and_fails_strict() {
+    let fx = Fixture::new("build/basic");
+    let long = "Vous avez le droit de garder le silence. ".repeat(1000);
+    let ftl = std::fs::read_to_string(fx.root().join("locales/fr/door.ftl")).unwrap();
+    fx.write(
+        "locales/fr/door.ftl",
+        &ftl.replace(
+            "door-silent = Vous avez le droit de garder le silence.",
+            &format!("door-silent = {long}"),
+        ),
+    );
+    let options = BuildOptions {
+        formats: vec![kyr::build::Format::Html],
+        locales: vec!["fr".into()],
+        ..BuildOptions::default()
+    };
+    let (_, diags) = fx.build(&options);
+    assert!(
+        diags.contains("content/door.md:1:1: warning: the page `fr/door.html` is 4"),
+        "{diags}"
+    );
+    assert!(diags.contains("over the budget of 30 KB"), "{diags}");
+    let (report, diags) = fx.build(&BuildOptions {
+        strict: true,
+        force: true,
+        ..options
+    });
+    assert!(report.diagnostics.error_count() > 0, "{diags}");
+    assert!(!fx.out("fr/door.html").exists());
+}

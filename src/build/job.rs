@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::base::diag::{Diagnostic, display_path};
+use crate::base::diag::{Diagnostic, Span, display_path};
 use crate::base::output;
 use crate::build::incremental::SharedKeys;
 use crate::build::incremental::{self, Entry, KeyHasher, Record, Stamp, Told};
@@ -213,6 +213,13 @@ fn render(
                     &project.templates,
                     &project.files,
                 ) {
+                    Ok(html) if html.len() > crate::html::PAGE_BUDGET_BYTES => {
+                        let d = page_too_big(skeleton, page, html.len())
+                            .promote(context.options.strict);
+                        let failed = d.is_error();
+                        page.job.diagnostics.push(d);
+                        (!failed).then(|| html.into_bytes())
+                    }
                     Ok(html) => Some(html.into_bytes()),
                     Err(d) => {
                         page.job.diagnostics.push(d);
@@ -360,4 +367,18 @@ fn built_file(locale: &Locale, skeleton: &Skeleton, stamp: &Stamp, fresh: bool) 
         sha256: stamp.sha256.clone(),
         fresh,
     }
+}
+
+/// A page over the size a phone on a slow connection should load.
+fn page_too_big(skeleton: &Skeleton, page: &Page, bytes: usize) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "the page `{}/{}.html` is {} KB, over the budget of {} KB for a phone on a slow connection",
+        page.locale.tag,
+        skeleton.name,
+        bytes.div_ceil(1024),
+        crate::html::PAGE_BUDGET_BYTES / 1024
+    ))
+    .code("page-size")
+    .at(Span::new(skeleton.file, 0..0))
+    .hint("split the document, or shorten its longest messages")
 }

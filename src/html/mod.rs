@@ -10,7 +10,7 @@ use minijinja::{Environment, Value};
 use serde::Serialize;
 
 use crate::base::diag::{Diagnostic, FileId, Files, Span};
-use crate::config::Config;
+use crate::config::{Config, Locale};
 use crate::doc::Skeleton;
 use crate::doc::model::{Block, Inline, Lang};
 use crate::i18n::interface::html_name;
@@ -275,6 +275,14 @@ pub(crate) fn render_index(
     templates.render("index.html", context, files)
 }
 
+/// Above this many languages, a page's language switcher lists only its
+/// own fallback chain.
+pub(crate) const SWITCHER_MAX_LANGUAGES: usize = 40;
+
+/// The largest page a phone on a slow connection should have to load, in
+/// bytes; a build warns about a bigger one.
+pub(crate) const PAGE_BUDGET_BYTES: usize = 30 * 1024;
+
 /// The page of a resolved document, with a link to it in every locale and
 /// to its PDF files (`pdfs`: each file's name and the interface text that
 /// says how to print it; empty when no PDF is built).
@@ -287,9 +295,17 @@ pub(crate) fn document_page(
 ) -> Result<String, Diagnostic> {
     let locale = page.locale;
     let document = &page.document;
+    // With many languages the switcher lists only this page's own chain
+    // (its language, the ones it falls back to); the index, linked above
+    // it, lists them all. Every page then stays the same size however
+    // many languages the project has.
+    let listed = |l: &&Locale| {
+        config.locales.len() <= SWITCHER_MAX_LANGUAGES || locale.chain.contains(&l.tag)
+    };
     let languages = config
         .locales
         .values()
+        .filter(listed)
         .map(|l| LanguageLink {
             tag: l.tag.clone(),
             endonym: l.endonym.clone(),
