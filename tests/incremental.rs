@@ -629,3 +629,64 @@ fn a_killed_build_leaves_no_partial_file_and_the_next_build_completes_it() {
         );
     }
 }
+
+#[test]
+fn two_builds_into_one_folder_take_turns_and_a_held_lock_makes_no_wait_exit_2() {
+    let fx = Fixture::new("build/basic");
+    let single = Fixture::new("build/basic");
+    let run = single.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    // Two builds started together both finish, one after the other, and
+    // the pages are those of a single build.
+    let kyr = env!("CARGO_BIN_EXE_kyr");
+    let start = || {
+        std::process::Command::new(kyr)
+            .args(["build", "--force", "-q"])
+            .current_dir(fx.root())
+            .env("SOURCE_DATE_EPOCH", "1767225600")
+            .spawn()
+            .unwrap()
+    };
+    let (mut a, mut b) = (start(), start());
+    assert!(a.wait().unwrap().success());
+    assert!(b.wait().unwrap().success());
+    for page in ["en/door.html", "fr/door.html", "ar/door.html", "index.html"] {
+        assert_eq!(fx.page(page), single.page(page), "{page}");
+    }
+
+    // While another process holds the lock, --no-wait stops at once.
+    let lock = std::fs::OpenOptions::new()
+        .write(true)
+        .open(fx.out(".kyr/lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let run = fx.run(&["build", "--no-wait"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("another kyr build is writing"),
+        "{}",
+        run.stderr
+    );
+    // Without it, the build waits, says so, and goes on once the lock is
+    // let go (as when the holder is killed: the lock goes with it).
+    let mut waiting = std::process::Command::new(kyr)
+        .args(["build"])
+        .current_dir(fx.root())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(
+        waiting.try_wait().unwrap().is_none(),
+        "the build did not wait"
+    );
+    drop(lock);
+    let output = waiting.wait_with_output().unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("waiting for another kyr build writing"),
+        "{stderr}"
+    );
+}

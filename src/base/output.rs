@@ -42,6 +42,46 @@ pub(crate) fn write_atomic(out_dir: &Path, relative: &Path, bytes: &[u8]) -> Res
     Ok(path)
 }
 
+/// The build lock of an output folder: held for a whole build, so two
+/// builds (`build`, `watch`) never write into one folder at once. It is the
+/// operating system's advisory lock on `.kyr/lock`, which goes with the
+/// process: a build that is killed leaves nothing that blocks the next.
+#[derive(Debug)]
+pub(crate) struct BuildLock {
+    _file: fs::File,
+}
+
+impl BuildLock {
+    /// Takes the lock of `out_dir`: `Ok(None)` when another process holds
+    /// it and `wait` is false; otherwise waits for it, calling `waiting`
+    /// first.
+    pub(crate) fn take(out_dir: &Path, wait: bool, waiting: impl FnOnce()) -> Result<Option<Self>> {
+        let path = inside(out_dir, Path::new(".kyr/lock"))?;
+        let dir = path.parent().unwrap_or(out_dir);
+        fs::create_dir_all(dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .with_context(|| format!("failed to open `{}`", path.display()))?;
+        match file.try_lock() {
+            Ok(()) => return Ok(Some(BuildLock { _file: file })),
+            Err(fs::TryLockError::WouldBlock) => {}
+            Err(fs::TryLockError::Error(e)) => {
+                return Err(e).with_context(|| format!("failed to lock `{}`", path.display()));
+            }
+        }
+        if !wait {
+            return Ok(None);
+        }
+        waiting();
+        file.lock()
+            .with_context(|| format!("failed to lock `{}`", path.display()))?;
+        Ok(Some(BuildLock { _file: file }))
+    }
+}
+
 /// Removes `out_dir/relative` if it exists (an output whose build failed
 /// must not be left over from an earlier build).
 pub(crate) fn remove_stale(out_dir: &Path, relative: &Path) -> Result<bool> {

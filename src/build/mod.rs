@@ -46,6 +46,17 @@ pub fn build_with(
 ) -> Result<BuildReport, Error> {
     let jobs = select(project, options)?;
     let mut report = BuildReport::new(out_dir(project, options));
+    // One build at a time in an output folder; held until the build ends.
+    let _lock = output::BuildLock::take(&report.out_dir, !options.no_wait, || {
+        progress.waiting(&report.out_dir)
+    })
+    .map_err(Error::Failed)?
+    .ok_or_else(|| {
+        Error::Usage(format!(
+            "another kyr build is writing `{}`; try again when it has finished, or leave out --no-wait to wait for it",
+            report.out_dir.display()
+        ))
+    })?;
     report.add_diagnostics(project.diagnostics.iter().cloned(), options.strict);
     clean(project, &mut report)?;
     let formats = options.formats_to_build();

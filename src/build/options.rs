@@ -29,6 +29,9 @@ pub struct BuildOptions {
     pub force: bool,
     /// Build only this share of the documents × locales.
     pub shard: Option<Shard>,
+    /// When another kyr is building into the same output folder, stop at
+    /// once (a usage error, exit 2) instead of waiting for it.
+    pub no_wait: bool,
 }
 
 impl BuildOptions {

@@ -3,7 +3,7 @@
 //! progress it reports while it runs, and why it could not start.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::base::diag::{Diagnostic, Sink};
 use crate::base::error::Error;
@@ -60,6 +60,10 @@ pub trait Progress: Sync {
     /// One is done.
     fn done(&self, job: JobDone<'_>) {
         let _ = job;
+    }
+    /// Another kyr is building into `out_dir`; this build waits for it.
+    fn waiting(&self, out_dir: &Path) {
+        let _ = out_dir;
     }
 }
 

@@ -228,6 +228,10 @@ pub struct BuildArgs {
     /// Rebuild everything, even outputs whose inputs have not changed.
     #[arg(long)]
     pub force: bool,
+    /// When another kyr is building into the same output folder, exit at
+    /// once (code 2) instead of waiting for it.
+    #[arg(long)]
+    pub no_wait: bool,
     /// Build only share K of N of the documents × locales (for a CI
     /// matrix; combine the shares with `kyr bundle --merge`).
     #[arg(long, value_name = "K/N", env = "KYR_SHARD")]

@@ -50,6 +50,7 @@ pub(super) fn build(
         jobs: args.jobs.map(usize::from),
         force: args.force,
         shard: args.shard,
+        no_wait: args.no_wait,
     };
     let format = args.message_format;
     let mut project = load(global)?;

@@ -54,6 +54,15 @@ impl Reporter {
 }
 
 impl Progress for Reporter {
+    fn waiting(&self, out_dir: &std::path::Path) {
+        self.bar.suspend(|| {
+            eprintln!(
+                "waiting for another kyr build writing `{}` to finish (use --no-wait to stop instead)",
+                out_dir.display()
+            );
+        });
+    }
+
     fn start(&self, jobs: usize) {
         self.total.store(jobs, Ordering::Relaxed);
         self.bar.set_length(jobs as u64);
