@@ -272,7 +272,7 @@ fn render(
 fn evict_typst_cache(context: &Context, rendered: &[Rendered]) {
     if context.engine.is_some() && !rendered.is_empty() {
         let compiled = context.compiled.fetch_add(1, Ordering::Relaxed) + 1;
-        if compiled % EVICT_EVERY == 0 {
+        if compiled.is_multiple_of(EVICT_EVERY) {
             typst::comemo::evict(TYPST_CACHE_AGE);
         }
     }

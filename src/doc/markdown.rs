@@ -596,13 +596,13 @@ fn split_vars(text: &str, vars: &[(String, Var)], out: &mut Vec<Inline>) {
     while let Some(c) = chars.next() {
         if c == FSI {
             let mut ahead = chars.clone();
-            if let Some(v) = ahead.next().and_then(|p| var_index(p, vars)) {
-                if ahead.peek() == Some(&PDI) {
-                    ahead.next();
-                    chars = ahead;
-                    push_var(out, &mut plain, &vars[v]);
-                    continue;
-                }
+            if let Some(v) = ahead.next().and_then(|p| var_index(p, vars))
+                && ahead.peek() == Some(&PDI)
+            {
+                ahead.next();
+                chars = ahead;
+                push_var(out, &mut plain, &vars[v]);
+                continue;
             }
         }
         match var_index(c, vars) {
