@@ -198,13 +198,10 @@ fn a_symlinked_kyr_toml_leading_outside_the_project_is_refused() {
 #[test]
 fn nul_becomes_a_replacement_character_and_other_control_characters_are_dropped_with_a_warning() {
     let fx = Fixture::new("build/basic");
-    let ftl = std::fs::read_to_string(fx.root().join("locales/fr/door.ftl")).unwrap();
-    fx.write(
+    fx.replace(
         "locales/fr/door.ftl",
-        &ftl.replace(
-            "door-silent = Vous avez le droit de garder le silence.",
-            "door-silent = Vous avez le droit\0 de garder\x07 le\x1b silence.",
-        ),
+        "door-silent = Vous avez le droit de garder le silence.",
+        "door-silent = Vous avez le droit\0 de garder\x07 le\x1b silence.",
     );
     let (report, diags) = fx.build(&BuildOptions::default());
     assert_eq!(report.diagnostics.error_count(), 0, "{diags}");

@@ -199,6 +199,15 @@ fn typeset(typesetter: &Typesetter, tag: &str, document: &str, what: &str) -> Pa
     }
 }
 
+/// Typesets `what` and checks that no glyph reaches outside its clip box
+/// or the page.
+fn typeset_inside(typesetter: &Typesetter, tag: &str, document: &str, what: &str) -> PagedDocument {
+    let laid = typeset(typesetter, tag, document, what);
+    let outside = glyphs_outside(&laid);
+    assert!(outside.is_empty(), "{tag} {what}: {outside:?}");
+    laid
+}
+
 const RIGHT_TO_LEFT: [&str; 3] = ["ar", "ff-Adlm", "wo-Arab"];
 const HOTLINE_DIGITS: &str = "555-1212";
 
@@ -317,12 +326,7 @@ fn handouts_and_booklets_are_laid_out_right_to_left_with_their_chrome() {
     let typesetter = Typesetter::new(&project, None);
     for tag in RIGHT_TO_LEFT {
         for (what, margin) in [("handout", 20.0), ("booklet", 14.0)] {
-            let document = typeset(&typesetter, tag, "at-the-door", what);
-            assert!(
-                glyphs_outside(&document).is_empty(),
-                "{tag} {what}: {:?}",
-                glyphs_outside(&document)
-            );
+            let document = typeset_inside(&typesetter, tag, "at-the-door", what);
             let laid = pages(&document);
             for (i, page) in laid.iter().enumerate() {
                 let area = (margin, page.width - margin);
@@ -413,12 +417,7 @@ fn card_sheets_and_cards_start_on_the_right_keep_text_inside_and_readable() {
     let reference = project.config.locale("en").unwrap();
     let sheet = preview::sheet(reference.paper);
     for tag in project.config.locales.keys() {
-        let card = typeset(&typesetter, tag, "red-card", "card");
-        assert!(
-            glyphs_outside(&card).is_empty(),
-            "{tag} card: {:?}",
-            glyphs_outside(&card)
-        );
+        let card = typeset_inside(&typesetter, tag, "red-card", "card");
         for (side, page) in ["front", "back"].iter().zip(pages(&card)) {
             // Body text at 7.5 pt or more, all text 3 mm inside the cut.
             let body: Vec<&Run> = page
@@ -456,12 +455,7 @@ fn card_sheets_and_cards_start_on_the_right_keep_text_inside_and_readable() {
             );
         }
 
-        let document = typeset(&typesetter, tag, "red-card", "card-sheet");
-        assert!(
-            glyphs_outside(&document).is_empty(),
-            "{tag} sheet: {:?}",
-            glyphs_outside(&document)
-        );
+        let document = typeset_inside(&typesetter, tag, "red-card", "card-sheet");
         let laid = pages(&document);
         let front = &laid[0];
         // Every mark of ink at least 6 mm inside the paper.
@@ -522,12 +516,7 @@ fn long_addresses_and_numbers_break_inside_the_page() {
     let project = fx.load();
     let typesetter = Typesetter::new(&project, None);
     for (tag, what) in [("en", "handout"), ("en", "booklet"), ("ar", "handout")] {
-        let document = typeset(&typesetter, tag, "at-the-door", what);
-        assert!(
-            glyphs_outside(&document).is_empty(),
-            "{tag} {what}: {:?}",
-            glyphs_outside(&document)
-        );
+        let document = typeset_inside(&typesetter, tag, "at-the-door", what);
         let laid = pages(&document);
         let all: String = laid
             .iter()

@@ -269,8 +269,8 @@ impl<'p> Messages<'p> {
             .collect();
         diagnostics.extend(job.diagnostics);
 
-        let tags: Vec<String> = config.locales.keys().cloned().collect();
-        let coverage = coverage::coverage(self, &tags);
+        // Every configured locale, in configuration order.
+        let coverage = coverage::coverage(self, &[]);
         let mut states = Vec::new();
         for (locale, covered) in config.locales.values().zip(&coverage) {
             let percent = format!("{}", covered.percent);

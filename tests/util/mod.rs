@@ -56,6 +56,16 @@ impl Fixture {
         self
     }
 
+    /// Replaces `from` with `to` in a file of the project; `from` must be
+    /// there.
+    pub(crate) fn replace(&self, path: &str, from: &str, to: &str) -> &Self {
+        let full = self.root().join(path);
+        let text = fs::read_to_string(&full).unwrap();
+        assert!(text.contains(from), "`{from}` is not in {path}");
+        fs::write(full, text.replacen(from, to, 1)).unwrap();
+        self
+    }
+
     /// Replaces the example contacts in `kyr.toml` (a 555 hotline, an
     /// organization named "Example", which every build warns about) with
     /// ones a real project would have, for tests about something else.
