@@ -251,3 +251,49 @@ fn a_key_the_contract_lacks_is_caught() {
         vec![vec!["qr".to_owned()]]
     );
 }
+
+#[test]
+fn neighbouring_emphases_and_texts_are_handed_over_as_one_element() {
+    use model::Inline::{Emphasis, Strong, Text};
+    let text = |s: &str| Text(s.to_owned());
+    // `*_*_…x…_*_*` as the Markdown parser gives it: one-character
+    // emphases side by side.
+    let alternating: Vec<model::Inline> = (0..1000)
+        .map(|i| Emphasis(vec![text(if i % 2 == 0 { "*" } else { "_" })]))
+        .collect();
+    let joined = inlines(&alternating);
+    assert_eq!(joined.len(), 1);
+    let Inline::Emph { c } = &joined[0] else {
+        panic!("{joined:?}")
+    };
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0], Inline::Text { s: "*_".repeat(500) });
+
+    // Joined at every depth; other kinds keep their boundaries.
+    let mixed = vec![
+        text("a"),
+        text("b"),
+        Strong(vec![Emphasis(vec![text("c")])]),
+        Strong(vec![Emphasis(vec![text("d")]), text("e")]),
+        Emphasis(vec![text("f")]),
+        text("g"),
+    ];
+    assert_eq!(
+        inlines(&mixed),
+        vec![
+            Inline::Text { s: "ab".into() },
+            Inline::Strong {
+                c: vec![
+                    Inline::Emph {
+                        c: vec![Inline::Text { s: "cd".into() }]
+                    },
+                    Inline::Text { s: "e".into() },
+                ]
+            },
+            Inline::Emph {
+                c: vec![Inline::Text { s: "f".into() }]
+            },
+            Inline::Text { s: "g".into() },
+        ]
+    );
+}
