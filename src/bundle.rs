@@ -77,7 +77,7 @@ fn make(project: &Project, sites: &[PathBuf], epoch: i64) -> Result<Bundle, Stri
         for (name, bytes) in site_files(site)? {
             if let Some((other, other_site)) = found.get(&name)
                 && *other != bytes
-                && name != "index.html"
+                && !crate::html::is_index_page(&name)
             {
                 return Err(format!(
                     "`{name}` differs between `{}` and `{}`: were they built from the same \
@@ -91,9 +91,12 @@ fn make(project: &Project, sites: &[PathBuf], epoch: i64) -> Result<Bundle, Stri
     }
     if sites.len() > 1 {
         let exists = |file: &str| found.contains_key(file);
-        let index = crate::build::index_html(project, &exists, false, &mut Vec::new())
-            .ok_or_else(|| "cannot make the index page of the merged sites".to_owned())?;
-        found.insert("index.html".into(), (index.into_bytes(), Path::new("")));
+        let pages = crate::build::index_pages(project, &exists, false, &mut Vec::new())
+            .ok_or_else(|| "cannot make the index pages of the merged sites".to_owned())?;
+        found.retain(|name, _| !crate::html::is_index_page(name));
+        for (name, html) in pages {
+            found.insert(name, (html.into_bytes(), Path::new("")));
+        }
     }
     let files: Vec<(String, Vec<u8>)> = found
         .into_iter()

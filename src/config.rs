@@ -48,6 +48,18 @@ pub struct Limits {
     pub max_nesting: usize,
     /// Most messages and terms in one locale.
     pub max_messages: usize,
+    /// Most text one document expands to in one locale, in bytes: its
+    /// skeleton's own text, every message it shows and every variable's
+    /// value, each time it is shown.
+    pub max_document_bytes: u64,
+    /// Most times one document shows one message.
+    pub max_message_uses: usize,
+    /// Most pages in one PDF.
+    pub max_pages: usize,
+    /// Most pieces in one paragraph: texts, emphases, links, variables,
+    /// line breaks, and every 12 characters of a long address (each is an
+    /// element for Typst, whose paragraph layout costs glyphs × elements).
+    pub max_paragraph_pieces: usize,
 }
 
 impl Limits {
@@ -65,6 +77,10 @@ impl Default for Limits {
             max_binary_bytes: 64 * 1024 * 1024,
             max_nesting: Self::NESTING_CEILING,
             max_messages: 10_000,
+            max_document_bytes: 320 * 1024,
+            max_message_uses: 20,
+            max_pages: 200,
+            max_paragraph_pieces: 2000,
         }
     }
 }
@@ -258,6 +274,14 @@ struct LimitsFile {
     max_nesting: Option<Spanned<u64>>,
     #[serde(default)]
     max_messages: Option<Spanned<u64>>,
+    #[serde(default)]
+    max_document_bytes: Option<Spanned<u64>>,
+    #[serde(default)]
+    max_message_uses: Option<Spanned<u64>>,
+    #[serde(default)]
+    max_pages: Option<Spanned<u64>>,
+    #[serde(default)]
+    max_paragraph_pieces: Option<Spanned<u64>>,
 }
 
 #[derive(Deserialize)]
@@ -526,6 +550,18 @@ fn validate_limits(
     }
     if let Some(n) = take(&raw.max_messages, "max_messages", usize_max) {
         limits.max_messages = n as usize;
+    }
+    if let Some(n) = take(&raw.max_document_bytes, "max_document_bytes", usize_max) {
+        limits.max_document_bytes = n;
+    }
+    if let Some(n) = take(&raw.max_message_uses, "max_message_uses", usize_max) {
+        limits.max_message_uses = n as usize;
+    }
+    if let Some(n) = take(&raw.max_pages, "max_pages", usize_max) {
+        limits.max_pages = n as usize;
+    }
+    if let Some(n) = take(&raw.max_paragraph_pieces, "max_paragraph_pieces", usize_max) {
+        limits.max_paragraph_pieces = n as usize;
     }
     limits
 }

@@ -7,7 +7,7 @@
 use typst::text::Font;
 use typst_layout::PagedDocument;
 
-use crate::base::diag::Diagnostic;
+use crate::base::diag::{Diagnostic, Span};
 use crate::doc::model::{self, Inline, Leaf};
 use crate::i18n::page::Page;
 use crate::pdf::engine::{self, Engine, PdfMeta};
@@ -117,8 +117,10 @@ impl<'p> Typesetter<'p> {
     pub fn typeset(&self, locale: &str, document: &str, what: &str) -> Option<Typeset> {
         let (page, input) = self.input(locale, document, what)?;
         let ident = format!("kyr/{document}/{locale}/{what}");
+        let skeleton = self.project.skeletons.iter().find(|s| s.name == document)?;
+        let at = Span::new(skeleton.file, 0..0);
         Some(Typeset {
-            result: engine::compile(&self.engine, &input, &PdfMeta { ident: &ident }),
+            result: engine::compile(&self.engine, &input, &PdfMeta { ident: &ident, at }),
             diagnostics: page.job.diagnostics,
         })
     }

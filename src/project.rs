@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 use walkdir::WalkDir;
 
-use crate::base::diag::{Diagnostic, FileId, Files, Span};
+use crate::base::diag::{Diagnostic, FileId, Files, Span, human_size};
 use crate::base::epoch::FIXED_EPOCH;
 use crate::base::error::Error;
 use crate::config::{self, Config};
@@ -71,7 +71,7 @@ impl Project {
             epoch.unwrap_or(FIXED_EPOCH),
             diags,
         )
-        .with_image_limit(self.config.limits.max_binary_bytes)
+        .with_limits(&self.config.limits)
     }
 
     /// Uses an edition's variables (a city's hotline, a network's name)
@@ -215,7 +215,8 @@ fn load_content(
             diags.push(
                 Diagnostic::error(format!(
                     "document name `{name}` must use lowercase letters, digits, `-` and `_`, \
-                     and not be a name Windows reserves (con, prn, aux, nul, com1, lpt1, ...)"
+                     and not be `index` (each language's index page) or a name Windows \
+                     reserves (con, prn, aux, nul, com1, lpt1, ...)"
                 ))
                 .at(Span::new(file, 0..0))
                 .hint("the name becomes part of every output's file name and address"),
@@ -577,19 +578,6 @@ fn too_large(
     )
 }
 
-/// `1.5 MB`, `300 KB`, `12 bytes`.
-fn human_size(bytes: u64) -> String {
-    const KB: f64 = 1024.0;
-    let b = bytes as f64;
-    if b >= KB * KB {
-        format!("{:.1} MB", b / (KB * KB))
-    } else if b >= KB {
-        format!("{:.0} KB", b / KB)
-    } else {
-        format!("{bytes} bytes")
-    }
-}
-
 /// Old Mac line endings (a CR alone) become LF, which every parser reads
 /// as a line break (Fluent would otherwise run two messages together).
 /// Same length, so every offset still points at the same place.
@@ -612,9 +600,10 @@ fn error_count(diags: &[Diagnostic]) -> usize {
 
 /// Document names become file names and URLs, on any system a site may be
 /// copied to: lowercase ASCII, and not a name Windows reserves (`con`,
-/// `nul`, `com1`, ...), since the site goes on USB sticks.
+/// `nul`, `com1`, ...), since the site goes on USB sticks. `index` is each
+/// language's index page (`fr/index.html`) in a project of many languages.
 fn is_document_name(name: &str) -> bool {
-    const RESERVED: &[&str] = &["con", "prn", "aux", "nul"];
+    const RESERVED: &[&str] = &["con", "prn", "aux", "nul", "index"];
     let device = |prefix: &str| {
         name.strip_prefix(prefix)
             .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit())

@@ -301,7 +301,15 @@ fn user_files_named_like_temporary_files_are_kept() {
     let fx = Fixture::new("build/basic");
     fx.write("out/mine/.kyr-CCCCCC.tmp", "mine");
     fx.write("out/.kyr-notmine.tmp", "mine too");
+    fx.write("out/fr/.kyr-Us3r0k.tmp", "mine, in a folder kyr writes");
+    // What a killed build leaves: the temporary file and its record.
     fx.write("out/fr/.kyr-Ab12Cd.tmp", "a write kyr left half done");
+    fx.write("tmp-outside/.kyr-Zz99Zz.tmp", "outside the output folder");
+    fx.write(
+        "out/.kyr/temporary",
+        "fr/.kyr-Ab12Cd.tmp\n../tmp-outside/.kyr-Zz99Zz.tmp\nmine/notes.txt\n",
+    );
+    fx.write("out/mine/notes.txt", "recorded, but not a temporary name");
     let run = fx.run(&["build"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
@@ -309,5 +317,159 @@ fn user_files_named_like_temporary_files_are_kept() {
         "not a folder kyr writes"
     );
     assert!(fx.out(".kyr-notmine.tmp").is_file(), "not kyr's pattern");
+    assert!(fx.out("fr/.kyr-Us3r0k.tmp").is_file(), "not recorded");
+    assert!(fx.out("mine/notes.txt").is_file(), "not a temporary name");
+    assert!(fx.root().join("tmp-outside/.kyr-Zz99Zz.tmp").is_file());
     assert!(!fx.out("fr/.kyr-Ab12Cd.tmp").exists(), "kyr's own leftover");
+    // The record goes with the files it named.
+    assert!(!fx.out(".kyr/temporary").exists());
+}
+
+/// The basic fixture with `door-big` (`text`) shown `times` times, each in
+/// its own paragraph after the skeleton's last one (line 17 on).
+fn with_message_shown(fx: &Fixture, text: &str, times: usize) {
+    fx.append("locales/en/door.ftl", &format!("door-big = {text}\n"));
+    fx.append("content/door.md", &"\n{ door-big }\n".repeat(times));
+}
+
+#[test]
+fn one_message_shown_many_times_is_refused_before_layout() {
+    let fx = Fixture::new("build/basic");
+    // Finding 4: a message shown 50 times (1 MB took 88 s and 15 GB;
+    // here 5 KB, under the limit on what the document expands to).
+    with_message_shown(&fx, &"word ".repeat(1_000), 50);
+    for command in [&["build"][..], &["check"][..]] {
+        let run = fx.run(command);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        // The 21st use, on line 17 + 2 × 20.
+        assert!(
+            run.stderr.contains(
+                "content/door.md:57:1: error: document `door` shows message `door-big` more than 20 times"
+            ),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("raise `max_message_uses`"));
+    }
+    // Nothing of the document is laid out or written, in any language.
+    assert!(!fx.out("en/door.html").exists() && !fx.out("en/door.pdf").exists());
+    assert!(!fx.out("fr/door.pdf").exists());
+}
+
+#[test]
+fn a_document_expanding_past_max_document_bytes_is_refused_where_it_passes() {
+    let fx = Fixture::new("build/basic");
+    // 100 KB a use: the fourth passes the 320 KB default.
+    with_message_shown(&fx, &"word ".repeat(20_000), 4);
+    let run = fx.run(&["build", "--format", "html"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "content/door.md:23:1: error: document `door` in locale `en` expands to more than 320 KB of text (`max_document_bytes` is 327680)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!fx.out("en/door.html").exists());
+    // The limit is the project's to raise.
+    fx.append("kyr.toml", "\n[limits]\nmax_document_bytes = 1000000\n");
+    let run = fx.run(&["build", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(fx.out("en/door.html").is_file());
+}
+
+#[test]
+fn variables_count_in_what_a_document_expands_to() {
+    let fx = Fixture::new("build/basic");
+    fx.replace(
+        "kyr.toml",
+        "organization = \"Legal Aid\"",
+        &format!("organization = \"{}\"", "Legal Aid ".repeat(20_000)),
+    );
+    // 200 KB a use, through the message `door-call` and straight from
+    // the skeleton.
+    fx.append("content/door.md", "\n{ $organization }\n");
+    let run = fx.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("content/door.md:17:1: error: document `door` in locale `en` expands to more than 320 KB"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_paragraph_of_too_many_pieces_is_refused_and_alternating_emphasis_is_one_piece() {
+    let fx = Fixture::new("build/basic");
+    // Finding 5: `*_*_…x…_*_*` reaches the layout as one emphasis (its
+    // text breaks every 12 characters: about 1,700 pieces in all).
+    let half = 5_000;
+    let alternating = format!("{}x{}", "*_".repeat(half), "_*".repeat(half));
+    fx.append(
+        "locales/en/door.ftl",
+        &format!("door-alt = {alternating}\n"),
+    );
+    fx.append("content/door.md", "\n{ door-alt }\n");
+    let run = fx.run(&["build", "--locale", "en"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = fx.page("en/door.html");
+    let alt = &page[page.find("*_*_").unwrap() - 200..page.rfind("_*_*").unwrap()];
+    assert_eq!(alt.matches("<em>").count(), 1, "{alt}");
+    assert!(fx.out("en/door.pdf").is_file());
+
+    // An emphasis a word: three pieces each (the last space is trimmed).
+    fx.append(
+        "locales/en/door.ftl",
+        &format!("door-words = {}\n", "*a* ".repeat(1_000)),
+    );
+    fx.append("content/door.md", "\n{ door-words }\n");
+    let run = fx.run(&["build", "--locale", "en"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "content/door.md:19:1: error: a paragraph of document `door` in locale `en` is made of 2999 pieces"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("more than `max_paragraph_pieces` (2000)")
+    );
+    assert!(!fx.out("en/door.pdf").exists());
+}
+
+#[test]
+fn pages_per_pdf_are_bounded_before_and_after_layout() {
+    let fx = Fixture::new("build/basic");
+    fx.append("kyr.toml", "\n[limits]\nmax_pages = 2\n");
+    // 400 lines: at least 4 pages by the count kyr makes before layout
+    // (120 lines a page at most).
+    fx.append(
+        "locales/en/door.ftl",
+        &format!("door-lines = {}x\n", "line\\\n    ".repeat(400)),
+    );
+    fx.append("content/door.md", "\n{ door-lines }\n");
+    let run = fx.run(&["build", "--locale", "en", "--format", "pdf"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "content/door.md:1:1: error: `kyr/door/en/handout` would have at least 4 pages, more than `max_pages` (2)"
+        ),
+        "{}",
+        run.stderr
+    );
+    // 150 lines pass that count, and take 4 pages once laid out.
+    fx.replace("locales/en/door.ftl", &"line\\\n    ".repeat(250), "");
+    let run = fx.run(&["build", "--locale", "en", "--format", "pdf"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "content/door.md:1:1: error: `kyr/door/en/handout` would have 4 pages, more than `max_pages` (2)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!fx.out("en/door.pdf").exists());
 }

@@ -199,9 +199,10 @@ fn pages_link_their_pdfs_with_how_to_print_them_in_the_reader_language() {
 #[test]
 fn pages_stay_small_with_many_languages_and_the_switcher_lists_the_page_chain() {
     let fx = Fixture::new("build/basic");
+    let original = std::fs::read_to_string(fx.root().join("kyr.toml")).unwrap();
     let mut many = String::new();
-    for a in b'A'..=b'J' {
-        for b in b'A'..=b'J' {
+    for a in b'A'..=b'Z' {
+        for b in b'A'..=b'Z' {
             let tag = format!("fr-{}{}", a as char, b as char);
             many.push_str(&format!(
                 "\n[locales.{tag}]\nendonym = \"Français {tag}\"\nfallback = [\"fr\"]\n"
@@ -209,20 +210,59 @@ fn pages_stay_small_with_many_languages_and_the_switcher_lists_the_page_chain() 
         }
     }
     fx.append("kyr.toml", &many);
-    let (report, diags) = fx.build(&BuildOptions {
+    let html = BuildOptions {
         formats: vec![kyr::build::Format::Html],
         ..BuildOptions::default()
-    });
+    };
+    let (report, diags) = fx.build(&html);
     assert_eq!(report.diagnostics.error_count(), 0, "{diags}");
     assert!(!diags.contains("page-size"), "{diags}");
     let page = fx.page("fr-CD/door.html");
     assert!(page.len() < 30 * 1024, "{} bytes", page.len());
     let switcher =
         &page[page.find("<nav class=\"languages\"").unwrap()..page.find("</nav>").unwrap()];
-    // fr-CD, then fr, then en: the page's chain; the index lists the rest.
+    // fr-CD, then fr, then en: the page's chain; the indexes list the rest.
     assert_eq!(switcher.matches("<li>").count(), 3, "{switcher}");
-    assert!(switcher.contains("href=\"../index.html\""));
-    assert!(fx.page("index.html").contains("Français fr-JJ"));
+    // "Documents" leads to the language's own index, beside its pages.
+    assert!(
+        page.contains("class=\"home\" href=\"index.html\""),
+        "{page}"
+    );
+    let own = fx.page("fr-CD/index.html");
+    assert!(own.contains("href=\"door.html\"") && own.contains("href=\"../index.html\""));
+    // 681 languages: the site's index lists three lists of at most 300.
+    let index = fx.page("index.html");
+    assert!(index.len() < 30 * 1024, "{} bytes", index.len());
+    for n in 1..=3 {
+        assert!(
+            index.contains(&format!("href=\"languages/{n}.html\"")),
+            "{index}"
+        );
+        let list = fx.page(&format!("languages/{n}.html"));
+        assert!(
+            list.len() < 30 * 1024,
+            "languages/{n}.html: {} bytes",
+            list.len()
+        );
+    }
+    assert!(!fx.out("languages/4.html").exists());
+    let list = fx.page("languages/2.html");
+    assert_eq!(list.matches("<li>").count(), 300);
+    assert!(
+        list.contains("href=\"../fr-LR/index.html\" lang=\"fr-LR\""),
+        "{list}"
+    );
+    assert!(report.files.iter().any(|f| f.path == "languages/3.html"));
+
+    // Back to five languages: one index again, and the split pages go.
+    std::fs::write(fx.root().join("kyr.toml"), original).unwrap();
+    let (report, diags) = fx.build(&html);
+    assert_eq!(report.diagnostics.error_count(), 0, "{diags}");
+    assert!(fx.page("index.html").contains("<section lang=\"fr\""));
+    assert!(!fx.out("languages").exists());
+    assert!(!fx.out("fr/index.html").exists());
+    assert!(!fx.out("fr-CD").exists());
+    assert!(fx.page("fr/door.html").contains("href=\"../index.html\""));
 }
 
 #[test]

@@ -601,6 +601,7 @@ fn a_killed_build_leaves_no_partial_file_and_the_next_build_completes_it() {
 
     // A temporary file left by a killed write is cleaned up.
     fx.write("out/fr/.kyr-Lf0v3r.tmp", "half a PDF");
+    fx.append("out/.kyr/temporary", "fr/.kyr-Lf0v3r.tmp\n");
     let run = fx.run(&["build", "-j", "1"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!fx.out("fr/.kyr-Lf0v3r.tmp").exists());

@@ -98,3 +98,30 @@ fn shipped_locales_follow_the_review_rules() {
         "+1 (555) 010-1234"
     );
 }
+
+#[test]
+fn shipped_documents_expand_to_at_most_a_fiftieth_of_the_default_limit() {
+    // The default of `max_document_bytes` is at least the largest shipped
+    // document × 50: real handouts never meet it.
+    let fx = Fixture::shipped();
+    let fiftieth = kyr::config::Limits::default().max_document_bytes / 50;
+    fx.append(
+        "kyr.toml",
+        &format!("\n[limits]\nmax_document_bytes = {fiftieth}\n"),
+    );
+    let run = fx.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // And the limit is met below that: it measures something.
+    fx.replace(
+        "kyr.toml",
+        &format!("max_document_bytes = {fiftieth}"),
+        "max_document_bytes = 4000",
+    );
+    let run = fx.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("expands to more than 4 KB"),
+        "{}",
+        run.stderr
+    );
+}

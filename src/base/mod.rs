@@ -1,6 +1,6 @@
 //! Shared words, imported by every stage and importing nothing of kyr's:
 //! diagnostics, identifiers, language direction, link rules, the build
-//! time, atomic file output.
+//! time, atomic file output, giving freed memory back.
 
 pub mod diag;
 pub(crate) mod epoch;
@@ -8,4 +8,5 @@ pub(crate) mod error;
 pub(crate) mod ident;
 pub(crate) mod lang;
 pub(crate) mod links;
+pub(crate) mod memory;
 pub(crate) mod output;

@@ -1,9 +1,12 @@
 //! WRITE: atomic writes under the output folder. Each file goes to a
 //! temporary file in its own folder and is renamed into place, so a reader
 //! (or a print shop) never sees half a file. The temporary files have one
-//! exact pattern, `.kyr-XXXXXX.tmp` (six ASCII letters or digits). Nothing
-//! is written, renamed or removed through a symbolic link: the output
-//! folder, a folder in it, or the file itself being a link is refused.
+//! exact pattern, `.kyr-XXXXXX.tmp` (six ASCII letters or digits). A
+//! build records each one's name in `.kyr/temporary` before creating it,
+//! and the next build removes exactly those that are left (a build killed
+//! mid-write), nothing else. Nothing is written, renamed or removed through
+//! a symbolic link: the output folder, a folder in it, or the file itself
+//! being a link is refused.
 
 use std::fs;
 use std::io::Write as _;
@@ -15,10 +18,31 @@ const TEMP_PREFIX: &str = ".kyr-";
 const TEMP_SUFFIX: &str = ".tmp";
 /// Random letters and digits between the prefix and the suffix.
 const TEMP_RANDOM: usize = 6;
+/// The record of a build's temporary files, in the output folder: one
+/// path (relative to the folder) a line.
+const TEMP_RECORD: &str = ".kyr/temporary";
+/// A record longer than this is not read (it is removed all the same).
+const TEMP_RECORD_MAX_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Writes `bytes` to `out_dir/relative` atomically. `relative` must stay
 /// inside `out_dir` (no `..`, no absolute path).
 pub(crate) fn write_atomic(out_dir: &Path, relative: &Path, bytes: &[u8]) -> Result<PathBuf> {
+    write_through_temporary(out_dir, relative, bytes, false)
+}
+
+/// Writes a build's output like [`write_atomic`], recording the temporary
+/// file's name in the output folder's record first, for
+/// [`remove_recorded_temporary_files`].
+pub(crate) fn write_output(out_dir: &Path, relative: &Path, bytes: &[u8]) -> Result<PathBuf> {
+    write_through_temporary(out_dir, relative, bytes, true)
+}
+
+fn write_through_temporary(
+    out_dir: &Path,
+    relative: &Path,
+    bytes: &[u8],
+    record: bool,
+) -> Result<PathBuf> {
     let path = inside(out_dir, relative)?;
     let dir = path.parent().unwrap_or(out_dir);
     fs::create_dir_all(dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
@@ -27,12 +51,19 @@ pub(crate) fn write_atomic(out_dir: &Path, relative: &Path, bytes: &[u8]) -> Res
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
         .rand_bytes(TEMP_RANDOM);
-    // Outputs are published (a web server, a shared folder): readable by
-    // all like any other file, not private like a temporary file.
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
     let mut temp = builder
-        .tempfile_in(dir)
+        .make_in(dir, |temp_path| {
+            if record {
+                record_temporary(out_dir, temp_path)?;
+            }
+            let mut options = fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            // Outputs are published (a web server, a shared folder):
+            // readable by all like any other file.
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o644);
+            options.open(temp_path)
+        })
         .with_context(|| format!("failed to create a temporary file in `{}`", dir.display()))?;
     temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
@@ -80,6 +111,63 @@ impl BuildLock {
             .with_context(|| format!("failed to lock `{}`", path.display()))?;
         Ok(Some(BuildLock { _file: file }))
     }
+}
+
+/// Adds a temporary file's path to the output folder's record, before the
+/// file is created.
+fn record_temporary(out_dir: &Path, temp_path: &Path) -> std::io::Result<()> {
+    let relative = temp_path.strip_prefix(out_dir).unwrap_or(temp_path);
+    let record = inside(out_dir, Path::new(TEMP_RECORD)).map_err(std::io::Error::other)?;
+    if let Some(dir) = record.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    let mut line = relative.to_string_lossy().into_owned();
+    line.push('\n');
+    // One short append: whole lines, whichever writer comes first.
+    fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&record)?
+        .write_all(line.as_bytes())
+}
+
+/// Removes the temporary files that the record of `out_dir` names and that
+/// are still there (left by a build that was killed), then the record.
+/// Only names of the exact pattern, inside the folder and not through a
+/// link, are removed: files of the user's own are never touched, whatever
+/// their names, and no folder is walked. Returns how many were removed.
+pub(crate) fn remove_recorded_temporary_files(out_dir: &Path) -> usize {
+    let Ok(record) = inside(out_dir, Path::new(TEMP_RECORD)) else {
+        return 0;
+    };
+    let Ok(file) = fs::File::open(&record) else {
+        return 0;
+    };
+    let mut text = String::new();
+    let _ = std::io::Read::read_to_string(
+        &mut std::io::Read::take(file, TEMP_RECORD_MAX_BYTES),
+        &mut text,
+    );
+    let mut removed = 0;
+    for line in text.lines() {
+        let relative = Path::new(line);
+        let named_like_ours = relative
+            .file_name()
+            .and_then(|name| name.to_str())
+            .is_some_and(is_temporary);
+        if !named_like_ours {
+            continue;
+        }
+        let Ok(path) = inside(out_dir, relative) else {
+            continue;
+        };
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) && fs::remove_file(&path).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    let _ = fs::remove_file(&record);
+    removed
 }
 
 /// Removes `out_dir/relative` if it exists (an output whose build failed

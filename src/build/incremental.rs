@@ -404,7 +404,7 @@ pub(super) fn save(
         return Ok(());
     }
     let json = serde_json::to_vec_pretty(record).expect("a record serializes");
-    output::write_atomic(out_dir, &path, &json)?;
+    output::write_output(out_dir, &path, &json)?;
     Ok(())
 }
 
@@ -489,46 +489,6 @@ pub(super) fn remove_job(
         let _ = output::remove_empty_dir(out_dir, &dir);
     }
     Ok(removed)
-}
-
-/// Removes temporary files an interrupted build left (`.kyr-XXXXXX.tmp`)
-/// in the folders kyr writes: the output folder itself, each locale's
-/// folder (`tags`) and the job records'. Other folders are not read, so a
-/// large `--out` costs nothing and files of the user's own are not
-/// touched. Returns how many.
-pub(super) fn remove_temporary_files(out_dir: &Path, tags: &[String]) -> usize {
-    let mut folders = vec![
-        out_dir.to_path_buf(),
-        out_dir.join(".kyr"),
-        out_dir.join(JOBS_DIR),
-    ];
-    for tag in tags
-        .iter()
-        .filter(|t| output::is_relative_inside(Path::new(t)))
-    {
-        folders.push(out_dir.join(tag));
-        folders.push(out_dir.join(JOBS_DIR).join(tag));
-    }
-    let mut removed = 0;
-    for folder in folders {
-        // A folder that is a link is not kyr's to clean.
-        if fs::symlink_metadata(&folder).map_or(true, |m| !m.is_dir()) {
-            continue;
-        }
-        let Ok(entries) = fs::read_dir(&folder) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if entry.file_type().is_ok_and(|t| t.is_file())
-                && output::is_temporary(&name)
-                && fs::remove_file(entry.path()).is_ok()
-            {
-                removed += 1;
-            }
-        }
-    }
-    removed
 }
 
 #[cfg(test)]

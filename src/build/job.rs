@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{PoisonError, RwLock};
 
 use crate::base::diag::{Diagnostic, Span, display_path};
 use crate::base::output;
@@ -34,7 +35,15 @@ pub(super) struct Context<'a> {
     pub(super) keys: SharedKeys,
     /// Jobs that compiled PDFs so far.
     pub(super) compiled: AtomicUsize,
+    /// Taken to lay out PDFs: shared, or alone for a long document (see
+    /// [`LAY_OUT_ALONE_ABOVE_BYTES`]).
+    pub(super) layouts: RwLock<()>,
 }
+
+/// A document that expands to more text than this is laid out alone:
+/// near the limits, one layout takes several hundred MB, and two side by
+/// side would add up (the largest shipped document is 5.3 KB).
+const LAY_OUT_ALONE_ABOVE_BYTES: u64 = 32 * 1024;
 
 /// Files a format made, by path under the output folder (`None`: failed),
 /// and what rendering them reported.
@@ -236,6 +245,19 @@ fn render(
         }
         Format::Pdf => match context.engine {
             Some(engine) => {
+                let long = page.job.expanded_bytes() > LAY_OUT_ALONE_ABOVE_BYTES;
+                let _shared = (!long).then(|| {
+                    context
+                        .layouts
+                        .read()
+                        .unwrap_or_else(PoisonError::into_inner)
+                });
+                let _alone = long.then(|| {
+                    context
+                        .layouts
+                        .write()
+                        .unwrap_or_else(PoisonError::into_inner)
+                });
                 let printer = Printer {
                     engine,
                     config: &project.config,
@@ -244,6 +266,10 @@ fn render(
                     strict: context.options.strict,
                 };
                 let made = printer.files(skeleton, page);
+                if long {
+                    // Before the next long document takes its turn.
+                    crate::base::memory::release_freed();
+                }
                 reads = made.reads;
                 missing_glyphs = made.missing_glyphs;
                 made.files
@@ -301,7 +327,7 @@ fn write(
         // error does not: the message fell back.
         match bytes.as_ref().filter(|_| !page.job.failed) {
             Some(bytes) => {
-                output::write_atomic(out_dir, relative, bytes)?;
+                output::write_output(out_dir, relative, bytes)?;
                 let stamp = incremental::stamp(out_dir, &shown, bytes);
                 output
                     .files

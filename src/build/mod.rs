@@ -83,6 +83,7 @@ pub fn build_with(
             formats.contains(&Format::Pdf),
         ),
         compiled: AtomicUsize::new(0),
+        layouts: std::sync::RwLock::new(()),
     };
     progress.start(jobs.len());
     let outputs = pool::run_jobs(&jobs, options.threads(), |(locale, skeleton)| {
@@ -101,6 +102,9 @@ pub fn build_with(
     let examples = lint::example_values(&project.messages(), config_text, &printed);
     report.add_diagnostics(examples, options.strict);
     index(&context, &mut report)?;
+    // Every temporary file is renamed into place or gone by now: the
+    // record of their names goes too.
+    output::remove_recorded_temporary_files(&out_dir);
     Ok(report)
 }
 
@@ -155,11 +159,22 @@ fn out_dir(project: &Project, options: &BuildOptions) -> PathBuf {
 fn clean(project: &Project, report: &mut BuildReport) -> Result<(), Error> {
     let out_dir = report.out_dir.clone();
     let records = incremental::all(&out_dir);
-    let mut tags: Vec<String> = project.config.locales.keys().cloned().collect();
-    tags.extend(records.keys().map(|(tag, _)| tag.clone()));
-    tags.sort();
-    tags.dedup();
-    incremental::remove_temporary_files(&out_dir, &tags);
+    output::remove_recorded_temporary_files(&out_dir);
+    // The index page of a language that is gone goes with its pages.
+    let mut gone: Vec<&String> = records
+        .keys()
+        .map(|(tag, _)| tag)
+        .filter(|tag| project.config.locale(tag).is_none())
+        .collect();
+    gone.dedup();
+    for tag in gone {
+        let relative = format!("{tag}/index.html");
+        if output::is_relative_inside(Path::new(&relative))
+            && output::remove_stale(&out_dir, Path::new(&relative))?
+        {
+            report.removed.push(relative);
+        }
+    }
     for ((tag, document), record) in records {
         let configured = project.config.locale(&tag).is_some();
         if configured && project.skeletons.iter().any(|s| s.name == document) {
@@ -190,17 +205,18 @@ fn stale_translations(project: &Project, options: &BuildOptions) -> Vec<Diagnost
         .collect()
 }
 
-/// The index page, for the pages that `exists` (`fr/door.html`: from this
-/// build, an earlier one, or the shards being merged); `None` when it
-/// could not be made (said in `diagnostics`).
-pub(crate) fn index_html(
+/// The index pages (`index.html`, and for many languages the pages it is
+/// split into), each with its path, for the pages that `exists`
+/// (`fr/door.html`: from this build, an earlier one, or the shards being
+/// merged); `None` when they could not be made (said in `diagnostics`).
+pub(crate) fn index_pages(
     project: &Project,
     exists: &dyn Fn(&str) -> bool,
     strict: bool,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<String> {
+) -> Option<Vec<(String, String)>> {
     let texts = project.messages().index(exists, strict, diagnostics)?;
-    crate::html::index_page(
+    crate::html::index_pages(
         &project.config,
         &texts,
         &project.skeletons,
@@ -224,8 +240,9 @@ fn translation_problems(project: &Project, options: &BuildOptions) -> Vec<Diagno
         .collect()
 }
 
-/// Writes the index page (only when it changed, so an unchanged build
-/// writes nothing).
+/// Writes the index pages (only those that changed, so an unchanged
+/// build writes nothing), and removes those an earlier build made that
+/// this one does not (the project has fewer languages now).
 fn index(context: &Context, report: &mut BuildReport) -> Result<(), Error> {
     let out_dir = context.out_dir;
     if !context.templates_ok {
@@ -234,32 +251,83 @@ fn index(context: &Context, report: &mut BuildReport) -> Result<(), Error> {
     }
     let exists = |file: &str| out_dir.join(file).is_file();
     let mut diagnostics = Vec::new();
-    let html = index_html(
+    let pages = index_pages(
         context.project,
         &exists,
         context.options.strict,
         &mut diagnostics,
     );
     report.diagnostics.extend(diagnostics);
-    let Some(html) = html else {
+    let Some(pages) = pages else {
         report.failed.push("index.html".into());
         return Ok(());
     };
-    let path = out_dir.join("index.html");
-    let unchanged = std::fs::read(&path).is_ok_and(|old| old == html.as_bytes());
-    if !unchanged {
-        output::write_atomic(out_dir, Path::new("index.html"), html.as_bytes())?;
-        report.written.push(path);
+    for (relative, html) in &pages {
+        if html.len() > crate::html::PAGE_BUDGET_BYTES {
+            let d = Diagnostic::warning(format!(
+                "the index page `{relative}` is {} KB, over the budget of {} KB for a phone on a slow connection",
+                html.len().div_ceil(1024),
+                crate::html::PAGE_BUDGET_BYTES / 1024
+            ))
+            .code("page-size")
+            .at(context.project.messages().anchor())
+            .hint("shorten the documents' titles");
+            report.diagnostics.push(d.promote(context.options.strict));
+        }
+        let path = out_dir.join(relative);
+        let unchanged = std::fs::read(&path).is_ok_and(|old| old == html.as_bytes());
+        if !unchanged {
+            output::write_output(out_dir, Path::new(relative), html.as_bytes())?;
+            report.written.push(path);
+        }
+        report.files.push(BuiltFile {
+            path: relative.clone(),
+            document: String::new(),
+            locale: String::new(),
+            layout: None,
+            format: Format::Html,
+            bytes: html.len() as u64,
+            sha256: incremental::sha256(html.as_bytes()),
+            fresh: unchanged,
+        });
     }
-    report.files.push(BuiltFile {
-        path: "index.html".into(),
-        document: String::new(),
-        locale: String::new(),
-        layout: None,
-        format: Format::Html,
-        bytes: html.len() as u64,
-        sha256: incremental::sha256(html.as_bytes()),
-        fresh: unchanged,
-    });
+    remove_old_index_pages(context, &pages, report)
+}
+
+/// Removes the index pages of an earlier build that this one did not
+/// make: each locale's `index.html` and the lists of languages. Only
+/// those names, in kyr's own folders, are looked at.
+fn remove_old_index_pages(
+    context: &Context,
+    pages: &[(String, String)],
+    report: &mut BuildReport,
+) -> Result<(), Error> {
+    let out_dir = context.out_dir;
+    let made = |relative: &str| pages.iter().any(|(p, _)| p == relative);
+    let mut old: Vec<String> = context
+        .project
+        .config
+        .locales
+        .keys()
+        .map(|tag| format!("{tag}/index.html"))
+        .collect();
+    let lists = out_dir.join(crate::html::LANGUAGE_LISTS_DIR);
+    if std::fs::symlink_metadata(&lists).is_ok_and(|m| m.is_dir()) {
+        for entry in std::fs::read_dir(&lists).into_iter().flatten().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name
+                .strip_suffix(".html")
+                .is_some_and(|n| n.parse::<usize>().is_ok())
+            {
+                old.push(format!("{}/{name}", crate::html::LANGUAGE_LISTS_DIR));
+            }
+        }
+    }
+    for relative in old.iter().filter(|r| !made(r)) {
+        if output::remove_stale(out_dir, Path::new(relative))? {
+            report.removed.push(relative.clone());
+        }
+    }
+    output::remove_empty_dir(out_dir, Path::new(crate::html::LANGUAGE_LISTS_DIR))?;
     Ok(())
 }

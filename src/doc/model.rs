@@ -189,6 +189,111 @@ pub(crate) fn references(blocks: &[Block]) -> Vec<Reference> {
     out
 }
 
+/// Long runs of printable ASCII (an address, a number) break every this
+/// many characters in print: each piece is an element of its paragraph.
+pub(crate) const LONG_RUN_PIECE: usize = 12;
+/// A run this long or longer gets those breaks (the PDF templates'
+/// `long-runs`).
+const LONG_RUN: usize = 20;
+
+/// The most pieces any one paragraph (or heading, or list item's
+/// paragraph) of `blocks` is made of, as the PDF layout gets them:
+/// each text, emphasis, link, variable and line break, and each piece a
+/// long run is broken into.
+pub(crate) fn most_paragraph_pieces(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph(c) | Block::Heading { content: c, .. } => pieces(c),
+            Block::List { items, .. } => items
+                .iter()
+                .map(|item| most_paragraph_pieces(item))
+                .max()
+                .unwrap_or(0),
+            Block::Quote(inner) | Block::Lang { blocks: inner, .. } => most_paragraph_pieces(inner),
+            Block::Code(_) | Block::Rule | Block::Message(_) => 1,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+fn pieces(inlines: &[Inline]) -> usize {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text(t) | Inline::Code(t) | Inline::Var { text: t, .. } => {
+                1 + long_run_pieces(t)
+            }
+            Inline::Strong(c)
+            | Inline::Emphasis(c)
+            | Inline::Link { content: c, .. }
+            | Inline::Lang { content: c, .. } => 1 + pieces(c),
+            Inline::LineBreak | Inline::Message(_) | Inline::VarRef(_) => 1,
+        })
+        .sum()
+}
+
+/// Joins neighbours of one kind (two texts, two emphases, two strong
+/// emphases) into one, throughout `blocks`; they print the same. The PDF
+/// layout costs each paragraph its glyphs × its elements (Typst 0.15 finds
+/// the source of each laid-out glyph by walking the paragraph's elements
+/// from the start, `SpanMapper::span_at`), and `*_*_…x…_*_*` is thousands
+/// of one-character emphases side by side: joined, it is one.
+pub(crate) fn join_neighbours_in(blocks: &mut [Block]) {
+    for block in blocks {
+        match block {
+            Block::Paragraph(c) | Block::Heading { content: c, .. } => {
+                *c = join_neighbours(std::mem::take(c));
+            }
+            Block::List { items, .. } => items.iter_mut().for_each(|item| join_neighbours_in(item)),
+            Block::Quote(inner) | Block::Lang { blocks: inner, .. } => join_neighbours_in(inner),
+            Block::Code(_) | Block::Rule | Block::Message(_) => {}
+        }
+    }
+}
+
+/// [`join_neighbours_in`] for some inlines.
+pub(crate) fn join_neighbours(inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut out = Vec::with_capacity(inlines.len());
+    for inline in inlines {
+        push_joined(&mut out, inline);
+    }
+    out
+}
+
+fn push_joined(out: &mut Vec<Inline>, inline: Inline) {
+    match (out.last_mut(), inline) {
+        (Some(Inline::Text(text)), Inline::Text(more)) => text.push_str(&more),
+        (Some(Inline::Strong(c)), Inline::Strong(more))
+        | (Some(Inline::Emphasis(c)), Inline::Emphasis(more)) => {
+            for inner in more {
+                push_joined(c, inner);
+            }
+        }
+        (_, Inline::Strong(c)) => out.push(Inline::Strong(join_neighbours(c))),
+        (_, Inline::Emphasis(c)) => out.push(Inline::Emphasis(join_neighbours(c))),
+        (_, Inline::Link { href, content }) => out.push(Inline::Link {
+            href,
+            content: join_neighbours(content),
+        }),
+        (_, Inline::Lang { lang, content }) => out.push(Inline::Lang {
+            lang,
+            content: join_neighbours(content),
+        }),
+        (_, inline) => out.push(inline),
+    }
+}
+
+/// How many pieces the long runs of printable ASCII in `text` are broken
+/// into.
+fn long_run_pieces(text: &str) -> usize {
+    text.split(|c: char| !c.is_ascii_graphic())
+        .map(str::len)
+        .filter(|&n| n >= LONG_RUN)
+        .map(|n| n.div_ceil(LONG_RUN_PIECE))
+        .sum()
+}
+
 /// The plain text of some inlines (for a page title or an index entry).
 pub(crate) fn plain_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
@@ -208,5 +313,72 @@ fn collect_text(inlines: &[Inline], out: &mut String) {
             | Inline::Lang { content: c, .. } => collect_text(c, out),
             Inline::Message(_) | Inline::VarRef(_) => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Inline {
+        Inline::Text(s.to_owned())
+    }
+
+    #[test]
+    fn alternating_emphasis_is_joined_into_one_element() {
+        // `*_*_…x…_*_*` as the Markdown parser gives it: one-character
+        // emphases side by side.
+        let alternating: Vec<Inline> = (0..1000)
+            .map(|i| Inline::Emphasis(vec![text(if i % 2 == 0 { "*" } else { "_" })]))
+            .collect();
+        let joined = join_neighbours(alternating);
+        assert_eq!(
+            joined,
+            vec![Inline::Emphasis(vec![text(&"*_".repeat(500))])]
+        );
+        // A run of 1,000 printable characters breaks into 84 pieces.
+        assert_eq!(most_paragraph_pieces(&[Block::Paragraph(joined)]), 2 + 84);
+    }
+
+    #[test]
+    fn neighbours_are_joined_at_every_depth_and_other_kinds_keep_their_bounds() {
+        let mixed = vec![
+            text("a"),
+            text("b"),
+            Inline::Strong(vec![Inline::Emphasis(vec![text("c")])]),
+            Inline::Strong(vec![Inline::Emphasis(vec![text("d")]), text("e")]),
+            Inline::Emphasis(vec![text("f")]),
+            Inline::LineBreak,
+            Inline::Emphasis(vec![text("g"), text("h")]),
+        ];
+        assert_eq!(
+            join_neighbours(mixed),
+            vec![
+                text("ab"),
+                Inline::Strong(vec![Inline::Emphasis(vec![text("cd")]), text("e")]),
+                Inline::Emphasis(vec![text("f")]),
+                Inline::LineBreak,
+                Inline::Emphasis(vec![text("gh")]),
+            ]
+        );
+    }
+
+    #[test]
+    fn pieces_are_counted_per_paragraph() {
+        let words: Vec<Inline> = (0..10)
+            .flat_map(|_| [Inline::Emphasis(vec![text("a")]), text(" ")])
+            .collect();
+        let list = Block::List {
+            start: None,
+            items: vec![
+                vec![Block::Paragraph(words.clone())],
+                vec![Block::Paragraph(vec![text("short")])],
+            ],
+        };
+        assert_eq!(most_paragraph_pieces(&[list]), 30);
+        assert_eq!(
+            most_paragraph_pieces(&[Block::Paragraph(vec![text("see example.org/a/b/c/d/e/f")])]),
+            1 + 2
+        );
     }
 }

@@ -231,16 +231,31 @@ pub(crate) struct IndexLocale {
     pub review: Option<Vec<Inline>>,
 }
 
-/// Renders `index.html`.
+/// What one index page lists, besides the site's title and notice.
+#[derive(Default)]
+pub(crate) struct IndexView<'a> {
+    /// Languages with their documents, in full.
+    pub locales: &'a [IndexLocale],
+    /// Languages by name only, each linking to its own index.
+    pub languages: Vec<LanguageLink>,
+    /// Pages of such lists, by the first and last language they hold.
+    pub lists: Vec<(String, LanguageLink, LanguageLink)>,
+    /// The site's index, from a page below it.
+    pub up_href: Option<&'a str>,
+}
+
+/// Renders an index page (`index.html` and, for many languages, the
+/// pages it is split into).
 pub(crate) fn render_index(
     lang: &str,
     dir: &'static str,
     title: &[Inline],
     texts: &[(&'static str, Vec<Inline>)],
-    locales: &[IndexLocale],
+    view: &IndexView<'_>,
     templates: &Templates,
     files: &Files,
 ) -> Result<String, Diagnostic> {
+    let locales = view.locales;
     let texts = texts_context(texts);
     let locales: Vec<Value> = locales
         .iter()
@@ -270,14 +285,27 @@ pub(crate) fn render_index(
         title_html => Value::from_safe_string(inlines_html(title)),
         texts => texts,
         locales => locales,
+        languages => Value::from_serialize(&view.languages),
+        lists => view.lists.iter().map(|(href, first, last)| minijinja::context! {
+            href => href,
+            first => Value::from_serialize(first),
+            last => Value::from_serialize(last),
+        }).collect::<Vec<_>>(),
+        up_href => view.up_href,
         css => Value::from_safe_string(templates.css.clone()),
     };
     templates.render("index.html", context, files)
 }
 
 /// Above this many languages, a page's language switcher lists only its
-/// own fallback chain.
+/// own fallback chain, and the index is split (see [`index_pages`]).
 pub(crate) const SWITCHER_MAX_LANGUAGES: usize = 40;
+
+/// The most languages one page of the index lists by name.
+pub(crate) const LANGUAGES_PER_LIST: usize = 300;
+
+/// The folder of the index's lists of languages, for many languages.
+pub(crate) const LANGUAGE_LISTS_DIR: &str = "languages";
 
 /// The largest page a phone on a slow connection should have to load, in
 /// bytes; a build warns about a bigger one.
@@ -336,7 +364,12 @@ pub(crate) fn document_page(
             .collect(),
         sources,
         languages,
-        index_href: "../index.html",
+        // With many languages, each has its own index beside its pages.
+        index_href: if config.locales.len() > SWITCHER_MAX_LANGUAGES {
+            "index.html"
+        } else {
+            "../index.html"
+        },
         print: pdfs
             .iter()
             .map(|(file, text)| {
@@ -353,15 +386,22 @@ pub(crate) fn document_page(
     render_page(&shown, templates, files)
 }
 
-/// The index: every language by endonym, with its documents' titles
-/// (those `index` found a page for).
-pub(crate) fn index_page(
+/// The index pages, each with its path in the output folder. Up to
+/// [`SWITCHER_MAX_LANGUAGES`] languages, one `index.html` lists every
+/// language with its documents' titles (those `index` found a page for).
+/// Above that, each language has its own `<tag>/index.html`, and the
+/// site's `index.html` lists the languages by name, or, above
+/// [`LANGUAGES_PER_LIST`], lists pages of such lists
+/// (`languages/<n>.html`): every page stays small however many languages
+/// the project has.
+pub(crate) fn index_pages(
     config: &Config,
     index: &IndexTexts,
     skeletons: &[Skeleton],
     templates: &Templates,
     files: &Files,
-) -> Result<String, Diagnostic> {
+) -> Result<Vec<(String, String)>, Diagnostic> {
+    let split = config.locales.len() > SWITCHER_MAX_LANGUAGES;
     let mut locales = Vec::new();
     for ((locale, titles), (translated, review)) in config
         .locales
@@ -374,7 +414,12 @@ pub(crate) fn index_page(
             .zip(titles)
             .filter_map(|(skeleton, title)| {
                 let title = title.clone()?;
-                Some((format!("{}/{}.html", locale.tag, skeleton.name), title))
+                let href = if split {
+                    format!("{}.html", skeleton.name)
+                } else {
+                    format!("{}/{}.html", locale.tag, skeleton.name)
+                };
+                Some((href, title))
             })
             .collect();
         if !documents.is_empty() {
@@ -389,15 +434,77 @@ pub(crate) fn index_page(
         }
     }
     let reference = config.locale(&config.reference);
-    render_index(
-        reference.map_or("", |l| l.tag.as_str()),
-        reference.map_or("ltr", |l| l.direction.as_str()),
-        &index.title,
-        &index.texts,
-        &locales,
-        templates,
-        files,
-    )
+    let render = |view: &IndexView<'_>| {
+        render_index(
+            reference.map_or("", |l| l.tag.as_str()),
+            reference.map_or("ltr", |l| l.direction.as_str()),
+            &index.title,
+            &index.texts,
+            view,
+            templates,
+            files,
+        )
+    };
+    if !split {
+        let view = IndexView {
+            locales: &locales,
+            ..IndexView::default()
+        };
+        return Ok(vec![("index.html".to_owned(), render(&view)?)]);
+    }
+    let mut pages = Vec::new();
+    for locale in &locales {
+        let view = IndexView {
+            locales: std::slice::from_ref(locale),
+            up_href: Some("../index.html"),
+            ..IndexView::default()
+        };
+        pages.push((format!("{}/index.html", locale.tag), render(&view)?));
+    }
+    let link = |l: &IndexLocale, up: &str| LanguageLink {
+        tag: l.tag.clone(),
+        endonym: l.endonym.clone(),
+        dir: l.dir,
+        href: format!("{up}{}/index.html", l.tag),
+        current: false,
+    };
+    let root = if locales.len() <= LANGUAGES_PER_LIST {
+        IndexView {
+            languages: locales.iter().map(|l| link(l, "")).collect(),
+            ..IndexView::default()
+        }
+    } else {
+        let mut lists = Vec::new();
+        for (n, chunk) in locales.chunks(LANGUAGES_PER_LIST).enumerate() {
+            let path = format!("{LANGUAGE_LISTS_DIR}/{}.html", n + 1);
+            let view = IndexView {
+                languages: chunk.iter().map(|l| link(l, "../")).collect(),
+                up_href: Some("../index.html"),
+                ..IndexView::default()
+            };
+            pages.push((path.clone(), render(&view)?));
+            let (first, last) = (&chunk[0], &chunk[chunk.len() - 1]);
+            lists.push((path, link(first, ""), link(last, "")));
+        }
+        IndexView {
+            lists,
+            ..IndexView::default()
+        }
+    };
+    pages.insert(0, ("index.html".to_owned(), render(&root)?));
+    Ok(pages)
+}
+
+/// Whether `path` (in the output folder) is one of the pages
+/// [`index_pages`] makes.
+pub(crate) fn is_index_page(path: &str) -> bool {
+    path == "index.html"
+        || path
+            .strip_prefix(LANGUAGE_LISTS_DIR)
+            .is_some_and(|rest| rest.starts_with('/'))
+        || path
+            .split_once('/')
+            .is_some_and(|(tag, rest)| rest == "index.html" && !tag.is_empty())
 }
 
 /// Interface texts by name, as HTML the templates insert unescaped.

@@ -4,16 +4,18 @@
 //! with the supplying locale's language when that is not the page's.
 //! Every fallback is recorded.
 
+use std::collections::HashMap;
+
 use fluent_bundle::resolver::ResolverError;
 use fluent_bundle::resolver::errors::ReferenceKind;
 use fluent_bundle::types::FluentValue;
 use fluent_bundle::{FluentArgs, FluentError};
 
-use crate::base::diag::{Diagnostic, Severity, Span};
+use crate::base::diag::{Diagnostic, Severity, Span, human_size};
 use crate::base::ident::VAR_BASE;
 use crate::config::{Config, Locale, Var};
 use crate::doc::markdown::{self, Mode, Problem};
-use crate::doc::model::{Block, Inline, Lang, Reference};
+use crate::doc::model::{Block, Inline, Lang, Leaf, Reference};
 use crate::doc::{Skeleton, Source};
 use crate::i18n::catalog::falls_back;
 use crate::i18n::{Catalog, LocaleBundle};
@@ -95,6 +97,16 @@ pub(crate) struct Job<'a> {
     /// locale has a problem. A message with an error of its own is not
     /// enough: it falls back along the chain, like an untranslated one.
     pub failed: bool,
+    /// Bytes of the document's text resolved so far, variables' values
+    /// included (kyr's interface texts are not counted).
+    expanded: u64,
+    /// The document itself is being resolved (not an interface text).
+    in_document: bool,
+    /// How many times each message was asked for.
+    uses: HashMap<String, usize>,
+    /// The document went over a limit on what it expands to: nothing more
+    /// is resolved.
+    over_limit: bool,
 }
 
 impl<'a> Job<'a> {
@@ -143,6 +155,10 @@ impl<'a> Job<'a> {
             fallbacks: Vec::new(),
             used: Vec::new(),
             failed,
+            expanded: 0,
+            in_document: false,
+            uses: HashMap::new(),
+            over_limit: false,
         }
     }
 
@@ -150,21 +166,33 @@ impl<'a> Job<'a> {
     pub(crate) fn document(&mut self, skeleton: &Skeleton) -> Document {
         // Its errors were reported when it was read.
         self.failed |= skeleton.has_errors;
-        let title = self.inline_message(&skeleton.front.title);
+        self.in_document = true;
+        let title = crate::doc::model::join_neighbours(self.inline_message(&skeleton.front.title));
+        let title_at = skeleton.front.title.span.clone();
+        self.check_pieces(&[Block::Paragraph(title.clone())], &title_at);
         let mut blocks = Vec::new();
         let mut sections = Vec::new();
         for block in &skeleton.blocks {
+            let literal = literal_len(std::slice::from_ref(block));
+            self.expand(literal, &Span::new(skeleton.file, 0..0));
             let start = blocks.len();
-            blocks.extend(self.blocks(std::slice::from_ref(block)));
+            let mut resolved = self.blocks(std::slice::from_ref(block));
+            crate::doc::model::join_neighbours_in(&mut resolved);
+            blocks.extend(resolved);
             let reference = crate::doc::model::references(std::slice::from_ref(block))
                 .into_iter()
                 .next();
+            let at = reference
+                .as_ref()
+                .map_or_else(|| Span::new(skeleton.file, 0..0), |r| r.span.clone());
+            self.check_pieces(&blocks[start..], &at);
             sections.push(Section {
                 blocks: start..blocks.len(),
                 message: reference.as_ref().map(Reference::key),
                 span: reference.map_or_else(|| Span::new(skeleton.file, 0..0), |r| r.span),
             });
         }
+        self.in_document = false;
         Document {
             name: skeleton.name.clone(),
             title,
@@ -253,11 +281,17 @@ impl<'a> Job<'a> {
             match inline {
                 Inline::Message(reference) => out.extend(self.inline_message(reference)),
                 Inline::VarRef(var) => match self.vars.iter().find(|(n, _)| *n == var.name) {
-                    Some((name, value)) => out.push(Inline::Var {
-                        name: name.clone(),
-                        text: value.text.clone(),
-                        link: value.link.clone(),
-                    }),
+                    Some((name, value)) => {
+                        let resolved = Inline::Var {
+                            name: name.clone(),
+                            text: value.text.clone(),
+                            link: value.link.clone(),
+                        };
+                        let size = value.text.len() + value.link.as_ref().map_or(0, String::len);
+                        if self.expand(size as u64, &var.span) {
+                            out.push(resolved);
+                        }
+                    }
                     None => self.report(
                         Diagnostic::error(format!("unknown variable `${}`", var.name))
                             .at(var.span.clone())
@@ -331,6 +365,9 @@ impl<'a> Job<'a> {
     /// not have it, the error reported.
     fn resolve(&mut self, reference: &Reference, inline: bool) -> Option<(Resolved, Option<Lang>)> {
         let key = reference.key();
+        if !self.use_message(&key, reference) {
+            return None;
+        }
         let locale = self.locale;
         // Locales that have the message, but with an error.
         let mut unusable: Vec<&str> = Vec::new();
@@ -392,6 +429,11 @@ impl<'a> Job<'a> {
                 }
                 unusable.push(tag);
                 continue;
+            }
+            // Counted before the text is parsed, which is where the
+            // memory goes.
+            if !self.expand(self.expanded_len(&text), &reference.span) {
+                return None;
             }
             let mode = Mode::Message { vars: &self.vars };
             let (resolved, problems) = if inline {
@@ -479,6 +521,109 @@ impl<'a> Job<'a> {
         None
     }
 
+    /// Bytes of text the document expanded to (kyr's interface texts not
+    /// counted).
+    pub(crate) fn expanded_bytes(&self) -> u64 {
+        self.expanded
+    }
+
+    /// Counts one more use of message `key`; false (and an error at the
+    /// reference, once) when the document is over a limit.
+    fn use_message(&mut self, key: &str, reference: &Reference) -> bool {
+        if self.over_limit {
+            return false;
+        }
+        let max = self.config.limits.max_message_uses;
+        let uses = self.uses.entry(key.to_owned()).or_insert(0);
+        *uses += 1;
+        if *uses <= max {
+            return true;
+        }
+        self.over_limit = true;
+        self.failed = true;
+        let d = Diagnostic::error(format!(
+            "document `{}` shows message `{key}` more than {}",
+            self.document,
+            if max == 1 {
+                "once".to_owned()
+            } else {
+                format!("{max} times")
+            }
+        ))
+        .code("limit")
+        .at(reference.span.clone())
+        .hint("show it fewer times, or raise `max_message_uses` under `[limits]` in kyr.toml");
+        self.diagnostics.push(d);
+        false
+    }
+
+    /// Adds `size` bytes to what the document expands to; false (and an
+    /// error at `span`, once) when that goes over the limit.
+    fn expand(&mut self, size: u64, span: &Span) -> bool {
+        if self.over_limit {
+            return false;
+        }
+        if !self.in_document {
+            return true;
+        }
+        self.expanded = self.expanded.saturating_add(size);
+        let max = self.config.limits.max_document_bytes;
+        if self.expanded <= max {
+            return true;
+        }
+        self.over_limit = true;
+        self.failed = true;
+        let d = Diagnostic::error(format!(
+            "document `{}` in locale `{}` expands to more than {} of text (`max_document_bytes` is {max}); it passes that here",
+            self.document,
+            self.locale.tag,
+            human_size(max),
+        ))
+        .code("limit")
+        .at(span.clone())
+        .hint("a handout this long will not be read: split it, or raise `max_document_bytes` under `[limits]` in kyr.toml");
+        self.diagnostics.push(d);
+        false
+    }
+
+    /// An error at `at` (once) when a paragraph of `blocks` has more
+    /// pieces than the limit: Typst's paragraph layout costs glyphs ×
+    /// pieces.
+    fn check_pieces(&mut self, blocks: &[Block], at: &Span) {
+        let max = self.config.limits.max_paragraph_pieces;
+        let most = crate::doc::model::most_paragraph_pieces(blocks);
+        if self.over_limit || most <= max {
+            return;
+        }
+        self.over_limit = true;
+        self.failed = true;
+        let d = Diagnostic::error(format!(
+            "a paragraph of document `{}` in locale `{}` is made of {most} pieces (texts, emphasis, links, variables, line breaks, long addresses), more than `max_paragraph_pieces` ({max})",
+            self.document, self.locale.tag,
+        ))
+        .code("limit")
+        .at(at.clone())
+        .hint("split the paragraph, or use less emphasis; `max_paragraph_pieces` under `[limits]` in kyr.toml sets the limit");
+        self.diagnostics.push(d);
+    }
+
+    /// The length of a formatted message with each variable's
+    /// placeholder counted as its value (and link).
+    fn expanded_len(&self, text: &str) -> u64 {
+        text.chars()
+            .map(|c| {
+                let var = (c as u32)
+                    .checked_sub(VAR_BASE)
+                    .and_then(|i| self.vars.get(i as usize));
+                match var {
+                    Some((_, var)) => var.text.len() + var.link.as_ref().map_or(0, String::len),
+                    None => c.len_utf8(),
+                }
+            })
+            .map(|n| n as u64)
+            .sum()
+    }
+
     fn record_fallback(&mut self, reference: &Reference, key: &str, supplied_by: &str) {
         self.fallbacks.push(Fallback {
             document: self.document.clone(),
@@ -533,6 +678,20 @@ enum Resolved {
 }
 
 /// Locale tags as a list in a message: `` `fr`, `en` ``.
+/// Bytes of the skeleton's own text in some blocks (what is printed as
+/// written, not what its references bring).
+fn literal_len(blocks: &[Block]) -> u64 {
+    let mut n = 0;
+    crate::doc::model::walk(blocks, &mut |leaf| {
+        n += match leaf {
+            Leaf::Inline(Inline::Text(text) | Inline::Code(text)) => text.len(),
+            Leaf::Code(text) => text.len(),
+            _ => 0,
+        } as u64;
+    });
+    n
+}
+
 fn quoted(tags: &[impl AsRef<str>]) -> String {
     let quoted: Vec<String> = tags.iter().map(|t| format!("`{}`", t.as_ref())).collect();
     quoted.join(", ")

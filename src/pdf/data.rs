@@ -390,34 +390,8 @@ fn shared_lang(items: &[Vec<Block>]) -> Option<Lang> {
 }
 
 /// Inlines as the templates read them.
-///
-/// Neighbours of one kind are joined (two texts, two emphases, two strong
-/// emphases) into one element, which prints the same. Typst 0.15 finds
-/// the source of each laid-out glyph by walking its paragraph's elements
-/// from the start (`SpanMapper::span_at`), so a paragraph costs its
-/// glyphs × its elements: `*_*_…x…_*_*` is thousands of one-character
-/// emphases side by side, and joined it is one.
 pub(crate) fn inlines(content: &[model::Inline]) -> Vec<Inline> {
-    let mut out = Vec::new();
-    for item in content.iter().filter_map(inline) {
-        push_joined(&mut out, item);
-    }
-    out
-}
-
-/// Appends `item`, joined with the last element when both are of a kind
-/// that joins.
-fn push_joined(out: &mut Vec<Inline>, item: Inline) {
-    match (out.last_mut(), item) {
-        (Some(Inline::Text { s }), Inline::Text { s: more }) => s.push_str(&more),
-        (Some(Inline::Strong { c }), Inline::Strong { c: more })
-        | (Some(Inline::Emph { c }), Inline::Emph { c: more }) => {
-            for inner in more {
-                push_joined(c, inner);
-            }
-        }
-        (_, item) => out.push(item),
-    }
+    content.iter().filter_map(inline).collect()
 }
 
 fn inline(inline: &model::Inline) -> Option<Inline> {

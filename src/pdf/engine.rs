@@ -17,7 +17,8 @@ use typst::{Library, LibraryExt, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
-use crate::base::diag::{self, Diagnostic, Files};
+use crate::base::diag::{self, Diagnostic, Files, Span};
+use crate::config::Limits;
 use crate::pdf::checks::missing_glyphs;
 use crate::pdf::fonts::FontSet;
 use crate::pdf::input::TypstInput;
@@ -48,6 +49,12 @@ struct Template {
     name: String,
 }
 
+/// After laying out more pages than this, or from a data file larger than
+/// this (in bytes; the largest shipped document's is about 20 KB),
+/// Typst's cache is emptied.
+const FORGET_AFTER_PAGES: usize = 24;
+const FORGET_ABOVE_DATA_BYTES: usize = 64 * 1024;
+
 /// What every compile of a build shares.
 pub(crate) struct Engine {
     fonts: FontSet,
@@ -56,6 +63,8 @@ pub(crate) struct Engine {
     root: PathBuf,
     now: time::OffsetDateTime,
     max_image_bytes: u64,
+    /// The most pages one PDF may have.
+    max_pages: usize,
 }
 
 impl Engine {
@@ -111,13 +120,16 @@ impl Engine {
             sources,
             root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
             now,
-            max_image_bytes: crate::config::Limits::default().max_binary_bytes,
+            max_image_bytes: Limits::default().max_binary_bytes,
+            max_pages: Limits::default().max_pages,
         }
     }
 
-    /// Refuses images larger than `bytes` (`[limits] max_binary_bytes`).
-    pub(crate) fn with_image_limit(mut self, bytes: u64) -> Engine {
-        self.max_image_bytes = bytes;
+    /// Refuses images larger than `max_binary_bytes` and documents of
+    /// more than `max_pages` pages.
+    pub(crate) fn with_limits(mut self, limits: &Limits) -> Engine {
+        self.max_image_bytes = limits.max_binary_bytes;
+        self.max_pages = limits.max_pages;
         self
     }
 
@@ -131,6 +143,8 @@ impl Engine {
 pub(crate) struct PdfMeta<'a> {
     /// A stable identifier (document, locale, layout).
     pub ident: &'a str,
+    /// Where a problem of the whole PDF is reported (its skeleton).
+    pub at: Span,
 }
 
 /// A compiled document.
@@ -194,6 +208,16 @@ pub(crate) fn compile(
         }
     };
 
+    // Counted once laid out, before the pages are written out.
+    let pages = document.pages().len();
+    if pages > engine.max_pages {
+        warnings.push(too_many_pages(pages, false, engine.max_pages, meta));
+        return Err(Failed {
+            diagnostics: warnings,
+            requests: taken(&requests),
+        });
+    }
+
     let pdf = match export(engine, &document, meta.ident, Export::Reading) {
         Ok(pdf) => pdf,
         Err(errors) => {
@@ -205,6 +229,13 @@ pub(crate) fn compile(
         }
     };
     let missing = missing_glyphs(&document);
+    // A long document leaves Typst's cache holding what only it used
+    // (its paragraphs, laid out, hundreds of MB near the limits):
+    // forgotten at once, so that a job's handout and booklet, and the
+    // next job, do not add up.
+    if input.data.len() > FORGET_ABOVE_DATA_BYTES || document.pages().len() > FORGET_AFTER_PAGES {
+        typst::comemo::evict(0);
+    }
     Ok(Compiled {
         pdf,
         document,
@@ -212,6 +243,28 @@ pub(crate) fn compile(
         warnings,
         requests: taken(&requests),
     })
+}
+
+/// The error for a PDF of `pages` pages, over the limit `max`.
+/// `at_least`: counted before layout, as the fewest it can take.
+pub(crate) fn too_many_pages(
+    pages: usize,
+    at_least: bool,
+    max: usize,
+    meta: &PdfMeta,
+) -> Diagnostic {
+    let pages = if at_least {
+        format!("at least {pages}")
+    } else {
+        pages.to_string()
+    };
+    Diagnostic::error(format!(
+        "`{}` would have {pages} pages, more than `max_pages` ({max})",
+        meta.ident
+    ))
+    .code("limit")
+    .at(meta.at.clone())
+    .hint("split the document, or raise `max_pages` under `[limits]` in kyr.toml")
 }
 
 /// What a PDF is for.

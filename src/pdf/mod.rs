@@ -24,6 +24,7 @@ pub(crate) mod world;
 use crate::base::diag::{Diagnostic, Files, Span};
 use crate::base::links;
 use crate::config::{Config, Locale, Paper};
+use crate::doc::model::{Block, Inline, Leaf, walk, walk_inlines};
 use crate::doc::{Layout, Skeleton};
 use crate::i18n::page::{Card, Page};
 use crate::i18n::resolve::Document;
@@ -220,16 +221,48 @@ impl Printer<'_> {
             }
             Layout::Card => None,
         };
+        // A document that cannot fit the page limit is refused before it
+        // is laid out; the exact count is checked after.
+        if matches!(layout, Layout::Handout | Layout::Booklet) {
+            let fewest = fewest_pages(&page.document.blocks);
+            let max = self.config.limits.max_pages;
+            if fewest > max {
+                let meta = PdfMeta {
+                    ident: &format!(
+                        "kyr/{}/{}/{}",
+                        page.document.name,
+                        page.locale.tag,
+                        if layout == Layout::Handout {
+                            "handout"
+                        } else {
+                            "booklet"
+                        }
+                    ),
+                    at: Span::new(skeleton.file, 0..0),
+                };
+                page.job
+                    .diagnostics
+                    .push(engine::too_many_pages(fewest, true, max, &meta));
+                return PdfKind::of(layout).iter().map(|k| (*k, None)).collect();
+            }
+        }
         let files = match layout {
             Layout::Handout => {
                 let input = handout_input(page, "handout", qr);
-                let pdf = self.compile_checked(page, &input, &mut found, laid, &[PdfKind::Handout]);
+                let pdf = self.compile_checked(
+                    skeleton,
+                    page,
+                    &input,
+                    &mut found,
+                    laid,
+                    &[PdfKind::Handout],
+                );
                 vec![(PdfKind::Handout, pdf.map(|c| c.pdf))]
             }
             Layout::Booklet => {
                 let input = handout_input(page, "booklet", qr);
                 let kinds = [PdfKind::Booklet, PdfKind::BookletPrint];
-                match self.compile_checked(page, &input, &mut found, laid, &kinds) {
+                match self.compile_checked(skeleton, page, &input, &mut found, laid, &kinds) {
                     Some(compiled) => {
                         let imposed = impose::impose_booklet(
                             self.engine,
@@ -249,6 +282,17 @@ impl Printer<'_> {
             }
             Layout::Card => {
                 page.adopt_card_problems();
+                if let (Some(Ok(card)), Some(sides)) = (&page.card, &skeleton.front.card) {
+                    let full = [(&card.front, &sides.front), (&card.back, &sides.back)]
+                        .into_iter()
+                        .find(|(side, _)| printed_chars(&side.blocks) > MOST_CARD_SIDE_CHARS);
+                    if let Some((side, reference)) = full {
+                        page.job
+                            .diagnostics
+                            .push(card_side_too_full(side, reference));
+                        return PdfKind::of(layout).iter().map(|k| (*k, None)).collect();
+                    }
+                }
                 let mut out = Vec::new();
                 for (kind, sheet) in [(PdfKind::Card, false), (PdfKind::CardSheet, true)] {
                     let input = match &page.card {
@@ -266,7 +310,7 @@ impl Printer<'_> {
                     };
                     let pdf = match input {
                         Ok(input) => self
-                            .compile_checked(page, &input, &mut found, laid, &[kind])
+                            .compile_checked(skeleton, page, &input, &mut found, laid, &[kind])
                             .map(|compiled| {
                                 // The sheet repeats the same faces: checking
                                 // the print shop's card is enough.
@@ -307,6 +351,7 @@ impl Printer<'_> {
     /// draw to `laid`.
     fn compile_checked(
         &self,
+        skeleton: &Skeleton,
         page: &Page,
         input: &TypstInput,
         found: &mut Vec<Diagnostic>,
@@ -318,6 +363,7 @@ impl Printer<'_> {
             input,
             &PdfMeta {
                 ident: &ident(page, input),
+                at: Span::new(skeleton.file, 0..0),
             },
         ) {
             Ok(compiled) => {
@@ -352,6 +398,78 @@ impl Printer<'_> {
             }
         }
     }
+}
+
+/// At most this many lines fit a page of any layout, and this many
+/// characters a line: generous bounds, so that a page count made with them
+/// is never above the real one.
+const MOST_LINES_PER_PAGE: usize = 120;
+const MOST_CHARS_PER_LINE: usize = 250;
+
+/// The fewest pages `blocks` can take as a handout or a booklet: each
+/// list item and line break starts a line, and each paragraph, heading,
+/// list and quote takes one more (the space around it, and a quote's
+/// margins), so that nesting is paid for.
+pub(crate) fn fewest_pages(blocks: &[Block]) -> usize {
+    lines(blocks).div_ceil(MOST_LINES_PER_PAGE)
+}
+
+fn lines(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph(c) | Block::Heading { content: c, .. } => {
+                let (mut breaks, mut chars) = (0, 0);
+                walk_inlines(c, &mut |leaf| match leaf {
+                    Leaf::Inline(Inline::LineBreak) => breaks += 1,
+                    Leaf::Inline(
+                        Inline::Text(t) | Inline::Code(t) | Inline::Var { text: t, .. },
+                    ) => chars += t.chars().count(),
+                    _ => {}
+                });
+                2 + breaks + chars / MOST_CHARS_PER_LINE
+            }
+            Block::List { items, .. } => {
+                1 + items.iter().map(|item| lines(item).max(1)).sum::<usize>()
+            }
+            Block::Quote(inner) => 1 + lines(inner),
+            Block::Lang { blocks: inner, .. } => lines(inner),
+            Block::Code(code) => code.lines().count().max(1),
+            Block::Rule | Block::Message(_) => 1,
+        })
+        .sum()
+}
+
+/// More characters than this never fit one side of a wallet card, even
+/// at the smallest size the card sets them (4.5 pt: about 1,600 characters
+/// of Latin text). A side that holds more is refused before it is laid
+/// out: the card's fitting lays its side out eight times.
+const MOST_CARD_SIDE_CHARS: usize = 4000;
+
+/// The characters `blocks` print: their text, code and variables' values.
+fn printed_chars(blocks: &[Block]) -> usize {
+    let mut chars = 0;
+    walk(blocks, &mut |leaf| match leaf {
+        Leaf::Inline(Inline::Text(t) | Inline::Code(t) | Inline::Var { text: t, .. }) => {
+            chars += t.chars().count()
+        }
+        Leaf::Code(code) => chars += code.chars().count(),
+        _ => {}
+    });
+    chars
+}
+
+/// The error for a card side with more text than any card holds.
+fn card_side_too_full(side: &Document, reference: &crate::doc::model::Reference) -> Diagnostic {
+    Diagnostic::error(format!(
+        "the card side under `{}` holds {} characters, more than fit on a wallet card ({} at most)",
+        reference.id,
+        printed_chars(&side.blocks),
+        MOST_CARD_SIDE_CHARS
+    ))
+    .code("card-size")
+    .at(reference.span.clone())
+    .hint("point `[card]` at a shorter section, or leave messages off the card with `skip`")
 }
 
 /// The QR code of a document in a locale, if it has one.
