@@ -302,7 +302,7 @@ pub(crate) fn render_index(
 pub(crate) const SWITCHER_MAX_LANGUAGES: usize = 40;
 
 /// The most languages one page of the index lists by name.
-pub(crate) const LANGUAGES_PER_LIST: usize = 300;
+pub(crate) const LANGUAGES_PER_LIST: usize = 150;
 
 /// The folder of the index's lists of languages, for many languages.
 pub(crate) const LANGUAGE_LISTS_DIR: &str = "languages";
