@@ -455,7 +455,7 @@ fn pages_per_pdf_are_bounded_before_and_after_layout() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr.contains(
-            "content/door.md:1:1: error: `kyr/door/en/handout` would have at least 4 pages, more than `max_pages` (2)"
+            "content/door.md:1:1: error: the handout of `door` in locale `en` would have at least 4 pages, more than `max_pages` (2)"
         ),
         "{}",
         run.stderr
@@ -466,7 +466,7 @@ fn pages_per_pdf_are_bounded_before_and_after_layout() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr.contains(
-            "content/door.md:1:1: error: `kyr/door/en/handout` would have 4 pages, more than `max_pages` (2)"
+            "content/door.md:1:1: error: the handout of `door` in locale `en` would have 4 pages, more than `max_pages` (2)"
         ),
         "{}",
         run.stderr

@@ -258,9 +258,15 @@ pub(crate) fn too_many_pages(
     } else {
         pages.to_string()
     };
+    // The identifier is `kyr/<document>/<locale>/<layout>`.
+    let what = match meta.ident.split('/').collect::<Vec<_>>()[..] {
+        [_, document, locale, layout] => {
+            format!("the {layout} of `{document}` in locale `{locale}`")
+        }
+        _ => format!("`{}`", meta.ident),
+    };
     Diagnostic::error(format!(
-        "`{}` would have {pages} pages, more than `max_pages` ({max})",
-        meta.ident
+        "{what} would have {pages} pages, more than `max_pages` ({max})"
     ))
     .code("limit")
     .at(meta.at.clone())
