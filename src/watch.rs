@@ -116,7 +116,7 @@ impl Changes {
                     continue;
                 }
                 for path in event.paths {
-                    if is_noise(&path, &self.out_dir) {
+                    if is_noise(&path, &self.out_dir, &self.root) {
                         continue;
                     }
                     if let Ok(relative) = path.strip_prefix(&self.root)
@@ -171,8 +171,12 @@ fn restrict(asked: &[String], affected: &BTreeSet<String>) -> Vec<String> {
         .collect()
 }
 
-/// Outputs, temporary files and editors' backup files.
-fn is_noise(path: &Path, out_dir: &Path) -> bool {
+/// Outputs, kyr's temporary files, and what editors and tools leave beside
+/// the file being saved: backups (`x~`, `x.bak`, `x.orig`), swap and lock
+/// files (`.x.swp`, `.#x`, `#x#`, Vim's `4913`), `sed -i`'s temporary
+/// `sedAbC123`, hidden files. Under `content/` only Markdown, and under
+/// `locales/` only Fluent files are sources.
+fn is_noise(path: &Path, out_dir: &Path, root: &Path) -> bool {
     if path.starts_with(out_dir) {
         return true;
     }
@@ -180,10 +184,62 @@ fn is_noise(path: &Path, out_dir: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    name.starts_with(".kyr-")
+    let sed_temporary = name
+        .strip_prefix("sed")
+        .is_some_and(|rest| rest.len() == 6 && rest.chars().all(|c| c.is_ascii_alphanumeric()));
+    let editor_file = name.starts_with('.')
         || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.starts_with(".#")
+        || (name.starts_with('#') && name.ends_with('#'))
         || name == "4913"
+        || sed_temporary;
+    let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+    let backup = matches!(
+        extension.as_deref(),
+        Some("swp" | "swx" | "swo" | "tmp" | "bak" | "orig" | "rej")
+    );
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let not_a_source = |folder: &str, ext: &str| {
+        relative.starts_with(folder) && extension.as_deref().is_some_and(|e| e != ext)
+    };
+    editor_file || backup || not_a_source("content", "md") || not_a_source("locales", "ftl")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_and_tool_files_are_not_changes() {
+        let root = Path::new("/p");
+        let out = Path::new("/p/out");
+        for noise in [
+            "out/fr/door.html",
+            "locales/mam/sedYXoVIc",
+            "locales/fr/.door.ftl.swp",
+            "locales/fr/door.ftl~",
+            "locales/fr/door.ftl.orig",
+            "content/.#door.md",
+            "content/#door.md#",
+            "content/4913",
+            "content/door.md.bak",
+            "content/notes.txt",
+            "locales/fr/notes.docx",
+            "templates/pdf/.goutputstream-ABC123",
+            ".kyr-Ab12Cd.tmp",
+        ] {
+            assert!(is_noise(&root.join(noise), out, root), "{noise}");
+        }
+        for source in [
+            "kyr.toml",
+            "content/door.md",
+            "locales/fr/door.ftl",
+            "locales/fr",
+            "templates/pdf/handout.typ",
+            "templates/fonts/NotoSans-Regular.ttf",
+            "templates/html/style.css",
+            "content/sedimentary.md",
+        ] {
+            assert!(!is_noise(&root.join(source), out, root), "{source}");
+        }
+    }
 }

@@ -378,7 +378,7 @@ fn deep_nesting_huge_messages_and_huge_catalogues_are_bounded() {
         &format!("{config}\n[limits]\nmax_file_bytes = 4000000\nmax_messages = 200000\n"),
     );
     fs::remove_file(fx.root().join("locales/ff/big.ftl")).unwrap();
-    let (_, out, _) = run_bounded(&fx, "check --format json", 60);
+    let (_, out, _) = run_bounded(&fx, "check --message-format json", 60);
     assert!(!out.contains("the file is"), "{out}");
     let (_, out, _) = run_bounded(&fx, "status", 60);
     assert!(out.contains("en"), "{out}");

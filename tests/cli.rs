@@ -97,3 +97,71 @@ fn verbose_lists_files_and_fallbacks() {
         run.stderr
     );
 }
+
+#[test]
+fn boolean_environment_variables_take_the_usual_spellings() {
+    // The basic fixture has warnings (its example hotline): strict fails.
+    let fx = Fixture::new("build/basic");
+    for (value, strict) in [
+        ("1", true),
+        ("true", true),
+        ("yes", true),
+        ("on", true),
+        ("0", false),
+        ("false", false),
+        ("no", false),
+        ("off", false),
+    ] {
+        for args in [&["check"][..], &["build", "--format", "html"][..]] {
+            let run = fx.run_with(args, &[("KYR_STRICT", value)]);
+            assert_eq!(
+                run.code,
+                i32::from(strict),
+                "{args:?} KYR_STRICT={value}: {}",
+                run.stderr
+            );
+        }
+    }
+    let run = fx.run_with(&["check"], &[("KYR_STRICT", "maybe")]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("maybe"), "{}", run.stderr);
+}
+
+#[test]
+fn message_format_is_one_option_and_the_old_format_still_works_with_a_note() {
+    let fx = Fixture::new("build/basic");
+    let run = fx.run(&["check", "--message-format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.lines().all(|l| l.starts_with('{')),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stderr.contains("deprecated"), "{}", run.stderr);
+    let old = fx.run(&["check", "--format", "json"]);
+    assert_eq!(old.stdout, run.stdout);
+    assert!(
+        old.stderr
+            .contains("warning: `kyr check --format` is deprecated; use `--message-format`"),
+        "{}",
+        old.stderr
+    );
+    // (The fixture's `fr` is marked complete but is not: status exits 1.)
+    let status = fx.run(&["status", "--message-format", "json"]);
+    assert!(
+        serde_json::from_str::<serde_json::Value>(&status.stdout).is_ok(),
+        "{}",
+        status.stdout
+    );
+    let old = fx.run(&["status", "--format", "table"]);
+    assert_eq!(old.stdout, fx.run(&["status"]).stdout);
+    assert!(old.stderr.contains("`kyr status --format` is deprecated"));
+    // Counts say "1 warning", not "1 warnings".
+    let run = fx.run(&["check", "--locale", "en"]);
+    assert!(
+        run.stderr
+            .contains("checked 1 document in 1 locale: 0 errors, 1 warning"),
+        "{}",
+        run.stderr
+    );
+}

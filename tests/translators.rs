@@ -94,7 +94,7 @@ fn check_speaks_json_for_ci() {
     let fx = Fixture::new("build/basic");
     fx.write("locales/fr/door.ftl", "door-title = Titre\n");
     fx.write("locales/fr/extra.ftl", PROBLEMS);
-    let run = fx.run(&["check", "--locale", "fr", "--format", "json"]);
+    let run = fx.run(&["check", "--locale", "fr", "--message-format", "json"]);
     assert_eq!(run.code, 1);
     let objects: Vec<serde_json::Value> = run
         .stdout
@@ -194,7 +194,7 @@ fn shipped_content_checks_clean() {
 #[test]
 fn status_counts_what_each_locale_translates() {
     let fx = Fixture::shipped();
-    let run = fx.run(&["status", "--format", "json"]);
+    let run = fx.run(&["status", "--message-format", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let locale = |tag: &str| {
@@ -227,7 +227,7 @@ fn status_counts_what_each_locale_translates() {
     assert_eq!(red_card["translated"], 2);
     assert_eq!(red_card["total"], 11);
 
-    let run = fx.run(&["status", "--format", "markdown"]);
+    let run = fx.run(&["status", "--message-format", "markdown"]);
     assert!(
         run.stdout
             .contains("| `wo` Wolof | 7/64 | 57 from fr | 0 | 0 | 10.9% | not reviewed |"),
@@ -288,7 +288,7 @@ fn editing_an_english_message_makes_translations_stale_until_confirmed() {
         run.stderr
     );
     assert!(run.stderr.contains("kyr confirm fr door-title"));
-    let run = fx.run(&["status", "--locale", "fr", "--format", "json"]);
+    let run = fx.run(&["status", "--locale", "fr", "--message-format", "json"]);
     assert!(run.stdout.contains("\"stale\": 1"), "{}", run.stdout);
     // Stale text is still used, but --strict fails on it.
     let run = fx.run(&["build", "--locale", "fr", "--format", "html", "--strict"]);

@@ -490,6 +490,12 @@ pub(crate) fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
+/// `1 file`, `2 files`, `0 files`: a count with its noun in the right
+/// number (for the summaries kyr prints in English).
+pub(crate) fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A size as a reader says it: `1.5 MB`, `300 KB`, `12 bytes`.
 pub(crate) fn human_size(bytes: u64) -> String {
     const KB: f64 = 1024.0;

@@ -112,8 +112,7 @@ impl GlyphSummary {
     /// `312 characters no bundled font can draw, in 41 messages and 1
     /// variable`.
     pub fn describe(&self) -> String {
-        let count =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let count = crate::base::diag::counted;
         let mut places = Vec::new();
         if self.messages > 0 {
             places.push(count(self.messages, "message", "messages"));

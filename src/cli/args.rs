@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use clap::builder::BoolishValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::build::Format;
@@ -39,7 +40,8 @@ pub struct GlobalArgs {
     /// Print only errors and warnings.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
-    /// Print every file written and every fallback.
+    /// Say more: with `build` and `watch`, every file written or removed
+    /// and every message shown from another locale.
     #[arg(short, long, global = true)]
     pub verbose: bool,
 }
@@ -100,21 +102,21 @@ pub struct CheckArgs {
     /// Check only this locale (repeatable).
     #[arg(long = "locale", value_name = "TAG")]
     pub locales: Vec<String>,
-    /// How to print the problems.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
-    pub format: CheckFormat,
+    /// How to print the problems: `human` on stderr, or `json`: one
+    /// object per problem and line, on stdout.
+    #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+    pub message_format: MessageFormat,
+    /// Deprecated: the old name of `--message-format`.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        conflicts_with = "message_format"
+    )]
+    pub format: Option<MessageFormat>,
     /// Treat every warning (stale translations included) as an error.
-    #[arg(long, env = "KYR_STRICT")]
+    #[arg(long, env = "KYR_STRICT", value_parser = BoolishValueParser::new())]
     pub strict: bool,
-}
-
-/// Output of `kyr check`.
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CheckFormat {
-    /// `file:line:col: error: ...` with the source line, on stderr.
-    Human,
-    /// One JSON object per problem and line, on stdout.
-    Json,
 }
 
 /// `kyr status`.
@@ -124,8 +126,16 @@ pub struct StatusArgs {
     #[arg(long = "locale", value_name = "TAG")]
     pub locales: Vec<String>,
     /// How to print the coverage.
-    #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
-    pub format: StatusFormat,
+    #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
+    pub message_format: StatusFormat,
+    /// Deprecated: the old name of `--message-format`.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        conflicts_with = "message_format"
+    )]
+    pub format: Option<StatusFormat>,
     /// Fail when a locale has less than this share of its messages translated.
     #[arg(long, value_name = "PCT")]
     pub min_coverage: Option<f64>,
@@ -135,7 +145,8 @@ pub struct StatusArgs {
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StatusFormat {
     /// Aligned columns for a terminal.
-    Table,
+    #[value(alias = "table")]
+    Human,
     /// One JSON document.
     Json,
     /// A Markdown table for a pull request.
@@ -216,7 +227,7 @@ pub struct BuildArgs {
     pub out: Option<PathBuf>,
     /// Treat every warning as an error, including any fallback in a locale
     /// marked complete.
-    #[arg(long, env = "KYR_STRICT")]
+    #[arg(long, env = "KYR_STRICT", value_parser = BoolishValueParser::new())]
     pub strict: bool,
     /// Threads to build with (default: the number of cores).
     #[arg(short = 'j', long, value_name = "N", env = "KYR_JOBS", value_parser = clap::value_parser!(u16).range(1..))]
@@ -242,13 +253,14 @@ pub struct BuildArgs {
     pub message_format: MessageFormat,
 }
 
-/// How `kyr build` prints.
+/// How `kyr build` and `kyr check` print.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MessageFormat {
-    /// Diagnostics with their source lines and a summary, on stderr.
+    /// Diagnostics (`file:line:col: error: ...`) with their source lines
+    /// and a summary, on stderr.
     Human,
-    /// One JSON object per line on stdout: each diagnostic, each output
-    /// file, then a summary.
+    /// One JSON object per line on stdout: each diagnostic (and for a
+    /// build, each output file, then a summary).
     Json,
 }
 

@@ -7,14 +7,14 @@ use std::io::{IsTerminal as _, Write};
 use std::path::Path;
 use std::time::Instant;
 
-use crate::base::diag;
+use crate::base::diag::{self, counted};
 use crate::base::epoch::{self, BadEpoch, FIXED_EPOCH};
 use crate::base::error::Error;
 use crate::base::output;
 use crate::build::{self, BuildOptions};
 use crate::check::{self, CheckOptions};
 use crate::cli::args::{
-    self, BuildArgs, CheckArgs, CheckFormat, GlobalArgs, MessageFormat, StatusArgs, StatusFormat,
+    self, BuildArgs, CheckArgs, GlobalArgs, MessageFormat, StatusArgs, StatusFormat,
 };
 use crate::cli::output::{print_diagnostics, report_build, report_build_json};
 use crate::cli::progress;
@@ -108,25 +108,36 @@ pub(super) fn check(
         strict: args.strict,
     };
     let sink = check::check(&project, &options);
-    match args.format {
-        CheckFormat::Human => {
+    let format = match args.format {
+        Some(format) => {
+            deprecated_format(err, "check");
+            format
+        }
+        None => args.message_format,
+    };
+    match format {
+        MessageFormat::Human => {
             print_diagnostics(&project.files, &sink, err);
             if !global.quiet {
                 let _ = writeln!(
                     err,
-                    "checked {} documents in {} locales: {} errors, {} warnings",
-                    project.skeletons.len(),
-                    if args.locales.is_empty() {
-                        project.config.locales.len()
-                    } else {
-                        args.locales.len()
-                    },
-                    sink.error_count(),
-                    sink.warning_count()
+                    "checked {} in {}: {}, {}",
+                    counted(project.skeletons.len(), "document", "documents"),
+                    counted(
+                        if args.locales.is_empty() {
+                            project.config.locales.len()
+                        } else {
+                            args.locales.len()
+                        },
+                        "locale",
+                        "locales"
+                    ),
+                    counted(sink.error_count(), "error", "errors"),
+                    counted(sink.warning_count(), "warning", "warnings")
                 );
             }
         }
-        CheckFormat::Json => {
+        MessageFormat::Json => {
             for d in sink.diagnostics() {
                 let line =
                     diag::to_json(&project.files, d, |span| check::message_at(&project, span));
@@ -138,6 +149,14 @@ pub(super) fn check(
         return Err(Error::Reported);
     }
     Ok(())
+}
+
+/// The note for the old name of `--message-format`.
+fn deprecated_format(err: &mut impl Write, command: &str) {
+    let _ = writeln!(
+        err,
+        "warning: `kyr {command} --format` is deprecated; use `--message-format` (it takes the same values)"
+    );
 }
 
 /// `kyr status`.
@@ -157,8 +176,15 @@ pub(super) fn status(
         )));
     }
     let report = coverage::coverage(&project.messages(), &args.locales);
-    let text = match args.format {
-        StatusFormat::Table => coverage::render_table(&report),
+    let format = match args.format {
+        Some(format) => {
+            deprecated_format(err, "status");
+            format
+        }
+        None => args.message_format,
+    };
+    let text = match format {
+        StatusFormat::Human => coverage::render_table(&report),
         StatusFormat::Markdown => coverage::render_markdown(&report),
         StatusFormat::Json => {
             serde_json::to_string_pretty(&report).expect("coverage always serializes") + "\n"
@@ -170,10 +196,10 @@ pub(super) fn status(
         if locale.complete && locale.counts.translated < locale.counts.total {
             let _ = writeln!(
                 err,
-                "error: `{}` is marked complete but {} of its {} messages are not translated",
+                "error: `{}` is marked complete but {} of its {} are not translated",
                 locale.locale,
                 locale.counts.total - locale.counts.translated,
-                locale.counts.total
+                counted(locale.counts.total, "message", "messages")
             );
             failed = true;
         }
@@ -248,10 +274,10 @@ pub(super) fn new_locale(
     if !global.quiet {
         let _ = writeln!(
             err,
-            "created `locales/{}/` with {} files and {} messages to translate, and added `[locales.{}]` to kyr.toml",
+            "created `locales/{}/` with {} and {} to translate, and added `[locales.{}]` to kyr.toml",
             args.locale,
-            plan.files.len() - 1,
-            plan.messages,
+            counted(plan.files.len() - 1, "file", "files"),
+            counted(plan.messages, "message", "messages"),
             args.locale
         );
         if args.endonym.is_none() {
@@ -330,8 +356,8 @@ pub(super) fn extract(
     if !global.quiet {
         let _ = writeln!(
             err,
-            "extracted {} messages from `{}` into `{}`",
-            out.added.len(),
+            "extracted {} from `{}` into `{}`",
+            counted(out.added.len(), "message", "messages"),
             diag::display_path(&skeleton_path),
             diag::display_path(&ftl)
         );
@@ -408,9 +434,9 @@ pub(super) fn bundle(
     if !global.quiet {
         let _ = writeln!(
             err,
-            "bundled {} files ({} bytes) into `{}`",
-            bundle.artifacts.len(),
-            bundle.zip.len(),
+            "bundled {} ({}) into `{}`",
+            counted(bundle.artifacts.len(), "file", "files"),
+            counted(bundle.zip.len(), "byte", "bytes"),
             target.display()
         );
     }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::time::Instant;
 
-use crate::base::diag::{self, Files, Sink};
+use crate::base::diag::{self, Files, Sink, counted};
 use crate::base::error::Error;
 use crate::build::BuildReport;
 use crate::check;
@@ -84,8 +84,8 @@ pub(super) fn report_build(
         if !report.removed.is_empty() {
             let _ = writeln!(
                 err,
-                "removed {} files of documents or locales that are gone",
-                report.removed.len()
+                "removed {} of documents or locales that are gone",
+                counted(report.removed.len(), "file", "files")
             );
         }
         let shown = report
@@ -95,13 +95,13 @@ pub(super) fn report_build(
         let fresh = report.files.iter().filter(|f| f.fresh).count();
         let _ = writeln!(
             err,
-            "built {} files into `{}` in {:.2}s ({} up to date): {} errors, {} warnings",
-            report.written.len(),
+            "built {} into `{}` in {:.2}s ({} up to date): {}, {}",
+            counted(report.written.len(), "file", "files"),
             diag::display_path(shown),
             started.elapsed().as_secs_f64(),
             fresh,
-            report.diagnostics.error_count(),
-            report.diagnostics.warning_count(),
+            counted(report.diagnostics.error_count(), "error", "errors"),
+            counted(report.diagnostics.warning_count(), "warning", "warnings"),
         );
     }
 }
