@@ -18,6 +18,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use crate::base::error::Error;
+use crate::build::{Shard, incremental};
 use crate::i18n::coverage;
 use crate::pdf::PdfKind;
 use crate::project::Project;
@@ -56,15 +57,26 @@ pub struct Bundle {
     pub artifacts: Vec<Artifact>,
 }
 
-/// Bundles the built files in `sites` (one built folder, or the folders of
-/// the shards of one build). Files kyr did not make (anything but HTML and
-/// PDF, hidden files, earlier bundles) are left out. With several folders
-/// the index page is made again for all of them.
-pub fn bundle(project: &Project, sites: &[PathBuf], epoch: i64) -> Result<Bundle, Error> {
-    make(project, sites, epoch).map_err(|message| Error::Failed(anyhow::anyhow!(message)))
+/// Bundles the built files in `sites`: one built folder, or with `merge`
+/// the folders of the shards of one build, which must be every share
+/// exactly once, built at one time from the same inputs (as they recorded,
+/// `.kyr/shard.json`). Files kyr did not make (anything but HTML and PDF,
+/// hidden files, earlier bundles) are left out, and so are the folders of
+/// local editions, which are bundled on their own (`--edition`). When
+/// merging, the index pages are made again for all the shards.
+pub fn bundle(
+    project: &Project,
+    sites: &[PathBuf],
+    epoch: i64,
+    merge: bool,
+) -> Result<Bundle, Error> {
+    make(project, sites, epoch, merge).map_err(|message| Error::Failed(anyhow::anyhow!(message)))
 }
 
-fn make(project: &Project, sites: &[PathBuf], epoch: i64) -> Result<Bundle, String> {
+fn make(project: &Project, sites: &[PathBuf], epoch: i64, merge: bool) -> Result<Bundle, String> {
+    if merge {
+        check_shards(project, sites)?;
+    }
     let mut found: BTreeMap<String, (Vec<u8>, &Path)> = BTreeMap::new();
     for site in sites {
         let shown =
@@ -75,6 +87,14 @@ fn make(project: &Project, sites: &[PathBuf], epoch: i64) -> Result<Bundle, Stri
             ));
         }
         for (name, bytes) in site_files(site)? {
+            // An edition's folder is its own site.
+            let top = name.split('/').next().unwrap_or("");
+            if name.contains('/')
+                && project.config.editions.contains_key(top)
+                && project.config.locale(top).is_none()
+            {
+                continue;
+            }
             if let Some((other, other_site)) = found.get(&name)
                 && *other != bytes
                 && !crate::html::is_index_page(&name)
@@ -89,7 +109,7 @@ fn make(project: &Project, sites: &[PathBuf], epoch: i64) -> Result<Bundle, Stri
             found.insert(name, (bytes, site));
         }
     }
-    if sites.len() > 1 {
+    if merge {
         let exists = |file: &str| found.contains_key(file);
         let pages = crate::build::index_pages(project, &exists, false, &mut Vec::new())
             .ok_or_else(|| "cannot make the index pages of the merged sites".to_owned())?;
@@ -166,6 +186,83 @@ fn make(project: &Project, sites: &[PathBuf], epoch: i64) -> Result<Bundle, Stri
         .map_err(|e| format!("cannot finish the bundle: {e}"))?
         .into_inner();
     Ok(Bundle { zip, artifacts })
+}
+
+/// Checks that the shard folders `sites` make one whole build: each share
+/// K of one N exactly once, one build time, one set of inputs (the
+/// project's as it is now, since the merged index is made from it).
+fn check_shards(project: &Project, sites: &[PathBuf]) -> Result<(), String> {
+    let mut records = Vec::new();
+    for site in sites {
+        let path = site.join(incremental::SHARD_RECORD);
+        let record = std::fs::read(&path)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<incremental::ShardRecord>(&bytes).ok())
+            .ok_or_else(|| {
+                format!(
+                    "`{}` holds no shard record: it was not built with `kyr build --shard K/N`",
+                    site.display()
+                )
+            })?;
+        let shard: Shard = record.shard.parse()?;
+        records.push((site, shard, record));
+    }
+    let (first_site, first, first_record) = &records[0];
+    for (site, shard, record) in &records[1..] {
+        if shard.count != first.count {
+            return Err(format!(
+                "`{}` is shard {shard} but `{}` is shard {first}: they are not shares of one build",
+                site.display(),
+                first_site.display()
+            ));
+        }
+        if record.epoch != first_record.epoch {
+            return Err(format!(
+                "`{}` was built with SOURCE_DATE_EPOCH {} but `{}` with {}: build every shard with the same SOURCE_DATE_EPOCH",
+                site.display(),
+                record.epoch,
+                first_site.display(),
+                first_record.epoch
+            ));
+        }
+        if record.inputs != first_record.inputs {
+            return Err(format!(
+                "`{}` and `{}` were built from different inputs (content, messages, kyr.toml, templates or kyr's version)",
+                site.display(),
+                first_site.display()
+            ));
+        }
+    }
+    for index in 1..=first.count {
+        let holding: Vec<String> = records
+            .iter()
+            .filter(|(_, shard, _)| shard.index == index)
+            .map(|(site, _, _)| format!("`{}`", site.display()))
+            .collect();
+        match holding.len() {
+            0 => {
+                return Err(format!(
+                    "shard {index}/{} is missing: merge every shard of the build",
+                    first.count
+                ));
+            }
+            1 => {}
+            _ => {
+                return Err(format!(
+                    "shard {index}/{} is given more than once: {}",
+                    first.count,
+                    holding.join(", ")
+                ));
+            }
+        }
+    }
+    if first_record.inputs != incremental::inputs_fingerprint(project) {
+        return Err(
+            "the shards were built from other inputs than the project as it is now: build them again"
+                .to_owned(),
+        );
+    }
+    Ok(())
 }
 
 /// The HTML and PDF files of a built folder, by path with `/`.

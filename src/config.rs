@@ -93,11 +93,14 @@ pub struct Edition {
     pub name: String,
     /// The variables it sets.
     pub vars: IndexMap<String, Var>,
+    /// Where its QR codes point (`{edition}` filled in), instead of the
+    /// project's and the locales' own.
+    pub qr: Option<String>,
 }
 
 impl Config {
     /// The configuration as an edition sees it: its variables replace
-    /// those of the project and of every locale.
+    /// those of the project and of every locale, and so does its `qr`.
     pub fn with_edition(&self, name: &str) -> Option<Config> {
         let edition = self.editions.get(name)?;
         let mut config = self.clone();
@@ -105,6 +108,12 @@ impl Config {
             for (key, var) in &edition.vars {
                 locale.vars.insert(key.clone(), var.clone());
             }
+            if edition.qr.is_some() {
+                locale.qr = None;
+            }
+        }
+        if edition.qr.is_some() {
+            config.qr = edition.qr.clone();
         }
         Some(config)
     }
@@ -289,6 +298,8 @@ struct LimitsFile {
 struct EditionFile {
     #[serde(default)]
     vars: IndexMap<Spanned<String>, Spanned<VarFile>>,
+    #[serde(default)]
+    qr: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -495,11 +506,17 @@ fn validate(file: FileId, raw: ConfigFile, diags: &mut Vec<Diagnostic>) -> Optio
             );
             continue;
         }
+        // `{edition}` is filled in at once: the edition's own site.
+        let qr = edition.qr.as_ref().and_then(|qr| {
+            let filled = qr.get_ref().replace("{edition}", name.get_ref());
+            checked_qr(&Spanned::new(qr.span(), filled), &span, diags)
+        });
         editions.insert(
             name.get_ref().clone(),
             Edition {
                 name: name.get_ref().clone(),
                 vars: validate_vars(&edition.vars, &span, diags),
+                qr,
             },
         );
     }

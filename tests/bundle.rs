@@ -112,3 +112,59 @@ fn bundling_an_unbuilt_site_is_an_error() {
         run.stderr
     );
 }
+
+#[test]
+fn editions_are_bundled_on_their_own_and_point_their_qr_codes_at_their_site() {
+    let fx = Fixture::new("build/basic");
+    fx.append(
+        "kyr.toml",
+        "\n[editions.nyc]\nqr = \"https://example.org/{edition}/{locale}/{document}.html\"\n\n[editions.nyc.vars]\nhotline = \"+1 212 555 0199\"\n",
+    );
+    for args in [&["build"][..], &["build", "--edition", "nyc"][..]] {
+        let run = fx.run(args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+    }
+    assert!(fx.out("nyc/fr/door.pdf").is_file());
+    let run = fx.run(&["bundle", "--out", "main.zip"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let main = entries(&std::fs::read(fx.root().join("main.zip")).unwrap());
+    assert!(main.iter().any(|(name, _, _)| name == "fr/door.pdf"));
+    assert!(
+        !main.iter().any(|(name, _, _)| name.starts_with("nyc/")),
+        "the main bundle holds the edition"
+    );
+    let run = fx.run(&["bundle", "--edition", "nyc", "--out", "nyc.zip"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let nyc = entries(&std::fs::read(fx.root().join("nyc.zip")).unwrap());
+    let page = nyc
+        .iter()
+        .find(|(name, _, _)| name == "fr/door.html")
+        .expect("the edition's own pages");
+    assert!(String::from_utf8_lossy(&page.1).contains("555 0199"));
+
+    // The edition's PDFs carry its own address, `{edition}` filled in.
+    let mut project = fx.load();
+    project.select_edition("nyc").unwrap();
+    let typesetter = kyr::preview::Typesetter::new(&project, None);
+    let compiled = typesetter
+        .typeset("fr", "door", "handout")
+        .unwrap()
+        .result
+        .unwrap_or_else(|f| panic!("{:?}", f.diagnostics));
+    let text = kyr::preview::page_texts(&compiled.document).concat();
+    assert!(text.contains("example.org/nyc/fr/door.html"), "{text}");
+
+    // `{edition}` belongs to an edition's own `qr`.
+    let config = std::fs::read_to_string(fx.root().join("kyr.toml")).unwrap();
+    fx.write(
+        "kyr.toml",
+        &format!("qr = \"https://example.org/{{edition}}/\"\n{config}"),
+    );
+    let run = fx.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("kyr.toml:1:6: error: in `https://example.org/{edition}/`, only `{locale}` and `{document}` are filled in"),
+        "{}",
+        run.stderr
+    );
+}

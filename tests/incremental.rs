@@ -433,21 +433,22 @@ fn shards_split_the_jobs_and_merge_into_the_bundle_of_one_build() {
         "the merged bundle differs from the whole build's"
     );
 
-    // A shard built from other sources cannot be merged silently.
-    fx.write("shard3/fr/door.html", "other");
-    fs::remove_dir_all(fx.root().join("shard2")).unwrap();
-    fs::create_dir_all(fx.root().join("shard2/fr")).unwrap();
-    fs::copy(
-        fx.root().join("whole/index.html"),
-        fx.root().join("shard2/index.html"),
-    )
-    .unwrap();
-    fs::copy(
-        fx.root().join("whole/fr/door.html"),
-        fx.root().join("shard2/fr/door.html"),
-    )
-    .unwrap();
-    let run = fx.run(&["bundle", "--merge", "shard2", "shard3", "--out", "bad.zip"]);
+    // A page changed after its build cannot be merged silently.
+    let page = fx.root().join("shard3/fr/door.html");
+    let (page, kept) = if page.is_file() {
+        (page, fx.root().join("shard2/fr/door.html"))
+    } else {
+        (
+            fx.root().join("shard2/fr/door.html"),
+            fx.root().join("shard3/fr/door.html"),
+        )
+    };
+    fs::create_dir_all(kept.parent().unwrap()).unwrap();
+    fs::copy(fx.root().join("whole/fr/door.html"), &kept).unwrap();
+    fs::write(&page, "other").unwrap();
+    let run = fx.run(&[
+        "bundle", "--merge", "shard1", "shard2", "shard3", "--out", "bad.zip",
+    ]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr.contains("`fr/door.html` differs"),
@@ -689,5 +690,64 @@ fn two_builds_into_one_folder_take_turns_and_a_held_lock_makes_no_wait_exit_2() 
     assert!(
         stderr.contains("waiting for another kyr build writing"),
         "{stderr}"
+    );
+}
+
+#[test]
+fn merging_refuses_a_missing_shard_a_duplicate_another_epoch_and_other_inputs() {
+    let fx = Fixture::new("build/basic");
+    let build = |shard: &str, out: &str, env: &[(&str, &str)]| {
+        let run = fx.run_with(
+            &["build", "--format", "html", "--shard", shard, "--out", out],
+            env,
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    };
+    for k in 1..=3 {
+        build(&format!("{k}/3"), &format!("s{k}"), &[]);
+    }
+    let merge = |sites: &[&str]| {
+        let mut args = vec!["bundle", "--merge"];
+        args.extend_from_slice(sites);
+        args.extend_from_slice(&["--out", "merged.zip"]);
+        let run = fx.run(&args);
+        let _ = fs::remove_file(fx.root().join("merged.zip"));
+        run
+    };
+    assert_eq!(merge(&["s1", "s2", "s3"]).code, 0);
+    let refused = |sites: &[&str], words: &str| {
+        let run = merge(sites);
+        assert_eq!(run.code, 1, "{sites:?}: {}", run.stderr);
+        assert!(run.stderr.contains(words), "{sites:?}: {}", run.stderr);
+    };
+    refused(&["s1", "s2"], "shard 3/3 is missing");
+    refused(
+        &["s1", "s1", "s2", "s3"],
+        "shard 1/3 is given more than once: `s1`, `s1`",
+    );
+    build("1/2", "half", &[]);
+    refused(
+        &["half", "s2", "s3"],
+        "`s2` is shard 2/3 but `half` is shard 1/2",
+    );
+    build("2/3", "later", &[("SOURCE_DATE_EPOCH", "1767225600")]);
+    refused(
+        &["s1", "later", "s3"],
+        "`later` was built with SOURCE_DATE_EPOCH 1767225600",
+    );
+    let whole = fx.run(&["build", "--format", "html", "--out", "whole"]);
+    assert_eq!(whole.code, 0);
+    refused(&["whole", "s2", "s3"], "`whole` holds no shard record");
+    // A message changed between the shards' builds.
+    fx.replace(
+        "locales/fr/door.ftl",
+        "door-silent = Vous avez le droit de garder le silence.",
+        "door-silent = Vous pouvez garder le silence.",
+    );
+    build("3/3", "changed", &[]);
+    refused(&["s1", "s2", "changed"], "were built from different inputs");
+    refused(
+        &["s1", "s2", "s3"],
+        "other inputs than the project as it is now",
     );
 }

@@ -127,11 +127,11 @@ pub(crate) fn check_qr(template: &str) -> Result<(), String> {
             shown(template)
         ));
     }
-    if let Some(at) = template.find('{') {
+    for (at, _) in template.match_indices('{') {
         let rest = &template[at..];
         if !(rest.starts_with("{locale}") || rest.starts_with("{document}")) {
             return Err(format!(
-                "in `{}`, only `{{locale}}` and `{{document}}` are filled in",
+                "in `{}`, only `{{locale}}` and `{{document}}` are filled in (and `{{edition}}` in an edition's own `qr`)",
                 shown(template)
             ));
         }

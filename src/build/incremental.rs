@@ -104,6 +104,38 @@ pub(super) struct SharedKeys {
     pdf: String,
 }
 
+/// What a `--shard` build records of itself in its output folder, for
+/// `kyr bundle --merge` to check that the shards belong together.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct ShardRecord {
+    /// Which share of how many (`2/3`).
+    pub(crate) shard: String,
+    /// The build time, `SOURCE_DATE_EPOCH` or kyr's fixed date.
+    pub(crate) epoch: i64,
+    /// A hash of everything the build read (kyr's version, kyr.toml, the
+    /// skeletons, the messages, the templates and fonts).
+    pub(crate) inputs: String,
+}
+
+/// Where a shard build records itself, in its output folder.
+pub(crate) const SHARD_RECORD: &str = ".kyr/shard.json";
+
+/// The hash of a project's inputs, the same for every binary of one kyr
+/// version (shards are often built on different machines).
+pub(crate) fn inputs_fingerprint(project: &Project) -> String {
+    let mut hasher = KeyHasher::default();
+    hasher
+        .add("kyr", env!("CARGO_PKG_VERSION"))
+        .add("edition", &project.edition);
+    for file in project.files.iter() {
+        hasher.add("file", (&file.path, &file.text));
+    }
+    for (name, bytes) in &project.fonts {
+        hasher.add("font", (name, bytes));
+    }
+    hasher.key()
+}
+
 impl SharedKeys {
     /// Hashes the project-wide inputs; `pdfs`: whether the build makes
     /// PDFs, which the HTML pages then link to.

@@ -7,7 +7,7 @@
 //! written, and what an earlier build left is removed; a message with an
 //! error falls back instead. Other outputs go on.
 
-mod incremental;
+pub(crate) mod incremental;
 mod job;
 mod options;
 mod pool;
@@ -102,10 +102,32 @@ pub fn build_with(
     let examples = lint::example_values(&project.messages(), config_text, &printed);
     report.add_diagnostics(examples, options.strict);
     index(&context, &mut report)?;
+    record_shard(project, options, &out_dir)?;
     // Every temporary file is renamed into place or gone by now: the
     // record of their names goes too.
     output::remove_recorded_temporary_files(&out_dir);
     Ok(report)
+}
+
+/// A `--shard` build records which share it is, its build time and its
+/// inputs (`.kyr/shard.json`); any other build removes such a record.
+fn record_shard(project: &Project, options: &BuildOptions, out_dir: &Path) -> Result<(), Error> {
+    let relative = Path::new(incremental::SHARD_RECORD);
+    match options.shard {
+        Some(shard) => {
+            let record = incremental::ShardRecord {
+                shard: shard.to_string(),
+                epoch: options.epoch.unwrap_or(FIXED_EPOCH),
+                inputs: incremental::inputs_fingerprint(project),
+            };
+            let json = serde_json::to_vec_pretty(&record).expect("a shard record serializes");
+            output::write_output(out_dir, relative, &json)?;
+        }
+        None => {
+            output::remove_stale(out_dir, relative)?;
+        }
+    }
+    Ok(())
 }
 
 /// The documents × locales to build, in a fixed order (locales, then

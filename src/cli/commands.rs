@@ -409,7 +409,7 @@ pub(super) fn bundle(
     } else {
         args.merge.clone()
     };
-    let bundle = crate::bundle::bundle(&project, &sites, epoch)?;
+    let bundle = crate::bundle::bundle(&project, &sites, epoch, !args.merge.is_empty())?;
     let target = args
         .out
         .clone()
