@@ -33,14 +33,13 @@ struct Run {
 
 /// Extracts `text` (the document `name`). `existing` is the current text
 /// of its `.ftl` file, if any; `bundle` the reference locale, whose ids
-/// must not be reused for other text. `today` is the review date for new
-/// front matter (`2026-11-26`).
+/// must not be reused for other text. New front matter leaves
+/// `last_reviewed` for a person to fill in: extracting checks nothing.
 pub(crate) fn extract(
     name: &str,
     text: &str,
     existing: Option<&str>,
     bundle: Option<&LocaleBundle>,
-    today: &str,
 ) -> Extracted {
     let (front, body_start) = match split_front_matter(text) {
         Some((front, body)) => (Some(front), body),
@@ -106,7 +105,7 @@ pub(crate) fn extract(
         None => {
             let title = title.unwrap_or_else(|| format!("{name}-title"));
             format!(
-                "+++\ntitle = \"{title}\"\nlast_reviewed = {today}\n# sources = [{{ name = \"...\", url = \"https://...\" }}]\n+++\n{new_body}"
+                "+++\ntitle = \"{title}\"\n# Once a person has checked the content against its sources:\n# last_reviewed = YYYY-MM-DD\n# sources = [{{ name = \"...\", url = \"https://...\" }}]\n+++\n{new_body}"
             )
         }
     };
@@ -279,10 +278,10 @@ mod tests {
 
     #[test]
     fn a_plain_document_becomes_a_skeleton_and_messages() {
-        let out = extract("door", DOC, None, None, "2026-11-26");
+        let out = extract("door", DOC, None, None);
         assert_eq!(
             out.skeleton,
-            "+++\ntitle = \"door-if-agents-come-to\"\nlast_reviewed = 2026-11-26\n# sources = [{ name = \"...\", url = \"https://...\" }]\n+++\n# { door-if-agents-come-to }\n\n{ door-you-have-rights-whatever }\n\n- { door-do-not-open-the }\n- { door-ask-for-a-warrant }\n\n> Keep {this} card.\n\n```\nliteral code\n```\n"
+            "+++\ntitle = \"door-if-agents-come-to\"\n# Once a person has checked the content against its sources:\n# last_reviewed = YYYY-MM-DD\n# sources = [{ name = \"...\", url = \"https://...\" }]\n+++\n# { door-if-agents-come-to }\n\n{ door-you-have-rights-whatever }\n\n- { door-do-not-open-the }\n- { door-ask-for-a-warrant }\n\n> Keep {this} card.\n\n```\nliteral code\n```\n"
         );
         assert_eq!(
             out.messages,
@@ -293,14 +292,8 @@ mod tests {
 
     #[test]
     fn running_twice_changes_nothing() {
-        let first = extract("door", DOC, None, None, "2026-11-26");
-        let second = extract(
-            "door",
-            &first.skeleton,
-            Some(&first.messages),
-            None,
-            "2030-01-01",
-        );
+        let first = extract("door", DOC, None, None);
+        let second = extract("door", &first.skeleton, Some(&first.messages), None);
         assert_eq!(second.skeleton, first.skeleton);
         assert_eq!(second.messages, first.messages);
         assert!(second.added.is_empty());
@@ -309,13 +302,7 @@ mod tests {
     #[test]
     fn existing_ids_are_never_overwritten() {
         let existing = "door-do-not-open-the = Something else entirely\n";
-        let out = extract(
-            "door",
-            "- Do not open the door.\n",
-            Some(existing),
-            None,
-            "2026-11-26",
-        );
+        let out = extract("door", "- Do not open the door.\n", Some(existing), None);
         assert!(out.messages.starts_with(existing));
         assert!(
             out.messages

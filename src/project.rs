@@ -109,7 +109,7 @@ pub(crate) fn find_root(start: &Path) -> Option<PathBuf> {
 pub fn load(start: &Path) -> Result<Project, Error> {
     let root = find_root(start).ok_or_else(|| {
         Error::Usage(format!(
-            "no `{CONFIG_FILE}` found in `{}` or any folder above it",
+            "no `{CONFIG_FILE}` found in `{}` or any folder above it; `kyr init` starts a project there",
             start.display()
         ))
     })?;
@@ -602,7 +602,7 @@ fn error_count(diags: &[Diagnostic]) -> usize {
 /// copied to: lowercase ASCII, and not a name Windows reserves (`con`,
 /// `nul`, `com1`, ...), since the site goes on USB sticks. `index` is each
 /// language's index page (`fr/index.html`) in a project of many languages.
-fn is_document_name(name: &str) -> bool {
+pub(crate) fn is_document_name(name: &str) -> bool {
     const RESERVED: &[&str] = &["con", "prn", "aux", "nul", "index"];
     let device = |prefix: &str| {
         name.strip_prefix(prefix)

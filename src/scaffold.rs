@@ -161,3 +161,243 @@ fn collect_vars(text: &str, out: &mut std::collections::BTreeSet<String>) {
         rest = &rest[at + 1..];
     }
 }
+
+/// kyr's own translations of its interface messages (`kyr.ftl`), which a
+/// new project starts from.
+const INTERFACE_TRANSLATIONS: &[(&str, &str)] = &[
+    ("en", include_str!("../locales/en/kyr.ftl")),
+    ("fr", include_str!("../locales/fr/kyr.ftl")),
+    ("es", include_str!("../locales/es/kyr.ftl")),
+    ("pt", include_str!("../locales/pt/kyr.ftl")),
+    ("ar", include_str!("../locales/ar/kyr.ftl")),
+    ("ht", include_str!("../locales/ht/kyr.ftl")),
+    ("wo", include_str!("../locales/wo/kyr.ftl")),
+    ("ff", include_str!("../locales/ff/kyr.ftl")),
+    ("ff-Adlm", include_str!("../locales/ff-Adlm/kyr.ftl")),
+];
+
+/// The languages' own names, for the languages kyr ships.
+const ENDONYMS: &[(&str, &str)] = &[
+    ("en", "English"),
+    ("fr", "Français"),
+    ("es", "Español"),
+    ("pt", "Português"),
+    ("ar", "العربية"),
+    ("ht", "Kreyòl ayisyen"),
+    ("wo", "Wolof"),
+    ("ff", "Pulaar"),
+    ("ff-Adlm", "𞤆𞤵𞤤𞤢𞤪"),
+    ("snk", "Sooninkanxanne"),
+];
+
+/// The CI workflow a new project starts with.
+const WORKFLOW: &str = include_str!("../templates/init/kyr.yml");
+
+/// The example document of a new project and its messages.
+const EXAMPLE_SKELETON: &str = include_str!("../templates/init/example.md");
+const EXAMPLE_MESSAGES: &str = include_str!("../templates/init/example.ftl");
+
+/// What `kyr init` is asked for.
+#[derive(Debug)]
+pub(crate) struct InitOptions {
+    /// The language content is written in.
+    pub reference: String,
+    /// The other languages.
+    pub locales: Vec<String>,
+    /// `a4` or `us-letter`.
+    pub paper: String,
+}
+
+/// What `kyr init` writes.
+#[derive(Debug)]
+pub(crate) struct NewProject {
+    /// The files, by path relative to the project's folder.
+    pub files: Vec<(PathBuf, String)>,
+    /// The locales whose `kyr.ftl` is kyr's own translation, to be
+    /// confirmed against the reference once written.
+    pub translated: Vec<String>,
+}
+
+/// A new project. The `Err` is a usage error.
+pub(crate) fn init(options: &InitOptions) -> Result<NewProject, String> {
+    let mut tags = vec![options.reference.clone()];
+    for tag in &options.locales {
+        if !tags.contains(tag) {
+            tags.push(tag.clone());
+        }
+    }
+    for tag in &tags {
+        lang::parse_tag(tag)?;
+    }
+    if !matches!(options.paper.as_str(), "a4" | "us-letter") {
+        return Err(format!(
+            "paper `{}` must be `a4` or `us-letter`",
+            options.paper
+        ));
+    }
+    let interface = |tag: &str| {
+        INTERFACE_TRANSLATIONS
+            .iter()
+            .find(|(t, _)| *t == tag)
+            .map(|(_, text)| *text)
+    };
+    let mut files = Vec::new();
+    let mut confirm = Vec::new();
+    let mut config = format!(
+        r#"# kyr project. `kyr build` makes the handouts and pages into out/;
+# `kyr check` checks everything without writing.
+#
+# title:      message id of the project's title (in locales/<tag>/kyr.ftl)
+# reference:  the language content is written in; every fallback ends there
+# paper:      a4 or us-letter (a locale may set its own)
+
+title = "project-title"
+reference = "{reference}"
+paper = "{paper}"
+
+# A QR code at the end of every handout and booklet, for example to where
+# the pages are published ({{locale}} and {{document}} are filled in):
+# qr = "https://example.org/kyr/{{locale}}/{{document}}.html"
+
+# Facts every message can show as {{ $name }}. REPLACE THEM before printing:
+# the hotline below is a reserved example number that reaches nobody, and
+# kyr warns about both until they are replaced.
+[vars]
+hotline = {{ text = "+1 (555) 010-1234", link = "tel:+15550101234" }}
+organization = "Example Legal Aid"
+
+# One table per language. endonym: the language's own name. fallback: where
+# a missing message is looked up next (the reference always comes last).
+# complete: every message is expected to be translated. reviewed: a fluent
+# speaker has checked the translation; until then every page says it has
+# not been reviewed.
+"#,
+        reference = options.reference,
+        paper = options.paper,
+    );
+    for tag in &tags {
+        let is_reference = *tag == options.reference;
+        match ENDONYMS.iter().find(|(t, _)| t == tag) {
+            Some((_, endonym)) => config.push_str(&format!("\n[locales.{tag}]\nendonym = \"{endonym}\"\n")),
+            None => config.push_str(&format!(
+                "\n[locales.{tag}]\n# REPLACE with the language's own name, as its readers write it.\nendonym = \"{tag}\"\n"
+            )),
+        }
+        if is_reference {
+            config.push_str("complete = true\nreviewed = true\n");
+        }
+        let ftl = PathBuf::from("locales").join(tag).join("kyr.ftl");
+        match interface(tag) {
+            Some(text) => {
+                files.push((ftl, text.to_owned()));
+                if !is_reference {
+                    confirm.push(tag.clone());
+                }
+            }
+            None if is_reference => {
+                // The interface must exist in the reference: in English,
+                // for the organizer to translate.
+                let english = interface("en").unwrap_or_default();
+                files.push((
+                    ftl,
+                    format!(
+                        "# kyr's interface messages, in English: translate them into `{tag}`, the\n# language this project is written in.\n\n{english}"
+                    ),
+                ));
+            }
+            // Shown from the reference until translated (`kyr new-locale`
+            // makes the files to translate).
+            None => {}
+        }
+    }
+    files.push((PathBuf::from("kyr.toml"), config));
+    let example = if options.reference == "en" {
+        EXAMPLE_MESSAGES.to_owned()
+    } else {
+        format!(
+            "# The example document's messages, in English: replace them with your own\n# text in `{}`, the language this project is written in.\n\n{EXAMPLE_MESSAGES}",
+            options.reference
+        )
+    };
+    files.push((
+        PathBuf::from("locales")
+            .join(&options.reference)
+            .join("example.ftl"),
+        example,
+    ));
+    files.push((
+        PathBuf::from("content/example.md"),
+        EXAMPLE_SKELETON.to_owned(),
+    ));
+    files.push((
+        PathBuf::from(".gitignore"),
+        "# What kyr builds.\nout/\n".to_owned(),
+    ));
+    files.push((
+        PathBuf::from(".github/workflows/kyr.yml"),
+        WORKFLOW.to_owned(),
+    ));
+    Ok(NewProject {
+        files,
+        translated: confirm,
+    })
+}
+
+/// A new document: its skeleton and its messages in the reference
+/// language. The `Err` is a usage error.
+pub(crate) fn new_document(
+    project: &Project,
+    name: &str,
+) -> Result<Vec<(PathBuf, String)>, String> {
+    if !crate::project::is_document_name(name) {
+        return Err(format!(
+            "document name `{name}` must use lowercase letters, digits, `-` and `_`, and not be `index` or a name Windows reserves (con, prn, aux, nul, com1, lpt1, ...)"
+        ));
+    }
+    let skeleton = PathBuf::from("content").join(format!("{name}.md"));
+    let messages = PathBuf::from("locales")
+        .join(&project.config.reference)
+        .join(format!("{name}.ftl"));
+    for path in [&skeleton, &messages] {
+        if project.root.join(path).exists() {
+            return Err(format!("`{}` already exists", display_path(path)));
+        }
+    }
+    let id = |key: &str| format!("{name}-{key}");
+    let text = format!(
+        r#"+++
+title = "{title}"
+layouts = ["handout"]
+# The date a person last checked this content against its sources.
+# last_reviewed = 2026-01-31
+sources = [
+  # {{ name = "Who published it: what it is", url = "https://..." }},
+]
++++
+# {{ {title} }}
+
+{{ {intro} }}
+
+## {{ {heading} }}
+
+- {{ {point} }}
+
+{{ {help} }}
+"#,
+        title = id("title"),
+        intro = id("intro"),
+        heading = id("rights-heading"),
+        point = id("right-silent"),
+        help = id("help"),
+    );
+    let ftl = format!(
+        "# Messages of content/{name}.md, in `{reference}`. Each line of the\n# skeleton shows one of them; translators translate these.\n\n{title} = Title of the document\n{intro} = One or two sentences on who this is for.\n{heading} = Your rights\n{point} = You have the right to remain silent.\n{help} = Call {{ $organization }} at {{ $hotline }} for help.\n",
+        reference = project.config.reference,
+        title = id("title"),
+        intro = id("intro"),
+        heading = id("rights-heading"),
+        point = id("right-silent"),
+        help = id("help"),
+    );
+    Ok(vec![(skeleton, text), (messages, ftl)])
+}

@@ -13,6 +13,7 @@ mod hostile;
 mod html;
 mod incremental;
 mod layout;
+mod organizer;
 mod pdf;
 mod print;
 mod shipped;

@@ -372,6 +372,24 @@ fn extract_turns_a_plain_document_into_a_skeleton_once() {
     );
     let skeleton = std::fs::read_to_string(fx.root().join("content/guide.md")).unwrap();
     let messages = std::fs::read_to_string(fx.root().join("locales/en/guide.ftl")).unwrap();
+    // The original is kept; no review is claimed that never happened.
+    assert!(
+        std::fs::read_to_string(fx.root().join("content/guide.md.orig"))
+            .unwrap()
+            .starts_with("# Your rights at work\n")
+    );
+    assert!(
+        skeleton.contains("# last_reviewed = YYYY-MM-DD\n"),
+        "{skeleton}"
+    );
+    let check = fx.run(&["check", "--locale", "en"]);
+    assert!(
+        check
+            .stderr
+            .contains("content/guide.md:1:1: warning: no `last_reviewed` date"),
+        "{}",
+        check.stderr
+    );
     assert!(
         skeleton.contains("title = \"guide-your-rights-at-work\""),
         "{skeleton}"
@@ -419,6 +437,27 @@ fn extract_turns_a_plain_document_into_a_skeleton_once() {
 
     let run = fx.run(&["extract", "kyr.toml"]);
     assert_eq!(run.code, 2);
+
+    // A name `check` would refuse is refused here, with a way out.
+    fx.write("content/Shelter_Rules.md", "# Shelter rules\n");
+    let run = fx.run(&["extract", "content/Shelter_Rules.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("`Shelter_Rules` cannot be a document name")
+            && run
+                .stderr
+                .contains("for example to `content/shelter_rules.md`"),
+        "{}",
+        run.stderr
+    );
+    std::fs::remove_file(fx.root().join("content/Shelter_Rules.md")).unwrap();
+
+    // --in-place keeps no copy.
+    fx.write("content/pay.md", "# Your pay\n\nAsk for it in writing.\n");
+    let run = fx.run(&["extract", "--in-place", "content/pay.md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!fx.root().join("content/pay.md.orig").exists());
 }
 
 #[test]

@@ -60,6 +60,12 @@ pub enum ColorChoice {
 /// The commands.
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Start a project: kyr.toml, the interface messages, an example
+    /// document, .gitignore and a CI workflow.
+    Init(InitArgs),
+    /// Add a document: its skeleton and its messages in the reference
+    /// language.
+    New(NewArgs),
     /// Build every document in every locale into the output folder.
     Build(BuildArgs),
     /// Check everything (content, translations, configuration); write nothing.
@@ -164,6 +170,31 @@ pub struct ConfirmArgs {
     pub messages: Vec<String>,
 }
 
+/// `kyr init`.
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// The folder to start the project in (made if missing).
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+    /// The language the content is written in.
+    #[arg(long, value_name = "TAG", default_value = "en")]
+    pub reference: String,
+    /// Another language to translate into (repeatable).
+    #[arg(long = "locale", value_name = "TAG")]
+    pub locales: Vec<String>,
+    /// `a4` or `us-letter`.
+    #[arg(long, value_name = "PAPER", default_value = "a4")]
+    pub paper: String,
+}
+
+/// `kyr new`.
+#[derive(Args, Debug)]
+pub struct NewArgs {
+    /// The document's name: lowercase letters, digits, `-` and `_`.
+    #[arg(value_name = "NAME")]
+    pub name: String,
+}
+
 /// `kyr new-locale`.
 #[derive(Args, Debug)]
 pub struct NewLocaleArgs {
@@ -184,6 +215,10 @@ pub struct ExtractArgs {
     /// The Markdown document, under `content/`.
     #[arg(value_name = "FILE")]
     pub document: PathBuf,
+    /// Replace the document without keeping its original (by default the
+    /// original is kept beside it as `<name>.md.orig`).
+    #[arg(long)]
+    pub in_place: bool,
 }
 
 /// `kyr watch`.

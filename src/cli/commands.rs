@@ -249,6 +249,88 @@ pub(super) fn confirm(
     Ok(())
 }
 
+/// `kyr init`: the files of a new project, then kyr's own translations of
+/// the interface confirmed against the reference.
+pub(super) fn init(
+    global: &GlobalArgs,
+    args: &args::InitArgs,
+    err: &mut impl Write,
+) -> Result<(), Error> {
+    let dir = if args.dir.is_absolute() {
+        args.dir.clone()
+    } else {
+        global.project.join(&args.dir)
+    };
+    if dir.join(project::CONFIG_FILE).exists() {
+        return Err(Error::Usage(format!(
+            "`{}` already holds a `{}`: it is a kyr project",
+            dir.display(),
+            project::CONFIG_FILE
+        )));
+    }
+    let options = scaffold::InitOptions {
+        reference: args.reference.clone(),
+        locales: args.locales.clone(),
+        paper: args.paper.clone(),
+    };
+    let scaffold::NewProject { files, translated } =
+        scaffold::init(&options).map_err(Error::Usage)?;
+    for (relative, _) in &files {
+        if dir.join(relative).exists() {
+            return Err(Error::Usage(format!(
+                "`{}` already exists in `{}`; kyr init writes only into a new or empty project",
+                diag::display_path(relative),
+                dir.display()
+            )));
+        }
+    }
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Error::Failed(anyhow::anyhow!("cannot create `{}`: {e}", dir.display())))?;
+    for (relative, text) in &files {
+        output::write_atomic(&dir, relative, text.as_bytes())?;
+    }
+    let project = project::load(&dir)?;
+    for tag in &translated {
+        let (text, _) = stale::confirm(&project.messages(), tag, &[]).map_err(Error::Usage)?;
+        let relative = Path::new("locales").join(tag).join(lock::LOCK_FILE);
+        output::write_atomic(&project.root, &relative, text.as_bytes())?;
+    }
+    if !global.quiet {
+        let _ = writeln!(
+            err,
+            "started a kyr project in `{}` ({}): edit `kyr.toml` (replace the example hotline and organization), then run `kyr build`",
+            dir.display(),
+            counted(files.len() + translated.len(), "file", "files"),
+        );
+    }
+    Ok(())
+}
+
+/// `kyr new`.
+pub(super) fn new_document(
+    global: &GlobalArgs,
+    args: &args::NewArgs,
+    err: &mut impl Write,
+) -> Result<(), Error> {
+    let project = load(global)?;
+    let files = scaffold::new_document(&project, &args.name).map_err(Error::Usage)?;
+    for (relative, text) in &files {
+        output::write_atomic(&project.root, relative, text.as_bytes())?;
+    }
+    if !global.quiet {
+        let shown: Vec<String> = files
+            .iter()
+            .map(|(path, _)| format!("`{}`", diag::display_path(path)))
+            .collect();
+        let _ = writeln!(
+            err,
+            "added {}: write the text in the messages, and set `last_reviewed` once a person has checked it",
+            shown.join(" and ")
+        );
+    }
+    Ok(())
+}
+
 /// `kyr new-locale`.
 pub(super) fn new_locale(
     global: &GlobalArgs,
@@ -327,6 +409,23 @@ pub(super) fn extract(
             args.document.display()
         )));
     }
+    if !project::is_document_name(&name) {
+        let suggested: String = name
+            .to_lowercase()
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '_' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        return Err(Error::Usage(format!(
+            "`{name}` cannot be a document name: it becomes every output's file name and address, so it must use lowercase letters, digits, `-` and `_` (and not be `index` or a name Windows reserves); rename the file, for example to `content/{suggested}.md`"
+        )));
+    }
+
     let text = std::fs::read_to_string(&real).map_err(|e| {
         Error::Failed(anyhow::anyhow!(
             "cannot read `{}`: {e}",
@@ -338,16 +437,26 @@ pub(super) fn extract(
         .join(&reference)
         .join(format!("{name}.ftl"));
     let existing = std::fs::read_to_string(project.root.join(&ftl)).ok();
-    let today = today();
     let out = crate::extract::extract(
         &name,
         &text,
         existing.as_deref(),
         project.catalog.get(&reference),
-        &today,
     );
     let skeleton_path = Path::new("content").join(format!("{name}.md"));
     if out.skeleton != text {
+        if !args.in_place {
+            // The original is kept beside the skeleton (a `.orig` file is
+            // not a document), never over an earlier one.
+            let kept = Path::new("content").join(format!("{name}.md.orig"));
+            if project.root.join(&kept).exists() {
+                return Err(Error::Usage(format!(
+                    "`{}` already exists; move it away, or pass --in-place to replace the document without keeping its original",
+                    diag::display_path(&kept)
+                )));
+            }
+            output::write_atomic(&project.root, &kept, text.as_bytes())?;
+        }
         output::write_atomic(&project.root, &skeleton_path, out.skeleton.as_bytes())?;
     }
     if existing.as_deref() != Some(out.messages.as_str()) {
@@ -363,27 +472,6 @@ pub(super) fn extract(
         );
     }
     Ok(())
-}
-
-/// Today's date, from `SOURCE_DATE_EPOCH` when set.
-fn today() -> String {
-    let seconds = epoch::source_date_epoch()
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64)
-        });
-    let date = time::OffsetDateTime::from_unix_timestamp(seconds)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
-        .date();
-    format!(
-        "{:04}-{:02}-{:02}",
-        date.year(),
-        date.month() as u8,
-        date.day()
-    )
 }
 
 /// `kyr bundle`.

@@ -31,6 +31,8 @@ pub fn run(cli: Cli) -> ExitCode {
     let out = &mut std::io::stdout().lock();
     let global = &cli.global;
     let result = match cli.command {
+        Command::Init(args) => commands::init(global, &args, &mut err),
+        Command::New(args) => commands::new_document(global, &args, &mut err),
         Command::Build(args) => commands::build(global, args, out, &mut err),
         Command::Check(args) => commands::check(global, &args, out, &mut err),
         Command::Status(args) => commands::status(global, &args, out, &mut err),

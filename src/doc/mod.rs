@@ -73,8 +73,10 @@ pub struct FrontMatter {
     pub title: Reference,
     /// Print layouts the document is made in.
     pub layouts: Vec<Layout>,
-    /// When a person last checked the content against its sources.
-    pub last_reviewed: String,
+    /// When a person last checked the content against its sources; none
+    /// until someone has (the pages then print no review date, and `check`
+    /// and `build` warn).
+    pub last_reviewed: Option<String>,
     /// Public guidance the content is based on.
     pub sources: Vec<Source>,
     /// The locale a card's back (the statement for an officer) is in.
@@ -136,7 +138,8 @@ struct FrontMatterFile {
     title: Spanned<String>,
     #[serde(default = "default_layouts")]
     layouts: Vec<Layout>,
-    last_reviewed: Spanned<toml::value::Datetime>,
+    #[serde(default)]
+    last_reviewed: Option<Spanned<toml::value::Datetime>>,
     #[serde(default)]
     sources: Vec<Spanned<Source>>,
     #[serde(default)]
@@ -213,16 +216,28 @@ fn read(
         );
         return None;
     }
-    let date = raw.last_reviewed.get_ref();
-    let last_reviewed = match (date.date, date.time) {
-        (Some(d), None) => d.to_string(),
-        _ => {
-            let r = raw.last_reviewed.span();
+    let last_reviewed = match &raw.last_reviewed {
+        Some(date) => match (date.get_ref().date, date.get_ref().time) {
+            (Some(d), None) => Some(d.to_string()),
+            _ => {
+                let r = date.span();
+                diags.push(
+                    Diagnostic::error("`last_reviewed` must be a date like 2026-01-31")
+                        .at(span(offset + r.start..offset + r.end)),
+                );
+                return None;
+            }
+        },
+        None => {
             diags.push(
-                Diagnostic::error("`last_reviewed` must be a date like 2026-01-31")
-                    .at(span(offset + r.start..offset + r.end)),
+                Diagnostic::warning(
+                    "no `last_reviewed` date: nobody has checked this content against its sources yet, so its pages print no review date",
+                )
+                .code("not-reviewed")
+                .at(span(0..0))
+                .hint("once a person has checked it, add `last_reviewed = YYYY-MM-DD` to the front matter"),
             );
-            return None;
+            None
         }
     };
     let mut sources = Vec::new();
@@ -412,7 +427,7 @@ mod tests {
         assert!(diags.is_empty(), "{diags:?}");
         let skeleton = skeleton.unwrap();
         assert_eq!(skeleton.front.title.id, "door-title");
-        assert_eq!(skeleton.front.last_reviewed, "2026-11-26");
+        assert_eq!(skeleton.front.last_reviewed.as_deref(), Some("2026-11-26"));
         let Block::Heading { level: 1, content } = &skeleton.blocks[0] else {
             panic!()
         };

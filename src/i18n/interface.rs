@@ -65,6 +65,9 @@ pub(crate) const MESSAGES: &[InterfaceMessage] = &[
 
 /// The notice on a page whose locale is not reviewed.
 pub(crate) const UNREVIEWED: &str = "kyr-unreviewed";
+/// When a person last checked the content (`$date`), left off a page
+/// whose document has no date.
+pub(crate) const LAST_REVIEWED: &str = "kyr-last-reviewed";
 /// The notice on a page that shows text from another locale.
 pub(crate) const PARTIAL: &str = "kyr-partial";
 /// The notice on a page that shows most of its text from another locale.

@@ -150,14 +150,16 @@ impl<'p> Messages<'p> {
         Option<Vec<Inline>>,
         Vec<Vec<Inline>>,
     ) {
-        let date = skeleton.front.last_reviewed.as_str();
-        let mut job = self.job(locale, &skeleton.name, strict, Some(date));
+        let date = skeleton.front.last_reviewed.as_deref();
+        let mut job = self.job(locale, &skeleton.name, strict, date);
         let document = job.document(skeleton);
         // Counted before the interface texts are resolved: the document's
         // own messages only.
         let shown = job.used.len();
         let borrowed = job.used.iter().filter(|u| u.locale != locale.tag).count();
+        // No review date, no line saying when it was.
         let texts = interface::page_texts()
+            .filter(|m| date.is_some() || m.id != interface::LAST_REVIEWED)
             .map(|m| (m.name, job.interface_message(m.id)))
             .collect();
         let review_notice =
@@ -203,7 +205,7 @@ impl<'p> Messages<'p> {
                 locale,
                 &skeleton.name,
                 false,
-                Some(skeleton.front.last_reviewed.as_str()),
+                skeleton.front.last_reviewed.as_deref(),
             );
             let part = Skeleton {
                 blocks: without(blocks, &sides.skip),

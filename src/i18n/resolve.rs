@@ -18,6 +18,7 @@ use crate::doc::markdown::{self, Mode, Problem};
 use crate::doc::model::{Block, Inline, Lang, Leaf, Reference};
 use crate::doc::{Skeleton, Source};
 use crate::i18n::catalog::falls_back;
+use crate::i18n::interface;
 use crate::i18n::{Catalog, LocaleBundle};
 
 /// A document in one locale, ready for a back end.
@@ -504,10 +505,17 @@ impl<'a> Job<'a> {
                 quoted(&self.locale.chain)
             ))
             .code("message-missing")
-            .hint(format!(
-                "add it to a file in `locales/{}/`, the reference locale",
-                self.config.reference
-            ))
+            .hint(if interface::MESSAGES.iter().any(|m| m.id == key) {
+                format!(
+                    "it is one of kyr's own interface messages: copy `locales/{}/kyr.ftl` from kyr (`kyr init` writes it), or from another kyr project",
+                    self.config.reference
+                )
+            } else {
+                format!(
+                    "add it to a file in `locales/{}/`, the reference locale",
+                    self.config.reference
+                )
+            })
         } else {
             // Said alike from every page that needs it, so it is said once.
             Diagnostic::error(format!(
