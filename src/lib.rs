@@ -40,6 +40,7 @@ mod pdf;
 pub mod preview;
 pub mod project;
 mod scaffold;
+mod serve;
 mod watch;
 
 #[cfg(test)]

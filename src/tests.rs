@@ -16,7 +16,9 @@ const LAYERS: &[&[&str]] = &[
     &["pdf"],
     &["project"],
     &["build"],
-    &["check", "bundle", "extract", "scaffold", "watch", "preview"],
+    &[
+        "check", "bundle", "extract", "scaffold", "serve", "watch", "preview",
+    ],
     &["cli"],
 ];
 

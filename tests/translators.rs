@@ -510,17 +510,22 @@ fn watch_rebuilds_the_locales_a_saved_file_affects() {
 }
 
 /// `kyr watch` in the project, its stderr lines as they come.
-struct Watching {
+pub(crate) struct Watching {
     child: std::process::Child,
     lines: std::sync::mpsc::Receiver<String>,
 }
 
 impl Watching {
-    fn start(fx: &Fixture, args: &[&str]) -> Watching {
+    pub(crate) fn start(fx: &Fixture, args: &[&str]) -> Watching {
+        Watching::run(fx, "watch", args)
+    }
+
+    /// `kyr <command> <args>`, running until dropped (`watch`, `serve`).
+    pub(crate) fn run(fx: &Fixture, command: &str, args: &[&str]) -> Watching {
         use std::io::{BufRead, BufReader};
         use std::process::{Command, Stdio};
         let mut child = Command::new(env!("CARGO_BIN_EXE_kyr"))
-            .arg("watch")
+            .arg(command)
             .args(args)
             .current_dir(fx.root())
             .env("NO_COLOR", "1")
@@ -538,7 +543,7 @@ impl Watching {
     }
 
     /// The lines up to the first that holds `needle` (a minute at most).
-    fn wait_for(&self, needle: &str) -> Vec<String> {
+    pub(crate) fn wait_for(&self, needle: &str) -> Vec<String> {
         let mut seen = Vec::new();
         let deadline = Instant::now() + Duration::from_secs(60);
         while let Some(left) = deadline.checked_duration_since(Instant::now()) {
@@ -643,5 +648,77 @@ fn watch_prints_a_broken_message_and_keeps_its_pages() {
     assert!(
         html.contains("Vous avez le droit de garder le silence."),
         "{html}"
+    );
+}
+
+/// A GET over HTTP/1.0 on 127.0.0.1: the status line's code and the body.
+fn get(port: u16, path: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let code = response
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = response
+        .split_once("\r\n\r\n")
+        .map_or("", |(_, b)| b)
+        .to_owned();
+    (code, body)
+}
+
+#[test]
+fn serve_shows_a_saved_message_and_reloads_the_page_without_script_on_disk() {
+    let fx = Fixture::new("build/basic");
+    let serve = Watching::run(&fx, "serve", &["--port", "0", "--format", "html"]);
+    let lines = serve.wait_for("serving");
+    let line = lines.last().unwrap();
+    let port: u16 = line
+        .rsplit("127.0.0.1:")
+        .next()
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no port in {line:?}"));
+    serve.wait_for("watching");
+
+    let (code, page) = get(port, "/fr/door.html");
+    assert_eq!(code, 200, "{page}");
+    assert!(page.contains("garder le silence"), "{page}");
+    assert!(
+        page.contains("/__kyr/reload?since="),
+        "no reload script served"
+    );
+    let on_disk = std::fs::read_to_string(fx.out("fr/door.html")).unwrap();
+    assert!(!on_disk.contains("<script"), "a script was written to disk");
+    assert_eq!(get(port, "/").0, 200);
+    assert_eq!(get(port, "/../kyr.toml").0, 404);
+    assert_eq!(get(port, "/.kyr/lock").0, 404);
+
+    // A page waits for the next build; saving a message makes one.
+    let waiting = std::thread::spawn(move || get(port, "/__kyr/reload?since=0"));
+    std::thread::sleep(Duration::from_millis(300));
+    fx.replace(
+        "locales/fr/door.ftl",
+        "door-silent = Vous avez le droit de garder le silence.",
+        "door-silent = Vous pouvez toujours garder le silence.",
+    );
+    serve.wait_for("built");
+    let (code, generation) = waiting.join().unwrap();
+    assert_eq!(code, 200);
+    assert!(
+        generation.trim().parse::<u64>().unwrap() >= 1,
+        "{generation}"
+    );
+    let (_, page) = get(port, "/fr/door.html");
+    assert!(
+        page.contains("Vous pouvez toujours garder le silence"),
+        "{page}"
     );
 }

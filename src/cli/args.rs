@@ -80,6 +80,9 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Rebuild what a saved file affects, and show its problems, until stopped.
     Watch(WatchArgs),
+    /// Serve the built pages on this machine, rebuild on save, and reload
+    /// the open page.
+    Serve(ServeArgs),
     /// Zip the built site with a manifest and checksums, reproducibly.
     Bundle(BundleArgs),
 }
@@ -238,6 +241,20 @@ pub struct WatchArgs {
     /// Output folder (default: `out/` in the project).
     #[arg(long, value_name = "DIR", env = "KYR_OUT")]
     pub out: Option<PathBuf>,
+}
+
+/// `kyr serve`.
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// What to build and watch, as for `kyr watch`.
+    #[command(flatten)]
+    pub watch: WatchArgs,
+    /// The port on 127.0.0.1 (0: any free port).
+    #[arg(long, value_name = "PORT", default_value_t = 8000)]
+    pub port: u16,
+    /// Open the index in the default browser.
+    #[arg(long)]
+    pub open: bool,
 }
 
 /// `kyr build`.

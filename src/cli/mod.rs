@@ -15,7 +15,7 @@ use crate::base::error::{EXIT_OK, Error};
 use crate::build::BuildOptions;
 use crate::watch::{Changes, options_for};
 pub use args::Cli;
-use args::{ColorChoice, Command, GlobalArgs, WatchArgs};
+use args::{ColorChoice, Command, GlobalArgs, ServeArgs, WatchArgs};
 
 /// Runs a parsed command line, printing diagnostics to stderr.
 pub fn run(cli: Cli) -> ExitCode {
@@ -40,6 +40,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::NewLocale(args) => commands::new_locale(global, &args, &mut err),
         Command::Extract(args) => commands::extract(global, &args, &mut err),
         Command::Watch(args) => watch(global, &args, &mut err),
+        Command::Serve(args) => serve(global, &args, &mut err),
         Command::Bundle(args) => commands::bundle(global, &args, &mut err),
     };
     match result {
@@ -59,6 +60,69 @@ fn watch(
     args: &WatchArgs,
     err: &mut impl std::io::Write,
 ) -> Result<(), Error> {
+    watch_and_build(global, args, err, |_, _| Ok(()), || {})
+}
+
+/// `kyr serve`: `kyr watch`, with the built folder served on 127.0.0.1
+/// and each open page reloaded after a rebuild.
+fn serve(
+    global: &GlobalArgs,
+    args: &ServeArgs,
+    err: &mut impl std::io::Write,
+) -> Result<(), Error> {
+    let reloads = std::cell::OnceCell::new();
+    let open = args.open;
+    watch_and_build(
+        global,
+        &args.watch,
+        err,
+        |out_dir, err| {
+            let serving = crate::serve::serve(out_dir, args.port).map_err(Error::Usage)?;
+            let address = format!("http://{}/", serving.address);
+            let _ = writeln!(
+                err,
+                "serving `{}` at {address} (this machine only)",
+                crate::base::diag::display_path(out_dir)
+            );
+            if open {
+                open_browser(&address);
+            }
+            let _ = reloads.set(serving.reloads);
+            Ok(())
+        },
+        || {
+            if let Some(reloads) = reloads.get() {
+                reloads.rebuilt();
+            }
+        },
+    )
+}
+
+/// Opens `address` in the default browser, if there is one.
+fn open_browser(address: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    let _ = std::process::Command::new(opener)
+        .arg(address)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+}
+
+/// Builds once, calls `started` with the output folder, then rebuilds what
+/// each change affects, calling `rebuilt` after each build, until stopped.
+fn watch_and_build<W: std::io::Write>(
+    global: &GlobalArgs,
+    args: &WatchArgs,
+    err: &mut W,
+    mut started: impl FnMut(&std::path::Path, &mut W) -> Result<(), Error>,
+    mut rebuilt: impl FnMut(),
+) -> Result<(), Error> {
     let base = BuildOptions {
         locales: args.locales.clone(),
         formats: args.format.clone(),
@@ -71,6 +135,7 @@ fn watch(
     if let Err(error) = commands::build_quietly(global, &project, &base, Instant::now(), err) {
         output::print_error(&error, err);
     }
+    started(&out_dir, err)?;
 
     let changes = Changes::watch(&root, &out_dir)
         .map_err(|message| Error::Failed(anyhow::anyhow!(message)))?;
@@ -102,6 +167,7 @@ fn watch(
         if let Err(error) = commands::build_quietly(global, &project, &options, started, err) {
             output::print_error(&error, err);
         }
+        rebuilt();
         let _ = err.flush();
     }
     Err(Error::Failed(anyhow::anyhow!("file watching stopped")))
