@@ -33,13 +33,17 @@ struct Run {
 
 /// Extracts `text` (the document `name`). `existing` is the current text
 /// of its `.ftl` file, if any; `bundle` the reference locale, whose ids
-/// must not be reused for other text. New front matter leaves
-/// `last_reviewed` for a person to fill in: extracting checks nothing.
+/// must not be reused for other text; `vars` the project's variables
+/// (name, text): text equal to a variable's value (a hotline, an
+/// organization) becomes a reference to it, so an edition's or a
+/// locale's own value is printed. New front matter leaves `last_reviewed`
+/// for a person to fill in: extracting checks nothing.
 pub(crate) fn extract(
     name: &str,
     text: &str,
     existing: Option<&str>,
     bundle: Option<&LocaleBundle>,
+    vars: &[(String, String)],
 ) -> Extracted {
     let (front, body_start) = match split_front_matter(text) {
         Some((front, body)) => (Some(front), body),
@@ -74,8 +78,16 @@ pub(crate) fn extract(
             }
             continue;
         }
-        let value = message_value(source, run.quoted);
-        let id = unique_id(name, trimmed, &value, &taken, existing);
+        let value = with_variables(&message_value(source, run.quoted), vars);
+        // Ids name a variable where the text shows its value.
+        let id = unique_id(
+            name,
+            &with_variables(trimmed, vars),
+            run.heading,
+            &value,
+            &taken,
+            existing,
+        );
         if !taken.contains(&id) {
             taken.push(id.clone());
         }
@@ -226,25 +238,65 @@ fn message_value(source: &str, quoted: bool) -> String {
     }
 }
 
-/// A readable id: the document name and the first words, made unique.
-/// The same text under an existing id reuses it.
+/// Words an id does not end on (`rights-as-a` says nothing more than
+/// `rights`).
+const TRAILING_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "her", "his", "if", "in", "is", "its", "my",
+    "of", "on", "or", "our", "the", "their", "to", "with", "your",
+];
+
+/// A readable id: the document name and at most five whole words of the
+/// text (leaving out the document's own name when the text starts with
+/// it, and words like `a` or `the` at the end), made unique. The same
+/// text under an existing id reuses it.
 fn unique_id(
     doc: &str,
     text: &str,
+    heading: bool,
     value: &str,
     taken: &[String],
     existing: Option<&str>,
 ) -> String {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(4)
-        .map(str::to_ascii_lowercase)
-        .collect();
-    let base = if words.is_empty() {
-        format!("{doc}-text")
-    } else {
-        format!("{doc}-{}", words.join("-"))
+    // What a reader sees: without link targets (`[text](https://…)`).
+    let mut shown = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("](") {
+        shown.push_str(&rest[..at]);
+        rest = rest[at + 2..]
+            .find(')')
+            .map_or("", |end| &rest[at + 2 + end + 1..]);
+    }
+    shown.push_str(rest);
+    // The first clause, when it has two words or more.
+    let words_of = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect()
+    };
+    let clause = shown
+        .split([',', '.', ';', ':', '!', '?'])
+        .next()
+        .unwrap_or("");
+    let mut words = words_of(clause);
+    if words.len() < 2 {
+        words = words_of(&shown);
+    }
+    let doc_words: Vec<&str> = doc.split(['-', '_']).collect();
+    if words.len() >= doc_words.len() && words.iter().zip(&doc_words).all(|(w, d)| w == d) {
+        words.drain(..doc_words.len());
+    }
+    words.truncate(5);
+    while words
+        .last()
+        .is_some_and(|w| TRAILING_WORDS.contains(&w.as_str()))
+    {
+        words.pop();
+    }
+    let base = match (words.is_empty(), heading) {
+        (true, true) => format!("{doc}-title"),
+        (true, false) => format!("{doc}-text"),
+        (false, _) => format!("{doc}-{}", words.join("-")),
     };
     let mut n = 1;
     loop {
@@ -259,6 +311,21 @@ fn unique_id(
         }
         n += 1;
     }
+}
+
+/// `value` with each variable's text replaced by its reference, the
+/// longest first.
+fn with_variables(value: &str, vars: &[(String, String)]) -> String {
+    let mut vars: Vec<&(String, String)> = vars
+        .iter()
+        .filter(|(_, text)| !text.trim().is_empty())
+        .collect();
+    vars.sort_by_key(|(_, text)| std::cmp::Reverse(text.len()));
+    let mut value = value.to_owned();
+    for (name, text) in vars {
+        value = value.replace(text.as_str(), &format!("{{ ${name} }}"));
+    }
+    value
 }
 
 fn defined_in(existing: Option<&str>, id: &str) -> bool {
@@ -278,22 +345,22 @@ mod tests {
 
     #[test]
     fn a_plain_document_becomes_a_skeleton_and_messages() {
-        let out = extract("door", DOC, None, None);
+        let out = extract("door", DOC, None, None, &[]);
         assert_eq!(
             out.skeleton,
-            "+++\ntitle = \"door-if-agents-come-to\"\n# Once a person has checked the content against its sources:\n# last_reviewed = YYYY-MM-DD\n# sources = [{ name = \"...\", url = \"https://...\" }]\n+++\n# { door-if-agents-come-to }\n\n{ door-you-have-rights-whatever }\n\n- { door-do-not-open-the }\n- { door-ask-for-a-warrant }\n\n> Keep {this} card.\n\n```\nliteral code\n```\n"
+            "+++\ntitle = \"door-if-agents-come\"\n# Once a person has checked the content against its sources:\n# last_reviewed = YYYY-MM-DD\n# sources = [{ name = \"...\", url = \"https://...\" }]\n+++\n# { door-if-agents-come }\n\n{ door-you-have-rights }\n\n- { door-do-not-open-the-door }\n- { door-ask-for-a-warrant }\n\n> Keep {this} card.\n\n```\nliteral code\n```\n"
         );
         assert_eq!(
             out.messages,
-            "door-if-agents-come-to = If agents come to your door\n\ndoor-you-have-rights-whatever =\n    You have **rights**, whatever your status.\n    Stay calm.\n\ndoor-do-not-open-the = Do not open the door.\n\ndoor-ask-for-a-warrant = Ask for a [warrant](https://example.org/w).\n"
+            "door-if-agents-come = If agents come to your door\n\ndoor-you-have-rights =\n    You have **rights**, whatever your status.\n    Stay calm.\n\ndoor-do-not-open-the-door = Do not open the door.\n\ndoor-ask-for-a-warrant = Ask for a [warrant](https://example.org/w).\n"
         );
         assert_eq!(out.added.len(), 4);
     }
 
     #[test]
     fn running_twice_changes_nothing() {
-        let first = extract("door", DOC, None, None);
-        let second = extract("door", &first.skeleton, Some(&first.messages), None);
+        let first = extract("door", DOC, None, None, &[]);
+        let second = extract("door", &first.skeleton, Some(&first.messages), None, &[]);
         assert_eq!(second.skeleton, first.skeleton);
         assert_eq!(second.messages, first.messages);
         assert!(second.added.is_empty());
@@ -301,14 +368,20 @@ mod tests {
 
     #[test]
     fn existing_ids_are_never_overwritten() {
-        let existing = "door-do-not-open-the = Something else entirely\n";
-        let out = extract("door", "- Do not open the door.\n", Some(existing), None);
+        let existing = "door-do-not-open-the-door = Something else entirely\n";
+        let out = extract(
+            "door",
+            "- Do not open the door.\n",
+            Some(existing),
+            None,
+            &[],
+        );
         assert!(out.messages.starts_with(existing));
         assert!(
             out.messages
-                .contains("door-do-not-open-the-2 = Do not open the door.\n")
+                .contains("door-do-not-open-the-door-2 = Do not open the door.\n")
         );
-        assert!(out.skeleton.contains("- { door-do-not-open-the-2 }"));
+        assert!(out.skeleton.contains("- { door-do-not-open-the-door-2 }"));
     }
 
     #[test]
@@ -317,6 +390,39 @@ mod tests {
         assert_eq!(
             message_value("x\n* star\n[b]", false),
             "\n    x\n    {\"*\"} star\n    {\"[\"}b]"
+        );
+    }
+
+    #[test]
+    fn ids_are_whole_words_and_variables_become_references() {
+        let vars = [
+            ("hotline".to_owned(), "+1 212 555 0100".to_owned()),
+            ("organization".to_owned(), "Legal Aid".to_owned()),
+        ];
+        let out = extract(
+            "shelter-rules",
+            "# Shelter rules\n\nYour rights as a tenant of the shelter, in writing.\n\nCall Legal Aid at +1 212 555 0100.\n",
+            None,
+            None,
+            &vars,
+        );
+        assert!(
+            out.skeleton.contains("title = \"shelter-rules-title\""),
+            "{}",
+            out.skeleton
+        );
+        assert!(
+            out.messages
+                .contains("shelter-rules-your-rights-as-a-tenant = Your rights"),
+            "{}",
+            out.messages
+        );
+        assert!(
+            out.messages.contains(
+                "shelter-rules-call-organization-at-hotline = Call { $organization } at { $hotline }.\n"
+            ),
+            "{}",
+            out.messages
         );
     }
 }

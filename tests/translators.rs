@@ -399,7 +399,7 @@ fn extract_turns_a_plain_document_into_a_skeleton_once() {
         "{skeleton}"
     );
     assert!(
-        messages.contains("guide-you-can-ask-for = You can ask for **your pay** in writing.\n"),
+        messages.contains("guide-you-can-ask = You can ask for **your pay** in writing.\n"),
         "{messages}"
     );
 

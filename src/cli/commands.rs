@@ -437,11 +437,23 @@ pub(super) fn extract(
         .join(&reference)
         .join(format!("{name}.ftl"));
     let existing = std::fs::read_to_string(project.root.join(&ftl)).ok();
+    let vars: Vec<(String, String)> = project
+        .config
+        .locale(&reference)
+        .map(|locale| {
+            locale
+                .vars
+                .iter()
+                .map(|(name, var)| (name.clone(), var.text.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
     let out = crate::extract::extract(
         &name,
         &text,
         existing.as_deref(),
         project.catalog.get(&reference),
+        &vars,
     );
     let skeleton_path = Path::new("content").join(format!("{name}.md"));
     if out.skeleton != text {
