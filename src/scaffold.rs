@@ -10,6 +10,7 @@ use toml_edit::{Array, DocumentMut, Item, Table, value};
 
 use crate::base::diag::display_path;
 use crate::base::lang;
+use crate::i18n::catalog::MessageSource;
 use crate::project::Project;
 
 /// The files a new locale needs: relative path -> contents.
@@ -33,7 +34,9 @@ pub(crate) fn new_locale(
     lang::parse_tag(tag)?;
     let config = &project.config;
     if config.locale(tag).is_some() {
-        return Err(format!("locale `{tag}` is already configured in kyr.toml"));
+        return Err(format!(
+            "locale `{tag}` is already configured in kyr.toml; `kyr sync {tag}` adds the messages it lacks"
+        ));
     }
     if project.root.join("locales").join(tag).exists() {
         return Err(format!("`locales/{tag}/` already exists"));
@@ -80,24 +83,8 @@ pub(crate) fn new_locale(
             let Some(source) = reference.sources.get(id).filter(|s| s.file == file) else {
                 continue;
             };
-            let Some(entry_text) = text.get(source.entry.clone()) else {
-                continue;
-            };
-            let mut vars = std::collections::BTreeSet::new();
-            collect_vars(entry_text, &mut vars);
             out.push('\n');
-            if !vars.is_empty() {
-                let list: Vec<String> = vars.iter().map(|v| format!("{{ ${v} }}")).collect();
-                out.push_str(&format!("# variables: {}\n", list.join(", ")));
-            }
-            for line in entry_text.lines() {
-                if line.starts_with('#') || line.trim().is_empty() {
-                    continue;
-                }
-                out.push_str("# ");
-                out.push_str(line.trim_end());
-                out.push('\n');
-            }
+            out.push_str(&commented_entry(text, source, &config.reference));
             messages += 1;
         }
         files.push((PathBuf::from("locales").join(tag).join(name), out));
@@ -145,6 +132,147 @@ pub(crate) fn new_locale(
         files,
         messages,
     })
+}
+
+/// A reference message as a translator gets it: the reference's own
+/// comment on it (what the text is for), the variables it uses, then its
+/// lines behind `# `, to be uncommented and translated.
+fn commented_entry(text: &str, source: &MessageSource, reference: &str) -> String {
+    let entry_text = text.get(source.entry.clone()).unwrap_or("");
+    let mut out = String::new();
+    for line in own_comment(text, source.id.start) {
+        out.push_str(&format!("# ({reference} note) {line}\n").replace(" \n", "\n"));
+    }
+    let mut vars = std::collections::BTreeSet::new();
+    collect_vars(entry_text, &mut vars);
+    if !vars.is_empty() {
+        let list: Vec<String> = vars.iter().map(|v| format!("{{ ${v} }}")).collect();
+        out.push_str(&format!("# variables: {}\n", list.join(", ")));
+    }
+    for line in entry_text.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        out.push_str("# ");
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The comment attached to the message whose id starts at `id_start`: the
+/// `# ` lines right above it, with no blank line between (Fluent's own
+/// rule; kyr's runtime parser keeps no comments).
+fn own_comment(text: &str, id_start: usize) -> Vec<&str> {
+    let before = &text[..id_start.min(text.len())];
+    let mut lines: Vec<&str> = before.lines().collect();
+    if !before.ends_with('\n') {
+        lines.pop();
+    }
+    let mut comment = Vec::new();
+    while let Some(line) = lines.pop() {
+        match line
+            .strip_prefix("# ")
+            .or_else(|| (line == "#").then_some(""))
+        {
+            Some(content) => comment.push(content),
+            None => break,
+        }
+    }
+    comment.reverse();
+    comment
+}
+
+/// What `kyr sync` adds to a locale: for each of its files, the path and
+/// the text to append, and how many messages that is.
+#[derive(Debug, Default)]
+pub(crate) struct Sync {
+    /// `locales/<tag>/<file>.ftl` and what to add at its end (the whole
+    /// file when it is new).
+    pub files: Vec<(PathBuf, String, bool)>,
+    /// Messages added, to translate.
+    pub messages: usize,
+}
+
+/// The reference messages locale `tag` lacks, as commented entries to
+/// add to its files (the reference file's name), each with the
+/// reference's comment and text. Nothing is removed; a message already
+/// there, translated or commented, is not added again.
+pub(crate) fn sync(project: &Project, tag: &str) -> Result<Sync, String> {
+    let config = &project.config;
+    if config.locale(tag).is_none() {
+        return Err(format!("locale `{tag}` is not configured in kyr.toml"));
+    }
+    if *tag == config.reference {
+        return Err(format!(
+            "`{tag}` is the reference locale: it is what the others are synced with"
+        ));
+    }
+    let reference = project.catalog.get(&config.reference).ok_or_else(|| {
+        format!(
+            "the reference locale `{}` has no messages",
+            config.reference
+        )
+    })?;
+    let own = project.catalog.get(tag);
+    let mut sync = Sync::default();
+    for (file, resource) in reference.resources() {
+        let path = &project.files.get(file).path;
+        let Some(name) = path.file_name() else {
+            continue;
+        };
+        let target = PathBuf::from("locales").join(tag).join(name);
+        let existing = std::fs::read_to_string(project.root.join(&target)).ok();
+        let text = project.files.text(file);
+        let mut added = String::new();
+        for entry in resource.entries() {
+            let fluent_syntax::ast::Entry::Message(message) = entry else {
+                continue;
+            };
+            let id = message.id.name;
+            let translated =
+                own.is_some_and(|b| b.sources.contains_key(id) || b.broken.contains_key(id));
+            let commented = existing.as_deref().is_some_and(|e| {
+                e.lines().any(|line| {
+                    line.strip_prefix("# ")
+                        .and_then(|rest| rest.strip_prefix(id))
+                        .is_some_and(|rest| rest.trim_start().starts_with('='))
+                })
+            });
+            if translated || commented {
+                continue;
+            }
+            let Some(source) = reference.sources.get(id).filter(|s| s.file == file) else {
+                continue;
+            };
+            added.push('\n');
+            added.push_str(&commented_entry(text, source, &config.reference));
+            sync.messages += 1;
+        }
+        if added.is_empty() {
+            continue;
+        }
+        let new = existing.is_none();
+        let text = if new {
+            format!(
+                "# {tag} translation of {}.\n#\n# To translate a message, remove the `# ` in front of its lines and\n# replace the `{}` words; keep each `{{ $name }}` as it is.\n{added}",
+                display_path(path),
+                config.reference
+            )
+        } else {
+            let separator = if existing.as_deref().is_some_and(|e| e.ends_with('\n')) {
+                ""
+            } else {
+                "\n"
+            };
+            format!(
+                "{separator}\n# Added by `kyr sync {tag}`: new in `{}`, to translate.\n{added}",
+                config.reference
+            )
+        };
+        sync.files.push((target, text, new));
+    }
+    Ok(sync)
 }
 
 /// The `$name`s written in a piece of Fluent.

@@ -722,3 +722,71 @@ fn serve_shows_a_saved_message_and_reloads_the_page_without_script_on_disk() {
         "{page}"
     );
 }
+
+#[test]
+fn sync_adds_the_english_a_locale_lacks_with_its_notes_and_removes_nothing() {
+    let fx = Fixture::new("build/basic");
+    let run = fx.run(&[
+        "new-locale",
+        "mam",
+        "--fallback",
+        "fr",
+        "--endonym",
+        "Qyol Mam",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Running it again says what to do instead.
+    let again = fx.run(&["new-locale", "mam"]);
+    assert_eq!(again.code, 2);
+    assert!(
+        again
+            .stderr
+            .contains("`kyr sync mam` adds the messages it lacks"),
+        "{}",
+        again.stderr
+    );
+
+    // The translator translates one message; the English gains two.
+    fx.replace(
+        "locales/mam/door.ftl",
+        "# door-silent = You have the right to remain silent.",
+        "door-silent = (mam) silent",
+    );
+    fx.append(
+        "locales/en/door.ftl",
+        "\n# What to do first: keep it short.\ndoor-first = Stay calm. Call { $hotline }.\ndoor-last = Keep this paper.\n",
+    );
+    let run = fx.run(&["sync", "mam"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`mam`: 2 messages to translate added"),
+        "{}",
+        run.stderr
+    );
+    let synced = std::fs::read_to_string(fx.root().join("locales/mam/door.ftl")).unwrap();
+    assert!(
+        synced.contains(
+            "# (en note) What to do first: keep it short.\n# variables: { $hotline }\n# door-first = Stay calm. Call { $hotline }.\n"
+        ),
+        "{synced}"
+    );
+    assert!(
+        synced.contains("door-silent = (mam) silent\n"),
+        "removes nothing"
+    );
+    assert_eq!(synced.matches("door-silent").count(), 1, "{synced}");
+    // Idempotent.
+    let run = fx.run(&["sync", "mam"]);
+    assert!(
+        run.stderr.contains("0 messages to translate added"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(fx.root().join("locales/mam/door.ftl")).unwrap(),
+        synced
+    );
+    // The file still loads, and the reference cannot be synced.
+    assert_eq!(fx.run(&["check", "--locale", "mam"]).code, 0);
+    assert_eq!(fx.run(&["sync", "en"]).code, 2);
+}

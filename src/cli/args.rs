@@ -76,6 +76,9 @@ pub enum Command {
     Confirm(ConfirmArgs),
     /// Create a new locale with every message ready to translate.
     NewLocale(NewLocaleArgs),
+    /// Add the reference messages a locale lacks to its files, as comments
+    /// ready to translate (removes nothing).
+    Sync(SyncArgs),
     /// Turn a plain Markdown document into a skeleton and reference messages.
     Extract(ExtractArgs),
     /// Rebuild what a saved file affects, and show its problems, until stopped.
@@ -196,6 +199,14 @@ pub struct NewArgs {
     /// The document's name: lowercase letters, digits, `-` and `_`.
     #[arg(value_name = "NAME")]
     pub name: String,
+}
+
+/// `kyr sync`.
+#[derive(Args, Debug)]
+pub struct SyncArgs {
+    /// The locales (default: every one but the reference).
+    #[arg(value_name = "TAG")]
+    pub locales: Vec<String>,
 }
 
 /// `kyr new-locale`.

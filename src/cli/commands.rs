@@ -331,6 +331,50 @@ pub(super) fn new_document(
     Ok(())
 }
 
+/// `kyr sync`.
+pub(super) fn sync(
+    global: &GlobalArgs,
+    args: &args::SyncArgs,
+    err: &mut impl Write,
+) -> Result<(), Error> {
+    let project = load(global)?;
+    project.config.known_locales(&args.locales)?;
+    let tags: Vec<String> = if args.locales.is_empty() {
+        project
+            .config
+            .locales
+            .keys()
+            .filter(|tag| **tag != project.config.reference)
+            .cloned()
+            .collect()
+    } else {
+        args.locales.clone()
+    };
+    for tag in &tags {
+        let plan = scaffold::sync(&project, tag).map_err(Error::Usage)?;
+        for (relative, text, new) in &plan.files {
+            let mut whole = if *new {
+                String::new()
+            } else {
+                std::fs::read_to_string(project.root.join(relative)).map_err(|e| {
+                    Error::Failed(anyhow::anyhow!("cannot read `{}`: {e}", relative.display()))
+                })?
+            };
+            whole.push_str(text);
+            output::write_atomic(&project.root, relative, whole.as_bytes())?;
+        }
+        if !global.quiet {
+            let _ = writeln!(
+                err,
+                "`{tag}`: {} to translate added, as comments, to {}",
+                counted(plan.messages, "message", "messages"),
+                counted(plan.files.len(), "file", "files")
+            );
+        }
+    }
+    Ok(())
+}
+
 /// `kyr new-locale`.
 pub(super) fn new_locale(
     global: &GlobalArgs,

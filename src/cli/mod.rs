@@ -38,6 +38,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Status(args) => commands::status(global, &args, out, &mut err),
         Command::Confirm(args) => commands::confirm(global, &args, &mut err),
         Command::NewLocale(args) => commands::new_locale(global, &args, &mut err),
+        Command::Sync(args) => commands::sync(global, &args, &mut err),
         Command::Extract(args) => commands::extract(global, &args, &mut err),
         Command::Watch(args) => watch(global, &args, &mut err),
         Command::Serve(args) => serve(global, &args, &mut err),
