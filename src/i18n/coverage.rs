@@ -33,13 +33,20 @@ pub struct Counts {
 }
 
 impl Counts {
-    /// Translated share, in percent, rounded down to a tenth (so 99.96 %
-    /// is not shown as complete).
+    /// Translated share, in percent, rounded to a tenth; but never 100.0
+    /// while a message is left, nor 0.0 once one is translated. Every
+    /// command and page shows this one figure.
     pub fn percent(&self) -> f64 {
         if self.total == 0 {
+            return 100.0;
+        }
+        let rounded = (self.translated as f64 * 1000.0 / self.total as f64).round() / 10.0;
+        if self.translated == self.total {
             100.0
+        } else if self.translated == 0 {
+            0.0
         } else {
-            (self.translated as f64 * 1000.0 / self.total as f64).floor() / 10.0
+            rounded.clamp(0.1, 99.9)
         }
     }
 
@@ -62,6 +69,8 @@ pub struct DocumentCoverage {
     pub counts: Counts,
     /// Fallback messages by supplying locale.
     pub fallback_from: BTreeMap<String, usize>,
+    /// Ids shown from another locale (not translated in this one).
+    pub untranslated_ids: Vec<String>,
     /// Ids missing everywhere.
     pub missing_ids: Vec<String>,
     /// Ids whose translation is stale.
@@ -164,6 +173,7 @@ pub(crate) fn coverage(messages: &Messages, tags: &[String]) -> Vec<LocaleCovera
                 document: name.clone(),
                 counts: Counts::default(),
                 fallback_from: BTreeMap::new(),
+                untranslated_ids: Vec::new(),
                 missing_ids: Vec::new(),
                 stale_ids: Vec::new(),
             };
@@ -172,6 +182,7 @@ pub(crate) fn coverage(messages: &Messages, tags: &[String]) -> Vec<LocaleCovera
                 tally(&mut doc.counts, &mut doc.fallback_from, &state);
                 match &state {
                     State::Missing => doc.missing_ids.push(key.clone()),
+                    State::Fallback(_) => doc.untranslated_ids.push(key.clone()),
                     State::Stale(_) => doc.stale_ids.push(key.clone()),
                     _ => {}
                 }
@@ -266,6 +277,16 @@ pub(crate) fn render_table(coverage: &[LocaleCoverage]) -> String {
             rows.push(line);
         }
     }
+    let mut needs = String::new();
+    for locale in coverage {
+        for (doc, what, ids) in needs_work(locale) {
+            needs.push_str(&format!(
+                "{} {doc}: {what} {}\n",
+                locale.locale,
+                ids.join(", ")
+            ));
+        }
+    }
     let widths: Vec<usize> = (0..header.len())
         .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
         .collect();
@@ -278,6 +299,28 @@ pub(crate) fn render_table(coverage: &[LocaleCoverage]) -> String {
             .collect();
         out.push_str(cells.join("  ").trim_end());
         out.push('\n');
+    }
+    if !needs.is_empty() {
+        out.push('\n');
+        out.push_str(&needs);
+    }
+    out
+}
+
+/// Each document's ids that need work in a locale: untranslated (shown
+/// from another locale), stale, missing everywhere.
+fn needs_work(locale: &LocaleCoverage) -> Vec<(&str, &'static str, &[String])> {
+    let mut out = Vec::new();
+    for doc in &locale.documents {
+        for (what, ids) in [
+            ("untranslated", &doc.untranslated_ids),
+            ("stale", &doc.stale_ids),
+            ("missing", &doc.missing_ids),
+        ] {
+            if !ids.is_empty() {
+                out.push((doc.document.as_str(), what, ids.as_slice()));
+            }
+        }
     }
     out
 }
@@ -307,26 +350,22 @@ pub(crate) fn render_markdown(coverage: &[LocaleCoverage]) -> String {
             locale.endonym.replace('|', "\\|"),
             review_text(locale)
         ));
+        for doc in &locale.documents {
+            let [name, translated, fallback, missing, stale, percent] =
+                row(&doc.document, &doc.counts, &doc.fallback_from);
+            out.push_str(&format!(
+                "| &emsp;`{name}` | {translated} | {fallback} | {missing} | {stale} | {percent} | |\n"
+            ));
+        }
     }
     let mut details = String::new();
     for locale in coverage {
-        for doc in &locale.documents {
-            if !doc.missing_ids.is_empty() {
-                details.push_str(&format!(
-                    "- `{}` `{}`: missing {}\n",
-                    locale.locale,
-                    doc.document,
-                    ids(&doc.missing_ids)
-                ));
-            }
-            if !doc.stale_ids.is_empty() {
-                details.push_str(&format!(
-                    "- `{}` `{}`: stale {}\n",
-                    locale.locale,
-                    doc.document,
-                    ids(&doc.stale_ids)
-                ));
-            }
+        for (doc, what, list) in needs_work(locale) {
+            details.push_str(&format!(
+                "- `{}` `{doc}`: {what} {}\n",
+                locale.locale,
+                ids(list)
+            ));
         }
     }
     if !details.is_empty() {
@@ -341,4 +380,29 @@ fn ids(list: &[String]) -> String {
         .map(|id| format!("`{id}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod percent_tests {
+    use super::Counts;
+
+    fn percent(translated: usize, total: usize) -> f64 {
+        Counts {
+            total,
+            translated,
+            ..Counts::default()
+        }
+        .percent()
+    }
+
+    #[test]
+    fn shares_are_rounded_but_never_claim_complete_or_empty() {
+        assert_eq!(percent(3, 31), 9.7);
+        assert_eq!(percent(30, 31), 96.8);
+        assert_eq!(percent(9_999, 10_000), 99.9);
+        assert_eq!(percent(1, 10_000), 0.1);
+        assert_eq!(percent(0, 31), 0.0);
+        assert_eq!(percent(31, 31), 100.0);
+        assert_eq!(percent(0, 0), 100.0);
+    }
 }
