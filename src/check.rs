@@ -214,6 +214,16 @@ fn used_ids(project: &Project) -> HashSet<String> {
 }
 
 /// Per-message checks of one locale, every message, used or not.
+/// The id among `candidates` closest to `id`, when it is close enough to
+/// be the one meant (a typo, a letter left out or swapped).
+fn closest_id<'a>(id: &str, candidates: impl Iterator<Item = &'a String>) -> Option<&'a str> {
+    candidates
+        .map(|c| (strsim::jaro_winkler(id, c), c))
+        .filter(|(score, _)| *score >= 0.9)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c.as_str())
+}
+
 fn check_messages(
     project: &Project,
     locale: &Locale,
@@ -264,14 +274,36 @@ fn check_messages(
 
         let refs = lint::message_refs(message);
         if !used.contains(id.as_str()) {
-            found.push(
-                Diagnostic::warning(format!(
+            // Most often a typo in the id: the message meant is one the
+            // pages use and this locale does not define.
+            let meant = closest_id(
+                id,
+                used.iter()
+                    .filter(|u| !bundle.sources.contains_key(u.as_str())),
+            );
+            let d = match meant {
+                Some(meant) => Diagnostic::warning(format!(
+                    "message `{id}` is not used by any document: did you mean `{meant}`?"
+                ))
+                .hint(format!(
+                    "if it is a typo, correct the id to `{meant}`; until then the pages show `{meant}` from another language"
+                )),
+                None if locale.tag == project.config.reference => Diagnostic::warning(format!(
                     "message `{id}` is not used by any document (obsolete)"
                 ))
-                .code("obsolete")
-                .in_message(&locale.tag, id)
-                .at(at.clone())
-                .hint("remove it, or refer to it from a document in `content/`"),
+                .hint("refer to it from a document in `content/`, or remove it once no document needs it"),
+                None => Diagnostic::warning(format!(
+                    "message `{id}` is not used by any document (obsolete)"
+                ))
+                .hint(format!(
+                    "the `{}` text has no message `{id}` any more; keep the translation until you are sure it is not wanted under another id",
+                    project.config.reference
+                )),
+            };
+            found.push(
+                d.code("obsolete")
+                    .in_message(&locale.tag, id)
+                    .at(at.clone()),
             );
         }
 

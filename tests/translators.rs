@@ -790,3 +790,30 @@ fn sync_adds_the_english_a_locale_lacks_with_its_notes_and_removes_nothing() {
     assert_eq!(fx.run(&["check", "--locale", "mam"]).code, 0);
     assert_eq!(fx.run(&["sync", "en"]).code, 2);
 }
+
+#[test]
+fn a_typo_in_a_message_id_asks_did_you_mean_and_never_suggests_deleting_it() {
+    let fx = Fixture::new("build/basic");
+    fx.replace(
+        "locales/fr/door.ftl",
+        "door-silent = Vous avez",
+        "door-silnet = Vous avez",
+    );
+    let run = fx.run(&["check", "--locale", "fr"]);
+    assert!(
+        run.stderr.contains(
+            "locales/fr/door.ftl:7:1: warning: message `door-silnet` is not used by any document: did you mean `door-silent`?"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("hint: if it is a typo, correct the id to `door-silent`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("remove it"), "{}", run.stderr);
+    // --strict fails on it: a translation that reaches no page.
+    assert_eq!(fx.run(&["check", "--locale", "fr", "--strict"]).code, 1);
+}
