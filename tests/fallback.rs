@@ -63,7 +63,12 @@ fn fallback_in_a_complete_locale_warns_and_fails_with_strict() {
     // fr is complete but lacks door-call.
     let (report, diags) = fx.build(&BuildOptions::default());
     assert_eq!(report.diagnostics.error_count(), 0);
-    assert!(diags.contains("content/door.md:15:1: warning: message `door-call` is not translated in `fr`, which is marked complete; using `en`"), "{diags}");
+    // Located in the file where the translation belongs, with the ways out.
+    assert!(diags.contains("locales/fr/door.ftl:1:1: warning: message `door-call` is not translated in `fr`, which is marked complete; using `en`"), "{diags}");
+    assert!(
+        diags.contains("translate it in `locales/fr/door.ftl` (`kyr sync fr` adds it there as a comment), or set `complete = false` under `[locales.fr]` in kyr.toml"),
+        "{diags}"
+    );
     assert!(fx.out("fr/door.html").is_file());
 
     let (report, diags) = fx.build(&BuildOptions {
@@ -71,8 +76,9 @@ fn fallback_in_a_complete_locale_warns_and_fails_with_strict() {
         ..BuildOptions::default()
     });
     assert!(
-        diags
-            .contains("content/door.md:15:1: error: message `door-call` is not translated in `fr`"),
+        diags.contains(
+            "locales/fr/door.ftl:1:1: error: message `door-call` is not translated in `fr`"
+        ),
         "{diags}"
     );
     assert!(report.failed.contains(&"fr/door.html".to_owned()));

@@ -55,9 +55,27 @@ pub struct LocaleBundle {
     /// against (`kyr-lock.toml`).
     pub lock: lock::Lock,
     resources: Vec<(FileId, Arc<FluentResource>)>,
+    /// Each file's name in the locale's folder (`door.ftl`).
+    file_names: Vec<(FileId, String)>,
 }
 
 impl LocaleBundle {
+    /// The name of one of the locale's files (`door.ftl`).
+    pub(crate) fn file_name(&self, file: FileId) -> Option<&str> {
+        self.file_names
+            .iter()
+            .find(|(f, _)| *f == file)
+            .map(|(_, name)| name.as_str())
+    }
+
+    /// The locale's file of this name.
+    pub(crate) fn file_named(&self, name: &str) -> Option<FileId> {
+        self.file_names
+            .iter()
+            .find(|(_, n)| n == name)
+            .map(|(f, _)| *f)
+    }
+
     /// The parsed message `id` (not a term), with the file it is in.
     pub fn message_ast(&self, id: &str) -> Option<(FileId, &ast::Message<&str>)> {
         let source = self.sources.get(id)?;
@@ -304,6 +322,18 @@ pub(crate) fn load_locale(
         let _ = bundle.add_resource(Arc::clone(&resource));
         resources.push((file, resource));
     }
+    let file_names = ftl_files
+        .iter()
+        .map(|&file| {
+            let name = files
+                .get(file)
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (file, name)
+        })
+        .collect();
     LocaleBundle {
         tag: tag.to_owned(),
         bundle,
@@ -312,6 +342,7 @@ pub(crate) fn load_locale(
         unreadable,
         lock: lock::Lock::default(),
         resources,
+        file_names,
     }
 }
 

@@ -640,15 +640,32 @@ impl<'a> Job<'a> {
             supplied_by: supplied_by.to_owned(),
         });
         if self.locale.complete {
+            // Where the translation belongs: the locale's file of the same
+            // name as the reference's that holds the message.
+            let tag = self.locale.tag.clone();
+            let file_name = self.catalog.get(&self.config.reference).and_then(|b| {
+                let source = b.sources.get(&reference.id)?;
+                b.file_name(source.file).map(str::to_owned)
+            });
+            let own_file = file_name
+                .as_deref()
+                .and_then(|name| self.catalog.get(&tag).and_then(|b| b.file_named(name)));
+            let at = own_file.map_or_else(|| reference.span.clone(), |f| Span::new(f, 0..0));
+            let place = file_name.map_or_else(
+                || format!("`locales/{tag}/`"),
+                |name| format!("`locales/{tag}/{name}`"),
+            );
             self.report(
                 Diagnostic::warning(format!(
-                    "message `{key}` is not translated in `{}`, which is marked complete; using `{supplied_by}`",
-                    self.locale.tag
+                    "message `{key}` is not translated in `{tag}`, which is marked complete; using `{supplied_by}`"
                 ))
                 .code("fallback-in-complete")
-                .in_message(&self.locale.tag, key)
-                .at(reference.span.clone()),
-                Some(&self.locale.tag.clone()),
+                .in_message(&tag, key)
+                .at(at)
+                .hint(format!(
+                    "translate it in {place} (`kyr sync {tag}` adds it there as a comment), or set `complete = false` under `[locales.{tag}]` in kyr.toml"
+                )),
+                Some(&tag),
             );
         }
     }
