@@ -817,3 +817,36 @@ fn a_typo_in_a_message_id_asks_did_you_mean_and_never_suggests_deleting_it() {
     // --strict fails on it: a translation that reaches no page.
     assert_eq!(fx.run(&["check", "--locale", "fr", "--strict"]).code, 1);
 }
+
+#[test]
+fn a_half_uncommented_message_says_which_lines_to_uncomment() {
+    let fx = Fixture::new("build/basic");
+    let run = fx.run(&["new-locale", "mam", "--fallback", "fr"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The most likely slip: only the message's first line uncommented.
+    fx.replace("locales/mam/door.ftl", "# door-intro =\n", "door-intro =\n");
+    let text = std::fs::read_to_string(fx.root().join("locales/mam/door.ftl")).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l == "door-intro =")
+        .expect("the uncommented line")
+        + 1;
+    let run = fx.run(&["check", "--locale", "mam"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "locales/mam/door.ftl:{line}:1: error: invalid Fluent syntax in message `door-intro`"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(&format!(
+            "hint: only the message's first line was uncommented: remove the `# ` at the start of lines {} to {} too",
+            line + 1,
+            line + 3
+        )),
+        "{}",
+        run.stderr
+    );
+}

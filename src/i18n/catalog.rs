@@ -593,6 +593,26 @@ fn sanitize(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> String {
         .collect()
 }
 
+/// When the line at `at` is `id =` with no text and the lines right below
+/// it are comments holding indented text (`#     You have rights`), as
+/// `kyr new-locale` and `kyr sync` write them: those lines (from 1).
+fn commented_continuation(text: &str, at: usize) -> Option<(usize, usize)> {
+    let line_start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line_no = text[..line_start].matches('\n').count() + 1;
+    let mut lines = text[line_start..].lines();
+    let first = lines.next()?;
+    if !first.trim_end().ends_with('=') {
+        return None;
+    }
+    let continued = lines
+        .take_while(|l| {
+            l.strip_prefix('#')
+                .is_some_and(|rest| rest.starts_with("  ") && !rest.trim().is_empty())
+        })
+        .count();
+    (continued > 0).then_some((line_no + 1, line_no + continued))
+}
+
 /// A syntax error as a diagnostic; `(tag, reference)` are the locale's
 /// and the reference locale's tags.
 fn parser_diagnostic(
@@ -615,12 +635,22 @@ fn parser_diagnostic(
         }
     }
     let message = crate::base::diag::lowercase_message(&error.kind.to_string());
+    let half_uncommented = commented_continuation(text, start);
     let syntax = if message.contains("default variant") {
-        "mark one variant as the default with `*`, as in `*[other] ...`"
+        "mark one variant as the default with `*`, as in `*[other] ...`".to_owned()
     } else if message.contains("\"}\"") {
-        "close each `{` with `}`; a literal brace is written `{\"{\"}`"
+        "close each `{` with `}`; a literal brace is written `{\"{\"}`".to_owned()
+    } else if let Some((first, last)) = half_uncommented {
+        let lines = if first == last {
+            format!("line {first}")
+        } else {
+            format!("lines {first} to {last}")
+        };
+        format!(
+            "only the message's first line was uncommented: remove the `# ` at the start of {lines} too, keeping the spaces after it"
+        )
     } else {
-        "a message is `id = text`, starting at the beginning of a line; continuation lines are indented"
+        "a message is `id = text`, starting at the beginning of a line; continuation lines are indented".to_owned()
     };
     let at = Span::new(file, start..end.max(start));
     let junk_line = error
