@@ -850,3 +850,28 @@ fn a_half_uncommented_message_says_which_lines_to_uncomment() {
         run.stderr
     );
 }
+
+#[test]
+fn a_tab_indent_is_named_as_a_tab() {
+    let fx = Fixture::new("build/basic");
+    fx.write(
+        "locales/fr/door.ftl",
+        "door-title = Titre\ndoor-intro =\n\tVous avez des droits.\n",
+    );
+    let run = fx.run(&["check", "--locale", "fr"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "locales/fr/door.ftl:2:1: error: invalid Fluent syntax in message `door-intro`"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "hint: line 3 is indented with a tab, which Fluent does not read as indentation: indent continuation lines with spaces"
+        ),
+        "{}",
+        run.stderr
+    );
+}

@@ -593,6 +593,18 @@ fn sanitize(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> String {
         .collect()
 }
 
+/// The line (from 1) at `at`, or the one right below it, when it starts
+/// with a tab.
+fn tab_indented(text: &str, at: usize) -> Option<usize> {
+    let line_start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line_no = text[..line_start].matches('\n').count() + 1;
+    text[line_start..]
+        .lines()
+        .take(2)
+        .position(|l| l.starts_with('\t'))
+        .map(|i| line_no + i)
+}
+
 /// When the line at `at` is `id =` with no text and the lines right below
 /// it are comments holding indented text (`#     You have rights`), as
 /// `kyr new-locale` and `kyr sync` write them: those lines (from 1).
@@ -640,6 +652,10 @@ fn parser_diagnostic(
         "mark one variant as the default with `*`, as in `*[other] ...`".to_owned()
     } else if message.contains("\"}\"") {
         "close each `{` with `}`; a literal brace is written `{\"{\"}`".to_owned()
+    } else if let Some(line) = tab_indented(text, start) {
+        format!(
+            "line {line} is indented with a tab, which Fluent does not read as indentation: indent continuation lines with spaces"
+        )
     } else if let Some((first, last)) = half_uncommented {
         let lines = if first == last {
             format!("line {first}")
