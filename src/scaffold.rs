@@ -187,9 +187,9 @@ fn own_comment(text: &str, id_start: usize) -> Vec<&str> {
 /// the text to append, and how many messages that is.
 #[derive(Debug, Default)]
 pub(crate) struct Sync {
-    /// `locales/<tag>/<file>.ftl` and what to add at its end (the whole
-    /// file when it is new).
-    pub files: Vec<(PathBuf, String, bool)>,
+    /// `locales/<tag>/<file>.ftl` and its new text: what it held, with
+    /// the messages added at its end.
+    pub files: Vec<(PathBuf, String)>,
     /// Messages added, to translate.
     pub messages: usize,
 }
@@ -252,25 +252,21 @@ pub(crate) fn sync(project: &Project, tag: &str) -> Result<Sync, String> {
         if added.is_empty() {
             continue;
         }
-        let new = existing.is_none();
-        let text = if new {
-            format!(
+        let text = match existing {
+            None => format!(
                 "# {tag} translation of {}.\n#\n# To translate a message, remove the `# ` in front of its lines and\n# replace the `{}` words; keep each `{{ $name }}` as it is.\n{added}",
                 display_path(path),
                 config.reference
-            )
-        } else {
-            let separator = if existing.as_deref().is_some_and(|e| e.ends_with('\n')) {
-                ""
-            } else {
-                "\n"
-            };
-            format!(
-                "{separator}\n# Added by `kyr sync {tag}`: new in `{}`, to translate.\n{added}",
-                config.reference
-            )
+            ),
+            Some(existing) => {
+                let separator = if existing.ends_with('\n') { "" } else { "\n" };
+                format!(
+                    "{existing}{separator}\n# Added by `kyr sync {tag}`: new in `{}`, to translate.\n{added}",
+                    config.reference
+                )
+            }
         };
-        sync.files.push((target, text, new));
+        sync.files.push((target, text));
     }
     Ok(sync)
 }

@@ -352,16 +352,8 @@ pub(super) fn sync(
     };
     for tag in &tags {
         let plan = scaffold::sync(&project, tag).map_err(Error::Usage)?;
-        for (relative, text, new) in &plan.files {
-            let mut whole = if *new {
-                String::new()
-            } else {
-                std::fs::read_to_string(project.root.join(relative)).map_err(|e| {
-                    Error::Failed(anyhow::anyhow!("cannot read `{}`: {e}", relative.display()))
-                })?
-            };
-            whole.push_str(text);
-            output::write_atomic(&project.root, relative, whole.as_bytes())?;
+        for (relative, text) in &plan.files {
+            output::write_atomic(&project.root, relative, text.as_bytes())?;
         }
         if !global.quiet {
             let _ = writeln!(

@@ -217,7 +217,8 @@ pub(crate) fn most_paragraph_pieces(blocks: &[Block]) -> usize {
         .unwrap_or(0)
 }
 
-fn pieces(inlines: &[Inline]) -> usize {
+/// How many pieces some inlines (one paragraph) are made of.
+pub(crate) fn pieces(inlines: &[Inline]) -> usize {
     inlines
         .iter()
         .map(|inline| match inline {

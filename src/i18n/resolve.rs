@@ -170,7 +170,7 @@ impl<'a> Job<'a> {
         self.in_document = true;
         let title = crate::doc::model::join_neighbours(self.inline_message(&skeleton.front.title));
         let title_at = skeleton.front.title.span.clone();
-        self.check_pieces(&[Block::Paragraph(title.clone())], &title_at);
+        self.check_pieces(crate::doc::model::pieces(&title), &title_at);
         let mut blocks = Vec::new();
         let mut sections = Vec::new();
         for block in &skeleton.blocks {
@@ -186,7 +186,10 @@ impl<'a> Job<'a> {
             let at = reference
                 .as_ref()
                 .map_or_else(|| Span::new(skeleton.file, 0..0), |r| r.span.clone());
-            self.check_pieces(&blocks[start..], &at);
+            self.check_pieces(
+                crate::doc::model::most_paragraph_pieces(&blocks[start..]),
+                &at,
+            );
             sections.push(Section {
                 blocks: start..blocks.len(),
                 message: reference.as_ref().map(Reference::key),
@@ -594,12 +597,11 @@ impl<'a> Job<'a> {
         false
     }
 
-    /// An error at `at` (once) when a paragraph of `blocks` has more
-    /// pieces than the limit: Typst's paragraph layout costs glyphs ×
+    /// An error at `at` (once) when a paragraph is made of `most` pieces,
+    /// more than the limit: Typst's paragraph layout costs glyphs ×
     /// pieces.
-    fn check_pieces(&mut self, blocks: &[Block], at: &Span) {
+    fn check_pieces(&mut self, most: usize, at: &Span) {
         let max = self.config.limits.max_paragraph_pieces;
-        let most = crate::doc::model::most_paragraph_pieces(blocks);
         if self.over_limit || most <= max {
             return;
         }
