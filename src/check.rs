@@ -273,7 +273,8 @@ fn check_messages(
         }
 
         let refs = lint::message_refs(message);
-        if !used.contains(id.as_str()) {
+        // Until every document is read, what is unused is not known.
+        if !used.contains(id.as_str()) && project.unread_documents.is_empty() {
             // Most often a typo in the id: the message meant is one the
             // pages use and this locale does not define.
             let meant = closest_id(

@@ -9,11 +9,12 @@ use serde::Deserialize;
 use toml::Spanned;
 use unic_langid::LanguageIdentifier;
 
-use crate::base::diag::{self, Diagnostic, FileId, Span};
+use crate::base::diag::{Diagnostic, FileId, Span};
 use crate::base::error::Error;
 use crate::base::ident::{VAR_BASE, VAR_END, is_identifier};
 use crate::base::lang::{self, Direction};
 use crate::base::links;
+use crate::base::settings::{self, Settings};
 
 /// The project configuration, validated.
 #[derive(Debug, Clone)]
@@ -338,14 +339,42 @@ struct LinkedVar {
     link: String,
 }
 
+/// `kyr.toml`'s keys, for errors in words.
+const KYR_TOML: Settings = Settings {
+    place: "`kyr.toml`",
+    top: &[
+        "title",
+        "reference",
+        "paper",
+        "vars",
+        "locales",
+        "editions",
+        "qr",
+        "limits",
+    ],
+    about: &[
+        (
+            "reference",
+            "write `reference = \"en\"`: the language every document is written in first",
+        ),
+        (
+            "text",
+            "a linked variable is written `{ text = \"what is printed\", link = \"tel:+1...\" }`",
+        ),
+        (
+            "link",
+            "a linked variable is written `{ text = \"what is printed\", link = \"tel:+1...\" }`",
+        ),
+    ],
+};
+
 /// Parses and validates `kyr.toml`. Every problem found becomes a
 /// diagnostic; `None` when the configuration cannot be used.
 pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
     let raw: ConfigFile = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
-            let span = e.span().map(|r| Span::new(file, r));
-            diags.push(Diagnostic::error(diag::lowercase_message(e.message())).at_opt(span));
+            diags.push(settings::diagnostic(&e, text, (file, 0), &KYR_TOML));
             return None;
         }
     };
@@ -749,7 +778,7 @@ organization = "Other"
         assert!(config.is_none());
         assert_eq!(diags.len(), 1);
         assert!(
-            diags[0].starts_with("3:1: unknown field `colour`"),
+            diags[0].starts_with("3:1: `colour` is not a setting of `[locales.en]`"),
             "{diags:?}"
         );
     }

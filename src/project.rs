@@ -35,6 +35,9 @@ pub struct Project {
     pub config: Config,
     /// Documents, sorted by name.
     pub skeletons: Vec<Skeleton>,
+    /// Documents in `content/` that could not be read (an error says why),
+    /// by file name: what messages they use is unknown.
+    pub unread_documents: Vec<String>,
     /// Messages of every locale.
     pub catalog: Catalog,
     /// HTML templates.
@@ -177,7 +180,7 @@ pub fn load(start: &Path) -> Result<Project, Error> {
     }
 
     let limits = &config.limits;
-    let skeletons = load_content(&root, limits, &mut files, &mut diags)?;
+    let (skeletons, unread_documents) = load_content(&root, limits, &mut files, &mut diags)?;
     let catalog = load_locales(&root, &config, &skeletons, &mut files, &mut diags)?;
     let templates = load_templates(&root, limits, &mut files, &mut diags)?;
     let pdf_templates = load_pdf_templates(&root, limits, &mut files, &mut diags)?;
@@ -189,6 +192,7 @@ pub fn load(start: &Path) -> Result<Project, Error> {
         config_file,
         config,
         skeletons,
+        unread_documents,
         catalog,
         templates,
         pdf_templates,
@@ -203,15 +207,18 @@ fn load_content(
     limits: &config::Limits,
     files: &mut Files,
     diags: &mut Vec<Diagnostic>,
-) -> Result<Vec<Skeleton>> {
+) -> Result<(Vec<Skeleton>, Vec<String>)> {
     let dir = root.join("content");
     let mut skeletons = Vec::new();
+    let mut unread = Vec::new();
     for path in list(root, &dir, "md", diags)? {
         let name = stem(&path);
         let Some(file) = read_text(root, &path, limits.max_file_bytes, files, diags)? else {
+            unread.push(format!("{name}.md"));
             continue;
         };
         if !is_document_name(&name) {
+            unread.push(format!("{name}.md"));
             diags.push(
                 Diagnostic::error(format!(
                     "document name `{name}` must use lowercase letters, digits, `-` and `_`, \
@@ -219,15 +226,19 @@ fn load_content(
                      reserves (con, prn, aux, nul, com1, lpt1, ...)"
                 ))
                 .at(Span::new(file, 0..0))
-                .hint("the name becomes part of every output's file name and address"),
+                .hint(format!(
+                    "the name becomes part of every output's file name and address: rename the file, for example to `content/{}.md`",
+                    suggested_document_name(&name)
+                )),
             );
             continue;
         }
-        if let Some(skeleton) = doc::parse(&name, file, files.text(file), limits, diags) {
-            skeletons.push(skeleton);
+        match doc::parse(&name, file, files.text(file), limits, diags) {
+            Some(skeleton) => skeletons.push(skeleton),
+            None => unread.push(format!("{name}.md")),
         }
     }
-    Ok(skeletons)
+    Ok((skeletons, unread))
 }
 
 fn load_locales(
@@ -615,6 +626,27 @@ pub(crate) fn is_document_name(name: &str) -> bool {
         && !RESERVED.contains(&name)
         && !device("com")
         && !device("lpt")
+}
+
+/// A document name close to `name` that [`is_document_name`] accepts,
+/// to suggest a rename: lowercase, with `-` for other characters.
+pub(crate) fn suggested_document_name(name: &str) -> String {
+    let suggested: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if is_document_name(&suggested) {
+        suggested
+    } else {
+        format!("{suggested}-doc")
+    }
 }
 
 fn stem(path: &Path) -> String {

@@ -391,7 +391,9 @@ fn deep_nesting_huge_messages_and_huge_catalogues_are_bounded() {
     let run = fx.run(&["check"]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr.contains("unknown field `max_files`"),
+        run.stderr
+            .contains("`max_files` is not a setting of `[limits]`")
+            && run.stderr.contains("did you mean `max_file_bytes`?"),
         "{}",
         run.stderr
     );

@@ -159,7 +159,7 @@ fn config_errors_name_key_and_line() {
     assert_eq!(run.code, 1);
     assert!(
         run.stderr
-            .contains("kyr.toml:30:1: error: unknown field `colour`"),
+            .contains("kyr.toml:30:1: error: `colour` is not a setting of `[locales.wo]`\n"),
         "{}",
         run.stderr
     );

@@ -1,6 +1,7 @@
 //! Shared words, imported by every stage and importing nothing of kyr's:
 //! diagnostics, identifiers, language direction, link rules, the build
-//! time, atomic file output, giving freed memory back.
+//! time, atomic file output, giving freed memory back, settings errors in
+//! plain words.
 
 pub mod diag;
 pub(crate) mod epoch;
@@ -10,3 +11,4 @@ pub(crate) mod lang;
 pub(crate) mod links;
 pub(crate) mod memory;
 pub(crate) mod output;
+pub(crate) mod settings;

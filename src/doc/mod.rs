@@ -8,9 +8,10 @@ pub(crate) mod model;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::base::diag::{Diagnostic, FileId, Span, lowercase_message};
+use crate::base::diag::{Diagnostic, FileId, Span};
 use crate::base::ident::is_identifier;
 use crate::base::links;
+use crate::base::settings::{self, Settings};
 use crate::config::Limits;
 use model::{Block, Inline, Reference};
 
@@ -156,6 +157,50 @@ fn default_layouts() -> Vec<Layout> {
 
 const FENCE: &str = "+++";
 
+/// The front matter's keys, for errors in words.
+const FRONT_MATTER: Settings = Settings {
+    place: "the front matter",
+    top: &[
+        "title",
+        "layouts",
+        "last_reviewed",
+        "sources",
+        "officer_locale",
+        "card",
+        "qr",
+    ],
+    about: &[
+        (
+            "title",
+            "write `title = \"message-id\"`: the message that is the document's title",
+        ),
+        (
+            "layouts",
+            "write `layouts = [\"handout\", \"card\", \"booklet\"]`, naming the print layouts to make",
+        ),
+        (
+            "front",
+            "write `front = \"message-id\"`: the heading of the section printed on the card's front, for the reader",
+        ),
+        (
+            "back",
+            "write `back = \"message-id\"`: the heading of the section printed on the card's back, to show an officer",
+        ),
+        (
+            "name",
+            "each source is written `{ name = \"Who: what\", url = \"https://...\" }`",
+        ),
+        (
+            "url",
+            "each source is written `{ name = \"Who: what\", url = \"https://...\" }`",
+        ),
+        (
+            "sources",
+            "write `sources = [{ name = \"Who: what\", url = \"https://...\" }]`",
+        ),
+    ],
+};
+
 /// Parses a skeleton. Problems go to `diags`; `None` when the document
 /// cannot be read at all. Either way, an error leaves the document
 /// unwritten in every locale, and says so.
@@ -200,8 +245,12 @@ fn read(
     let raw: FrontMatterFile = match toml::from_str(front_text) {
         Ok(raw) => raw,
         Err(e) => {
-            let at = e.span().map(|r| span(offset + r.start..offset + r.end));
-            diags.push(Diagnostic::error(lowercase_message(e.message())).at_opt(at));
+            diags.push(settings::diagnostic(
+                &e,
+                front_text,
+                (file, offset),
+                &FRONT_MATTER,
+            ));
             return None;
         }
     };
@@ -477,7 +526,8 @@ mod tests {
         let span = diags[0].span.clone().unwrap();
         assert_eq!(files.line_col(span.file, span.range.start), (4, 1));
         assert!(
-            diags[0].message.starts_with("unknown field `layout`"),
+            diags[0].message == "`layout` is not a setting of the front matter"
+                && diags[0].hints[0] == "did you mean `layouts`?",
             "{diags:?}"
         );
         let (_, diags, _) = parse_str("# no front matter\n");
