@@ -605,6 +605,43 @@ fn tab_indented(text: &str, at: usize) -> Option<usize> {
         .map(|i| line_no + i)
 }
 
+/// `line` cut to `chars` characters, with `…` when cut.
+fn shorten(line: &str, chars: usize) -> String {
+    match line.char_indices().nth(chars) {
+        Some((i, _)) => format!("{}…", &line[..i]),
+        None => line.to_owned(),
+    }
+}
+
+/// The `{` of the entry starting at `from` that is still open at `at`.
+fn unclosed_brace(text: &str, from: usize, at: usize) -> Option<usize> {
+    let at = at.min(text.len());
+    let bytes = text.as_bytes();
+    let mut open = Vec::new();
+    let mut i = from.min(at);
+    while i < at {
+        match bytes[i] {
+            b'{' => open.push(i),
+            b'}' => {
+                open.pop();
+            }
+            // A quoted literal inside a placeable may hold braces.
+            b'"' if !open.is_empty() => {
+                i += 1;
+                while i < at && bytes[i] != b'"' && bytes[i] != b'\n' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    open.last().copied()
+}
+
 /// When the line at `at` is `id =` with no text and the lines right below
 /// it are comments holding indented text (`#     You have rights`), as
 /// `kyr new-locale` and `kyr sync` write them: those lines (from 1).
@@ -646,12 +683,55 @@ fn parser_diagnostic(
             end = content_end;
         }
     }
-    let message = crate::base::diag::lowercase_message(&error.kind.to_string());
+    let mut message = crate::base::diag::lowercase_message(&error.kind.to_string());
+    // A `{` left open at the end of a line makes Fluent read the next
+    // line as the placeable's content, and fail there: the mistake is the
+    // brace.
+    let entry_start = error.slice.as_ref().map_or(start, |s| s.start);
+    let open_brace = unclosed_brace(text, entry_start, start);
+    // A `{` that ends its line (a select expression's `{ $n ->` does not).
+    let unclosed = open_brace.filter(|&brace| {
+        let rest = &text[brace + 1..start];
+        rest.contains('\n') && rest.split('\n').next().is_some_and(|l| l.trim().is_empty())
+    });
+    if let Some(brace) = open_brace.filter(|_| unclosed.is_none() && message.contains("\"}\"")) {
+        let line_start = text[..brace].rfind('\n').map_or(0, |i| i + 1);
+        let column = text[line_start..brace].chars().count() + 1;
+        message = format!("expected `}}` here, to close the `{{` at column {column}");
+    }
+    let mut swallowed = None;
+    if let Some(brace) = unclosed {
+        let next_line = text[brace..].find('\n').map(|i| brace + i + 1);
+        swallowed = next_line
+            .and_then(|n| text[n..].lines().next())
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty());
+        start = brace;
+        end = brace + 1;
+        message = "this `{` is never closed".to_owned();
+    }
     let half_uncommented = commented_continuation(text, start);
-    let syntax = if message.contains("default variant") {
+    if half_uncommented.is_some() {
+        message = "it has no text: the lines below it are still commented out".to_owned();
+    }
+    let syntax = if unclosed.is_some() {
+        let mut hint =
+            "close it with `}` on the same line, or write a literal brace as `{\"{\"}`".to_owned();
+        if let Some(line) = swallowed {
+            hint.push_str(&format!(
+                "; until then the next line, `{}`, is read as part of it",
+                shorten(&line, 60)
+            ));
+        }
+        hint
+    } else if message.contains("default variant") {
         "mark one variant as the default with `*`, as in `*[other] ...`".to_owned()
+    } else if open_brace.is_some() && message.contains("`}`") {
+        "a `{ … }` holds one variable (`{ $hotline }`), message id or quoted text; a literal brace is written `{\"{\"}`".to_owned()
     } else if message.contains("\"}\"") {
         "close each `{` with `}`; a literal brace is written `{\"{\"}`".to_owned()
+    } else if message.contains("inline expression") {
+        "after `{` comes a variable (`{ $hotline }`), a message id (`{ other-message }`) or quoted text, then `}`; a literal brace is written `{\"{\"}`".to_owned()
     } else if let Some(line) = tab_indented(text, start) {
         format!(
             "line {line} is indented with a tab, which Fluent does not read as indentation: indent continuation lines with spaces"

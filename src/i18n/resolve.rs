@@ -641,7 +641,12 @@ impl<'a> Job<'a> {
             requested: self.locale.tag.clone(),
             supplied_by: supplied_by.to_owned(),
         });
-        if self.locale.complete {
+        // A message with errors in the locale is reported at them.
+        let broken = self
+            .catalog
+            .get(&self.locale.tag)
+            .is_some_and(|b| b.broken.contains_key(&reference.id));
+        if self.locale.complete && !broken {
             // Where the translation belongs: the locale's file of the same
             // name as the reference's that holds the message.
             let tag = self.locale.tag.clone();
