@@ -12,7 +12,7 @@ use crate::doc::Skeleton;
 use crate::i18n::Messages;
 use crate::i18n::interface;
 use crate::i18n::lock::Staleness;
-use crate::i18n::stale::staleness;
+use crate::i18n::stale::{Change, change, shown, staleness};
 
 /// The name of the pseudo-document holding the interface messages.
 pub(crate) const INTERFACE: &str = "(interface)";
@@ -75,6 +75,9 @@ pub struct DocumentCoverage {
     pub missing_ids: Vec<String>,
     /// Ids whose translation is stale.
     pub stale_ids: Vec<String>,
+    /// For stale ids whose reference text changed: the text confirmed
+    /// against, and the text now.
+    pub stale_changes: Vec<Change>,
 }
 
 /// One locale.
@@ -176,6 +179,7 @@ pub(crate) fn coverage(messages: &Messages, tags: &[String]) -> Vec<LocaleCovera
                 untranslated_ids: Vec::new(),
                 missing_ids: Vec::new(),
                 stale_ids: Vec::new(),
+                stale_changes: Vec::new(),
             };
             for key in keys {
                 let state = state(messages, locale, key);
@@ -183,7 +187,16 @@ pub(crate) fn coverage(messages: &Messages, tags: &[String]) -> Vec<LocaleCovera
                 match &state {
                     State::Missing => doc.missing_ids.push(key.clone()),
                     State::Fallback(_) => doc.untranslated_ids.push(key.clone()),
-                    State::Stale(_) => doc.stale_ids.push(key.clone()),
+                    State::Stale(why) => {
+                        doc.stale_ids.push(key.clone());
+                        let id = key.split('.').next().unwrap_or(key);
+                        if *why == Staleness::Changed
+                            && !doc.stale_changes.iter().any(|c| c.id == id)
+                            && let Some(change) = change(messages, locale, id)
+                        {
+                            doc.stale_changes.push(change);
+                        }
+                    }
                     _ => {}
                 }
                 seen.insert(key, state);
@@ -371,6 +384,40 @@ pub(crate) fn render_markdown(coverage: &[LocaleCoverage]) -> String {
     if !details.is_empty() {
         out.push('\n');
         out.push_str(&details);
+    }
+    let mut changes = String::new();
+    for locale in coverage {
+        for doc in &locale.documents {
+            for change in &doc.stale_changes {
+                changes.push_str(&format!(
+                    "- `{}` `{}`: was {}, now {}\n",
+                    locale.locale,
+                    change.id,
+                    change
+                        .was
+                        .as_deref()
+                        .map_or("(not recorded)".to_owned(), |t| markdown_text(&shown(t))),
+                    markdown_text(&shown(&change.now)),
+                ));
+            }
+        }
+    }
+    if !changes.is_empty() {
+        out.push_str("\nWhat changed in the reference text of stale translations:\n\n");
+        out.push_str(&changes);
+    }
+    out
+}
+
+/// Text shown in Markdown as written: characters Markdown or HTML would
+/// read are escaped.
+fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\`*_[]<>|~&".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
     }
     out
 }

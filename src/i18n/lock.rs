@@ -24,6 +24,9 @@ pub struct Lock {
     pub file: Option<FileId>,
     /// Message id -> fingerprint, and where it is written.
     pub confirmed: IndexMap<String, (String, Option<Range<usize>>)>,
+    /// Message id -> the reference text it was confirmed against, to show
+    /// what changed since (locks written before kyr kept it have none).
+    pub texts: IndexMap<String, String>,
 }
 
 /// Why a translated message is stale.
@@ -57,7 +60,7 @@ impl Lock {
         };
         let doc = doc.into_inner();
         for (key, value) in &doc {
-            if key != "confirmed" {
+            if key != "confirmed" && key != "text" {
                 diags.push(
                     Diagnostic::error(format!("unknown table `{key}` in the lock file"))
                         .code("lock")
@@ -80,6 +83,15 @@ impl Lock {
                             .code("lock")
                             .at(Span::new(file, range.unwrap_or(0..0))),
                     ),
+                }
+            }
+        }
+        if let Some(toml::Value::Table(table)) = doc.get("text") {
+            for (id, value) in table {
+                // Only shown to people: a text that is not a string is
+                // left out rather than refused.
+                if let Some(text) = value.as_str() {
+                    lock.texts.insert(id.clone(), text.to_owned());
                 }
             }
         }
@@ -106,9 +118,23 @@ impl Lock {
              # `{reference}` text changes, the translation is reported as stale until it\n\
              # is checked and confirmed again. Commit this file; do not edit it.\n\n[confirmed]\n"
         );
-        for id in ids {
+        for &id in &ids {
             let (hash, _) = &self.confirmed[id];
             out.push_str(&format!("{id} = \"{hash}\"\n"));
+        }
+        let texts: Vec<&String> = ids
+            .into_iter()
+            .filter(|id| self.texts.contains_key(*id))
+            .collect();
+        if !texts.is_empty() {
+            out.push_str(&format!(
+                "\n# The `{reference}` text each translation was confirmed against, shown\n\
+                 # next to the current text when it changes.\n[text]\n"
+            ));
+            for id in texts {
+                let text = toml::Value::String(self.texts[id].clone());
+                out.push_str(&format!("{id} = {text}\n"));
+            }
         }
         out
     }
@@ -140,7 +166,8 @@ mod tests {
     #[test]
     fn a_lock_round_trips_and_reports_staleness() {
         let mut files = Files::default();
-        let text = "[confirmed]\na = \"0011\"\n\"b\" = \"2233\"\n";
+        let text =
+            "[confirmed]\na = \"0011\"\n\"b\" = \"2233\"\n[text]\na = \"Hello\\n  \\\"you\\\"\"\n";
         let file = files.add("locales/fr/kyr-lock.toml", text.to_owned());
         let mut diags = Vec::new();
         let lock = Lock::parse(file, text, &mut diags);
@@ -151,8 +178,10 @@ mod tests {
         assert_eq!(lock.confirmed["b"].1, Some(23..26));
         let rendered = lock.render("fr", "en");
         let again = Lock::parse(file, &rendered, &mut diags);
-        assert!(diags.is_empty());
+        assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(again.confirmed.len(), 2);
+        assert_eq!(again.texts["a"], "Hello\n  \"you\"");
+        assert!(!again.texts.contains_key("b"));
     }
 
     #[test]

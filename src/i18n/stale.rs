@@ -1,7 +1,8 @@
 //! Keeping translations in step with the reference: a fingerprint of each
 //! reference message's text, compared with the one a locale's lock file
 //! (`kyr-lock.toml`) confirmed; the stale translations that follow, as
-//! diagnostics; and `kyr confirm`, which writes the new lock text.
+//! diagnostics, with the reference text confirmed against next to the
+//! current one; and `kyr confirm`, which writes the new lock text.
 
 use sha2::{Digest, Sha256};
 
@@ -15,6 +16,13 @@ use crate::i18n::{LocaleBundle, Messages};
 /// re-wrapping a comment does not make translations stale but changing a
 /// word does.
 pub(crate) fn fingerprint(bundle: &LocaleBundle, id: &str) -> Option<String> {
+    let digest = Sha256::digest(entry_text(bundle, id)?.as_bytes());
+    Some(digest[..8].iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// A message's entry as written, without comments or trailing spaces:
+/// what [`fingerprint`] covers.
+fn entry_text(bundle: &LocaleBundle, id: &str) -> Option<String> {
     let source = bundle.sources.get(id)?;
     let text = bundle.source_text(source.file)?;
     let entry = text.get(source.entry.clone())?;
@@ -26,9 +34,75 @@ pub(crate) fn fingerprint(bundle: &LocaleBundle, id: &str) -> Option<String> {
         normalized.push_str(line.trim_end());
         normalized.push('\n');
     }
-    let normalized = normalized.trim_end();
-    let digest = Sha256::digest(normalized.as_bytes());
-    Some(digest[..8].iter().map(|b| format!("{b:02x}")).collect())
+    Some(normalized.trim_end().to_owned())
+}
+
+/// A message's text as a translator reads it in its file (value and
+/// attributes, after `id =`), as the lock file keeps it.
+pub(crate) fn reference_text(bundle: &LocaleBundle, id: &str) -> Option<String> {
+    let entry = entry_text(bundle, id)?;
+    let rest = entry.strip_prefix(id)?.trim_start().strip_prefix('=')?;
+    // Continuation lines lose the indentation they share.
+    let indent = rest
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let lines: Vec<&str> = rest
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                l.trim()
+            } else {
+                l.get(indent..).unwrap_or("")
+            }
+        })
+        .collect();
+    Some(lines.join("\n").trim().to_owned())
+}
+
+/// `text` on one line, its wrapping folded into single spaces, quoted.
+pub(crate) fn shown(text: &str) -> String {
+    format!(
+        "“{}”",
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    )
+}
+
+/// What changed in the reference text of a stale translation.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Change {
+    /// The message id.
+    pub id: String,
+    /// The reference text the translation was confirmed against, when
+    /// the lock file holds it.
+    pub was: Option<String>,
+    /// The reference text now.
+    pub now: String,
+}
+
+/// What changed in the reference text of message `id` since a locale's
+/// translation was confirmed; `None` unless it is stale because it did.
+pub(crate) fn change(messages: &Messages, locale: &Locale, id: &str) -> Option<Change> {
+    if staleness(messages, locale, id)? != Staleness::Changed {
+        return None;
+    }
+    let now = reference_text(messages.catalog.get(&messages.config.reference)?, id)?;
+    let was = messages
+        .catalog
+        .get(&locale.tag)?
+        .lock
+        .texts
+        .get(id)
+        .cloned();
+    Some(Change {
+        id: id.to_owned(),
+        was,
+        now,
+    })
 }
 
 /// Whether a locale's translation of message `id` is stale. The reference
@@ -82,12 +156,24 @@ pub(crate) fn stale_diagnostics(messages: &Messages, locale: &Locale) -> Vec<Dia
                 "the translation of `{id}` has not been confirmed against the `{reference}` text"
             ),
         };
+        let mut d = Diagnostic::warning(message)
+            .code("stale")
+            .in_message(&locale.tag, id)
+            .at(Span::new(source.file, source.id.clone()));
+        if let Some(change) = change(messages, locale, id) {
+            d = d.hint(match &change.was {
+                Some(was) => format!("the `{reference}` text was {}", shown(was)),
+                None => format!(
+                    "the `{reference}` text it was confirmed against is not in the lock file (written by an older kyr)"
+                ),
+            });
+            d = d.hint(format!(
+                "the `{reference}` text is now {}",
+                shown(&change.now)
+            ));
+        }
         out.push(
-            Diagnostic::warning(message)
-                .code("stale")
-                .in_message(&locale.tag, id)
-                .at(Span::new(source.file, source.id.clone()))
-                .hint(format!(
+            d.hint(format!(
                     "compare it with the `{reference}` message, update it if needed, then run `kyr confirm {} {id}`",
                     locale.tag
                 )),
@@ -143,10 +229,14 @@ pub(crate) fn confirm(
         if let Some(hash) = fingerprint(reference, id) {
             lock.confirmed.insert(id.clone(), (hash, None));
         }
+        if let Some(text) = reference_text(reference, id) {
+            lock.texts.insert(id.clone(), text);
+        }
     }
     // Forget messages the locale no longer has.
     lock.confirmed
         .retain(|id, _| bundle.sources.contains_key(id));
+    lock.texts.retain(|id, _| lock.confirmed.contains_key(id));
     Ok((lock.render(tag, reference_tag), wanted))
 }
 
@@ -182,5 +272,10 @@ mod tests {
         assert_eq!(fingerprint(&a, "a"), fingerprint(&b, "a"));
         assert_ne!(fingerprint(&a, "a"), fingerprint(&c, "a"));
         assert_eq!(fingerprint(&a, "a").unwrap().len(), 16);
+        assert_eq!(reference_text(&a, "a").unwrap(), "Hello { $name }\nagain");
+        assert_eq!(
+            shown(&reference_text(&a, "a").unwrap()),
+            "“Hello { $name } again”"
+        );
     }
 }
