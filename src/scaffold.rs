@@ -11,6 +11,7 @@ use toml_edit::{Array, DocumentMut, Item, Table, value};
 use crate::base::diag::display_path;
 use crate::base::lang;
 use crate::i18n::catalog::MessageSource;
+use crate::i18n::interface;
 use crate::project::Project;
 
 /// The files a new locale needs: relative path -> contents.
@@ -80,6 +81,9 @@ pub(crate) fn new_locale(
                 continue;
             };
             let id = message.id.name;
+            if interface::organizer_only(id) {
+                continue;
+            }
             let Some(source) = reference.sources.get(id).filter(|s| s.file == file) else {
                 continue;
             };
@@ -239,7 +243,7 @@ pub(crate) fn sync(project: &Project, tag: &str) -> Result<Sync, String> {
                         .is_some_and(|rest| rest.trim_start().starts_with('='))
                 })
             });
-            if translated || commented {
+            if translated || commented || interface::organizer_only(id) {
                 continue;
             }
             let Some(source) = reference.sources.get(id).filter(|s| s.file == file) else {

@@ -16,5 +16,6 @@ mod layout;
 mod organizer;
 mod pdf;
 mod print;
+mod readme;
 mod shipped;
 mod translators;

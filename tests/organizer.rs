@@ -1,5 +1,6 @@
 //! An organizer starting a project of their own, with only the README:
-//! `init`, `build`, `new`, an edition with its own QR code, `bundle`.
+//! `init`, `build`, `new`, `extract`, an edition with its own QR code,
+//! `bundle`; and the CI workflow `init` writes, its steps run as written.
 
 use std::path::Path;
 use std::process::Command;
@@ -123,6 +124,30 @@ fn an_organizer_starts_a_project_of_their_own_and_it_builds_at_once() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(project.join("out/fr/repairs.pdf").is_file());
 
+    // A document written as plain Markdown, turned into messages.
+    std::fs::write(
+        project.join("content/leaflet.md"),
+        "# Your rights at work\n\nYou can ask for your pay in writing. Call +1 (555) 010-1234.\n",
+    )
+    .unwrap();
+    let run = kyr(&project, &["extract", "content/leaflet.md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(project.join("content/leaflet.md.orig").is_file());
+    assert!(project.join("locales/en/leaflet.ftl").is_file());
+    let run = kyr(&project, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(project.join("out/ar/leaflet.pdf").is_file());
+    // Only what the organizer has still to do: contacts and review dates.
+    for warning in warnings(&run.stderr) {
+        assert!(
+            warning.starts_with("no `last_reviewed` date")
+                || warning.contains("a 555 number reserved for examples")
+                || warning.contains("a name that says it is an example"),
+            "unexpected: {warning}\n{}",
+            run.stderr
+        );
+    }
+
     // An edition for one city, with its own hotline and QR code.
     let mut config = std::fs::read_to_string(project.join("kyr.toml")).unwrap();
     config.push_str(
@@ -167,4 +192,164 @@ fn a_project_without_kyrs_interface_messages_is_told_where_they_come_from() {
                 .contains("copy `locales/en/kyr.ftl` from kyr (`kyr init` writes it)")
         );
     }
+}
+
+/// The shell of each step of a GitHub workflow, by step name: its `run:`
+/// line, or the lines of its `run: |` block.
+fn workflow_steps(yaml: &str) -> Vec<(String, String)> {
+    let mut steps = Vec::new();
+    let lines: Vec<&str> = yaml.lines().collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let Some(name) = line.trim_start().strip_prefix("- name: ") else {
+            i += 1;
+            continue;
+        };
+        let step_indent = line.len() - line.trim_start().len();
+        i += 1;
+        let mut script = None;
+        while i < lines.len() {
+            let line = lines[i];
+            let indent = line.len() - line.trim_start().len();
+            if !line.trim().is_empty() && indent <= step_indent {
+                break;
+            }
+            if let Some(run) = line.trim_start().strip_prefix("run:") {
+                if run.trim() == "|" {
+                    let mut block = String::new();
+                    i += 1;
+                    while i < lines.len()
+                        && (lines[i].trim().is_empty()
+                            || lines[i].len() - lines[i].trim_start().len() > indent)
+                    {
+                        block.push_str(lines[i].get(indent + 2..).unwrap_or(""));
+                        block.push('\n');
+                        i += 1;
+                    }
+                    script = Some(block);
+                    continue;
+                }
+                script = Some(format!("{}\n", run.trim()));
+            }
+            i += 1;
+        }
+        if let Some(script) = script {
+            steps.push((name.trim().to_owned(), script));
+        }
+    }
+    steps
+}
+
+#[test]
+fn the_workflow_init_writes_runs_its_steps_as_written() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path();
+    let run = kyr(root, &["init", "tenants", "--locale", "fr"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let project = root.join("tenants");
+    let yaml = std::fs::read_to_string(project.join(".github/workflows/kyr.yml")).unwrap();
+    let steps = workflow_steps(&yaml);
+    let names: Vec<&str> = steps.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Install kyr",
+            "Translation status",
+            "Check translations and content",
+            "Build",
+            "Bundle"
+        ]
+    );
+    // The commit the workflow checks out (its time is the build time).
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .args(["-c", "user.name=kyr", "-c", "user.email=kyr@example.org"])
+            .args(args)
+            .current_dir(&project)
+            .output()
+            .expect("git is installed (.ci/run installs it)");
+        assert!(out.status.success(), "git {args:?}: {out:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "start"]);
+
+    let kyr_dir = Path::new(env!("CARGO_BIN_EXE_kyr")).parent().unwrap();
+    let summary = root.join("summary.md");
+    let step = |name: &str, repository: &str| {
+        let script = &steps.iter().find(|(n, _)| n == name).unwrap().1;
+        let out = Command::new("bash")
+            .args(["-e", "-c", script])
+            .current_dir(&project)
+            .env(
+                "PATH",
+                format!(
+                    "{}:{}",
+                    kyr_dir.display(),
+                    std::env::var("PATH").unwrap_or_default()
+                ),
+            )
+            .env("GITHUB_STEP_SUMMARY", &summary)
+            .env("KYR_REPOSITORY", repository)
+            .env("KYR_COLOR", "always")
+            .env_remove("KYR_STRICT")
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+
+    // Without a repository to install from, the install step says so.
+    let (code, stdout) = step("Install kyr", "");
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("::error::Set the repository variable KYR_REPOSITORY"),
+        "{stdout}"
+    );
+
+    // The example contacts fail the check; the status reaches the
+    // summary all the same, and each annotation carries its hint.
+    let (code, _) = step("Translation status", "unused");
+    assert_eq!(code, 0);
+    let (code, stdout) = step("Check translations and content", "unused");
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        std::fs::read_to_string(&summary)
+            .unwrap()
+            .contains("| `fr` Français |"),
+        "no status in the summary"
+    );
+    let hotline = stdout
+        .lines()
+        .find(|l| l.contains("a 555 number"))
+        .unwrap_or_else(|| panic!("{stdout}"));
+    assert!(
+        hotline.starts_with("::error file=kyr.toml,line=")
+            && hotline.contains(" (set `hotline` under `[vars]`"),
+        "{hotline}"
+    );
+
+    // With real contacts and a review date, every step passes.
+    let config = std::fs::read_to_string(project.join("kyr.toml")).unwrap();
+    let config = config
+        .replace("+1 (555) 010-1234", "+1 (212) 555-1212")
+        .replace("tel:+15550101234", "tel:+12125551212")
+        .replace("Example Legal Aid", "Harbor Legal Aid");
+    std::fs::write(project.join("kyr.toml"), config).unwrap();
+    let example = std::fs::read_to_string(project.join("content/example.md")).unwrap();
+    std::fs::write(
+        project.join("content/example.md"),
+        example.replace("# last_reviewed = 2026-01-31", "last_reviewed = 2026-01-31"),
+    )
+    .unwrap();
+    git(&["commit", "-q", "-a", "-m", "real contacts"]);
+    for name in ["Check translations and content", "Build", "Bundle"] {
+        let (code, stdout) = step(name, "unused");
+        assert_eq!(code, 0, "{name}: {stdout}");
+    }
+    assert!(project.join("out/fr/example.pdf").is_file());
+    assert!(project.join("kyr-bundle.zip").is_file());
 }

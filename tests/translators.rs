@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::util::Fixture;
+use crate::util::{Fixture, Watching, get};
 
 /// A French file holding one of each problem; the comments say where.
 const PROBLEMS: &str = "\
@@ -288,8 +288,39 @@ fn editing_an_english_message_makes_translations_stale_until_confirmed() {
         run.stderr
     );
     assert!(run.stderr.contains("kyr confirm fr door-title"));
+    // The English it was confirmed against, next to the English now.
+    assert!(
+        run.stderr.contains(
+            "hint: the `en` text was “If immigration agents come to your home”\n  = hint: the `en` text is now “If immigration agents knock on your door”"
+        ),
+        "{}",
+        run.stderr
+    );
     let run = fx.run(&["status", "--locale", "fr", "--message-format", "json"]);
     assert!(run.stdout.contains("\"stale\": 1"), "{}", run.stdout);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let door = json[0]["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["document"] == "at-the-door")
+        .unwrap();
+    assert_eq!(
+        door["stale_changes"],
+        serde_json::json!([{
+            "id": "door-title",
+            "was": "If immigration agents come to your home",
+            "now": "If immigration agents knock on your door",
+        }])
+    );
+    let run = fx.run(&["status", "--locale", "fr", "--message-format", "markdown"]);
+    assert!(
+        run.stdout.contains(
+            "- `fr` `door-title`: was “If immigration agents come to your home”, now “If immigration agents knock on your door”"
+        ),
+        "{}",
+        run.stdout
+    );
     // Stale text is still used, but --strict fails on it.
     let run = fx.run(&["build", "--locale", "fr", "--format", "html", "--strict"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
@@ -509,66 +540,6 @@ fn watch_rebuilds_the_locales_a_saved_file_affects() {
     );
 }
 
-/// `kyr watch` in the project, its stderr lines as they come.
-pub(crate) struct Watching {
-    child: std::process::Child,
-    lines: std::sync::mpsc::Receiver<String>,
-}
-
-impl Watching {
-    pub(crate) fn start(fx: &Fixture, args: &[&str]) -> Watching {
-        Watching::run(fx, "watch", args)
-    }
-
-    /// `kyr <command> <args>`, running until dropped (`watch`, `serve`).
-    pub(crate) fn run(fx: &Fixture, command: &str, args: &[&str]) -> Watching {
-        use std::io::{BufRead, BufReader};
-        use std::process::{Command, Stdio};
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kyr"))
-            .arg(command)
-            .args(args)
-            .current_dir(fx.root())
-            .env("NO_COLOR", "1")
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let stderr = child.stderr.take().unwrap();
-        let (tx, lines) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-        Watching { child, lines }
-    }
-
-    /// The lines up to the first that holds `needle` (a minute at most).
-    pub(crate) fn wait_for(&self, needle: &str) -> Vec<String> {
-        let mut seen = Vec::new();
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            match self.lines.recv_timeout(left) {
-                Ok(line) => {
-                    let done = line.contains(needle);
-                    seen.push(line);
-                    if done {
-                        return seen;
-                    }
-                }
-                Err(_) => break,
-            }
-        }
-        panic!("no `{needle}` in:\n{}", seen.join("\n"));
-    }
-}
-
-impl Drop for Watching {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 #[test]
 fn a_translation_that_drops_the_hotline_fails_build_strict_and_watch_prints_it() {
     let fx = Fixture::new("build/basic");
@@ -651,29 +622,6 @@ fn watch_prints_a_broken_message_and_keeps_its_pages() {
     );
 }
 
-/// A GET over HTTP/1.0 on 127.0.0.1: the status line's code and the body.
-fn get(port: u16, path: &str) -> (u16, String) {
-    use std::io::{Read, Write};
-    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(60)))
-        .unwrap();
-    write!(stream, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).unwrap();
-    let response = String::from_utf8_lossy(&response).into_owned();
-    let code = response
-        .split(' ')
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
-    let body = response
-        .split_once("\r\n\r\n")
-        .map_or("", |(_, b)| b)
-        .to_owned();
-    (code, body)
-}
-
 #[test]
 fn serve_shows_a_saved_message_and_reloads_the_page_without_script_on_disk() {
     let fx = Fixture::new("build/basic");
@@ -723,9 +671,22 @@ fn serve_shows_a_saved_message_and_reloads_the_page_without_script_on_disk() {
     );
 }
 
+/// The number before `what` in `text` ("with 4 files and 7 messages").
+fn number_before(text: &str, what: &str) -> usize {
+    let before = &text[..text
+        .find(what)
+        .unwrap_or_else(|| panic!("no `{what}` in {text}"))];
+    before
+        .split_whitespace()
+        .last()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no number before `{what}` in {text}"))
+}
+
 #[test]
-fn sync_adds_the_english_a_locale_lacks_with_its_notes_and_removes_nothing() {
+fn a_translator_adds_a_language_and_keeps_up_with_the_english() {
     let fx = Fixture::new("build/basic");
+    fx.with_real_contacts();
     let run = fx.run(&[
         "new-locale",
         "mam",
@@ -735,6 +696,12 @@ fn sync_adds_the_english_a_locale_lacks_with_its_notes_and_removes_nothing() {
         "Qyol Mam",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    // What new-locale promises is what status counts.
+    let promised = number_before(&run.stderr, "messages to translate");
+    let status = fx.run(&["status", "--locale", "mam", "--message-format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
+    assert_eq!(json[0]["total"], promised, "{}", status.stdout);
+    assert_eq!(json[0]["translated"], 0);
     // Running it again says what to do instead.
     let again = fx.run(&["new-locale", "mam"]);
     assert_eq!(again.code, 2);
@@ -746,16 +713,28 @@ fn sync_adds_the_english_a_locale_lacks_with_its_notes_and_removes_nothing() {
         again.stderr
     );
 
-    // The translator translates one message; the English gains two.
+    // The translator translates one message and confirms it.
     fx.replace(
         "locales/mam/door.ftl",
         "# door-silent = You have the right to remain silent.",
         "door-silent = (mam) silent",
     );
+    let run = fx.run(&["confirm", "mam"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(fx.run(&["check", "--locale", "mam", "--strict"]).code, 0);
+
+    // The English changes that message and gains two, which the
+    // document shows.
+    fx.replace(
+        "locales/en/door.ftl",
+        "door-silent = You have the right to remain silent.",
+        "door-silent = You have the right to stay silent. Say so out loud.",
+    );
     fx.append(
         "locales/en/door.ftl",
         "\n# What to do first: keep it short.\ndoor-first = Stay calm. Call { $hotline }.\ndoor-last = Keep this paper.\n",
     );
+    fx.append("content/door.md", "\n{ door-first }\n\n{ door-last }\n");
     let run = fx.run(&["sync", "mam"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
@@ -786,92 +765,287 @@ fn sync_adds_the_english_a_locale_lacks_with_its_notes_and_removes_nothing() {
         std::fs::read_to_string(fx.root().join("locales/mam/door.ftl")).unwrap(),
         synced
     );
-    // The file still loads, and the reference cannot be synced.
-    assert_eq!(fx.run(&["check", "--locale", "mam"]).code, 0);
+
+    // check shows the English confirmed against next to the English now.
+    let run = fx.run(&["check", "--locale", "mam"]);
+    assert_eq!(run.code, 0, "stale is a warning: {}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "warning: the `en` text of `door-silent` changed after this translation was confirmed"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "hint: the `en` text was “You have the right to remain silent.”\n  = hint: the `en` text is now “You have the right to stay silent. Say so out loud.”"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(fx.run(&["check", "--locale", "mam", "--strict"]).code, 1);
+
+    // status, in every format, says what needs work.
+    let human = fx.run(&["status", "--locale", "mam"]);
+    assert!(
+        human.stdout.contains("mam door: untranslated")
+            && human.stdout.contains("door-first")
+            && human.stdout.contains("mam door: stale door-silent"),
+        "{}",
+        human.stdout
+    );
+    let markdown = fx.run(&["status", "--locale", "mam", "--message-format", "markdown"]);
+    assert!(
+        markdown.stdout.contains("| &emsp;`door` |"),
+        "{}",
+        markdown.stdout
+    );
+    assert!(
+        markdown.stdout.contains(
+            "- `mam` `door-silent`: was “You have the right to remain silent.”, now “You have the right to stay silent. Say so out loud.”"
+        ),
+        "{}",
+        markdown.stdout
+    );
+    let json = fx.run(&["status", "--locale", "mam", "--message-format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let door = &json[0]["documents"][0];
+    assert_eq!(door["document"], "door");
+    assert_eq!(door["stale_ids"], serde_json::json!(["door-silent"]));
+    assert_eq!(
+        door["stale_changes"][0]["was"],
+        "You have the right to remain silent."
+    );
+    assert!(
+        door["untranslated_ids"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("door-last")),
+        "{door}"
+    );
+    assert_eq!(json[0]["total"], promised + 2);
+
+    // The translator updates the translation and confirms it.
+    fx.replace(
+        "locales/mam/door.ftl",
+        "door-silent = (mam) silent",
+        "door-silent = (mam) stay silent, say so",
+    );
+    let run = fx.run(&["confirm", "mam", "door-silent"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(fx.run(&["check", "--locale", "mam", "--strict"]).code, 0);
+    let json = fx.run(&["status", "--locale", "mam", "--message-format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(json[0]["stale"], 0, "{json}");
+    // The reference cannot be synced.
     assert_eq!(fx.run(&["sync", "en"]).code, 2);
 }
 
-#[test]
-fn a_typo_in_a_message_id_asks_did_you_mean_and_never_suggests_deleting_it() {
-    let fx = Fixture::new("build/basic");
-    fx.replace(
-        "locales/fr/door.ftl",
-        "door-silent = Vous avez",
-        "door-silnet = Vous avez",
-    );
-    let run = fx.run(&["check", "--locale", "fr"]);
-    assert!(
-        run.stderr.contains(
-            "locales/fr/door.ftl:7:1: warning: message `door-silnet` is not used by any document: did you mean `door-silent`?"
-        ),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr
-            .contains("hint: if it is a typo, correct the id to `door-silent`"),
-        "{}",
-        run.stderr
-    );
-    assert!(!run.stderr.contains("remove it"), "{}", run.stderr);
-    // --strict fails on it: a translation that reaches no page.
-    assert_eq!(fx.run(&["check", "--locale", "fr", "--strict"]).code, 1);
+/// How a mistake is made in the `build/basic` fixture.
+enum Edit {
+    /// Replace the first `from` with `to` in a file.
+    Replace(&'static str, &'static str, &'static str),
+    /// Write a whole file.
+    Write(&'static str, &'static str),
+    /// Rename a file.
+    Rename(&'static str, &'static str),
+    /// Run kyr with these arguments first.
+    Run(&'static [&'static str]),
 }
 
-#[test]
-fn a_half_uncommented_message_says_which_lines_to_uncomment() {
-    let fx = Fixture::new("build/basic");
-    let run = fx.run(&["new-locale", "mam", "--fallback", "fr"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    // The most likely slip: only the message's first line uncommented.
-    fx.replace("locales/mam/door.ftl", "# door-intro =\n", "door-intro =\n");
-    let text = std::fs::read_to_string(fx.root().join("locales/mam/door.ftl")).unwrap();
-    let line = text
-        .lines()
-        .position(|l| l == "door-intro =")
-        .expect("the uncommented line")
-        + 1;
-    let run = fx.run(&["check", "--locale", "mam"]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(
-        run.stderr.contains(&format!(
-            "locales/mam/door.ftl:{line}:1: error: invalid Fluent syntax in message `door-intro`"
-        )),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains(&format!(
-            "hint: only the message's first line was uncommented: remove the `# ` at the start of lines {} to {} too",
-            line + 1,
-            line + 3
-        )),
-        "{}",
-        run.stderr
-    );
+/// A translator's or organizer's mistake, and what `kyr check` must say.
+struct Mistake {
+    what: &'static str,
+    edits: &'static [Edit],
+    /// The diagnostic's first line: location, severity and words.
+    says: &'static str,
+    /// Words its hints must hold.
+    hints: &'static [&'static str],
+    /// Errors the whole run reports (the mistake and nothing it drags in).
+    errors: usize,
 }
 
+const DOOR: &str = "locales/fr/door.ftl";
+
+const MISTAKES: &[Mistake] = &[
+    Mistake {
+        what: "a `{` left open at the end of a line",
+        edits: &[Edit::Replace(
+            DOOR,
+            "garder le silence.",
+            "garder le silence. {",
+        )],
+        says: "locales/fr/door.ftl:7:56: error: invalid Fluent syntax in message `door-silent`: this `{` is never closed",
+        hints: &[
+            "close it with `}` on the same line, or write a literal brace as `{\"{\"}`",
+            "until then the next line, `door-sign = Ne signez rien. Appelez { $hotline }.`, is read as part of it",
+        ],
+        errors: 1,
+    },
+    Mistake {
+        what: "a `{` not closed where its variable ends",
+        edits: &[Edit::Replace(DOOR, "{ $hotline }.", "{ $hotline.")],
+        says: "locales/fr/door.ftl:8:47: error: invalid Fluent syntax in message `door-sign`: expected `}` here, to close the `{` at column 37",
+        hints: &["a `{ … }` holds one variable (`{ $hotline }`), message id or quoted text"],
+        errors: 1,
+    },
+    Mistake {
+        what: "a continuation line indented with a tab",
+        edits: &[Edit::Write(
+            DOOR,
+            "door-title = Titre\ndoor-intro =\n\tVous avez des droits.\n",
+        )],
+        says: "locales/fr/door.ftl:2:1: error: invalid Fluent syntax in message `door-intro`",
+        hints: &[
+            "line 3 is indented with a tab, which Fluent does not read as indentation: indent continuation lines with spaces",
+        ],
+        errors: 1,
+    },
+    Mistake {
+        what: "only the first line of a scaffolded message uncommented",
+        edits: &[
+            Edit::Run(&["new-locale", "mam", "--fallback", "fr"]),
+            Edit::Replace("locales/mam/door.ftl", "# door-intro =\n", "door-intro =\n"),
+        ],
+        says: "locales/mam/door.ftl:11:1: error: invalid Fluent syntax in message `door-intro`: it has no text: the lines below it are still commented out",
+        hints: &[
+            "only the message's first line was uncommented: remove the `# ` at the start of lines 12 to 14 too, keeping the spaces after it",
+        ],
+        errors: 1,
+    },
+    Mistake {
+        what: "a typo in a message id",
+        edits: &[Edit::Replace(
+            DOOR,
+            "door-silent = Vous avez",
+            "door-silnet = Vous avez",
+        )],
+        says: "locales/fr/door.ftl:7:1: warning: message `door-silnet` is not used by any document: did you mean `door-silent`?",
+        hints: &["if it is a typo, correct the id to `door-silent`"],
+        errors: 0,
+    },
+    Mistake {
+        what: "a message missing from a locale marked complete",
+        edits: &[],
+        says: "locales/fr/door.ftl:1:1: warning: message `door-call` is not translated in `fr`, which is marked complete; using `en`",
+        hints: &["kyr sync fr"],
+        errors: 0,
+    },
+    Mistake {
+        what: "a card without its back",
+        edits: &[Edit::Replace(
+            "content/door.md",
+            "rights\" }]\n",
+            "rights\" }]\nlayouts = [\"handout\", \"card\"]\n[card]\nfront = \"door-silent\"\n",
+        )],
+        says: "content/door.md:6:1: error: `[card]` needs `back`",
+        hints: &[
+            "write `back = \"message-id\"`: the heading of the section printed on the card's back",
+        ],
+        errors: 1,
+    },
+    Mistake {
+        what: "a document setting written after the `[card]` table",
+        edits: &[Edit::Replace(
+            "content/door.md",
+            "last_reviewed",
+            "[card]\nfront = \"door-silent\"\nback = \"door-sign\"\nlast_reviewed",
+        )],
+        says: "content/door.md:6:1: error: `last_reviewed` is not a setting of `[card]`",
+        hints: &[
+            "every line after `[card]` belongs to that table: move `last_reviewed` above the `[card]` line",
+        ],
+        errors: 1,
+    },
+    Mistake {
+        what: "a misspelt front-matter key",
+        edits: &[Edit::Replace("content/door.md", "title =", "titel =")],
+        says: "content/door.md:2:1: error: `titel` is not a setting of the front matter",
+        hints: &["did you mean `title`?"],
+        errors: 1,
+    },
+    Mistake {
+        what: "a misspelt layout",
+        edits: &[Edit::Replace(
+            "content/door.md",
+            "last_reviewed",
+            "layouts = [\"handot\"]\nlast_reviewed",
+        )],
+        says: "content/door.md:3:12: error: `handot` is not a choice for `layouts`: write `handout`, `card` or `booklet`",
+        hints: &["did you mean `handout`?"],
+        errors: 1,
+    },
+    Mistake {
+        what: "a title without quotes",
+        edits: &[Edit::Replace(
+            "content/door.md",
+            "\"door-title\"",
+            "door-title",
+        )],
+        says: "content/door.md:2:9: error: `title` text must be in double quotes",
+        hints: &["write \"door-title\""],
+        errors: 1,
+    },
+    Mistake {
+        what: "a document file name with capitals",
+        edits: &[Edit::Rename("content/door.md", "content/Door.md")],
+        says: "content/Door.md:1:1: error: document name `Door` must use lowercase letters",
+        hints: &["rename the file, for example to `content/door.md`"],
+        errors: 1,
+    },
+];
+
 #[test]
-fn a_tab_indent_is_named_as_a_tab() {
-    let fx = Fixture::new("build/basic");
-    fx.write(
-        "locales/fr/door.ftl",
-        "door-title = Titre\ndoor-intro =\n\tVous avez des droits.\n",
-    );
-    let run = fx.run(&["check", "--locale", "fr"]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(
-        run.stderr.contains(
-            "locales/fr/door.ftl:2:1: error: invalid Fluent syntax in message `door-intro`"
-        ),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains(
-            "hint: line 3 is indented with a tab, which Fluent does not read as indentation: indent continuation lines with spaces"
-        ),
-        "{}",
-        run.stderr
-    );
+fn each_translator_mistake_is_located_worded_and_drags_nothing_in() {
+    for mistake in MISTAKES {
+        let fx = Fixture::new("build/basic");
+        for edit in mistake.edits {
+            match edit {
+                Edit::Replace(file, from, to) => {
+                    fx.replace(file, from, to);
+                }
+                Edit::Write(file, text) => {
+                    fx.write(file, text);
+                }
+                Edit::Rename(from, to) => {
+                    std::fs::rename(fx.root().join(from), fx.root().join(to)).unwrap();
+                }
+                Edit::Run(args) => {
+                    let run = fx.run(args);
+                    assert_eq!(run.code, 0, "{}: {}", mistake.what, run.stderr);
+                }
+            }
+        }
+        let run = fx.run(&["check"]);
+        let what = mistake.what;
+        let stderr = &run.stderr;
+        let Some(start) = stderr.find(mistake.says) else {
+            panic!("{what}: no `{}` in\n{stderr}", mistake.says);
+        };
+        // The diagnostic runs to the next one's location line.
+        let block: String = stderr[start..]
+            .lines()
+            .enumerate()
+            .take_while(|(i, l)| {
+                *i == 0 || l.starts_with(' ') || l.starts_with(|c: char| c.is_ascii_digit())
+            })
+            .map(|(_, l)| format!("{l}\n"))
+            .collect();
+        for hint in mistake.hints {
+            assert!(block.contains(hint), "{what}: no `{hint}` in\n{block}");
+        }
+        assert!(
+            !block.contains("remove it") && !block.contains("delete"),
+            "{what}: suggests deleting work\n{block}"
+        );
+        let errors = stderr.lines().filter(|l| l.contains(": error: ")).count();
+        assert_eq!(errors, mistake.errors, "{what}: {stderr}");
+        // Nothing else is blamed on the mistake.
+        assert!(!stderr.contains("(obsolete)"), "{what}: {stderr}");
+        assert_eq!(
+            run.code,
+            if mistake.errors > 0 { 1 } else { 0 },
+            "{what}: {stderr}"
+        );
+    }
 }

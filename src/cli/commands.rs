@@ -239,8 +239,8 @@ pub(super) fn confirm(
     if !global.quiet {
         let _ = writeln!(
             err,
-            "confirmed {} `{}` messages against `{}` in `{}`",
-            confirmed.len(),
+            "confirmed {} of `{}` against `{}` in `{}`",
+            diag::counted(confirmed.len(), "message", "messages"),
             args.locale,
             project.config.reference,
             diag::display_path(&relative)
@@ -446,17 +446,7 @@ pub(super) fn extract(
         )));
     }
     if !project::is_document_name(&name) {
-        let suggested: String = name
-            .to_lowercase()
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '_' {
-                    c
-                } else {
-                    '-'
-                }
-            })
-            .collect();
+        let suggested = project::suggested_document_name(&name);
         return Err(Error::Usage(format!(
             "`{name}` cannot be a document name: it becomes every output's file name and address, so it must use lowercase letters, digits, `-` and `_` (and not be `index` or a name Windows reserves); rename the file, for example to `content/{suggested}.md`"
         )));

@@ -88,6 +88,14 @@ pub(crate) fn translated() -> impl Iterator<Item = &'static InterfaceMessage> {
     MESSAGES.iter().filter(|m| m.shown != Shown::Organizer)
 }
 
+/// Whether `id` is one of kyr's messages that only the reference locale
+/// needs (printed for the organizer), so translators are not asked for it.
+pub(crate) fn organizer_only(id: &str) -> bool {
+    MESSAGES
+        .iter()
+        .any(|m| m.id == id && m.shown == Shown::Organizer)
+}
+
 /// Messages every document page prints by name.
 pub(crate) fn page_texts() -> impl Iterator<Item = &'static InterfaceMessage> {
     MESSAGES

@@ -1,9 +1,11 @@
 //! A small builder for fixture projects: copy a fixture to a temporary
-//! folder, change files, then build through the library or the binary.
+//! folder, change files, then build through the library or the binary;
+//! run `kyr watch` or `kyr serve` in it, and fetch what it serves.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::time::{Duration, Instant};
 
 use kyr::build::{BuildOptions, BuildReport, build};
 use kyr::diag::render;
@@ -162,4 +164,94 @@ fn copy_dir(src: &Path, dst: &Path) {
             fs::copy(entry.path(), to).unwrap();
         }
     }
+}
+
+/// `kyr watch` in the project, its stderr lines as they come.
+pub(crate) struct Watching {
+    child: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+impl Watching {
+    pub(crate) fn start(fx: &Fixture, args: &[&str]) -> Watching {
+        Watching::run(fx, "watch", args)
+    }
+
+    /// `kyr <command> <args>`, running until dropped (`watch`, `serve`).
+    pub(crate) fn run(fx: &Fixture, command: &str, args: &[&str]) -> Watching {
+        let mut all = vec![command.to_owned()];
+        all.extend(args.iter().map(|a| (*a).to_owned()));
+        Watching::run_in(fx.root(), &all, &[])
+    }
+
+    /// `kyr <args>` in `dir`, with `env` set, running until dropped.
+    pub(crate) fn run_in(dir: &Path, args: &[String], env: &[(&str, String)]) -> Watching {
+        use std::io::{BufRead, BufReader};
+        use std::process::{Command, Stdio};
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kyr"))
+            .args(args)
+            .current_dir(dir)
+            .env("NO_COLOR", "1")
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let (tx, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        Watching { child, lines }
+    }
+
+    /// The lines up to the first that holds `needle` (a minute at most).
+    pub(crate) fn wait_for(&self, needle: &str) -> Vec<String> {
+        let mut seen = Vec::new();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    let done = line.contains(needle);
+                    seen.push(line);
+                    if done {
+                        return seen;
+                    }
+                }
+                Err(_) => break,
+            }
+        }
+        panic!("no `{needle}` in:\n{}", seen.join("\n"));
+    }
+}
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A GET over HTTP/1.0 on 127.0.0.1: the status line's code and the body.
+pub(crate) fn get(port: u16, path: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let code = response
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = response
+        .split_once("\r\n\r\n")
+        .map_or("", |(_, b)| b)
+        .to_owned();
+    (code, body)
 }
