@@ -34,7 +34,7 @@ pub struct Artifact {
     pub locale: Option<String>,
     /// `handout`, `card`, `card-sheet`, `booklet`, `booklet-print`; none for HTML.
     pub layout: Option<String>,
-    /// `html` or `pdf`.
+    /// `html`, `pdf`, or `woff2` for a page folder's font.
     pub format: String,
     /// Size in bytes.
     pub bytes: u64,
@@ -95,9 +95,13 @@ fn make(project: &Project, sites: &[PathBuf], epoch: i64, merge: bool) -> Result
             {
                 continue;
             }
+            // Index pages and the fonts of a folder whose pages come from
+            // several shards are made again below.
+            let remade = merge
+                && (crate::html::is_index_page(&name) || crate::html::fonts::is_page_font(&name));
             if let Some((other, other_site)) = found.get(&name)
                 && *other != bytes
-                && !crate::html::is_index_page(&name)
+                && !remade
             {
                 return Err(format!(
                     "`{name}` differs between `{}` and `{}`: were they built from the same \
@@ -116,6 +120,30 @@ fn make(project: &Project, sites: &[PathBuf], epoch: i64, merge: bool) -> Result
         found.retain(|name, _| !crate::html::is_index_page(name));
         for (name, html) in pages {
             found.insert(name, (html.into_bytes(), Path::new("")));
+        }
+        // Each folder's fonts, from all its pages, as one build makes them.
+        found.retain(|name, _| !crate::html::fonts::is_page_font(name));
+        let mut folders: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (name, (bytes, _)) in &found {
+            if name.ends_with(".html") {
+                let folder = name.rsplit_once('/').map_or("", |(f, _)| f);
+                folders
+                    .entry(folder.to_owned())
+                    .or_default()
+                    .push(String::from_utf8_lossy(bytes).into_owned());
+            }
+        }
+        for (folder, pages) in folders {
+            let fonts = crate::html::fonts::folder_fonts(pages.iter().map(String::as_str))
+                .map_err(|e| format!("cannot make the fonts of `{folder}`: {e}"))?;
+            for (name, bytes) in fonts {
+                let path = if folder.is_empty() {
+                    format!("{}/{name}", crate::html::fonts::FONTS_DIR)
+                } else {
+                    format!("{folder}/{}/{name}", crate::html::fonts::FONTS_DIR)
+                };
+                found.insert(path, (bytes, Path::new("")));
+            }
         }
     }
     let files: Vec<(String, Vec<u8>)> = found
@@ -276,7 +304,9 @@ fn site_files(site: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
         let relative = entry.path().strip_prefix(site).map_err(|e| e.to_string())?;
         let name = relative.to_string_lossy().replace('\\', "/");
         let hidden = name.split('/').any(|part| part.starts_with('.'));
-        let ours = name.ends_with(".html") || name.ends_with(".pdf");
+        let ours = name.ends_with(".html")
+            || name.ends_with(".pdf")
+            || crate::html::fonts::is_page_font(&name);
         if hidden || !ours {
             continue;
         }
@@ -294,7 +324,15 @@ fn describe(path: &str, bytes: &[u8]) -> Artifact {
         Some((stem, ext)) => (stem, ext.to_owned()),
         None => (file, String::new()),
     };
-    let (document, layout) = if format == "pdf" {
+    // A page folder's fonts (`fr/fonts/NotoSans-Regular.woff2`) belong to
+    // its locale, not to a document.
+    let folder = folder
+        .strip_suffix(crate::html::fonts::FONTS_DIR)
+        .filter(|_| format == "woff2")
+        .map_or(folder, |f| f.trim_end_matches('/'));
+    let (document, layout) = if format == "woff2" {
+        (None, None)
+    } else if format == "pdf" {
         // `<doc>.pdf` is the handout; other layouts add `.<layout>`.
         let (document, kind) = PdfKind::ALL
             .into_iter()
@@ -360,6 +398,11 @@ mod tests {
         assert_eq!(b.layout.as_deref(), Some("handout"));
         let c = describe("ar/in-the-shelter.html", b"x");
         assert_eq!((c.layout, c.format.as_str()), (None, "html"));
+        let font = describe("ff-Adlm/fonts/NotoSansAdlam-Regular.woff2", b"x");
+        assert_eq!(font.locale.as_deref(), Some("ff-Adlm"));
+        assert_eq!((font.document, font.format.as_str()), (None, "woff2"));
+        let root_font = describe("fonts/NotoSans-Regular.woff2", b"x");
+        assert_eq!((root_font.locale, root_font.document), (None, None));
         let index = describe("index.html", b"x");
         assert_eq!((index.locale, index.document), (None, None));
         assert_eq!(

@@ -2,7 +2,9 @@
 //! page over `file://`, as a reader does from a USB stick, and
 //! `tests/browser/check.mjs` checks the reading direction of each locale, that
 //! no request leaves the machine, that no script runs or fails, and that
-//! axe-core finds no serious accessibility problem. Screenshots go to
+//! axe-core finds no serious accessibility problem; and
+//! `tests/browser/fonts.mjs` checks that the pages' own fonts draw Adlam and
+//! Arabic where the system has no font for them. Screenshots go to
 //! `target/browser-screenshots/`.
 //!
 //! Skipped when Chromium or the Node packages are missing, unless `CI=true`:
@@ -167,4 +169,133 @@ fn hostile_translation_runs_nothing_in_chromium_and_shows_as_text() {
     assert!(ar.contains(&format!("{img} {script}")), "{ar}");
     let en = check.page("en/door.html")["text"].as_str().unwrap();
     assert!(en.contains(organization), "{en}");
+}
+
+/// A screenshot's pixels, as RGB triples.
+fn pixels(path: &str) -> (u32, u32, Vec<[u8; 3]>) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(fs::File::open(path).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let step = info.color_type.samples();
+    let rgb = buf[..info.buffer_size()]
+        .chunks(step)
+        .map(|p| [p[0], p[1], p[2]])
+        .collect();
+    (info.width, info.height, rgb)
+}
+
+/// How many pixels are dark (text), in a screenshot.
+fn ink(pixels: &[[u8; 3]]) -> usize {
+    pixels
+        .iter()
+        .filter(|p| p.iter().map(|&c| u32::from(c)).sum::<u32>() < 300)
+        .count()
+}
+
+#[test]
+fn adlam_and_arabic_are_drawn_with_the_pages_own_fonts_over_file_urls() {
+    if !browser_available("pages_own_fonts_in_chromium") {
+        return;
+    }
+    let fx = Fixture::shipped();
+    let run = fx.run(&["build", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let shots = screenshot_dir("fonts");
+    let probes = [
+        // The Adlam page's own name for its language, in the switcher.
+        ("ff-Adlm/at-the-door.html", "nav a", "Adlam"),
+        // The index's Adlam heading.
+        ("index.html", "section h2", "Adlam"),
+        ("ar/at-the-door.html", "main p", "Arabic"),
+    ];
+    let output = Command::new("node")
+        .arg(manifest_dir().join("tests/browser/fonts.mjs"))
+        .arg(fx.out(""))
+        .arg(&shots)
+        .args(
+            probes
+                .iter()
+                .map(|(page, selector, script)| format!("{page}|{selector}|{script}")),
+        )
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "fonts.mjs failed:\n{stderr}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    for (probe, (page, _, script)) in report["probes"].as_array().unwrap().iter().zip(probes) {
+        let family = if script == "Adlam" {
+            "Noto Sans Adlam"
+        } else {
+            "Noto Naskh Arabic"
+        };
+        // The page loaded the face over file://, and Chromium drew the
+        // script's letters with it.
+        assert!(
+            probe["faces"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["family"] == family && f["status"] == "loaded"),
+            "{page}: {family} not loaded: {probe}"
+        );
+        let used = probe["used"].as_array().unwrap();
+        let ours = used
+            .iter()
+            .find(|f| f["family"] == family && f["custom"] == true)
+            .unwrap_or_else(|| {
+                panic!("{page}: {script} not drawn with the page's {family}: {probe}")
+            });
+        let letters = probe["text"]
+            .as_str()
+            .unwrap()
+            .chars()
+            .filter(|c| match script {
+                "Adlam" => ('\u{1E900}'..='\u{1E95F}').contains(c),
+                _ => ('\u{0600}'..='\u{06FF}').contains(c),
+            })
+            .count();
+        assert!(
+            ours["glyphs"].as_u64().unwrap() as usize >= letters.min(1),
+            "{page}: {probe}"
+        );
+        // Without the page's fonts (no such font on this system) the
+        // letters come out otherwise: the screenshots differ, and both
+        // have ink.
+        let (w, h, with) = pixels(probe["shot"].as_str().unwrap());
+        let (w2, h2, without) = pixels(probe["shotWithout"].as_str().unwrap());
+        assert!(ink(&with) > 20, "{page}: nothing drawn");
+        let differing = if (w, h) == (w2, h2) {
+            with.iter().zip(&without).filter(|(a, b)| a != b).count()
+        } else {
+            with.len()
+        };
+        assert!(
+            differing > 50,
+            "{page}: the {script} text looks the same without the page's fonts"
+        );
+        if script == "Adlam" {
+            assert!(
+                probe["usedWithout"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .all(|f| f["family"] != family),
+                "this system has {family}: the test cannot tell the page's font from it"
+            );
+        }
+    }
+    // Arabic still joins: a word is narrower joined than with its letters
+    // kept apart, which a subset without its shaping tables would not be.
+    let arabic = &report["probes"][2]["arabic"];
+    let (joined, apart) = (
+        arabic["joined"].as_f64().unwrap(),
+        arabic["apart"].as_f64().unwrap(),
+    );
+    assert!(
+        joined < apart * 0.95,
+        "`{}` does not join: {arabic}",
+        arabic["word"]
+    );
 }

@@ -14,7 +14,7 @@ fn success_exits_zero_and_reports_fallbacks() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("built 11 files into `out`"),
+        run.stderr.contains("built 47 files into `out`"),
         "{}",
         run.stderr
     );

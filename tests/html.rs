@@ -79,10 +79,20 @@ fn pages_are_self_contained_and_small() {
     fx.build(&BuildOptions::default());
     for rel in ["en/door.html", "ar/door.html", "index.html"] {
         let page = fx.page(rel);
-        for banned in [
-            "<script", "<link", "src=", "url(", "@import", "<iframe", "<img",
-        ] {
+        for banned in ["<script", "<link", "src=", "@import", "<iframe", "<img"] {
             assert!(!page.contains(banned), "{rel} holds {banned}");
+        }
+        // The only thing a page loads: its fonts, from the folder beside it.
+        for url in page.split("url(").skip(1) {
+            assert!(
+                url.starts_with("\"fonts/")
+                    && url
+                        .split('"')
+                        .nth(1)
+                        .is_some_and(|u| u.ends_with(".woff2") && !u.contains("..")),
+                "{rel} loads {}",
+                &url[..url.len().min(60)]
+            );
         }
         assert!(page.len() < 30 * 1024, "{rel}: {} bytes", page.len());
         assert!(page.contains("<meta name=\"viewport\""));
@@ -194,6 +204,167 @@ fn pages_link_their_pdfs_with_how_to_print_them_in_the_reader_language() {
     // Building the PDFs too makes the unchanged pages again, with links.
     fx.build(&BuildOptions::default());
     assert!(fx.page("fr/door.html").contains("class=\"print\""));
+}
+
+/// The `href`s of a page's print links.
+fn print_links(page: &str) -> Vec<String> {
+    let Some(start) = page.find("<section class=\"print\">") else {
+        return Vec::new();
+    };
+    let section = &page[start
+        ..page[start..]
+            .find("</section>")
+            .map_or(page.len(), |e| start + e)];
+    section
+        .split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn every_print_link_resolves_beside_its_page() {
+    let fx = Fixture::new("build/basic");
+    fx.replace(
+        "content/door.md",
+        "last_reviewed",
+        "layouts = [\"handout\", \"booklet\"]\nlast_reviewed",
+    );
+    let (report, diags) = fx.build(&BuildOptions::default());
+    assert_eq!(report.diagnostics.error_count(), 0, "{diags}");
+    for tag in ["en", "fr", "ar", "ff", "ff-Adlm"] {
+        let links = print_links(&fx.page(&format!("{tag}/door.html")));
+        assert_eq!(
+            links,
+            ["door.pdf", "door.booklet.pdf", "door.booklet-print.pdf"],
+            "{tag}"
+        );
+        for link in links {
+            assert!(fx.out(&format!("{tag}/{link}")).is_file(), "{tag}/{link}");
+        }
+    }
+}
+
+#[test]
+fn pages_carry_subsets_of_the_fonts_their_text_needs_beside_them() {
+    let fx = Fixture::shipped();
+    let html = BuildOptions {
+        formats: vec![kyr::build::Format::Html],
+        ..BuildOptions::default()
+    };
+    let (report, diags) = fx.build(&html);
+    assert_eq!(report.diagnostics.error_count(), 0, "{diags}");
+    // The Adlam page loads the Adlam face from the folder beside it, for
+    // its own letters only.
+    let adlam = fx.page("ff-Adlm/at-the-door.html");
+    assert!(
+        adlam.contains("@font-face{font-family:\"Noto Sans Adlam\";font-weight:400;font-display:swap;src:url(\"fonts/NotoSansAdlam-Regular.woff2\") format(\"woff2\");unicode-range:U+1E9"),
+        "{adlam}"
+    );
+    // A Latin page needs no Ethiopic.
+    assert!(!fx.page("fr/at-the-door.html").contains("Ethiopic\";"));
+    let root = fx.root().join("out");
+    let mut folders = vec![root.join("fonts")];
+    for entry in std::fs::read_dir(&root).unwrap().flatten() {
+        if entry.path().join("at-the-door.html").is_file() {
+            folders.push(entry.path().join("fonts"));
+        }
+    }
+    assert!(folders.len() > 5);
+    for folder in &folders {
+        let mut total = 0;
+        for font in std::fs::read_dir(folder).unwrap().flatten() {
+            let bytes = std::fs::read(font.path()).unwrap();
+            assert_eq!(&bytes[..4], b"wOF2", "{}", font.path().display());
+            total += bytes.len();
+        }
+        // The budget: 200 KB of fonts per locale.
+        assert!(total < 200 * 1024, "{}: {total} bytes", folder.display());
+        eprintln!("{}: {} KB", folder.display(), total / 1024);
+    }
+    // Every page stays under the page budget with its rules.
+    for entry in walkdir::WalkDir::new(&root).into_iter().flatten() {
+        if entry.path().extension().is_some_and(|e| e == "html") {
+            let size = std::fs::metadata(entry.path()).unwrap().len();
+            assert!(size < 30 * 1024, "{}: {size} bytes", entry.path().display());
+        }
+    }
+    // Every face a page names is there.
+    for folder in &folders {
+        let page_folder = folder.parent().unwrap();
+        for page in std::fs::read_dir(page_folder).unwrap().flatten() {
+            if page.path().extension().is_none_or(|e| e != "html") {
+                continue;
+            }
+            let text = std::fs::read_to_string(page.path()).unwrap();
+            for url in text.split("src:url(\"").skip(1) {
+                let file = url.split('"').next().unwrap();
+                assert!(
+                    page_folder.join(file).is_file(),
+                    "{}: {file}",
+                    page.path().display()
+                );
+            }
+        }
+    }
+
+    // An unchanged build writes no font again; a page gaining a letter
+    // remakes its folder's fonts only.
+    let adlam_font = fx.out("ff-Adlm/fonts/NotoSansAdlam-Regular.woff2");
+    let before = std::fs::read(&adlam_font).unwrap();
+    let (report, _) = fx.build(&html);
+    assert!(report.written.is_empty(), "{:?}", report.written);
+    fx.replace(
+        "locales/ff-Adlm/kyr.ftl",
+        "kyr-languages =",
+        "kyr-languages = 𞤀 ",
+    );
+    let (report, diags) = fx.build(&html);
+    assert_eq!(report.diagnostics.error_count(), 0, "{diags}");
+    assert!(
+        report
+            .written
+            .iter()
+            .any(|p| p.ends_with("ff-Adlm/fonts/NotoSansAdlam-Regular.woff2")),
+        "{:?}",
+        report.written
+    );
+    assert!(
+        !report
+            .written
+            .iter()
+            .any(|p| p.ends_with("fr/fonts/NotoSans-Regular.woff2"))
+    );
+    assert_ne!(std::fs::read(&adlam_font).unwrap(), before);
+
+    // A build of the PDFs alone leaves the pages' fonts alone; a locale
+    // that is gone takes its fonts with it.
+    let (report, _) = fx.build(&BuildOptions {
+        formats: vec![kyr::build::Format::Pdf],
+        locales: vec!["en".to_owned()],
+        ..BuildOptions::default()
+    });
+    assert!(
+        !report
+            .written
+            .iter()
+            .any(|p| p.extension().is_some_and(|e| e == "woff2"))
+    );
+    assert!(fx.out("fr/fonts/NotoSans-Regular.woff2").is_file());
+    let config = std::fs::read_to_string(fx.root().join("kyr.toml")).unwrap();
+    let start = config.find("[locales.ht]").unwrap();
+    let end = config[start + 1..]
+        .find("\n[")
+        .map_or(config.len(), |e| start + 1 + e);
+    fx.write(
+        "kyr.toml",
+        &format!("{}{}", &config[..start], &config[end..]),
+    );
+    let (report, diags) = fx.build(&html);
+    assert_eq!(report.diagnostics.error_count(), 0, "{diags}");
+    assert!(!fx.out("ht/at-the-door.html").exists());
+    assert!(!fx.out("ht/fonts").exists(), "{:?}", report.removed);
 }
 
 #[test]

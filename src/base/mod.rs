@@ -1,11 +1,12 @@
 //! Shared words, imported by every stage and importing nothing of kyr's:
 //! diagnostics, identifiers, language direction, link rules, the build
 //! time, atomic file output, giving freed memory back, settings errors in
-//! plain words.
+//! plain words, the bundled font files.
 
 pub mod diag;
 pub(crate) mod epoch;
 pub(crate) mod error;
+pub(crate) mod fonts;
 pub(crate) mod ident;
 pub(crate) mod lang;
 pub(crate) mod links;

@@ -102,6 +102,7 @@ pub fn build_with(
     let examples = lint::example_values(&project.messages(), config_text, &printed);
     report.add_diagnostics(examples, options.strict);
     index(&context, &mut report)?;
+    web_fonts(&context, &mut report)?;
     record_shard(project, options, &out_dir)?;
     // Every temporary file is renamed into place or gone by now: the
     // record of their names goes too.
@@ -314,6 +315,127 @@ fn index(context: &Context, report: &mut BuildReport) -> Result<(), Error> {
         });
     }
     remove_old_index_pages(context, &pages, report)
+}
+
+/// Writes each page folder's fonts (`fonts/` beside its pages): subsets of
+/// the bundled fonts for the characters of the pages in that folder (see
+/// [`crate::html::fonts`]). A folder none of whose pages changed keeps
+/// its fonts; a folder left without pages loses them, and a font its pages
+/// no longer need is removed.
+fn web_fonts(context: &Context, report: &mut BuildReport) -> Result<(), Error> {
+    use crate::html::fonts::{FONTS_DIR, folder_fonts};
+    if !context.formats.contains(&Format::Html) {
+        return Ok(());
+    }
+    let out_dir = context.out_dir;
+    let mut folders = vec![
+        PathBuf::new(),
+        PathBuf::from(crate::html::LANGUAGE_LISTS_DIR),
+    ];
+    folders.extend(context.project.config.locales.keys().map(PathBuf::from));
+    // The folder of a locale no longer configured, whose pages are gone.
+    for entry in std::fs::read_dir(out_dir).into_iter().flatten().flatten() {
+        let name = PathBuf::from(entry.file_name());
+        if !folders.contains(&name) && entry.path().join(FONTS_DIR).is_dir() {
+            folders.push(name);
+        }
+    }
+    // Which folders get new fonts, with their pages' text.
+    let mut todo = Vec::new();
+    for folder in folders {
+        let dir = out_dir.join(&folder);
+        let pages = html_files(&dir)?;
+        let changed = report.written.iter().any(|p| {
+            p.parent() == Some(dir.as_path()) && p.extension().is_some_and(|e| e == "html")
+        });
+        let known = context
+            .project
+            .config
+            .locales
+            .contains_key(&*folder.to_string_lossy())
+            || folder.as_os_str().is_empty()
+            || folder == Path::new(crate::html::LANGUAGE_LISTS_DIR);
+        let has_fonts = out_dir.join(&folder).join(FONTS_DIR).is_dir();
+        if !pages.is_empty() && (!known || (!changed && has_fonts)) {
+            continue;
+        }
+        todo.push((folder.join(FONTS_DIR), pages));
+    }
+    // Subsetting is the slow part: the folders side by side.
+    type Made = (PathBuf, Result<Vec<(String, Vec<u8>)>, String>);
+    let made: Vec<Made> = {
+        use rayon::prelude::*;
+        todo.into_par_iter()
+            .map(|(fonts_dir, pages)| {
+                let fonts = folder_fonts(pages.iter().map(String::as_str));
+                (fonts_dir, fonts)
+            })
+            .collect()
+    };
+    for (fonts_dir, fonts) in made {
+        let fonts = fonts.map_err(|e| {
+            Error::Failed(anyhow::anyhow!(
+                "cannot make the fonts of `{}`: {e}",
+                fonts_dir.display()
+            ))
+        })?;
+        for (name, bytes) in &fonts {
+            let relative = fonts_dir.join(name);
+            let path = out_dir.join(&relative);
+            if std::fs::read(&path).is_ok_and(|old| old == *bytes) {
+                continue;
+            }
+            output::write_output(out_dir, &relative, bytes)?;
+            report.written.push(path);
+        }
+        // Fonts of an earlier build these pages no longer need: only
+        // names kyr gives its own fonts are looked at.
+        for entry in std::fs::read_dir(out_dir.join(&fonts_dir))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let ours = name
+                .strip_suffix(".woff2")
+                .is_some_and(|stem| crate::base::fonts::bundled(&format!("{stem}.ttf")).is_some());
+            if ours && !fonts.iter().any(|(n, _)| *n == name) {
+                let relative = fonts_dir.join(&name);
+                if output::remove_stale(out_dir, &relative)? {
+                    report
+                        .removed
+                        .push(relative.to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+        output::remove_empty_dir(out_dir, &fonts_dir)?;
+        // A locale's folder left empty goes too.
+        if let Some(folder) = fonts_dir.parent().filter(|f| !f.as_os_str().is_empty()) {
+            output::remove_empty_dir(out_dir, folder)?;
+        }
+    }
+    Ok(())
+}
+
+/// The text of the HTML files directly in `dir` (none when it does not
+/// exist).
+fn html_files(dir: &Path) -> Result<Vec<String>, Error> {
+    let mut pages = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(pages);
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html") && p.is_file())
+        .collect();
+    paths.sort();
+    for path in paths {
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| Error::Failed(anyhow::anyhow!("cannot read `{}`: {e}", path.display())))?;
+        pages.push(text);
+    }
+    Ok(pages)
 }
 
 /// Removes the index pages of an earlier build that this one did not

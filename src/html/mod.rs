@@ -16,6 +16,8 @@ use crate::doc::model::{Block, Inline, Lang};
 use crate::i18n::interface::html_name;
 use crate::i18n::page::{IndexTexts, Page};
 
+pub(crate) mod fonts;
+
 /// Built-in templates, used when the project does not provide its own.
 const BUILTIN: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/html/base.html")),
@@ -92,6 +94,27 @@ impl Templates {
     /// False when a template has a syntax error: no page can be made.
     pub fn is_usable(&self) -> bool {
         self.usable
+    }
+
+    /// Renders a page twice: the second time with the `@font-face` rules
+    /// that the text of the first needs (`{{ fonts }}` in `base.html`).
+    fn render_with_fonts(
+        &self,
+        name: &str,
+        context: Value,
+        files: &Files,
+    ) -> Result<String, Diagnostic> {
+        let first = self.render(
+            name,
+            minijinja::context! { fonts => "", ..context.clone() },
+            files,
+        )?;
+        let fonts = Value::from_safe_string(fonts::font_faces(&first));
+        self.render(
+            name,
+            minijinja::context! { fonts => fonts, ..context },
+            files,
+        )
     }
 
     fn render(&self, name: &str, context: Value, files: &Files) -> Result<String, Diagnostic> {
@@ -212,7 +235,7 @@ pub(crate) fn render_page(
         }).collect::<Vec<_>>(),
         css => Value::from_safe_string(templates.css.clone()),
     };
-    templates.render("page.html", context, files)
+    templates.render_with_fonts("page.html", context, files)
 }
 
 /// One language's section of the index page.
@@ -294,7 +317,7 @@ pub(crate) fn render_index(
         up_href => view.up_href,
         css => Value::from_safe_string(templates.css.clone()),
     };
-    templates.render("index.html", context, files)
+    templates.render_with_fonts("index.html", context, files)
 }
 
 /// Above this many languages, a page's language switcher lists only its

@@ -8,43 +8,7 @@ use std::sync::LazyLock;
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook};
 
-/// A bundled font file: its name under `templates/fonts/` and its bytes.
-struct BundledFile {
-    name: &'static str,
-    data: &'static [u8],
-}
-
-macro_rules! bundled {
-    ($($name:literal),* $(,)?) => {
-        &[$(BundledFile {
-            name: $name,
-            data: include_bytes!(concat!("../../templates/fonts/", $name)),
-        }),*]
-    };
-}
-
-/// The bundled fonts, in the order they are tried.
-const BUNDLED: &[BundledFile] = bundled![
-    "NotoSans-Regular.ttf",
-    "NotoSans-Bold.ttf",
-    "NotoSans-Italic.ttf",
-    "NotoSans-BoldItalic.ttf",
-    "NotoNaskhArabic-Regular.ttf",
-    "NotoNaskhArabic-Bold.ttf",
-    "NotoSansAdlam-Regular.ttf",
-    "NotoSansAdlam-Bold.ttf",
-    "NotoSansEthiopic-Regular.ttf",
-    "NotoSansEthiopic-Bold.ttf",
-    "NotoSansDevanagari-Regular.ttf",
-    "NotoSansDevanagari-Bold.ttf",
-    "NotoSansBengali-Regular.ttf",
-    "NotoSansBengali-Bold.ttf",
-    "NotoSansHebrew-Regular.ttf",
-    "NotoSansHebrew-Bold.ttf",
-    "NotoSansNKo-Regular.ttf",
-    "NotoSansMono-Regular.ttf",
-    "NotoSansMono-Bold.ttf",
-];
+use crate::base::fonts::BUNDLED;
 
 /// The family names the templates ask for, in fallback order: Latin,
 /// Cyrillic and Greek first, then each script's face.

@@ -1,0 +1,48 @@
+//! The Noto font files bundled into the binary, by their names under
+//! `templates/fonts/`: the PDFs are set in them, and the HTML pages carry
+//! subsets of them.
+
+/// A bundled font file: its name under `templates/fonts/` and its bytes.
+pub(crate) struct BundledFile {
+    /// The file name (`NotoSansAdlam-Regular.ttf`).
+    pub(crate) name: &'static str,
+    /// The font.
+    pub(crate) data: &'static [u8],
+}
+
+macro_rules! bundled {
+    ($($name:literal),* $(,)?) => {
+        &[$(BundledFile {
+            name: $name,
+            data: include_bytes!(concat!("../../templates/fonts/", $name)),
+        }),*]
+    };
+}
+
+/// The bundled fonts, in the order they are tried.
+pub(crate) const BUNDLED: &[BundledFile] = bundled![
+    "NotoSans-Regular.ttf",
+    "NotoSans-Bold.ttf",
+    "NotoSans-Italic.ttf",
+    "NotoSans-BoldItalic.ttf",
+    "NotoNaskhArabic-Regular.ttf",
+    "NotoNaskhArabic-Bold.ttf",
+    "NotoSansAdlam-Regular.ttf",
+    "NotoSansAdlam-Bold.ttf",
+    "NotoSansEthiopic-Regular.ttf",
+    "NotoSansEthiopic-Bold.ttf",
+    "NotoSansDevanagari-Regular.ttf",
+    "NotoSansDevanagari-Bold.ttf",
+    "NotoSansBengali-Regular.ttf",
+    "NotoSansBengali-Bold.ttf",
+    "NotoSansHebrew-Regular.ttf",
+    "NotoSansHebrew-Bold.ttf",
+    "NotoSansNKo-Regular.ttf",
+    "NotoSansMono-Regular.ttf",
+    "NotoSansMono-Bold.ttf",
+];
+
+/// The bundled file named `name`.
+pub(crate) fn bundled(name: &str) -> Option<&'static BundledFile> {
+    BUNDLED.iter().find(|f| f.name == name)
+}
