@@ -120,7 +120,7 @@ impl Writer {
             front.push(self.line(help, dir));
         }
         if !starts_with_title {
-            sections.push(front.clone());
+            sections.push(std::mem::take(&mut front));
         }
         for (i, block) in blocks.iter().enumerate() {
             if matches!(block, Block::Heading { .. }) || sections.is_empty() {
@@ -132,7 +132,7 @@ impl Writer {
                 section.append(&mut front);
             }
         }
-        let headed = sections.len();
+        let end_matter = sections.len();
         sections.push(self.end_matter(page, dir));
         sections.push(self.sources(page, dir));
         sections
@@ -140,10 +140,10 @@ impl Writer {
             .enumerate()
             .map(|(n, paragraphs)| Section {
                 text: paragraphs.join("\n\n"),
-                // Every section of the body starts with its heading but
-                // a first one without a title; the sources start with
-                // their label.
-                headed: (n > 0 || starts_with_title) && n != headed,
+                // The body's sections start with their heading (the
+                // first only when the document starts with its title),
+                // the sources with their label; the end matter has none.
+                headed: (n > 0 || starts_with_title) && n != end_matter,
             })
             .filter(|s| !s.text.is_empty())
             .collect()
