@@ -32,9 +32,10 @@ pub struct Artifact {
     pub document: Option<String>,
     /// Locale tag, for a document's output.
     pub locale: Option<String>,
-    /// `handout`, `card`, `card-sheet`, `booklet`, `booklet-print`; none for HTML.
+    /// `handout`, `card`, `card-sheet`, `booklet`, `booklet-print`, or
+    /// `sms` for the SMS text; none for HTML and the chat text.
     pub layout: Option<String>,
-    /// `html`, `pdf`, or `woff2` for a page folder's font.
+    /// `html`, `pdf`, `text`, or `woff2` for a page folder's font.
     pub format: String,
     /// Size in bytes.
     pub bytes: u64,
@@ -60,8 +61,9 @@ pub struct Bundle {
 /// Bundles the built files in `sites`: one built folder, or with `merge`
 /// the folders of the shards of one build, which must be every share
 /// exactly once, built at one time from the same inputs (as they recorded,
-/// `.kyr/shard.json`). Files kyr did not make (anything but HTML and PDF,
-/// hidden files, earlier bundles) are left out, and so are the folders of
+/// `.kyr/shard.json`). Files kyr did not make (anything but HTML, PDF and
+/// the text files in a language's folder, hidden files, earlier bundles)
+/// are left out, and so are the folders of
 /// local editions, which are bundled on their own (`--edition`). When
 /// merging, the index pages are made again for all the shards.
 pub fn bundle(
@@ -87,8 +89,15 @@ fn make(project: &Project, sites: &[PathBuf], epoch: i64, merge: bool) -> Result
             ));
         }
         for (name, bytes) in site_files(site)? {
-            // An edition's folder is its own site.
             let top = name.split('/').next().unwrap_or("");
+            // Text files only in a language's folder, where kyr writes
+            // them: a `notes.txt` of the organizer's stays out.
+            if name.ends_with(".txt")
+                && (name.matches('/').count() != 1 || project.config.locale(top).is_none())
+            {
+                continue;
+            }
+            // An edition's folder is its own site.
             if name.contains('/')
                 && project.config.editions.contains_key(top)
                 && project.config.locale(top).is_none()
@@ -293,7 +302,8 @@ fn check_shards(project: &Project, sites: &[PathBuf]) -> Result<(), String> {
     Ok(())
 }
 
-/// The HTML and PDF files of a built folder, by path with `/`.
+/// The HTML, PDF and text files of a built folder and its pages' fonts, by
+/// path with `/`.
 fn site_files(site: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut files = Vec::new();
     for entry in WalkDir::new(site).sort_by_file_name() {
@@ -306,6 +316,7 @@ fn site_files(site: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
         let hidden = name.split('/').any(|part| part.starts_with('.'));
         let ours = name.ends_with(".html")
             || name.ends_with(".pdf")
+            || name.ends_with(".txt")
             || crate::html::fonts::is_page_font(&name);
         if hidden || !ours {
             continue;
@@ -321,6 +332,7 @@ fn site_files(site: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
 fn describe(path: &str, bytes: &[u8]) -> Artifact {
     let (folder, file) = path.rsplit_once('/').unwrap_or(("", path));
     let (stem, format) = match file.rsplit_once('.') {
+        Some((stem, "txt")) => (stem, "text".to_owned()),
         Some((stem, ext)) => (stem, ext.to_owned()),
         None => (file, String::new()),
     };
@@ -345,6 +357,11 @@ fn describe(path: &str, bytes: &[u8]) -> Artifact {
         )
     } else if folder.is_empty() {
         (None, None)
+    } else if format == "text" {
+        match stem.strip_suffix(".sms") {
+            Some(document) => (Some(document.to_owned()), Some("sms".to_owned())),
+            None => (Some(stem.to_owned()), None),
+        }
     } else {
         (Some(stem.to_owned()), None)
     };
@@ -403,6 +420,13 @@ mod tests {
         assert_eq!((font.document, font.format.as_str()), (None, "woff2"));
         let root_font = describe("fonts/NotoSans-Regular.woff2", b"x");
         assert_eq!((root_font.locale, root_font.document), (None, None));
+        let text = describe("ff-Adlm/red-card.txt", b"x");
+        assert_eq!(text.document.as_deref(), Some("red-card"));
+        assert_eq!((text.layout, text.format.as_str()), (None, "text"));
+        let sms = describe("ar/red-card.sms.txt", b"x");
+        assert_eq!(sms.document.as_deref(), Some("red-card"));
+        assert_eq!(sms.layout.as_deref(), Some("sms"));
+        assert_eq!(sms.format, "text");
         let index = describe("index.html", b"x");
         assert_eq!((index.locale, index.document), (None, None));
         assert_eq!(

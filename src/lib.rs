@@ -12,6 +12,8 @@
 //!               fallback chain -> a page (body, card sides, interface
 //!               texts, notices), each piece with its language
 //! html          RENDER HTML: page and index, escaped, through templates
+//! text          RENDER TEXT: the page as messages for WhatsApp, Telegram
+//!               and SMS (with segment counts)
 //! pdf           RENDER PDF: the typed data file -> Typst (World, fonts,
 //!               compile, export) -> PDF; imposition; post-layout checks
 //! project       LOAD: kyr.toml, content/, locales/, templates/ -> Project
@@ -41,6 +43,7 @@ pub mod preview;
 pub mod project;
 mod scaffold;
 mod serve;
+mod text;
 mod watch;
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ const LAYERS: &[&[&str]] = &[
     &["config"],
     &["doc"],
     &["i18n"],
-    &["html"],
+    &["html", "text"],
     &["pdf"],
     &["project"],
     &["build"],

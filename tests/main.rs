@@ -18,4 +18,5 @@ mod pdf;
 mod print;
 mod readme;
 mod shipped;
+mod text;
 mod translators;

@@ -8,7 +8,7 @@
 //! edition, the skeleton file, the text of every message the document used
 //! in every locale it came from (so an edit elsewhere in a locale does not
 //! rebuild it), and per format its templates (and for PDF the fonts, the
-//! build time and the images the templates read).
+//! build time and the images the templates read; text files have none).
 //!
 //! A format's record keeps the warnings its rendering reported and the
 //! characters no font could draw, and a build that does not render it
@@ -102,6 +102,8 @@ pub(super) struct SharedKeys {
     html: String,
     /// PDF templates, fonts, the build time.
     pdf: String,
+    /// Text files: kyr and the project only (they use no template).
+    text: String,
 }
 
 /// What a `--shard` build records of itself in its output folder, for
@@ -164,10 +166,13 @@ impl SharedKeys {
         for (name, bytes) in &project.fonts {
             pdf.add("font", (name, bytes));
         }
+        let mut text = KeyHasher::default();
+        text.add("project", &common).add("format", "text");
         SharedKeys {
             project: common,
             html: html.key(),
             pdf: pdf.key(),
+            text: text.key(),
         }
     }
 
@@ -177,6 +182,7 @@ impl SharedKeys {
         let shared = match format {
             Format::Html => &self.html,
             Format::Pdf => &self.pdf,
+            Format::Text => &self.text,
         };
         KeyHasher::default()
             .add("shared", shared)
@@ -362,6 +368,9 @@ pub(super) struct Record {
     /// The PDFs.
     #[serde(default)]
     pub pdf: Option<Entry>,
+    /// The text files (chat and SMS).
+    #[serde(default)]
+    pub text: Option<Entry>,
 }
 
 impl Default for Record {
@@ -370,6 +379,7 @@ impl Default for Record {
             version: RECORD_VERSION,
             html: None,
             pdf: None,
+            text: None,
         }
     }
 }
@@ -380,6 +390,7 @@ impl Record {
         match format {
             Format::Html => self.html.as_ref(),
             Format::Pdf => self.pdf.as_ref(),
+            Format::Text => self.text.as_ref(),
         }
     }
 
@@ -388,6 +399,7 @@ impl Record {
         match format {
             Format::Html => self.html = entry,
             Format::Pdf => self.pdf = entry,
+            Format::Text => self.text = entry,
         }
     }
 
@@ -396,6 +408,7 @@ impl Record {
         self.html
             .iter()
             .chain(self.pdf.iter())
+            .chain(self.text.iter())
             .flat_map(|e| e.files.iter())
     }
 }
@@ -414,7 +427,10 @@ pub(super) fn load(out_dir: &Path, locale: &str, document: &str) -> Option<Recor
     let mut record: Record = serde_json::from_slice(&text).ok()?;
     if record.version != RECORD_VERSION {
         record.version = RECORD_VERSION;
-        for entry in [&mut record.html, &mut record.pdf].into_iter().flatten() {
+        for entry in [&mut record.html, &mut record.pdf, &mut record.text]
+            .into_iter()
+            .flatten()
+        {
             entry.key.clear();
             entry.told.clear();
             entry.missing_glyphs.clear();
@@ -431,7 +447,7 @@ pub(super) fn save(
     record: &Record,
 ) -> anyhow::Result<()> {
     let path = record_path(locale, document);
-    if record.html.is_none() && record.pdf.is_none() {
+    if record.html.is_none() && record.pdf.is_none() && record.text.is_none() {
         output::remove_stale(out_dir, &path)?;
         return Ok(());
     }

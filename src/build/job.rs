@@ -1,7 +1,7 @@
 //! One job: a document in a locale. [`run`] reads as its stages: resolve
 //! -> for each format, tell again what it reported if its inputs have not
 //! changed since the last build, else render it (HTML; lay out and export
-//! each PDF) -> write -> record.
+//! each PDF; the chat and SMS text) -> write -> record.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -282,6 +282,19 @@ fn render(
             }
             None => Vec::new(),
         },
+        Format::Text => {
+            let folder = PathBuf::from(&page.locale.tag);
+            vec![
+                (
+                    folder.join(format!("{}.txt", skeleton.name)),
+                    Some(crate::text::chat(page).into_bytes()),
+                ),
+                (
+                    folder.join(format!("{}.sms.txt", skeleton.name)),
+                    Some(crate::text::sms(page).into_bytes()),
+                ),
+            ]
+        }
     };
     Rendered {
         format,
@@ -379,16 +392,18 @@ fn built_file(locale: &Locale, skeleton: &Skeleton, stamp: &Stamp, fresh: bool) 
     let kind = PdfKind::ALL
         .iter()
         .find(|k| k.file_name(&skeleton.name) == file_name);
+    let (layout, format) = match kind {
+        Some(kind) => (Some(kind.layout_name()), Format::Pdf),
+        None if file_name.ends_with(".sms.txt") => (Some("sms"), Format::Text),
+        None if file_name.ends_with(".txt") => (None, Format::Text),
+        None => (None, Format::Html),
+    };
     BuiltFile {
         path: stamp.path.clone(),
         document: skeleton.name.clone(),
         locale: locale.tag.clone(),
-        layout: kind.map(|k| k.layout_name()),
-        format: if kind.is_some() {
-            Format::Pdf
-        } else {
-            Format::Html
-        },
+        layout,
+        format,
         bytes: stamp.bytes,
         sha256: stamp.sha256.clone(),
         fresh,

@@ -1,8 +1,8 @@
 //! BUILD: the driver. [`build_with`] reads as the pipeline: select the
 //! jobs (document × locale) -> clean what is gone -> run the jobs on the
 //! build's threads ([`job`]: resolve -> if fresh, tell again what it
-//! reported, else render HTML, lay out and export each PDF -> write ->
-//! record) -> the index page -> the report. An output with errors of its
+//! reported, else render HTML, lay out and export each PDF, write the
+//! chat and SMS text -> write -> record) -> the index page -> the report. An output with errors of its
 //! own (its skeleton's, a message no locale of its chain can show) is not
 //! written, and what an earlier build left is removed; a message with an
 //! error falls back instead. Other outputs go on.

@@ -14,7 +14,8 @@ pub struct BuildOptions {
     pub locales: Vec<String>,
     /// Documents to build (all when empty).
     pub documents: Vec<String>,
-    /// Formats to build (all when empty).
+    /// Formats to build; HTML and PDF when empty, as `kyr build` without
+    /// `--format` (text is built when asked for).
     pub formats: Vec<Format>,
     /// Output folder (the project's `out/` when `None`).
     pub out_dir: Option<PathBuf>,
@@ -37,9 +38,12 @@ pub struct BuildOptions {
 impl BuildOptions {
     /// The formats to build, HTML first.
     pub(crate) fn formats_to_build(&self) -> Vec<Format> {
-        [Format::Html, Format::Pdf]
+        if self.formats.is_empty() {
+            return vec![Format::Html, Format::Pdf];
+        }
+        [Format::Html, Format::Pdf, Format::Text]
             .into_iter()
-            .filter(|f| self.formats.is_empty() || self.formats.contains(f))
+            .filter(|f| self.formats.contains(f))
             .collect()
     }
 
@@ -102,6 +106,9 @@ pub enum Format {
     Html,
     /// Printable PDF.
     Pdf,
+    /// Plain text to forward in a chat (`<doc>.txt`) or by SMS
+    /// (`<doc>.sms.txt`).
+    Text,
 }
 
 impl FromStr for Format {
@@ -111,7 +118,8 @@ impl FromStr for Format {
         match s.trim().to_ascii_lowercase().as_str() {
             "html" => Ok(Format::Html),
             "pdf" => Ok(Format::Pdf),
-            other => Err(format!("unknown format `{other}`: use html or pdf")),
+            "text" | "txt" => Ok(Format::Text),
+            other => Err(format!("unknown format `{other}`: use html, pdf or text")),
         }
     }
 }
@@ -121,6 +129,7 @@ impl fmt::Display for Format {
         f.write_str(match self {
             Format::Html => "html",
             Format::Pdf => "pdf",
+            Format::Text => "text",
         })
     }
 }

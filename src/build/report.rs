@@ -23,7 +23,8 @@ pub struct BuiltFile {
     pub document: String,
     /// The locale.
     pub locale: String,
-    /// The PDF layout (`handout`, `card-sheet`, ...); none for HTML.
+    /// The PDF layout (`handout`, `card-sheet`, ...), or `sms` for the
+    /// SMS text; none for HTML and the chat text.
     pub layout: Option<&'static str>,
     /// The format.
     pub format: Format,

@@ -241,7 +241,7 @@ pub struct WatchArgs {
     /// Build only this locale (repeatable).
     #[arg(long = "locale", value_name = "TAG")]
     pub locales: Vec<String>,
-    /// Output formats, comma-separated.
+    /// Output formats, comma-separated: html, pdf, text.
     #[arg(
         long,
         value_delimiter = ',',
@@ -277,7 +277,7 @@ pub struct BuildArgs {
     /// Build only this document (repeatable), by file name without `.md`.
     #[arg(long = "doc", value_name = "NAME")]
     pub documents: Vec<String>,
-    /// Output formats, comma-separated.
+    /// Output formats, comma-separated: html, pdf, text.
     #[arg(
         long,
         value_delimiter = ',',

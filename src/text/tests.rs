@@ -1,0 +1,96 @@
+use super::*;
+
+#[test]
+fn unpaired_isolates_and_embeddings_are_dropped_per_line() {
+    assert_eq!(balance_lines("a\u{2066}b\u{2069}c"), "a\u{2066}b\u{2069}c");
+    assert_eq!(balance_lines("a\u{2066}b\nc\u{2069}d"), "ab\ncd");
+    assert_eq!(balance_lines("\u{2069}\u{202C}x\u{202B}"), "x");
+    // A PDI closes the embedding opened inside its isolate.
+    assert_eq!(
+        balance_lines("\u{2067}\u{202A}x\u{2069}"),
+        "\u{2067}x\u{2069}"
+    );
+    assert_eq!(
+        balance_lines("\u{202B}x\u{202C} \u{2068}y\u{2069}"),
+        "\u{202B}x\u{202C} \u{2068}y\u{2069}"
+    );
+}
+
+#[test]
+fn numbers_are_isolated_only_in_right_to_left_text() {
+    assert_eq!(
+        isolate("+1 (555) 010-1234", Direction::Ltr),
+        "+1 (555) 010-1234"
+    );
+    assert_eq!(
+        isolate("+1 (555) 010-1234", Direction::Rtl),
+        "\u{2066}+1 (555) 010-1234\u{2069}"
+    );
+    assert_eq!(isolate("مساعدة", Direction::Rtl), "مساعدة");
+    assert_eq!(isolate("مساعدة", Direction::Ltr), "\u{2067}مساعدة\u{2069}");
+    assert_eq!(
+        isolate("مركز 24", Direction::Rtl),
+        "\u{2068}مركز 24\u{2069}"
+    );
+}
+
+#[test]
+fn a_right_to_left_line_that_starts_in_latin_gets_an_rlm() {
+    assert_eq!(
+        start_lines("WhatsApp متاح", Direction::Rtl),
+        "\u{200F}WhatsApp متاح"
+    );
+    assert_eq!(
+        start_lines("متاح WhatsApp", Direction::Rtl),
+        "متاح WhatsApp"
+    );
+    // An isolated number first does not decide the line's direction.
+    let line = "\u{2066}+1 555\u{2069} اتصل";
+    assert_eq!(start_lines(line, Direction::Rtl), line);
+    assert_eq!(start_lines("Call 911", Direction::Ltr), "Call 911");
+}
+
+#[test]
+fn long_text_is_cut_at_sections_then_paragraphs_then_words_and_numbered() {
+    let fits = |text: &str| text.chars().count() <= 40;
+    let section = |text: &str, headed| Section {
+        text: text.to_owned(),
+        headed,
+    };
+    let sections = [
+        section("*One*\n\nshort", true),
+        section("*Two*\n\nsome words that are far too many for one", true),
+    ];
+    let messages = cut(&sections, &fits);
+    assert_eq!(
+        messages,
+        [
+            "(1/3) *One*\n\nshort",
+            "(2/3) *Two*\n\nsome words that are far too",
+            "(3/3) many for one",
+        ]
+    );
+    assert!(messages.iter().all(|m| fits(m)));
+    // One message needs no number.
+    assert_eq!(cut(&[section("a", false)], &fits), ["a"]);
+    // Without a heading, a paragraph that fits in a message of its own
+    // starts one.
+    let plain = [section(
+        "a first paragraph\n\nthen a second one, longer",
+        false,
+    )];
+    assert_eq!(
+        cut(&plain, &fits),
+        ["(1/2) a first paragraph", "(2/2) then a second one, longer"]
+    );
+}
+
+#[test]
+fn words_are_not_cut_inside_a_phone_number() {
+    let text = "call \u{2066}+1 (555) 010-1234\u{2069} now";
+    assert_eq!(
+        words(text),
+        ["call", "\u{2066}+1 (555) 010-1234\u{2069}", "now"]
+    );
+    assert_eq!(sentences("One. Two? Three"), ["One.", "Two?", "Three"]);
+}
