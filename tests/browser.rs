@@ -104,7 +104,8 @@ fn shipped_pages_in_chromium_read_in_their_direction_offline_and_accessibly() {
         return;
     }
     let fx = Fixture::shipped();
-    let run = fx.run(&["build", "--format", "html"]);
+    // With the PDFs, so that the pages and the index link them.
+    let run = fx.run(&["build"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let shots = screenshot_dir("shipped");
     let check = check(&fx, &shots, &[]);
@@ -124,6 +125,17 @@ fn shipped_pages_in_chromium_read_in_their_direction_offline_and_accessibly() {
         let shot = shots.join(rel.replace(".html", ".png").replace('/', "-"));
         assert!(shot.is_file(), "no screenshot `{}`", shot.display());
     }
+    // The check looked at print links' file names (none broke across
+    // lines, or it would have failed), in the index's right-to-left
+    // sections too.
+    let index = fs::read_to_string(fx.out("index.html")).unwrap();
+    assert!(index.contains(
+        "<a href=\"ar/red-card.card-sheet.pdf\" dir=\"ltr\">red-card.card-sheet.pdf</a>"
+    ));
+    assert_eq!(
+        check.page("index.html")["broken_file_names"],
+        serde_json::json!([])
+    );
 }
 
 #[test]

@@ -247,6 +247,47 @@ fn every_print_link_resolves_beside_its_page() {
 }
 
 #[test]
+fn the_index_links_each_documents_print_files_and_says_how_to_print_them() {
+    let fx = Fixture::new("build/basic");
+    fx.replace(
+        "content/door.md",
+        "last_reviewed",
+        "layouts = [\"handout\", \"booklet\"]\nlast_reviewed",
+    );
+    let (report, diags) = fx.build(&BuildOptions::default());
+    assert_eq!(report.diagnostics.error_count(), 0, "{diags}");
+    let index = fx.page("index.html");
+    for tag in ["en", "fr", "ar", "ff", "ff-Adlm"] {
+        let links = format!(
+            "<span class=\"print\"> <a href=\"{tag}/door.pdf\" dir=\"ltr\">door.pdf</a> <a href=\"{tag}/door.booklet.pdf\" dir=\"ltr\">door.booklet.pdf</a> <a href=\"{tag}/door.booklet-print.pdf\" dir=\"ltr\">door.booklet-print.pdf</a></span>"
+        );
+        assert!(index.contains(&links), "{tag}: {index}");
+        for file in ["door.pdf", "door.booklet.pdf", "door.booklet-print.pdf"] {
+            assert!(fx.out(&format!("{tag}/{file}")).is_file());
+        }
+    }
+    // How to print each kind, once, in the reference language; hidden on
+    // paper like the links.
+    assert!(
+        index.contains("<section class=\"print\">\n<h2>Print</h2>\n<ul>\n<li><span dir=\"ltr\">door.pdf</span> Handout: print at 100 %"),
+        "{index}"
+    );
+    assert_eq!(index.matches("Booklet to fold: both sides").count(), 1);
+    assert!(index.contains("@media print{\n@page{margin:15mm}\n.print{display:none}"));
+    assert!(index.len() < 30 * 1024);
+
+    // An index built without PDFs links none.
+    let fx = Fixture::new("build/basic");
+    fx.build(&BuildOptions {
+        formats: vec![kyr::build::Format::Html],
+        ..BuildOptions::default()
+    });
+    let index = fx.page("index.html");
+    assert!(!index.contains(".pdf"), "{index}");
+    assert!(!index.contains("class=\"print\""), "{index}");
+}
+
+#[test]
 fn pages_carry_subsets_of_the_fonts_their_text_needs_beside_them() {
     let fx = Fixture::shipped();
     let html = BuildOptions {

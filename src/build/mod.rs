@@ -239,10 +239,17 @@ pub(crate) fn index_pages(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Vec<(String, String)>> {
     let texts = project.messages().index(exists, strict, diagnostics)?;
+    // The PDF files each document has in each locale, as built.
+    let pdfs = |locale: &Locale, skeleton: &Skeleton| {
+        crate::pdf::PdfKind::print_files(skeleton)
+            .into_iter()
+            .filter(|(file, _)| exists(&format!("{}/{file}", locale.tag)))
+            .collect()
+    };
     crate::html::index_pages(
         &project.config,
         &texts,
-        &project.skeletons,
+        (&project.skeletons, &pdfs),
         &project.templates,
         &project.files,
     )

@@ -246,12 +246,27 @@ pub(crate) struct IndexLocale {
     pub endonym: String,
     /// Writing direction.
     pub dir: &'static str,
-    /// Documents built in this language: address and title.
-    pub documents: Vec<(String, Vec<Inline>)>,
+    /// Documents built in this language.
+    pub documents: Vec<IndexDocument>,
     /// How much is translated, in this language.
     pub translated: Vec<Inline>,
     /// The review notice, unless a person reviewed the translation.
     pub review: Option<Vec<Inline>>,
+}
+
+/// A document's PDF files built in a locale (file name in the locale's
+/// folder, and the interface text that says how to print it).
+pub(crate) type PrintFiles<'a> = dyn Fn(&Locale, &Skeleton) -> Vec<(String, &'static str)> + 'a;
+
+/// A document as a language of the index lists it.
+pub(crate) struct IndexDocument {
+    /// Its page.
+    pub href: String,
+    /// Its title in the language.
+    pub title: Vec<Inline>,
+    /// Its PDF files, each with the interface text that says how to print
+    /// it.
+    pub pdfs: Vec<(String, &'static str)>,
 }
 
 /// What one index page lists, besides the site's title and notice.
@@ -279,6 +294,7 @@ pub(crate) fn render_index(
     files: &Files,
 ) -> Result<String, Diagnostic> {
     let locales = view.locales;
+    let raw_texts = texts;
     let texts = texts_context(texts);
     let locales: Vec<Value> = locales
         .iter()
@@ -286,8 +302,15 @@ pub(crate) fn render_index(
             let documents: Vec<Value> = l
                 .documents
                 .iter()
-                .map(|(href, title)| {
-                    minijinja::context! { href => href, title => Value::from_safe_string(inlines_html(title)) }
+                .map(|IndexDocument { href, title, pdfs }| {
+                    let pdfs: Vec<Value> = pdfs
+                        .iter()
+                        .map(|(href, _)| minijinja::context! {
+                            href => href,
+                            name => href.rsplit('/').next().unwrap_or(href),
+                        })
+                        .collect();
+                    minijinja::context! { href => href, title => Value::from_safe_string(inlines_html(title)), pdfs => pdfs }
                 })
                 .collect();
             let review = l.review.as_deref().map(|r| Value::from_safe_string(inlines_html(r)));
@@ -299,6 +322,26 @@ pub(crate) fn render_index(
                 translated => Value::from_safe_string(inlines_html(&l.translated)),
                 review => review,
             }
+        })
+        .collect();
+    // How to print each kind of file the index links, once, with the
+    // name of the first such file as an example.
+    let mut kinds: Vec<(&'static str, &str)> = Vec::new();
+    for document in view.locales.iter().flat_map(|l| &l.documents) {
+        for (href, how) in &document.pdfs {
+            if !kinds.iter().any(|(k, _)| k == how) {
+                kinds.push((how, href.rsplit('/').next().unwrap_or(href)));
+            }
+        }
+    }
+    let how_to_print: Vec<Value> = kinds
+        .iter()
+        .filter_map(|(name, example)| {
+            let (_, how) = raw_texts.iter().find(|(n, _)| n == name)?;
+            Some(minijinja::context! {
+                example => example,
+                how => Value::from_safe_string(inlines_html(how)),
+            })
         })
         .collect();
     let context = minijinja::context! {
@@ -315,6 +358,7 @@ pub(crate) fn render_index(
             last => Value::from_serialize(last),
         }).collect::<Vec<_>>(),
         up_href => view.up_href,
+        how_to_print => how_to_print,
         css => Value::from_safe_string(templates.css.clone()),
     };
     templates.render_with_fonts("index.html", context, files)
@@ -420,7 +464,7 @@ pub(crate) fn document_page(
 pub(crate) fn index_pages(
     config: &Config,
     index: &IndexTexts,
-    skeletons: &[Skeleton],
+    (skeletons, pdfs): (&[Skeleton], &PrintFiles<'_>),
     templates: &Templates,
     files: &Files,
 ) -> Result<Vec<(String, String)>, Diagnostic> {
@@ -432,17 +476,22 @@ pub(crate) fn index_pages(
         .zip(&index.titles)
         .zip(&index.states)
     {
-        let documents: Vec<(String, Vec<Inline>)> = skeletons
+        let documents: Vec<IndexDocument> = skeletons
             .iter()
             .zip(titles)
             .filter_map(|(skeleton, title)| {
                 let title = title.clone()?;
-                let href = if split {
-                    format!("{}.html", skeleton.name)
+                let folder = if split {
+                    String::new()
                 } else {
-                    format!("{}/{}.html", locale.tag, skeleton.name)
+                    format!("{}/", locale.tag)
                 };
-                Some((href, title))
+                let href = format!("{folder}{}.html", skeleton.name);
+                let pdfs = pdfs(locale, skeleton)
+                    .into_iter()
+                    .map(|(file, how)| (format!("{folder}{file}"), how))
+                    .collect();
+                Some(IndexDocument { href, title, pdfs })
             })
             .collect();
         if !documents.is_empty() {

@@ -1,7 +1,8 @@
 // Opens every page of a built kyr site in headless Chromium, the way a
 // reader does from a USB stick (file://, no network), and checks what the
 // reader gets: the reading direction of the locale, no request leaving the
-// machine, no script error, no serious accessibility problem (axe-core).
+// machine, no script error, no serious accessibility problem (axe-core), no
+// file name of a print link broken across lines.
 //
 // usage: node check.mjs [--with-text] <site folder> <screenshot folder>
 //
@@ -89,6 +90,7 @@ async function checkPage(context, site, shots, { rel, locale }, withText) {
     page_errors: [],
     dialogs: [],
     active_content: [],
+    broken_file_names: [],
     violations: [],
     screenshot: null,
     failures: [],
@@ -121,11 +123,17 @@ async function checkPage(context, site, shots, { rel, locale }, withText) {
             if (a.name.startsWith('on')) active.push(`<${tag} ${a.name}>`);
           }
         }
+        // A file name to print, laid out on more than one line, reads
+        // out of order in right-to-left text.
+        const broken = [...document.querySelectorAll('.print a')]
+          .filter((a) => a.getClientRects().length > 1)
+          .map((a) => a.textContent);
         return {
           lang: html.getAttribute('lang'),
           dir: getComputedStyle(html).direction,
           main_dir: getComputedStyle(main).direction,
           active_content: active,
+          broken_file_names: broken,
         };
       }),
     );
@@ -167,6 +175,7 @@ async function checkPage(context, site, shots, { rel, locale }, withText) {
   for (const m of result.page_errors) f.push(`page error: ${m}`);
   for (const m of result.dialogs) f.push(`a script opened a dialog: ${m}`);
   for (const m of result.active_content) f.push(`active content in the page: ${m}`);
+  for (const m of result.broken_file_names ?? []) f.push(`a print link breaks across lines: ${m}`);
   for (const v of result.violations) {
     if (FAILING_IMPACTS.has(v.impact)) {
       f.push(`axe ${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
