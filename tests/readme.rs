@@ -228,8 +228,15 @@ fn every_command_the_readme_shows_runs_as_shown() {
                     watching.wait_for("watching");
                     let (code, page) = get(port, "/fr/at-the-door.html");
                     assert_eq!(code, 200, "{page}");
-                    let opened = std::fs::read_to_string(&opened).unwrap_or_default();
-                    assert_eq!(opened.trim(), address, "--open opened {opened:?}");
+                    // The browser is started beside the server: give it
+                    // a moment on a busy machine.
+                    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+                    let mut said = String::new();
+                    while said.trim().is_empty() && std::time::Instant::now() < deadline {
+                        std::thread::sleep(std::time::Duration::from_millis(100));
+                        said = std::fs::read_to_string(&opened).unwrap_or_default();
+                    }
+                    assert_eq!(said.trim(), address, "--open opened {said:?}");
                 } else {
                     watching.wait_for("watching");
                 }
