@@ -311,3 +311,61 @@ fn adlam_and_arabic_are_drawn_with_the_pages_own_fonts_over_file_urls() {
         arabic["word"]
     );
 }
+
+/// Debian's Firefox, checked where it is installed (`.ci/run` installs it).
+const FIREFOX: &str = "/usr/bin/firefox-esr";
+
+/// A screenshot of `page` by headless Firefox, as a phone-sized window.
+fn firefox_screenshot(page: &Path, shot: &Path, profile: &Path) {
+    let output = Command::new(FIREFOX)
+        .args(["--headless", "--no-remote", "--profile"])
+        .arg(profile)
+        .args(["--window-size", "412,915", "--screenshot"])
+        .arg(shot)
+        .arg(format!("file://{}", page.display()))
+        .env("MOZ_HEADLESS", "1")
+        .output()
+        .unwrap();
+    assert!(
+        shot.is_file(),
+        "Firefox made no screenshot: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn the_pages_fonts_load_over_file_urls_in_firefox_too() {
+    if !Path::new(FIREFOX).is_file() {
+        let why = format!("firefox: missing `{FIREFOX}` (apt-get install firefox-esr)");
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("{why}; CI=true, so the browser tests cannot be skipped");
+        }
+        eprintln!("skipping {why}");
+        return;
+    }
+    let fx = Fixture::shipped();
+    let run = fx.run(&["build", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let shots = screenshot_dir("firefox");
+    fs::create_dir_all(&shots).unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let page = fx.out("ff-Adlm/at-the-door.html");
+    // Firefox refuses fonts from a parent folder of a file:// page; these
+    // are beside it. With them, and with the Adlam faces taken away: the
+    // Adlam name in the language switcher must come out otherwise.
+    let with = shots.join("ff-Adlm-with-fonts.png");
+    firefox_screenshot(&page, &with, profile.path());
+    for face in ["NotoSansAdlam-Regular.woff2", "NotoSansAdlam-Bold.woff2"] {
+        fs::remove_file(fx.out(&format!("ff-Adlm/fonts/{face}"))).unwrap();
+    }
+    let without = shots.join("ff-Adlm-without-adlam.png");
+    firefox_screenshot(&page, &without, profile.path());
+    let (w, h, a) = pixels(with.to_str().unwrap());
+    let (w2, h2, b) = pixels(without.to_str().unwrap());
+    assert_eq!((w, h), (w2, h2));
+    let differing = a.iter().zip(&b).filter(|(x, y)| x != y).count();
+    assert!(
+        differing > 50,
+        "Firefox drew the Adlam name the same without the page's Adlam font: it did not load it"
+    );
+}

@@ -288,6 +288,42 @@ fn the_index_links_each_documents_print_files_and_says_how_to_print_them() {
 }
 
 #[test]
+fn the_index_groups_languages_by_script_and_sorts_them_by_name() {
+    let fx = Fixture::shipped();
+    let (report, diags) = fx.build(&BuildOptions {
+        formats: vec![kyr::build::Format::Html],
+        ..BuildOptions::default()
+    });
+    assert_eq!(report.diagnostics.error_count(), 0, "{diags}");
+    let index = fx.page("index.html");
+    let order: Vec<&str> = index
+        .split("<section lang=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    // The reference language first, then its script's languages by their
+    // own names; then each other script's.
+    assert_eq!(
+        order,
+        [
+            "en", "es", "fr", "ht", "pt", "ff", "snk", "wo", "ff-Adlm", "ar"
+        ]
+    );
+    // Each group starts with a few of its script's letters.
+    let samples: Vec<&str> = index
+        .split("<p class=\"script\" dir=\"auto\" aria-hidden=\"true\">")
+        .skip(1)
+        .filter_map(|rest| rest.split('<').next())
+        .collect();
+    assert_eq!(samples, ["Abc", "𞤀𞤄𞤅", "أبت"]);
+    // Their letters are in the index's fonts, as its text is.
+    assert!(
+        index.contains("U+1E900"),
+        "the Adlam sample's A is not in the fonts' range"
+    );
+}
+
+#[test]
 fn pages_carry_subsets_of_the_fonts_their_text_needs_beside_them() {
     let fx = Fixture::shipped();
     let html = BuildOptions {

@@ -78,9 +78,34 @@ pub(crate) fn default_direction(id: &LanguageIdentifier) -> Direction {
     }
 }
 
+/// The script (ISO 15924, `Latn`, `Arab`, `Adlm`) a language is written
+/// in: the tag's script subtag when there is one, otherwise the script of
+/// the first letter of its name in itself; `Zyyy` when neither says.
+pub(crate) fn script_of(id: &LanguageIdentifier, endonym: &str) -> String {
+    use unicode_script::{Script, UnicodeScript};
+    if let Some(script) = id.script {
+        return script.as_str().to_owned();
+    }
+    endonym
+        .chars()
+        .map(|c| c.script())
+        .find(|s| !matches!(s, Script::Common | Script::Inherited | Script::Unknown))
+        .map_or_else(|| "Zyyy".to_owned(), |s| s.short_name().to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_language_is_written_in_its_tags_script_or_its_names() {
+        let script = |tag: &str, name: &str| script_of(&parse_tag(tag).unwrap(), name);
+        assert_eq!(script("ff-Adlm", "Pulaar"), "Adlm");
+        assert_eq!(script("ar", "العربية"), "Arab");
+        assert_eq!(script("ff", "Pulaar"), "Latn");
+        assert_eq!(script("am", "አማርኛ"), "Ethi");
+        assert_eq!(script("xx", "123"), "Zyyy");
+    }
 
     fn dir(tag: &str) -> Direction {
         default_direction(&parse_tag(tag).unwrap())

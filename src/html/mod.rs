@@ -248,6 +248,8 @@ pub(crate) struct IndexLocale {
     pub dir: &'static str,
     /// Documents built in this language.
     pub documents: Vec<IndexDocument>,
+    /// The script its name is written in (ISO 15924), to group by.
+    pub script: String,
     /// How much is translated, in this language.
     pub translated: Vec<Inline>,
     /// The review notice, unless a person reviewed the translation.
@@ -257,6 +259,24 @@ pub(crate) struct IndexLocale {
 /// A document's PDF files built in a locale (file name in the locale's
 /// folder, and the interface text that says how to print it).
 pub(crate) type PrintFiles<'a> = dyn Fn(&Locale, &Skeleton) -> Vec<(String, &'static str)> + 'a;
+
+/// A few letters of a script, to mark where its languages start on the
+/// index; none for a script not listed.
+fn script_sample(script: &str) -> Option<&'static str> {
+    Some(match script {
+        "Latn" => "Abc",
+        "Arab" => "أبت",
+        "Adlm" => "𞤀𞤄𞤅",
+        "Ethi" => "ሀለሐ",
+        "Deva" => "अआइ",
+        "Beng" => "অআই",
+        "Hebr" => "אבג",
+        "Nkoo" => "ߊߓߔ",
+        "Cyrl" => "Абв",
+        "Grek" => "Αβγ",
+        _ => return None,
+    })
+}
 
 /// A document as a language of the index lists it.
 pub(crate) struct IndexDocument {
@@ -298,7 +318,8 @@ pub(crate) fn render_index(
     let texts = texts_context(texts);
     let locales: Vec<Value> = locales
         .iter()
-        .map(|l| {
+        .enumerate()
+        .map(|(i, l)| {
             let documents: Vec<Value> = l
                 .documents
                 .iter()
@@ -314,7 +335,13 @@ pub(crate) fn render_index(
                 })
                 .collect();
             let review = l.review.as_deref().map(|r| Value::from_safe_string(inlines_html(r)));
+            // The first language of a group of scripts shows a few of the
+            // script's letters, which any reader of it recognises.
+            let starts_group = i == 0 || locales[i - 1].script != l.script;
+            let script_sample = script_sample(&l.script).filter(|_| starts_group);
             minijinja::context! {
+                script => l.script,
+                script_sample => script_sample,
                 tag => l.tag,
                 endonym => l.endonym,
                 dir => l.dir,
@@ -496,6 +523,7 @@ pub(crate) fn index_pages(
             .collect();
         if !documents.is_empty() {
             locales.push(IndexLocale {
+                script: crate::base::lang::script_of(&locale.langid, &locale.endonym),
                 tag: locale.tag.clone(),
                 endonym: locale.endonym.clone(),
                 dir: locale.direction.as_str(),
@@ -505,6 +533,21 @@ pub(crate) fn index_pages(
             });
         }
     }
+    // Grouped by script, the reference language's first; within a group
+    // the reference language first, then by name.
+    let reference_script = locales
+        .iter()
+        .find(|l| l.tag == config.reference)
+        .map(|l| l.script.clone());
+    locales.sort_by_cached_key(|l| {
+        (
+            Some(&l.script) != reference_script.as_ref(),
+            l.script.clone(),
+            l.tag != config.reference,
+            l.endonym.to_lowercase(),
+            l.tag.clone(),
+        )
+    });
     let reference = config.locale(&config.reference);
     let render = |view: &IndexView<'_>| {
         render_index(
