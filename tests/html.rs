@@ -311,7 +311,7 @@ fn the_index_groups_languages_by_script_and_sorts_them_by_name() {
     );
     // Each group starts with a few of its script's letters.
     let samples: Vec<&str> = index
-        .split("<p class=\"script\" dir=\"auto\" aria-hidden=\"true\">")
+        .split("<p class=\"writing\" dir=\"auto\" aria-hidden=\"true\">")
         .skip(1)
         .filter_map(|rest| rest.split('<').next())
         .collect();
