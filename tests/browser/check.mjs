@@ -19,24 +19,11 @@ import { pathToFileURL } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
+import { CHROMIUM, CHROMIUM_ARGS, VIEWPORT } from './chromium.mjs';
+
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 
-const CHROMIUM = '/usr/bin/chromium';
-// Without these Chromium opens connections of its own (updates, sync,
-// field trials, QUIC probes) before any page is loaded.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-// A phone: most readers open the pages on one.
-const VIEWPORT = { width: 412, height: 915 };
 const REFERENCE_LOCALE = 'en';
 // Schemes a page opened from a USB stick may load without leaving the machine.
 const LOCAL = /^(file|data|about):/i;

@@ -21,17 +21,8 @@ import { pathToFileURL } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM, CHROMIUM_ARGS, VIEWPORT } from './chromium.mjs';
+
 
 const [site, shots, ...probes] = process.argv.slice(2);
 if (!site || !shots || probes.length === 0) {
@@ -60,7 +51,7 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM
 const results = [];
 let missing = false;
 try {
-  const context = await browser.newContext({ viewport: { width: 412, height: 915 } });
+  const context = await browser.newContext({ viewport: VIEWPORT });
   for (const probe of probes) {
     const [rel, selector, script] = probe.split('|');
     const page = await context.newPage();
