@@ -21,7 +21,7 @@ use crate::i18n::catalog::falls_back;
 use crate::i18n::coverage::{self, interface_keys};
 use crate::i18n::interface;
 use crate::i18n::resolve::fluent_diagnostic;
-use crate::i18n::{lint, page, stale};
+use crate::i18n::{lint, page, recordings, stale};
 use crate::pdf::fonts::FontSet;
 use crate::project::Project;
 
@@ -129,6 +129,7 @@ pub fn check(project: &Project, options: &CheckOptions) -> Sink {
         check_messages(project, locale, bundle, &used, &fonts, &mut found);
         check_bidi_controls(project, locale, bundle, &mut found);
         found.extend(stale::stale_diagnostics(&project.messages(), locale));
+        found.extend(recordings::stale_diagnostics(&project.messages(), locale));
     }
     // The index page's texts, as a build resolves them (a project with no
     // document yet has only those).

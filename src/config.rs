@@ -61,6 +61,10 @@ pub struct Limits {
     /// line breaks, and every 12 characters of a long address (each is an
     /// element for Typst, whose paragraph layout costs glyphs × elements).
     pub max_paragraph_pieces: usize,
+    /// Largest recording (`locales/<tag>/audio/<id>.<ext>`), in bytes: a
+    /// voice note longer than a few minutes is more than a reader listens
+    /// to, and every reader downloads it.
+    pub max_audio_bytes: u64,
 }
 
 impl Limits {
@@ -82,6 +86,7 @@ impl Default for Limits {
             max_message_uses: 20,
             max_pages: 200,
             max_paragraph_pieces: 2000,
+            max_audio_bytes: 20 * 1024 * 1024,
         }
     }
 }
@@ -230,6 +235,10 @@ pub struct Locale {
     pub endonym: String,
     /// Writing direction, from the script unless overridden.
     pub direction: Direction,
+    /// Recordings are the normal way this language reaches its readers
+    /// (many of its speakers were never taught to read it): its cards
+    /// carry a QR code to the page with the recordings.
+    pub audio_first: bool,
     /// Whether its translators may type bidi control characters (for
     /// scripts that need them); otherwise `kyr check` warns about them.
     pub bidi_controls: bool,
@@ -292,6 +301,8 @@ struct LimitsFile {
     max_pages: Option<Spanned<u64>>,
     #[serde(default)]
     max_paragraph_pieces: Option<Spanned<u64>>,
+    #[serde(default)]
+    max_audio_bytes: Option<Spanned<u64>>,
 }
 
 #[derive(Deserialize)]
@@ -319,6 +330,8 @@ struct LocaleFile {
     paper: Option<Paper>,
     #[serde(default)]
     bidi_controls: bool,
+    #[serde(default)]
+    audio_first: bool,
     #[serde(default)]
     qr: Option<Spanned<String>>,
     #[serde(default)]
@@ -471,6 +484,7 @@ fn validate(file: FileId, raw: ConfigFile, diags: &mut Vec<Diagnostic>) -> Optio
                 chain: Vec::new(),
                 complete: file_locale.complete,
                 bidi_controls: file_locale.bidi_controls,
+                audio_first: file_locale.audio_first,
                 reviewed: file_locale.reviewed,
                 paper: file_locale.paper.unwrap_or(default_paper),
                 qr: file_locale
@@ -608,6 +622,9 @@ fn validate_limits(
     }
     if let Some(n) = take(&raw.max_paragraph_pieces, "max_paragraph_pieces", usize_max) {
         limits.max_paragraph_pieces = n as usize;
+    }
+    if let Some(n) = take(&raw.max_audio_bytes, "max_audio_bytes", usize_max) {
+        limits.max_audio_bytes = n;
     }
     limits
 }

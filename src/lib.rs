@@ -5,6 +5,8 @@
 //! ```text
 //! base          shared words: diagnostics, identifiers, direction, links,
 //!               build time, the command error, atomic output
+//! audio         recordings: container, codec, duration and level read
+//!               from their bytes; browser recordings remuxed to Ogg Opus
 //! config        kyr.toml -> Config (validated)
 //! doc           PARSE: skeletons (pulldown-cmark, with byte offsets)
 //!               -> the document model
@@ -28,6 +30,7 @@
 //! [`project::load`], [`build::build`], [`check::check`], [`status`] and
 //! [`bundle::bundle`], and read what they return.
 
+pub mod audio;
 mod base;
 pub mod build;
 pub mod bundle;
@@ -54,7 +57,7 @@ pub use base::diag::{Diagnostic, Files, Severity, Sink, Span};
 pub use base::error::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Error};
 pub use cli::run;
 
-pub use i18n::coverage::{Counts, DocumentCoverage, LocaleCoverage};
+pub use i18n::coverage::{AudioCounts, Counts, DocumentCoverage, LocaleCoverage};
 
 /// `kyr status`: translation coverage of the given locales (all when
 /// empty), per locale and per document.

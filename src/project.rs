@@ -256,6 +256,13 @@ fn load_locales(
         .flat_map(Skeleton::references)
         .map(|r| r.id)
         .collect();
+    // The ids a recording may read: the documents' messages, in order.
+    let mut document_ids: Vec<String> = Vec::new();
+    for reference in skeletons.iter().flat_map(Skeleton::references) {
+        if !document_ids.contains(&reference.id) {
+            document_ids.push(reference.id);
+        }
+    }
     known.extend(i18n::interface::MESSAGES.iter().map(|m| m.id.to_owned()));
     known.insert(config.title.clone());
     let dir = root.join("locales");
@@ -322,9 +329,67 @@ fn load_locales(
                 bundle.lock = i18n::lock::Lock::parse(file, files.text(file), diags);
             }
         }
+        bundle.recordings =
+            load_recordings(root, &locale_dir, &document_ids, config, files, diags)?;
         catalog.locales.insert(tag.clone(), bundle);
     }
     Ok(catalog)
+}
+
+/// The recordings in `locales/<tag>/audio/` that pass their checks, by
+/// message id; every problem becomes a diagnostic at the file.
+fn load_recordings(
+    root: &Path,
+    locale_dir: &Path,
+    document_ids: &[String],
+    config: &Config,
+    files: &mut Files,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<indexmap::IndexMap<String, i18n::recordings::Recording>> {
+    let known = i18n::recordings::Known {
+        ids: document_ids,
+        max_bytes: config.limits.max_audio_bytes,
+    };
+    let mut recordings = indexmap::IndexMap::new();
+    for path in list(
+        root,
+        &locale_dir.join(i18n::recordings::AUDIO_DIR),
+        "",
+        diags,
+    )? {
+        let name = file_name(&path);
+        if i18n::recordings::split_name(&name).is_none() {
+            continue;
+        }
+        let file = files.add(relative(root, &path), String::new());
+        let size = fs::metadata(&path)
+            .with_context(|| format!("failed to read `{}`", relative(root, &path).display()))?
+            .len();
+        if !i18n::recordings::check_size(file, size, &known, diags) {
+            continue;
+        }
+        let bytes = fs::read(&path)
+            .with_context(|| format!("failed to read `{}`", relative(root, &path).display()))?;
+        if let Some((id, _)) = i18n::recordings::split_name(&name)
+            && let Some(first) = recordings.get(id)
+        {
+            let first: &i18n::recordings::Recording = first;
+            diags.push(
+                Diagnostic::error(format!(
+                    "`{id}` has two recordings, `{}` and `{name}`; only `{}` is used",
+                    first.name, first.name
+                ))
+                .code("audio-duplicate")
+                .at(Span::new(file, 0..0))
+                .hint("remove the one that should not be played"),
+            );
+            continue;
+        }
+        if let Some(recording) = i18n::recordings::read(file, &name, &bytes, &known, diags) {
+            recordings.insert(recording.id.clone(), recording);
+        }
+    }
+    Ok(recordings)
 }
 
 fn load_templates(

@@ -8,7 +8,7 @@ use std::path::Path;
 /// The layers, in order; a module imports only from earlier layers (and
 /// from inside itself). Modules in one layer do not import each other.
 const LAYERS: &[&[&str]] = &[
-    &["base"],
+    &["base", "audio"],
     &["config"],
     &["doc"],
     &["i18n"],

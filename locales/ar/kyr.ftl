@@ -15,5 +15,6 @@ kyr-print-booklet = صفحات الكتيّب، للقراءة على الشاش
 kyr-print-booklet-sheets = كتيّب للطيّ: على الوجهين، مع القلب على الحافة القصيرة، بحجم 100 %؛ رُصّ الأوراق واطوِها من المنتصف ودبّسها على الطيّة.
 kyr-languages = اللغات
 kyr-sources = المصادر
+kyr-listen = استمع
 kyr-documents = الوثائق
 kyr-help = مساعدة قانونية مجانية: { $organization }، { $hotline }

@@ -15,6 +15,7 @@ kyr-print-booklet = Booklet pages, to read on screen or print one by one.
 kyr-print-booklet-sheets = Booklet to fold: both sides, flipping on the short edge, at 100 %; stack the sheets, fold them in half and staple on the fold.
 kyr-languages = Languages
 kyr-sources = Sources
+kyr-listen = Listen
 kyr-documents = Documents
 kyr-help = Free legal help: { $organization }, { $hotline }
 # Printed in the margin of a sheet of wallet cards, in this (the project's) language only: it is for whoever prints.

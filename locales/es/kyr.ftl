@@ -15,5 +15,6 @@ kyr-print-booklet = Páginas del folleto, para leer en pantalla o imprimir una p
 kyr-print-booklet-sheets = Folleto para doblar: a doble cara, girando por el borde corto, al 100 %; apilar las hojas, doblarlas por la mitad y grapar en el pliegue.
 kyr-languages = Idiomas
 kyr-sources = Fuentes
+kyr-listen = Escuchar
 kyr-documents = Documentos
 kyr-help = Ayuda legal gratuita: { $organization }, { $hotline }

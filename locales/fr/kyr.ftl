@@ -15,5 +15,6 @@ kyr-print-booklet = Pages du livret, à lire à l'écran ou à imprimer une par 
 kyr-print-booklet-sheets = Livret à plier : recto verso, retournement sur le bord court, à 100 % ; empiler les feuilles, les plier en deux et agrafer sur le pli.
 kyr-languages = Langues
 kyr-sources = Sources
+kyr-listen = Écouter
 kyr-documents = Documents
 kyr-help = Aide juridique gratuite : { $organization }, { $hotline }

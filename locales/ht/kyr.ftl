@@ -7,5 +7,6 @@ kyr-unreviewed = Tradiksyon sa a poko revize.
 kyr-partial = Gen kèk pati nan paj sa a ki poko tradui, yo parèt nan yon lòt lang.
 kyr-languages = Lang
 kyr-sources = Sous
+kyr-listen = Koute
 kyr-documents = Dokiman
 kyr-help = Èd legal gratis: { $organization }, { $hotline }

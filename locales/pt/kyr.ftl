@@ -15,5 +15,6 @@ kyr-print-booklet = Páginas do livreto, para ler na tela ou imprimir uma a uma.
 kyr-print-booklet-sheets = Livreto para dobrar: frente e verso, virando pela borda curta, a 100 %; empilhar as folhas, dobrá-las ao meio e grampear na dobra.
 kyr-languages = Idiomas
 kyr-sources = Fontes
+kyr-listen = Ouvir
 kyr-documents = Documentos
 kyr-help = Ajuda jurídica gratuita: { $organization }, { $hotline }

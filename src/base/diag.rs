@@ -338,7 +338,11 @@ pub fn render(files: &Files, d: &Diagnostic) -> String {
             "{BOLD}{}:{line}:{col}:{BOLD:#} ",
             display_path(&file.path)
         );
-        snippet = Some((file, line, span));
+        // A recording (read as bytes, kept as an empty text) or an empty
+        // file has no line to show.
+        if !file.text.is_empty() {
+            snippet = Some((file, line, span));
+        }
     }
     let _ = writeln!(out, "{style}{label}:{style:#} {BOLD}{}{BOLD:#}", d.message);
     if let Some((file, line, span)) = snippet {

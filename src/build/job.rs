@@ -188,6 +188,12 @@ fn content_key(context: &Context, page: &Page, skeleton: &Skeleton) -> String {
     for used in &page.officer_used {
         hasher.add("officer message", (&used.key, &used.locale, &used.text));
     }
+    for recorded in crate::doc::model::recordings(&page.document.blocks) {
+        hasher.add(
+            "recording",
+            (&recorded.id, &recorded.file, recorded.duration_ms),
+        );
+    }
     hasher.key()
 }
 

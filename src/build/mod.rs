@@ -7,6 +7,7 @@
 //! written, and what an earlier build left is removed; a message with an
 //! error falls back instead. Other outputs go on.
 
+mod audio;
 pub(crate) mod incremental;
 mod job;
 mod options;
@@ -28,7 +29,7 @@ use crate::base::error::Error;
 use crate::base::output;
 use crate::config::Locale;
 use crate::doc::Skeleton;
-use crate::i18n::{lint, stale};
+use crate::i18n::{lint, recordings, stale};
 use crate::project::Project;
 use incremental::SharedKeys;
 use job::Context;
@@ -103,6 +104,9 @@ pub fn build_with(
     report.add_diagnostics(examples, options.strict);
     index(&context, &mut report)?;
     web_fonts(&context, &mut report)?;
+    if formats.contains(&Format::Html) {
+        audio::copy(&context, &mut report)?;
+    }
     record_shard(project, options, &out_dir)?;
     // Every temporary file is renamed into place or gone by now: the
     // record of their names goes too.
@@ -223,8 +227,13 @@ fn stale_translations(project: &Project, options: &BuildOptions) -> Vec<Diagnost
         .locales
         .values()
         .filter(|l| options.selects(l))
-        .flat_map(|locale| stale::stale_diagnostics(&project.messages(), locale))
-        .filter(|d| d.code == "stale")
+        .flat_map(|locale| {
+            let messages = project.messages();
+            let mut found = stale::stale_diagnostics(&messages, locale);
+            found.extend(recordings::stale_diagnostics(&messages, locale));
+            found
+        })
+        .filter(|d| d.code == "stale" || d.code == "audio-stale")
         .collect()
 }
 

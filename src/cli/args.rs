@@ -174,6 +174,10 @@ pub struct ConfirmArgs {
     /// The messages to confirm (all the locale's translations when none).
     #[arg(value_name = "MSG-ID")]
     pub messages: Vec<String>,
+    /// Confirm the locale's recordings (`locales/<tag>/audio/`) against the
+    /// text they read now, instead of its translations.
+    #[arg(long)]
+    pub audio: bool,
 }
 
 /// `kyr init`.

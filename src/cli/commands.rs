@@ -18,7 +18,7 @@ use crate::cli::args::{
 };
 use crate::cli::output::{print_diagnostics, report_build, report_build_json};
 use crate::cli::progress;
-use crate::i18n::{coverage, lock, stale};
+use crate::i18n::{coverage, lock, recordings, stale};
 use crate::project::{self, Project};
 use crate::scaffold;
 
@@ -230,8 +230,13 @@ pub(super) fn confirm(
     project
         .config
         .known_locales(std::slice::from_ref(&args.locale))?;
-    let (text, confirmed) =
-        stale::confirm(&project.messages(), &args.locale, &args.messages).map_err(Error::Usage)?;
+    let messages = project.messages();
+    let (text, confirmed) = if args.audio {
+        recordings::confirm(&messages, &args.locale, &args.messages)
+    } else {
+        stale::confirm(&messages, &args.locale, &args.messages)
+    }
+    .map_err(Error::Usage)?;
     let relative = Path::new("locales")
         .join(&args.locale)
         .join(lock::LOCK_FILE);
@@ -239,10 +244,21 @@ pub(super) fn confirm(
     if !global.quiet {
         let _ = writeln!(
             err,
-            "confirmed {} of `{}` against `{}` in `{}`",
-            diag::counted(confirmed.len(), "message", "messages"),
-            args.locale,
-            project.config.reference,
+            "{} in `{}`",
+            if args.audio {
+                format!(
+                    "confirmed {} of `{}` against the text they read",
+                    diag::counted(confirmed.len(), "recording", "recordings"),
+                    args.locale
+                )
+            } else {
+                format!(
+                    "confirmed {} of `{}` against `{}`",
+                    diag::counted(confirmed.len(), "message", "messages"),
+                    args.locale,
+                    project.config.reference
+                )
+            },
             diag::display_path(&relative)
         );
     }

@@ -81,6 +81,67 @@ pub enum Block {
     },
     /// Skeleton only: a paragraph that is a single message reference.
     Message(Reference),
+    /// Blocks whose messages a volunteer recorded in the page's language.
+    Recorded {
+        /// The recordings, in reading order.
+        recordings: Vec<Recorded>,
+        /// The blocks.
+        blocks: Vec<Block>,
+    },
+}
+
+/// A recording of one message, as a page links it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recorded {
+    /// The message it reads.
+    pub id: String,
+    /// Its file name in the locale's `audio/` folder (`door-intro.ogg`).
+    pub file: String,
+    /// Its media type (`audio/ogg`).
+    pub mime: &'static str,
+    /// How long it plays, in milliseconds.
+    pub duration_ms: u64,
+}
+
+/// Every recording in some blocks, in reading order.
+pub(crate) fn recordings(blocks: &[Block]) -> Vec<&Recorded> {
+    let mut out = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Recorded { recordings, blocks } => {
+                out.extend(recordings);
+                out.extend(self::recordings(blocks));
+            }
+            Block::List { items, .. } => items.iter().for_each(|i| out.extend(self::recordings(i))),
+            Block::Quote(inner) | Block::Lang { blocks: inner, .. } => {
+                out.extend(self::recordings(inner))
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The blocks without their recordings, for the back ends that print
+/// (paper, text messages): only the page plays them.
+pub(crate) fn without_recordings(blocks: &[Block]) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        match block {
+            Block::Recorded { blocks, .. } => out.extend(without_recordings(blocks)),
+            Block::List { start, items } => out.push(Block::List {
+                start: *start,
+                items: items.iter().map(|i| without_recordings(i)).collect(),
+            }),
+            Block::Quote(inner) => out.push(Block::Quote(without_recordings(inner))),
+            Block::Lang { lang, blocks } => out.push(Block::Lang {
+                lang: lang.clone(),
+                blocks: without_recordings(blocks),
+            }),
+            other => out.push(other.clone()),
+        }
+    }
+    out
 }
 
 /// A piece of inline content.
@@ -159,7 +220,9 @@ pub(crate) fn walk<'a>(blocks: &'a [Block], f: &mut impl FnMut(Leaf<'a>)) {
             Block::Message(r) => f(Leaf::Message(r)),
             Block::Paragraph(c) | Block::Heading { content: c, .. } => walk_inlines(c, f),
             Block::List { items, .. } => items.iter().for_each(|item| walk(item, f)),
-            Block::Quote(b) | Block::Lang { blocks: b, .. } => walk(b, f),
+            Block::Quote(b) | Block::Lang { blocks: b, .. } | Block::Recorded { blocks: b, .. } => {
+                walk(b, f)
+            }
             Block::Code(code) => f(Leaf::Code(code)),
             Block::Rule => {}
         }
@@ -210,7 +273,9 @@ pub(crate) fn most_paragraph_pieces(blocks: &[Block]) -> usize {
                 .map(|item| most_paragraph_pieces(item))
                 .max()
                 .unwrap_or(0),
-            Block::Quote(inner) | Block::Lang { blocks: inner, .. } => most_paragraph_pieces(inner),
+            Block::Quote(inner)
+            | Block::Lang { blocks: inner, .. }
+            | Block::Recorded { blocks: inner, .. } => most_paragraph_pieces(inner),
             Block::Code(_) | Block::Rule | Block::Message(_) => 1,
         })
         .max()
@@ -247,7 +312,9 @@ pub(crate) fn join_neighbours_in(blocks: &mut [Block]) {
                 *c = join_neighbours(std::mem::take(c));
             }
             Block::List { items, .. } => items.iter_mut().for_each(|item| join_neighbours_in(item)),
-            Block::Quote(inner) | Block::Lang { blocks: inner, .. } => join_neighbours_in(inner),
+            Block::Quote(inner)
+            | Block::Lang { blocks: inner, .. }
+            | Block::Recorded { blocks: inner, .. } => join_neighbours_in(inner),
             Block::Code(_) | Block::Rule | Block::Message(_) => {}
         }
     }

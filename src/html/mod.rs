@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::base::diag::{Diagnostic, FileId, Files, Span};
 use crate::config::{Config, Locale};
 use crate::doc::Skeleton;
-use crate::doc::model::{Block, Inline, Lang};
+use crate::doc::model::{Block, Inline, Lang, Leaf, Recorded};
 use crate::i18n::interface::html_name;
 use crate::i18n::page::{IndexTexts, Page};
 
@@ -217,13 +217,23 @@ pub(crate) fn render_page(
         .iter()
         .map(|(name, inlines)| (html_name(name), crate::doc::model::plain_text(inlines)))
         .collect();
+    let listen = Listen {
+        plain: labels.get("listen").cloned().unwrap_or_default(),
+        html: page
+            .texts
+            .iter()
+            .find(|(name, _)| *name == "listen")
+            .map(|(_, inlines)| inlines_html(inlines))
+            .unwrap_or_default(),
+    };
     let context = minijinja::context! {
         labels => labels,
         lang => page.lang,
         dir => page.dir,
         title => crate::doc::model::plain_text(page.title),
         title_html => Value::from_safe_string(inlines_html(page.title)),
-        body => Value::from_safe_string(blocks_html(page.blocks)),
+        body => Value::from_safe_string(body_html(page.blocks, &listen)),
+        listen => listen_list(page.blocks, &listen).into_iter().map(Value::from_safe_string).collect::<Vec<_>>(),
         texts => texts,
         notices => page.notices.iter().map(|n| Value::from_safe_string(blocks_html(&[Block::Paragraph(n.clone())]))).collect::<Vec<_>>(),
         sources => Value::from_serialize(&page.sources),
@@ -638,8 +648,108 @@ fn texts_context(texts: &[(&'static str, Vec<Inline>)]) -> HashMap<String, Value
 /// Blocks as HTML.
 pub(crate) fn blocks_html(blocks: &[Block]) -> String {
     let mut out = String::new();
-    write_blocks(&mut out, blocks);
+    write_blocks(&mut out, blocks, &Listen::default());
     out
+}
+
+/// The "Listen" label of a page's players, as plain text (for screen
+/// readers) and as HTML (marked with its language when it falls back).
+#[derive(Default)]
+struct Listen {
+    plain: String,
+    html: String,
+}
+
+/// A document's body as HTML: `listen` labels its recordings' players.
+fn body_html(blocks: &[Block], listen: &Listen) -> String {
+    let mut out = String::new();
+    write_blocks(&mut out, blocks, listen);
+    out
+}
+
+/// A native player for a recording: no script, nothing loaded until the
+/// reader presses play; a link to the file where audio cannot play.
+fn write_player(out: &mut String, recording: &Recorded, listen: &str) {
+    let href = format!("{AUDIO_DIR}/{}", recording.file);
+    out.push_str("<audio controls preload=\"none\" src=\"");
+    escape_into(out, &href);
+    out.push_str("\" aria-label=\"");
+    escape_into(out, listen);
+    out.push_str("\"><a href=\"");
+    escape_into(out, &href);
+    out.push_str("\" dir=\"ltr\">");
+    escape_into(out, &recording.file);
+    out.push_str("</a></audio>");
+}
+
+/// The folder of a locale's recordings, beside its pages.
+pub(crate) const AUDIO_DIR: &str = "audio";
+
+/// The page's "Listen" section: every recording in reading order, each
+/// with the first words of what it reads.
+fn listen_list(blocks: &[Block], listen: &Listen) -> Vec<String> {
+    let mut out = Vec::new();
+    collect_listen(blocks, listen, &mut out);
+    out
+}
+
+fn collect_listen(blocks: &[Block], listen: &Listen, out: &mut Vec<String>) {
+    for block in blocks {
+        match block {
+            Block::Recorded { recordings, blocks } => {
+                let said = first_words(blocks);
+                let attrs = match blocks.first() {
+                    Some(Block::Lang { lang, .. }) => format!(" {}", lang_attrs(lang)),
+                    Some(Block::Paragraph(c) | Block::Heading { content: c, .. }) => {
+                        hoist_lang(c).0
+                    }
+                    _ => String::new(),
+                };
+                for recording in recordings {
+                    let mut item = format!("<span{attrs}>");
+                    escape_into(&mut item, &said);
+                    item.push_str("</span> ");
+                    write_player(&mut item, recording, &listen.plain);
+                    out.push(item);
+                }
+                collect_listen(blocks, listen, out);
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    collect_listen(item, listen, out);
+                }
+            }
+            Block::Quote(inner) | Block::Lang { blocks: inner, .. } => {
+                collect_listen(inner, listen, out);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The first words of some blocks' text, to name a recording by.
+fn first_words(blocks: &[Block]) -> String {
+    const MOST_CHARS: usize = 60;
+    let mut text = String::new();
+    crate::doc::model::walk(blocks, &mut |leaf| {
+        if let Leaf::Inline(Inline::Text(t) | Inline::Code(t) | Inline::Var { text: t, .. }) = leaf
+        {
+            text.push_str(t);
+        }
+    });
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut said = String::new();
+    for word in &words {
+        if !said.is_empty() && said.chars().count() + 1 + word.chars().count() > MOST_CHARS {
+            said.push('…');
+            return said;
+        }
+        if !said.is_empty() {
+            said.push(' ');
+        }
+        said.push_str(word);
+    }
+    said
 }
 
 /// Inlines as HTML.
@@ -649,7 +759,7 @@ pub(crate) fn inlines_html(inlines: &[Inline]) -> String {
     out
 }
 
-fn write_blocks(out: &mut String, blocks: &[Block]) {
+fn write_blocks(out: &mut String, blocks: &[Block], listen: &Listen) {
     for block in blocks {
         match block {
             Block::Heading { level, content } => {
@@ -688,7 +798,7 @@ fn write_blocks(out: &mut String, blocks: &[Block]) {
                         }
                         _ => {
                             out.push_str("<li>");
-                            write_blocks(out, item);
+                            write_blocks(out, item, listen);
                         }
                     }
                     out.push_str("</li>\n");
@@ -697,7 +807,7 @@ fn write_blocks(out: &mut String, blocks: &[Block]) {
             }
             Block::Quote(inner) => {
                 out.push_str("<blockquote>\n");
-                write_blocks(out, inner);
+                write_blocks(out, inner, listen);
                 out.push_str("</blockquote>\n");
             }
             Block::Code(code) => {
@@ -708,8 +818,18 @@ fn write_blocks(out: &mut String, blocks: &[Block]) {
             Block::Rule => out.push_str("<hr>\n"),
             Block::Lang { lang, blocks } => {
                 let _ = writeln!(out, "<div {}>", lang_attrs(lang));
-                write_blocks(out, blocks);
+                write_blocks(out, blocks, listen);
                 out.push_str("</div>\n");
+            }
+            Block::Recorded { recordings, blocks } => {
+                write_blocks(out, blocks, listen);
+                for recording in recordings {
+                    out.push_str("<p class=\"listen\"><span class=\"listen-label\">");
+                    out.push_str(&listen.html);
+                    out.push_str("</span> ");
+                    write_player(out, recording, &listen.plain);
+                    out.push_str("</p>\n");
+                }
             }
             // Resolved away before rendering; nothing of a reference shows.
             Block::Message(_) => {}

@@ -54,6 +54,9 @@ pub struct LocaleBundle {
     /// Fingerprints of the reference texts the translations were confirmed
     /// against (`kyr-lock.toml`).
     pub lock: lock::Lock,
+    /// Recordings of its messages (`audio/<id>.<ext>`) that passed their
+    /// checks, by message id.
+    pub recordings: IndexMap<String, super::recordings::Recording>,
     resources: Vec<(FileId, Arc<FluentResource>)>,
     /// Each file's name in the locale's folder (`door.ftl`).
     file_names: Vec<(FileId, String)>,
@@ -341,6 +344,7 @@ pub(crate) fn load_locale(
         broken,
         unreadable,
         lock: lock::Lock::default(),
+        recordings: IndexMap::new(),
         resources,
         file_names,
     }

@@ -12,6 +12,7 @@ use crate::doc::Skeleton;
 use crate::i18n::Messages;
 use crate::i18n::interface;
 use crate::i18n::lock::Staleness;
+use crate::i18n::recordings;
 use crate::i18n::stale::{Change, change, shown, staleness};
 
 /// The name of the pseudo-document holding the interface messages.
@@ -59,6 +60,32 @@ impl Counts {
     }
 }
 
+/// Recordings of a document's messages, or of a whole locale's.
+#[derive(Debug, Default, Clone, Serialize, PartialEq, Eq)]
+pub struct AudioCounts {
+    /// Messages with a recording that passed its checks (stale ones
+    /// included).
+    pub recorded: usize,
+    /// Recorded, but the text it reads changed since it was confirmed, or
+    /// it was never confirmed.
+    pub stale: usize,
+    /// Messages with no recording.
+    pub missing: usize,
+    /// How long the recordings play, in milliseconds.
+    pub duration_ms: u64,
+    /// Ids whose recording is stale.
+    pub stale_ids: Vec<String>,
+}
+
+impl AudioCounts {
+    fn text(&self) -> String {
+        format!(
+            "{} recorded, {} stale, {} missing",
+            self.recorded, self.stale, self.missing
+        )
+    }
+}
+
 /// One document in one locale.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentCoverage {
@@ -78,6 +105,8 @@ pub struct DocumentCoverage {
     /// For stale ids whose reference text changed: the text confirmed
     /// against, and the text now.
     pub stale_changes: Vec<Change>,
+    /// Its messages' recordings (none for [`INTERFACE`]).
+    pub audio: AudioCounts,
 }
 
 /// One locale.
@@ -98,6 +127,8 @@ pub struct LocaleCoverage {
     pub percent: f64,
     /// Fallback messages by supplying locale (each message once).
     pub fallback_from: BTreeMap<String, usize>,
+    /// Recordings of every message the locale's documents use (each once).
+    pub audio: AudioCounts,
     /// Per document.
     pub documents: Vec<DocumentCoverage>,
 }
@@ -180,7 +211,11 @@ pub(crate) fn coverage(messages: &Messages, tags: &[String]) -> Vec<LocaleCovera
                 missing_ids: Vec::new(),
                 stale_ids: Vec::new(),
                 stale_changes: Vec::new(),
+                audio: AudioCounts::default(),
             };
+            if name != INTERFACE {
+                doc.audio = audio_counts(messages, locale, keys.iter());
+            }
             for key in keys {
                 let state = state(messages, locale, key);
                 tally(&mut doc.counts, &mut doc.fallback_from, &state);
@@ -208,6 +243,17 @@ pub(crate) fn coverage(messages: &Messages, tags: &[String]) -> Vec<LocaleCovera
         for state in seen.values() {
             tally(&mut counts, &mut fallback_from, state);
         }
+        let document_keys = documents
+            .iter()
+            .filter(|(name, _)| name != INTERFACE)
+            .flat_map(|(_, keys)| keys);
+        let mut unique: Vec<&String> = Vec::new();
+        for key in document_keys {
+            if !unique.contains(&key) {
+                unique.push(key);
+            }
+        }
+        let audio = audio_counts(messages, locale, unique.into_iter());
         out.push(LocaleCoverage {
             locale: locale.tag.clone(),
             endonym: locale.endonym.clone(),
@@ -216,10 +262,41 @@ pub(crate) fn coverage(messages: &Messages, tags: &[String]) -> Vec<LocaleCovera
             percent: counts.percent(),
             counts,
             fallback_from,
+            audio,
             documents: per_document,
         });
     }
     out
+}
+
+/// Recordings of the messages (not attributes) among `keys`.
+fn audio_counts<'k>(
+    messages: &Messages,
+    locale: &Locale,
+    keys: impl Iterator<Item = &'k String>,
+) -> AudioCounts {
+    let mut audio = AudioCounts::default();
+    let recordings = messages.catalog.get(&locale.tag).map(|b| &b.recordings);
+    for key in keys.filter(|k| !k.contains('.')) {
+        match recordings.and_then(|r| r.get(key)) {
+            Some(recording) => {
+                audio.recorded += 1;
+                audio.duration_ms += recording.info.duration.as_millis() as u64;
+                if recordings::staleness(messages, locale, key).is_some() {
+                    audio.stale += 1;
+                    audio.stale_ids.push(key.clone());
+                }
+            }
+            None => audio.missing += 1,
+        }
+    }
+    audio
+}
+
+/// Whether any locale has a recording: the tables show their audio
+/// column only then.
+fn has_audio(coverage: &[LocaleCoverage]) -> bool {
+    coverage.iter().any(|l| l.audio.recorded > 0)
 }
 
 fn tally(counts: &mut Counts, from: &mut BTreeMap<String, usize>, state: &State) {
@@ -265,7 +342,8 @@ fn row(name: &str, counts: &Counts, from: &BTreeMap<String, usize>) -> [String; 
 
 /// Aligned columns: a line per locale, then one per document.
 pub(crate) fn render_table(coverage: &[LocaleCoverage]) -> String {
-    let header = [
+    let audio = has_audio(coverage);
+    let mut header = vec![
         "locale",
         "translated",
         "fallback",
@@ -274,10 +352,16 @@ pub(crate) fn render_table(coverage: &[LocaleCoverage]) -> String {
         "coverage",
         "review",
     ];
+    if audio {
+        header.push("audio");
+    }
     let mut rows: Vec<Vec<String>> = vec![header.iter().map(|s| (*s).to_owned()).collect()];
     for locale in coverage {
         let mut first = row(&locale.locale, &locale.counts, &locale.fallback_from).to_vec();
         first.push(review_text(locale));
+        if audio {
+            first.push(locale.audio.text());
+        }
         rows.push(first);
         for doc in &locale.documents {
             let mut line = row(
@@ -287,6 +371,13 @@ pub(crate) fn render_table(coverage: &[LocaleCoverage]) -> String {
             )
             .to_vec();
             line.push(String::new());
+            if audio {
+                line.push(if doc.document == INTERFACE {
+                    String::new()
+                } else {
+                    doc.audio.text()
+                });
+            }
             rows.push(line);
         }
     }
@@ -329,6 +420,7 @@ fn needs_work(locale: &LocaleCoverage) -> Vec<(&str, &'static str, &[String])> {
             ("untranslated", &doc.untranslated_ids),
             ("stale", &doc.stale_ids),
             ("missing", &doc.missing_ids),
+            ("stale recordings", &doc.audio.stale_ids),
         ] {
             if !ids.is_empty() {
                 out.push((doc.document.as_str(), what, ids.as_slice()));
@@ -352,22 +444,38 @@ fn review_text(locale: &LocaleCoverage) -> String {
 
 /// A Markdown table for a pull request, with the ids that need work.
 pub(crate) fn render_markdown(coverage: &[LocaleCoverage]) -> String {
-    let mut out = String::from(
-        "| locale | translated | fallback | missing | stale | coverage | review |\n|---|---:|---|---:|---:|---:|---|\n",
-    );
+    let audio = has_audio(coverage);
+    let mut out = String::from(if audio {
+        "| locale | translated | fallback | missing | stale | coverage | review | audio |\n|---|---:|---|---:|---:|---:|---|---|\n"
+    } else {
+        "| locale | translated | fallback | missing | stale | coverage | review |\n|---|---:|---|---:|---:|---:|---|\n"
+    });
+    let audio_cell = |counts: &AudioCounts| {
+        if audio {
+            format!(" {} |", counts.text())
+        } else {
+            String::new()
+        }
+    };
     for locale in coverage {
         let [name, translated, fallback, missing, stale, percent] =
             row(&locale.locale, &locale.counts, &locale.fallback_from);
         out.push_str(&format!(
-            "| `{name}` {} | {translated} | {fallback} | {missing} | {stale} | {percent} | {} |\n",
+            "| `{name}` {} | {translated} | {fallback} | {missing} | {stale} | {percent} | {} |{}\n",
             locale.endonym.replace('|', "\\|"),
-            review_text(locale)
+            review_text(locale),
+            audio_cell(&locale.audio)
         ));
         for doc in &locale.documents {
             let [name, translated, fallback, missing, stale, percent] =
                 row(&doc.document, &doc.counts, &doc.fallback_from);
+            let cell = if doc.document == INTERFACE && audio {
+                " |".to_owned()
+            } else {
+                audio_cell(&doc.audio)
+            };
             out.push_str(&format!(
-                "| &emsp;`{name}` | {translated} | {fallback} | {missing} | {stale} | {percent} | |\n"
+                "| &emsp;`{name}` | {translated} | {fallback} | {missing} | {stale} | {percent} | |{cell}\n"
             ));
         }
     }

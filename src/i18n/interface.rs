@@ -44,6 +44,7 @@ pub(crate) const MESSAGES: &[InterfaceMessage] = &[
     ),
     message("kyr-last-reviewed", "last-reviewed", Shown::Page),
     message("kyr-sources", "sources", Shown::Page),
+    message("kyr-listen", "listen", Shown::Page),
     message("kyr-languages", "languages", Shown::PageAndIndex),
     message("kyr-documents", "documents", Shown::PageAndIndex),
     message("kyr-unreviewed", "unreviewed", Shown::Notice),

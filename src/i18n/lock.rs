@@ -17,6 +17,9 @@ use crate::base::diag::{Diagnostic, FileId, Span};
 /// The lock file's name inside `locales/<tag>/`.
 pub(crate) const LOCK_FILE: &str = "kyr-lock.toml";
 
+/// The tables a lock file holds.
+const TABLES: &[&str] = &["confirmed", "text", "audio", "audio_text"];
+
 /// A locale's confirmed fingerprints.
 #[derive(Debug, Default, Clone)]
 pub struct Lock {
@@ -27,6 +30,13 @@ pub struct Lock {
     /// Message id -> the reference text it was confirmed against, to show
     /// what changed since (locks written before kyr kept it have none).
     pub texts: IndexMap<String, String>,
+    /// Message id -> fingerprint of the text its recording was made from
+    /// (`locales/<tag>/audio/<id>.<ext>`; `kyr confirm --audio`), and where
+    /// it is written.
+    pub audio: IndexMap<String, (String, Option<Range<usize>>)>,
+    /// Message id -> the text its recording was made from, as the
+    /// volunteer read it.
+    pub audio_texts: IndexMap<String, String>,
 }
 
 /// Why a translated message is stale.
@@ -60,7 +70,7 @@ impl Lock {
         };
         let doc = doc.into_inner();
         for (key, value) in &doc {
-            if key != "confirmed" && key != "text" {
+            if !TABLES.contains(&key.as_str()) {
                 diags.push(
                     Diagnostic::error(format!("unknown table `{key}` in the lock file"))
                         .code("lock")
@@ -70,28 +80,42 @@ impl Lock {
             let _ = value;
         }
         // Positions: find each `id = "..."` line (toml's tables keep no spans).
-        if let Some(toml::Value::Table(table)) = doc.get("confirmed") {
+        for name in ["confirmed", "audio"] {
+            let Some(toml::Value::Table(table)) = doc.get(name) else {
+                continue;
+            };
             for (id, value) in table {
-                let range = find_key(text, id);
-                match value.as_str() {
-                    Some(hash) => {
-                        lock.confirmed
-                            .insert(id.clone(), (hash.to_owned(), range.clone()));
-                    }
-                    None => diags.push(
+                let range = find_key(text, name, id);
+                let Some(hash) = value.as_str() else {
+                    diags.push(
                         Diagnostic::error(format!("the fingerprint of `{id}` must be a string"))
                             .code("lock")
                             .at(Span::new(file, range.unwrap_or(0..0))),
-                    ),
-                }
+                    );
+                    continue;
+                };
+                let into = if name == "audio" {
+                    &mut lock.audio
+                } else {
+                    &mut lock.confirmed
+                };
+                into.insert(id.clone(), (hash.to_owned(), range));
             }
         }
-        if let Some(toml::Value::Table(table)) = doc.get("text") {
+        for name in ["text", "audio_text"] {
+            let Some(toml::Value::Table(table)) = doc.get(name) else {
+                continue;
+            };
+            let into = if name == "audio_text" {
+                &mut lock.audio_texts
+            } else {
+                &mut lock.texts
+            };
             for (id, value) in table {
                 // Only shown to people: a text that is not a string is
                 // left out rather than refused.
                 if let Some(text) = value.as_str() {
-                    lock.texts.insert(id.clone(), text.to_owned());
+                    into.insert(id.clone(), text.to_owned());
                 }
             }
         }
@@ -103,6 +127,16 @@ impl Lock {
     pub fn staleness(&self, id: &str, reference: &str) -> Option<Staleness> {
         match self.confirmed.get(id) {
             Some((hash, _)) if hash == reference => None,
+            Some(_) => Some(Staleness::Changed),
+            None => Some(Staleness::Unconfirmed),
+        }
+    }
+
+    /// Whether a recording is stale against the fingerprint of the text
+    /// it should have been made from.
+    pub fn audio_staleness(&self, id: &str, text: &str) -> Option<Staleness> {
+        match self.audio.get(id) {
+            Some((hash, _)) if hash == text => None,
             Some(_) => Some(Staleness::Changed),
             None => Some(Staleness::Unconfirmed),
         }
@@ -136,14 +170,53 @@ impl Lock {
                 out.push_str(&format!("{id} = {text}\n"));
             }
         }
+        if !self.audio.is_empty() {
+            let mut ids: Vec<&String> = self.audio.keys().collect();
+            ids.sort();
+            out.push_str(&format!(
+                "\n# Written by `kyr confirm {tag} --audio` and the recording page of\n\
+                 # `kyr serve`. For each recording in `audio/`, a fingerprint of the text it\n\
+                 # was made from: this locale's own text, or the text it falls back to.\n\
+                 # When that text changes, the recording is reported as stale.\n[audio]\n"
+            ));
+            for &id in &ids {
+                out.push_str(&format!("{id} = \"{}\"\n", self.audio[id].0));
+            }
+            let texts: Vec<&&String> = ids
+                .iter()
+                .filter(|id| self.audio_texts.contains_key(**id))
+                .collect();
+            if !texts.is_empty() {
+                out.push_str("\n# The text each recording was made from.\n[audio_text]\n");
+                for id in texts {
+                    let text = toml::Value::String(self.audio_texts[*id].clone());
+                    out.push_str(&format!("{id} = {text}\n"));
+                }
+            }
+        }
         out
     }
 }
 
-fn find_key(text: &str, id: &str) -> Option<Range<usize>> {
+/// Where `id = ` is written in table `[table]`.
+fn find_key(text: &str, table: &str, id: &str) -> Option<Range<usize>> {
     let mut offset = 0;
+    let mut current = "";
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start();
+        if let Some(name) = trimmed
+            .trim_end()
+            .strip_prefix('[')
+            .and_then(|t| t.strip_suffix(']'))
+        {
+            current = name.trim();
+            offset += line.len();
+            continue;
+        }
+        if current != table {
+            offset += line.len();
+            continue;
+        }
         let indent = line.len() - trimmed.len();
         let bare = trimmed.strip_prefix(id);
         let quoted = trimmed.strip_prefix(&format!("\"{id}\""));

@@ -16,6 +16,7 @@ pub(crate) mod interface;
 pub(crate) mod lint;
 pub(crate) mod lock;
 pub(crate) mod page;
+pub(crate) mod recordings;
 pub(crate) mod resolve;
 pub(crate) mod stale;
 

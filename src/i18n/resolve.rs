@@ -15,7 +15,7 @@ use crate::base::diag::{Diagnostic, Severity, Span, human_size};
 use crate::base::ident::VAR_BASE;
 use crate::config::{Config, Locale, Var};
 use crate::doc::markdown::{self, Mode, Problem};
-use crate::doc::model::{Block, Inline, Lang, Leaf, Reference};
+use crate::doc::model::{Block, Inline, Lang, Leaf, Recorded, Reference};
 use crate::doc::{Skeleton, Source};
 use crate::i18n::catalog::falls_back;
 use crate::i18n::interface;
@@ -250,18 +250,24 @@ impl<'a> Job<'a> {
             match block {
                 Block::Message(reference) => {
                     if let Some(resolved) = self.block_message(reference) {
-                        out.extend(resolved);
+                        out.extend(self.with_recordings([&reference.id], resolved));
                     }
                 }
                 Block::Paragraph(inlines) if is_literal(inlines) => {
                     let paragraph = Block::Paragraph(self.inlines(inlines));
                     out.push(self.literal_block(paragraph));
                 }
-                Block::Paragraph(inlines) => out.push(Block::Paragraph(self.inlines(inlines))),
-                Block::Heading { level, content } => out.push(Block::Heading {
-                    level: *level,
-                    content: self.inlines(content),
-                }),
+                Block::Paragraph(inlines) => {
+                    let paragraph = Block::Paragraph(self.inlines(inlines));
+                    out.extend(self.with_recordings(inline_ids(inlines), vec![paragraph]));
+                }
+                Block::Heading { level, content } => {
+                    let heading = Block::Heading {
+                        level: *level,
+                        content: self.inlines(content),
+                    };
+                    out.extend(self.with_recordings(inline_ids(content), vec![heading]));
+                }
                 Block::List { start, items } => out.push(Block::List {
                     start: *start,
                     items: items.iter().map(|item| self.blocks(item)).collect(),
@@ -273,9 +279,39 @@ impl<'a> Job<'a> {
                 }),
                 Block::Code(code) => out.push(self.literal_block(Block::Code(code.clone()))),
                 Block::Rule => out.push(Block::Rule),
+                Block::Recorded { recordings, blocks } => out.push(Block::Recorded {
+                    recordings: recordings.clone(),
+                    blocks: self.blocks(blocks),
+                }),
             }
         }
         out
+    }
+
+    /// `blocks` with the recordings of messages `ids` in the job's locale,
+    /// if it has any.
+    fn with_recordings<'i>(
+        &self,
+        ids: impl IntoIterator<Item = &'i String>,
+        blocks: Vec<Block>,
+    ) -> Vec<Block> {
+        let Some(bundle) = self.catalog.get(&self.locale.tag) else {
+            return blocks;
+        };
+        let recordings: Vec<Recorded> = ids
+            .into_iter()
+            .filter_map(|id| bundle.recordings.get(id))
+            .map(|r| Recorded {
+                id: r.id.clone(),
+                file: r.name.clone(),
+                mime: r.container().mime(),
+                duration_ms: r.info.duration.as_millis() as u64,
+            })
+            .collect();
+        if recordings.is_empty() || blocks.is_empty() {
+            return blocks;
+        }
+        vec![Block::Recorded { recordings, blocks }]
     }
 
     fn inlines(&mut self, inlines: &[Inline]) -> Vec<Inline> {
@@ -730,6 +766,19 @@ fn quoted(tags: &[impl AsRef<str>]) -> String {
 }
 
 /// A paragraph with no reference in it is literal skeleton text.
+/// The ids of the messages some skeleton inlines refer to, in order.
+fn inline_ids(inlines: &[Inline]) -> Vec<&String> {
+    let mut ids = Vec::new();
+    crate::doc::model::walk_inlines(inlines, &mut |leaf| {
+        if let Leaf::Inline(Inline::Message(r)) = leaf
+            && !ids.contains(&&r.id)
+        {
+            ids.push(&r.id);
+        }
+    });
+    ids
+}
+
 fn is_literal(inlines: &[Inline]) -> bool {
     inlines.iter().all(|inline| match inline {
         Inline::Message(_) | Inline::VarRef(_) => false,

@@ -22,7 +22,7 @@ pub(crate) fn fingerprint(bundle: &LocaleBundle, id: &str) -> Option<String> {
 
 /// A message's entry as written, without comments or trailing spaces:
 /// what [`fingerprint`] covers.
-fn entry_text(bundle: &LocaleBundle, id: &str) -> Option<String> {
+pub(crate) fn entry_text(bundle: &LocaleBundle, id: &str) -> Option<String> {
     let source = bundle.sources.get(id)?;
     let text = bundle.source_text(source.file)?;
     let entry = text.get(source.entry.clone())?;

@@ -284,7 +284,10 @@ pub(crate) fn source(source: &crate::doc::Source) -> Source {
 
 /// Blocks as the templates read them.
 pub(crate) fn blocks(blocks: &[model::Block]) -> Vec<Block> {
-    blocks.iter().filter_map(block).collect()
+    model::without_recordings(blocks)
+        .iter()
+        .filter_map(block)
+        .collect()
 }
 
 fn block(block: &model::Block) -> Option<Block> {
@@ -343,6 +346,8 @@ fn block(block: &model::Block) -> Option<Block> {
         model::Block::Quote(inner) => Block::Quote { c: blocks(inner) },
         model::Block::Code(code) => Block::Code { s: code.clone() },
         model::Block::Rule => Block::Rule,
+        // Paper cannot play them: `blocks` leaves them out.
+        model::Block::Recorded { .. } => return None,
         model::Block::Lang {
             lang,
             blocks: inner,

@@ -433,7 +433,9 @@ fn lines(blocks: &[Block]) -> usize {
                 1 + items.iter().map(|item| lines(item).max(1)).sum::<usize>()
             }
             Block::Quote(inner) => 1 + lines(inner),
-            Block::Lang { blocks: inner, .. } => lines(inner),
+            Block::Lang { blocks: inner, .. } | Block::Recorded { blocks: inner, .. } => {
+                lines(inner)
+            }
             Block::Code(code) => code.lines().count().max(1),
             Block::Rule | Block::Message(_) => 1,
         })

@@ -276,6 +276,12 @@ impl Writer {
 
     fn block(&self, block: &Block, dir: Direction, out: &mut Vec<String>) {
         match block {
+            // A text message cannot play them; the blocks are read as they are.
+            Block::Recorded { blocks, .. } => {
+                for block in blocks {
+                    self.block(block, dir, out);
+                }
+            }
             Block::Heading { content, .. } => out.push(self.heading(content, dir)),
             Block::Paragraph(inlines) => out.push(self.line(inlines, dir)),
             Block::List { start, items } => {

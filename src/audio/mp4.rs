@@ -1,0 +1,368 @@
+//! M4A (ISO base media / MPEG-4): the boxes down to the sound track, its
+//! codec and parameters, and the duration from its edit list or media
+//! header, without decoding. Sample tables are checked against their
+//! boxes' sizes before Symphonia reads them for the peak.
+
+use super::bytes::{be16, be32, be64};
+use super::{Container, Problem, Recording, corrupt, samples_to_duration};
+
+/// One box: its type, and where its content starts and it ends.
+#[derive(Debug, Clone, Copy)]
+struct Box4 {
+    /// The four-character type.
+    kind: [u8; 4],
+    /// Offset of the content.
+    start: usize,
+    /// Offset after the box.
+    end: usize,
+}
+
+/// The boxes between `start` and `end` (a parent's content), each checked
+/// to fit.
+fn children(b: &[u8], start: usize, end: usize) -> Result<Vec<Box4>, Problem> {
+    let mut out = Vec::new();
+    let mut at = start;
+    while at < end {
+        let cut = || corrupt("the file ends in the middle of a box header (it was cut off)");
+        if end - at < 8 {
+            if end == b.len() {
+                return Err(cut());
+            }
+            return Err(corrupt("a box header overflows its parent box"));
+        }
+        let size32 = be32(b, at).ok_or_else(cut)?;
+        let kind = super::bytes::array::<4>(b, at + 4).ok_or_else(cut)?;
+        let (size, header) = match size32 {
+            0 => ((end - at) as u64, 8),
+            1 => (be64(b, at + 8).ok_or_else(cut)?, 16),
+            n => (u64::from(n), 8),
+        };
+        let name = String::from_utf8_lossy(&kind).into_owned();
+        if size < header as u64 {
+            return Err(corrupt(format!("the '{name}' box has an impossible size")));
+        }
+        let box_end = usize::try_from(size)
+            .ok()
+            .and_then(|s| at.checked_add(s))
+            .filter(|&e| e <= end);
+        let Some(box_end) = box_end else {
+            return Err(if end == b.len() {
+                corrupt(format!(
+                    "the file ends in the middle of the '{name}' box (it was cut off)"
+                ))
+            } else {
+                corrupt(format!("the '{name}' box overflows its parent box"))
+            });
+        };
+        out.push(Box4 {
+            kind,
+            start: at + header,
+            end: box_end,
+        });
+        at = box_end;
+    }
+    Ok(out)
+}
+
+/// The first child of this type.
+fn find(b: &[u8], parent: Box4, kind: &[u8; 4]) -> Result<Option<Box4>, Problem> {
+    Ok(children(b, parent.start, parent.end)?
+        .into_iter()
+        .find(|c| &c.kind == kind))
+}
+
+/// The content of a box.
+fn content(b: &[u8], x: Box4) -> &[u8] {
+    b.get(x.start..x.end).unwrap_or_default()
+}
+
+/// Checks that a full box's table of `count` entries of `entry` bytes,
+/// starting at `table` in its content, fits in the box.
+fn check_table(
+    b: &[u8],
+    x: Box4,
+    count_at: usize,
+    table: usize,
+    entry: u64,
+) -> Result<(), Problem> {
+    let c = content(b, x);
+    let name = String::from_utf8_lossy(&x.kind).into_owned();
+    let count =
+        be32(c, count_at).ok_or_else(|| corrupt(format!("the '{name}' box is too short")))?;
+    let need = u64::from(count) * entry + table as u64;
+    if need > c.len() as u64 {
+        return Err(corrupt(format!(
+            "the '{name}' table is longer than its box"
+        )));
+    }
+    Ok(())
+}
+
+/// What the sound track says.
+struct Track {
+    /// Sample entry type (codec).
+    codec: String,
+    /// Channels from the sample entry.
+    channels: u16,
+    /// Sample rate from the sample entry (or the media timescale).
+    rate: u32,
+    /// Media duration in timescale units, and the timescale.
+    media: (u64, u32),
+    /// Sum of the edit list's non-empty edits, in the movie timescale.
+    edited: Option<u64>,
+}
+
+/// Reads the track if it is a sound track.
+fn sound_track(b: &[u8], trak: Box4) -> Result<Option<Track>, Problem> {
+    let Some(mdia) = find(b, trak, b"mdia")? else {
+        return Ok(None);
+    };
+    let Some(hdlr) = find(b, mdia, b"hdlr")? else {
+        return Ok(None);
+    };
+    if content(b, hdlr).get(8..12) != Some(b"soun") {
+        return Ok(None);
+    }
+    let short = |n: &str| corrupt(format!("the '{n}' box is too short"));
+    let mdhd =
+        find(b, mdia, b"mdhd")?.ok_or_else(|| corrupt("the sound track has no media header"))?;
+    let m = content(b, mdhd);
+    let media = if m.first() == Some(&1) {
+        (
+            be64(m, 24).ok_or_else(|| short("mdhd"))?,
+            be32(m, 20).ok_or_else(|| short("mdhd"))?,
+        )
+    } else {
+        (
+            u64::from(be32(m, 16).ok_or_else(|| short("mdhd"))?),
+            be32(m, 12).ok_or_else(|| short("mdhd"))?,
+        )
+    };
+    let minf = find(b, mdia, b"minf")?
+        .ok_or_else(|| corrupt("the sound track has no media information"))?;
+    let stbl =
+        find(b, minf, b"stbl")?.ok_or_else(|| corrupt("the sound track has no sample table"))?;
+    let mut stsd = None;
+    for c in children(b, stbl.start, stbl.end)? {
+        match &c.kind {
+            b"stsd" => stsd = Some(c),
+            b"stts" | b"ctts" => check_table(b, c, 4, 8, 8)?,
+            b"stsc" => check_table(b, c, 4, 8, 12)?,
+            b"stco" | b"stss" => check_table(b, c, 4, 8, 4)?,
+            b"co64" => check_table(b, c, 4, 8, 8)?,
+            b"stsz" if be32(content(b, c), 4) == Some(0) => check_table(b, c, 8, 12, 4)?,
+            _ => {}
+        }
+    }
+    let stsd = stsd.ok_or_else(|| corrupt("the sound track has no sample description"))?;
+    // The first sample entry: a box after the version, flags and count.
+    let entries = children(b, stsd.start.saturating_add(8).min(stsd.end), stsd.end)?;
+    let entry = *entries
+        .first()
+        .ok_or_else(|| corrupt("the sound track describes no samples"))?;
+    let e = content(b, entry);
+    let channels = be16(e, 16).ok_or_else(|| short("stsd"))?;
+    let rate = be32(e, 24).ok_or_else(|| short("stsd"))? >> 16;
+    let mut codec = String::from_utf8_lossy(&entry.kind).trim().to_owned();
+    let mut config = None;
+    if &entry.kind == b"mp4a" {
+        let (name, c) = mp4a_codec(e);
+        codec = name.to_owned();
+        config = c;
+    }
+    // The sample entry's channel count is a template (2) for MPEG-4 audio:
+    // the AudioSpecificConfig has the real one.
+    let (rate, channels) = match config {
+        Some((r, c)) => (
+            if r == 0 { rate } else { r },
+            if c == 0 { channels } else { c },
+        ),
+        None => (rate, channels),
+    };
+    let mut edited = None;
+    if let Some(edts) = find(b, trak, b"edts")?
+        && let Some(elst) = find(b, edts, b"elst")?
+    {
+        {
+            let l = content(b, elst);
+            let v1 = l.first() == Some(&1);
+            let entry_len = if v1 { 20 } else { 12 };
+            check_table(b, elst, 4, 8, entry_len)?;
+            let count = be32(l, 4).unwrap_or(0) as usize;
+            let mut sum: u64 = 0;
+            for i in 0..count {
+                let at = 8 + i * entry_len as usize;
+                let (duration, empty) = if v1 {
+                    (be64(l, at).unwrap_or(0), be64(l, at + 8) == Some(u64::MAX))
+                } else {
+                    (
+                        u64::from(be32(l, at).unwrap_or(0)),
+                        be32(l, at + 4) == Some(u32::MAX),
+                    )
+                };
+                if !empty {
+                    sum = sum.saturating_add(duration);
+                }
+            }
+            edited = (sum > 0).then_some(sum);
+        }
+    }
+    Ok(Some(Track {
+        codec,
+        channels,
+        rate: if rate == 0 { media.1 } else { rate },
+        media,
+        edited,
+    }))
+}
+
+/// The codec in an `mp4a` sample entry, from its `esds` object type, and
+/// the sample rate and channel count of its AudioSpecificConfig (0 where
+/// not given).
+fn mp4a_codec(entry: &[u8]) -> (&'static str, Option<(u32, u16)>) {
+    // The descriptor's object type follows "esds", version and flags, the
+    // ES descriptor (tag 3) and the decoder config descriptor's tag (4);
+    // rather than walk the descriptors, find the tag-4 descriptor.
+    let Some(pos) = entry.windows(4).position(|w| w == b"esds") else {
+        return ("aac", None);
+    };
+    let d = entry.get(pos + 8..).unwrap_or_default();
+    let mut i = 0usize;
+    // ES_Descriptor: tag, size (1-4 bytes), ES_ID, flags and optional fields.
+    if d.first() != Some(&3) {
+        return ("aac", None);
+    }
+    i += 1;
+    while d.get(i).is_some_and(|x| x & 0x80 != 0) {
+        i += 1;
+    }
+    i += 1;
+    let flags = d.get(i + 2).copied().unwrap_or(0);
+    i += 3;
+    if flags & 0x80 != 0 {
+        i += 2;
+    }
+    if flags & 0x40 != 0 {
+        i += 1 + usize::from(d.get(i).copied().unwrap_or(0));
+    }
+    if flags & 0x20 != 0 {
+        i += 2;
+    }
+    if d.get(i) != Some(&4) {
+        return ("aac", None);
+    }
+    i += 1;
+    while d.get(i).is_some_and(|x| x & 0x80 != 0) {
+        i += 1;
+    }
+    i += 1;
+    let codec = match d.get(i) {
+        Some(0x69 | 0x6B) => "mp3",
+        Some(0xA9) => "dts",
+        Some(0xA5) => "ac-3",
+        Some(0xA6) => "e-ac-3",
+        Some(0xAD) => "opus",
+        _ => "aac",
+    };
+    // The decoder config: object type, stream type, buffer size, two
+    // bitrates (13 bytes), then the decoder specific info (tag 5).
+    i += 13;
+    if d.get(i) != Some(&5) {
+        return (codec, None);
+    }
+    i += 1;
+    while d.get(i).is_some_and(|x| x & 0x80 != 0) {
+        i += 1;
+    }
+    i += 1;
+    // AudioSpecificConfig: 5 bits object type, 4 bits frequency index
+    // (15: 24 bits of rate follow), 4 bits channel configuration.
+    let Some(asc) =
+        super::bytes::be32(d, i).or_else(|| super::bytes::be16(d, i).map(|x| u32::from(x) << 16))
+    else {
+        return (codec, None);
+    };
+    if (asc >> 27) == 31 {
+        return (codec, None);
+    }
+    let index = (asc >> 23) & 0xF;
+    let (rate, channels) = if index == 15 {
+        let more = super::bytes::array::<5>(d, i).map_or(0u64, |a| {
+            a.iter().fold(0u64, |acc, &x| (acc << 8) | u64::from(x))
+        });
+        (((more >> 9) & 0xFF_FFFF) as u32, ((more >> 5) & 0xF) as u16)
+    } else {
+        const RATES: [u32; 13] = [
+            96_000, 88_200, 64_000, 48_000, 44_100, 32_000, 24_000, 22_050, 16_000, 12_000, 11_025,
+            8_000, 7_350,
+        ];
+        let rate = RATES.get(index as usize).copied().unwrap_or(0);
+        (rate, ((asc >> 19) & 0xF) as u16)
+    };
+    // Channel configuration 7 is 7.1 (8 channels); 0 is "in the
+    // program config element", left to the sample entry.
+    let channels = match channels {
+        7 => 8,
+        c if c <= 6 => c,
+        _ => 0,
+    };
+    (codec, Some((rate, channels)))
+}
+
+/// Reads an M4A file.
+pub(super) fn probe(b: &[u8]) -> Result<Recording, Problem> {
+    let top = children(b, 0, b.len())?;
+    let moov = top
+        .iter()
+        .copied()
+        .find(|x| &x.kind == b"moov")
+        .ok_or_else(|| {
+            corrupt(
+                "the file has no 'moov' box (the recording was not finished, or it was cut off)",
+            )
+        })?;
+    let movie_scale = match find(b, moov, b"mvhd")? {
+        Some(mvhd) => {
+            let m = content(b, mvhd);
+            if m.first() == Some(&1) {
+                be32(m, 20)
+            } else {
+                be32(m, 12)
+            }
+        }
+        None => None,
+    };
+    let mut track = None;
+    for trak in children(b, moov.start, moov.end)?
+        .into_iter()
+        .filter(|x| &x.kind == b"trak")
+    {
+        if let Some(t) = sound_track(b, trak)? {
+            track = Some(t);
+            break;
+        }
+    }
+    let track = track.ok_or_else(|| corrupt("the file has no audio track"))?;
+    if track.codec != "aac" {
+        return Err(Problem::UnsupportedCodec {
+            container: Container::M4a,
+            codec: track.codec,
+        });
+    }
+    let duration = match (track.edited, movie_scale) {
+        (Some(d), Some(scale)) if scale > 0 => samples_to_duration(d, u64::from(scale)),
+        _ => samples_to_duration(track.media.0, u64::from(track.media.1)),
+    }
+    .ok_or_else(|| corrupt("the sound track's timescale is zero"))?;
+    if track.channels == 0 {
+        return Err(corrupt("the sound track says it has no channels"));
+    }
+    Ok(Recording {
+        container: Container::M4a,
+        codec: "aac",
+        duration,
+        sample_rate: track.rate,
+        channels: track.channels,
+        peak: super::decode::symphonia_peak(b, "m4a"),
+    })
+}

@@ -1,0 +1,130 @@
+//! Opus packets and headers: a packet's duration from its TOC byte
+//! (RFC 6716 section 3.1) and the OpusHead identification header
+//! (RFC 7845 section 5.1).
+
+use super::bytes::{has, le16, le32};
+
+/// The most audio one Opus packet may hold: 120 ms at 48 kHz.
+pub(super) const MAX_PACKET_SAMPLES: u32 = 5760;
+
+/// The number of 48 kHz samples an Opus packet decodes to, from its TOC
+/// byte and, for code 3 packets, its frame count byte; `None` for a packet
+/// that is empty, malformed or longer than 120 ms.
+pub(super) fn packet_samples(packet: &[u8]) -> Option<u32> {
+    let &toc = packet.first()?;
+    let config = toc >> 3;
+    let frame: u32 = match config {
+        // SILK-only: 10, 20, 40, 60 ms.
+        0..=11 => [480, 960, 1920, 2880][usize::from(config & 3)],
+        // Hybrid: 10, 20 ms.
+        12..=15 => [480, 960][usize::from(config & 1)],
+        // CELT-only: 2.5, 5, 10, 20 ms.
+        _ => [120, 240, 480, 960][usize::from(config & 3)],
+    };
+    let frames: u32 = match toc & 3 {
+        0 => 1,
+        1 | 2 => 2,
+        _ => u32::from(*packet.get(1)? & 0x3F),
+    };
+    let samples = frame.checked_mul(frames)?;
+    (frames > 0 && samples <= MAX_PACKET_SAMPLES).then_some(samples)
+}
+
+/// The fields of an OpusHead packet that kyr uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct OpusHead {
+    /// Output channels.
+    pub(super) channels: u8,
+    /// Samples at 48 kHz to drop from the start of the decoded stream.
+    pub(super) pre_skip: u16,
+    /// The encoder's input sample rate, 0 when unknown.
+    pub(super) input_rate: u32,
+    /// Channel mapping family (0: mono or stereo, one stream).
+    pub(super) mapping_family: u8,
+}
+
+impl OpusHead {
+    /// Parses and checks an OpusHead packet.
+    pub(super) fn parse(p: &[u8]) -> Result<OpusHead, String> {
+        if !has(p, 0, b"OpusHead") {
+            return Err("the first packet is not an opus identification header".into());
+        }
+        if p.len() < 19 {
+            return Err("the opus identification header is too short".into());
+        }
+        let version = p.get(8).copied().unwrap_or(0);
+        if version >> 4 != 0 {
+            return Err(format!("the opus header has an unknown version {version}"));
+        }
+        let channels = p.get(9).copied().unwrap_or(0);
+        if channels == 0 {
+            return Err("the opus header says the stream has no channels".into());
+        }
+        let mapping_family = p.get(18).copied().unwrap_or(0);
+        if mapping_family == 0 && channels > 2 {
+            return Err(format!(
+                "the opus header says {channels} channels without a channel mapping"
+            ));
+        }
+        if mapping_family != 0 && p.len() < 21 + usize::from(channels) {
+            return Err("the opus header's channel mapping table is cut short".into());
+        }
+        Ok(OpusHead {
+            channels,
+            pre_skip: le16(p, 10).unwrap_or(0),
+            input_rate: le32(p, 12).unwrap_or(0),
+            mapping_family,
+        })
+    }
+
+    /// A minimal OpusHead packet (mapping family 0) for these values.
+    pub(super) fn build(channels: u8, pre_skip: u16, input_rate: u32) -> Vec<u8> {
+        let mut p = Vec::with_capacity(19);
+        p.extend_from_slice(b"OpusHead");
+        p.push(1);
+        p.push(channels);
+        p.extend_from_slice(&pre_skip.to_le_bytes());
+        p.extend_from_slice(&input_rate.to_le_bytes());
+        p.extend_from_slice(&0i16.to_le_bytes());
+        p.push(0);
+        p
+    }
+}
+
+/// An OpusTags packet with `vendor` and no comments.
+pub(super) fn tags(vendor: &str) -> Vec<u8> {
+    let mut p = Vec::with_capacity(16 + vendor.len());
+    p.extend_from_slice(b"OpusTags");
+    let len = u32::try_from(vendor.len()).unwrap_or(0);
+    p.extend_from_slice(&len.to_le_bytes());
+    p.extend_from_slice(vendor.as_bytes().get(..len as usize).unwrap_or_default());
+    p.extend_from_slice(&0u32.to_le_bytes());
+    p
+}
+
+#[cfg(test)]
+mod unit {
+    use super::*;
+
+    #[test]
+    fn toc_durations() {
+        // CELT 20 ms, one frame.
+        assert_eq!(packet_samples(&[0xF8]), Some(960));
+        // SILK 60 ms, two frames = 120 ms.
+        assert_eq!(packet_samples(&[0x19]), Some(5760));
+        // Code 3, CELT 2.5 ms, 48 frames = 120 ms.
+        assert_eq!(packet_samples(&[0x83, 48]), Some(5760));
+        // Code 3 with too many frames, and with none.
+        assert_eq!(packet_samples(&[0x83, 49]), None);
+        assert_eq!(packet_samples(&[0x83, 0]), None);
+        assert_eq!(packet_samples(&[0x83]), None);
+        assert_eq!(packet_samples(&[]), None);
+    }
+
+    #[test]
+    fn head_round_trip() {
+        let p = OpusHead::build(1, 312, 48000);
+        let h = OpusHead::parse(&p).unwrap();
+        assert_eq!((h.channels, h.pre_skip, h.input_rate), (1, 312, 48000));
+    }
+}

@@ -1,0 +1,286 @@
+//! Tests of the audio module against the fixtures in
+//! `tests/fixtures/audio` (see the README there for how they were made).
+
+use std::time::Duration;
+
+use super::*;
+
+/// A fixture's bytes.
+fn fixture(name: &str) -> Vec<u8> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/audio/");
+    std::fs::read(format!("{dir}{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// Asserts a duration within 50 ms of `secs`.
+fn assert_near(d: Duration, secs: f64, what: &str) {
+    let diff = (d.as_secs_f64() - secs).abs();
+    assert!(diff <= 0.050, "{what}: {d:?}, expected {secs} s");
+}
+
+fn check(name: &str, container: Container, codec: &str, secs: f64, rate: u32) -> Recording {
+    let r = probe(&fixture(name), container).unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert_eq!(r.container, container, "{name}");
+    assert_eq!(r.codec, codec, "{name}");
+    assert_near(r.duration, secs, name);
+    assert_eq!(r.sample_rate, rate, "{name}");
+    assert_eq!(r.channels, 1, "{name}");
+    r
+}
+
+#[test]
+fn tones() {
+    for (name, container, codec, secs, rate) in [
+        ("tone.ogg", Container::OggOpus, "opus", 1.5, 48_000),
+        ("tone.m4a", Container::M4a, "aac", 1.5, 48_000),
+        ("tone.mp3", Container::Mp3, "mp3", 1.5, 16_000),
+        ("tone.wav", Container::Wav, "pcm", 1.0, 16_000),
+    ] {
+        let r = check(name, container, codec, secs, rate);
+        let peak = r.peak.unwrap_or_else(|| panic!("{name}: no peak"));
+        // The tones are sines at half of full scale (AAC at 32 kbit/s overshoots
+        // to about 0.71 at the onset, as ffmpeg decodes it too).
+        assert!((0.4..=0.8).contains(&peak), "{name}: peak {peak}");
+        assert!(!r.is_silent(), "{name}");
+    }
+}
+
+#[test]
+fn exact_durations() {
+    // Where the container records the exact length, it is read exactly.
+    let ogg = probe(&fixture("tone.ogg"), Container::OggOpus).unwrap();
+    assert_eq!(ogg.duration, Duration::from_millis(1500));
+    let wav = probe(&fixture("tone.wav"), Container::Wav).unwrap();
+    assert_eq!(wav.duration, Duration::from_secs(1));
+    let mp3 = probe(&fixture("tone.mp3"), Container::Mp3).unwrap();
+    assert_eq!(mp3.duration, Duration::from_millis(1500));
+    let m4a = probe(&fixture("tone.m4a"), Container::M4a).unwrap();
+    assert_eq!(m4a.duration, Duration::from_millis(1500));
+}
+
+#[test]
+fn silence() {
+    let ogg = check("silence.ogg", Container::OggOpus, "opus", 1.5, 48_000);
+    assert!(ogg.is_silent(), "{:?}", ogg.peak);
+    let wav = check("silence.wav", Container::Wav, "pcm", 0.5, 16_000);
+    assert!(wav.is_silent(), "{:?}", wav.peak);
+    assert_eq!(wav.peak, Some(0.0));
+    let unknown = Recording { peak: None, ..wav };
+    assert!(!unknown.is_silent());
+}
+
+#[test]
+fn corrupt_ogg() {
+    let e = probe(&fixture("corrupt.ogg"), Container::OggOpus).unwrap_err();
+    assert!(
+        matches!(&e, Problem::Corrupt(m) if m.contains("cut off")),
+        "{e:?}"
+    );
+    // One damaged byte in the middle of an audio page fails its checksum.
+    let mut b = fixture("tone.ogg");
+    let mid = b.len() / 2;
+    b[mid] ^= 0x40;
+    let e = probe(&b, Container::OggOpus).unwrap_err();
+    assert!(
+        matches!(&e, Problem::Corrupt(m) if m.contains("checksum")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn renamed_and_empty() {
+    let e = probe(&fixture("renamed.ogg"), Container::OggOpus).unwrap_err();
+    assert_eq!(
+        e,
+        Problem::WrongType {
+            expected: Container::OggOpus,
+            found: Sniffed::Audio(Container::Mp3)
+        }
+    );
+    assert_eq!(
+        e.to_string(),
+        "the file is an MP3 file, not an Ogg Opus file"
+    );
+    assert_eq!(
+        probe(&fixture("empty.wav"), Container::Wav),
+        Err(Problem::Empty)
+    );
+    assert_eq!(webm_to_ogg(&[]), Err(Problem::Empty));
+}
+
+#[test]
+fn sniffing() {
+    assert_eq!(
+        sniff(&fixture("tone.ogg")),
+        Sniffed::Audio(Container::OggOpus)
+    );
+    assert_eq!(sniff(&fixture("tone.m4a")), Sniffed::Audio(Container::M4a));
+    assert_eq!(sniff(&fixture("tone.mp3")), Sniffed::Audio(Container::Mp3));
+    assert_eq!(sniff(&fixture("tone.wav")), Sniffed::Audio(Container::Wav));
+    assert_eq!(sniff(&fixture("tone.webm")), Sniffed::Other("a WebM file"));
+    assert_eq!(sniff(b"\x89PNG\r\n\x1a\n"), Sniffed::Other("a PNG image"));
+    assert_eq!(sniff(b"%PDF-1.7"), Sniffed::Other("a PDF"));
+    assert_eq!(sniff(b"hello, world\n"), Sniffed::Other("text"));
+    assert_eq!(sniff(b"fLaC\0\0\0\x22"), Sniffed::Other("a FLAC file"));
+    assert_eq!(sniff(&[0, 1, 2, 3]), Sniffed::Unknown);
+    let e = probe(&fixture("tone.webm"), Container::OggOpus).unwrap_err();
+    assert!(matches!(
+        e,
+        Problem::WrongType {
+            found: Sniffed::Other("a WebM file"),
+            ..
+        }
+    ));
+}
+
+#[test]
+fn extensions() {
+    assert_eq!(Container::from_extension("OPUS"), Some(Container::OggOpus));
+    assert_eq!(Container::from_extension("ogg"), Some(Container::OggOpus));
+    assert_eq!(Container::from_extension("M4A"), Some(Container::M4a));
+    assert_eq!(Container::from_extension("mp3"), Some(Container::Mp3));
+    assert_eq!(Container::from_extension("Wav"), Some(Container::Wav));
+    assert_eq!(Container::from_extension("aac"), None);
+    assert_eq!(Container::from_extension("webm"), None);
+    for ext in Container::extensions() {
+        let c = Container::from_extension(ext).unwrap();
+        assert!(c.mime().starts_with("audio/"));
+        assert!(!c.name().is_empty());
+    }
+}
+
+#[test]
+fn webm_round_trip() {
+    let ogg = webm_to_ogg(&fixture("tone.webm")).unwrap();
+    // The first page is a beginning-of-stream page holding only OpusHead.
+    assert_eq!(&ogg[..4], b"OggS");
+    assert_eq!(ogg[5], 2);
+    assert_eq!(ogg[26], 1);
+    assert_eq!(&ogg[28..36], b"OpusHead");
+    let r = probe(&ogg, Container::OggOpus).unwrap();
+    assert_near(r.duration, 1.5, "remuxed webm");
+    let original = probe(&fixture("tone.ogg"), Container::OggOpus).unwrap();
+    let diff = r.duration.abs_diff(original.duration);
+    assert!(diff <= Duration::from_millis(50), "{diff:?}");
+    assert!(!r.is_silent());
+    // Deterministic.
+    assert_eq!(webm_to_ogg(&fixture("tone.webm")).unwrap(), ogg);
+    // Cut off.
+    let webm = fixture("tone.webm");
+    assert!(matches!(
+        webm_to_ogg(&webm[..webm.len() - 100]),
+        Err(Problem::Corrupt(_))
+    ));
+    assert!(webm_to_ogg(&fixture("tone.ogg")).is_err());
+}
+
+/// A small deterministic generator for hostile bytes.
+fn xorshift(state: &mut u64) -> u64 {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    *state
+}
+
+const ALL: [Container; 4] = [
+    Container::OggOpus,
+    Container::M4a,
+    Container::Mp3,
+    Container::Wav,
+];
+
+/// Every reader on these bytes, which must not panic.
+fn everything(b: &[u8]) {
+    let _ = sniff(b);
+    for c in ALL {
+        let _ = probe(b, c);
+    }
+    let _ = webm_to_ogg(b);
+}
+
+#[test]
+fn hostile_random_bytes() {
+    let mut s = 0x9E37_79B9_7F4A_7C15;
+    for len in [1, 3, 4, 27, 100, 1000, 5000] {
+        for _ in 0..20 {
+            let b: Vec<u8> = (0..len).map(|_| xorshift(&mut s) as u8).collect();
+            everything(&b);
+            // Random bytes behind each format's magic.
+            for magic in [
+                &b"OggS\0\x02"[..],
+                b"RIFF\x24\0\0\0WAVEfmt ",
+                b"\0\0\0\x20ftypM4A ",
+                b"ID3\x04\0\0\0\0\0\x10",
+                b"\xFF\xFB\x90\x64",
+                b"\x1A\x45\xDF\xA3",
+            ] {
+                let mut m = magic.to_vec();
+                m.extend_from_slice(&b);
+                everything(&m);
+            }
+        }
+    }
+}
+
+const FIXTURES: [&str; 9] = [
+    "tone.ogg",
+    "tone.m4a",
+    "tone.mp3",
+    "tone.wav",
+    "tone.webm",
+    "silence.ogg",
+    "silence.wav",
+    "corrupt.ogg",
+    "renamed.ogg",
+];
+
+#[test]
+fn hostile_flipped_fixtures() {
+    let mut s = 0x2545_F491_4F6C_DD1D;
+    for name in FIXTURES {
+        let original = fixture(name);
+        for _ in 0..40 {
+            let mut b = original.clone();
+            let at = (xorshift(&mut s) as usize) % b.len();
+            b[at] ^= 1 << (xorshift(&mut s) % 8);
+            everything(&b);
+        }
+        // Flips in the first bytes, where the headers are.
+        for at in 0..original.len().min(200) {
+            let mut b = original.clone();
+            b[at] ^= 0xFF;
+            everything(&b);
+        }
+    }
+    let remuxed = webm_to_ogg(&fixture("tone.webm")).unwrap();
+    for at in (0..remuxed.len()).step_by(13) {
+        let mut b = remuxed.clone();
+        b[at] = b[at].wrapping_add(1);
+        everything(&b);
+    }
+}
+
+#[test]
+fn hostile_truncations() {
+    for name in FIXTURES {
+        let b = fixture(name);
+        for end in (0..b.len()).step_by(97) {
+            everything(&b[..end]);
+        }
+    }
+    // A cut anywhere inside tone.ogg is Corrupt; so is one inside tone.wav's
+    // data, tone.m4a and tone.mp3 (which has a header with its length).
+    for (name, c) in [
+        ("tone.ogg", Container::OggOpus),
+        ("tone.wav", Container::Wav),
+        ("tone.m4a", Container::M4a),
+        ("tone.mp3", Container::Mp3),
+    ] {
+        let b = fixture(name);
+        for end in (1..b.len()).step_by(97) {
+            match probe(&b[..end], c) {
+                Err(Problem::Corrupt(_) | Problem::WrongType { .. }) => {}
+                other => panic!("{name} cut at {end}: {other:?}"),
+            }
+        }
+    }
+}
