@@ -32,10 +32,13 @@ pub struct Artifact {
     pub document: Option<String>,
     /// Locale tag, for a document's output.
     pub locale: Option<String>,
-    /// `handout`, `card`, `card-sheet`, `booklet`, `booklet-print`, or
-    /// `sms` for the SMS text; none for HTML and the chat text.
+    /// `handout`, `card`, `card-sheet`, `booklet`, `booklet-print`,
+    /// `sms` for the SMS text, or `voice-notes` for a document's
+    /// recordings numbered in reading order; none for HTML, the chat text
+    /// and the recordings the pages play.
     pub layout: Option<String>,
-    /// `html`, `pdf`, `text`, or `woff2` for a page folder's font.
+    /// `html`, `pdf`, `text`, `woff2` for a page folder's font, or
+    /// `audio` for a recording (its file name says its format).
     pub format: String,
     /// Size in bytes.
     pub bytes: u64,
@@ -47,6 +50,12 @@ pub struct Artifact {
     pub fallbacks: Option<usize>,
     /// Whether the locale's translation has been reviewed.
     pub reviewed: Option<bool>,
+    /// For a recording: the message it reads.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// For a recording: how long it plays, in milliseconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration_ms: Option<u64>,
 }
 
 /// A finished bundle.
@@ -155,10 +164,12 @@ fn make(project: &Project, sites: &[PathBuf], epoch: i64, merge: bool) -> Result
             }
         }
     }
-    let files: Vec<(String, Vec<u8>)> = found
+    let mut files: Vec<(String, Vec<u8>)> = found
         .into_iter()
         .map(|(name, (bytes, _))| (name, bytes))
         .collect();
+    files.extend(voice_notes(&files));
+    files.sort_by(|a, b| a.0.cmp(&b.0));
 
     let coverage: BTreeMap<(String, String), (f64, usize)> =
         coverage::coverage(&project.messages(), &[])
@@ -317,7 +328,8 @@ fn site_files(site: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
         let ours = name.ends_with(".html")
             || name.ends_with(".pdf")
             || name.ends_with(".txt")
-            || crate::html::fonts::is_page_font(&name);
+            || crate::html::fonts::is_page_font(&name)
+            || is_page_recording(&name);
         if hidden || !ours {
             continue;
         }
@@ -328,8 +340,61 @@ fn site_files(site: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
     Ok(files)
 }
 
+/// Whether a file is a recording a locale's pages play
+/// (`<tag>/audio/<id>.<ext>`).
+fn is_page_recording(name: &str) -> bool {
+    let parts: Vec<&str> = name.split('/').collect();
+    matches!(parts.as_slice(), [_, dir, file] if *dir == crate::html::AUDIO_DIR
+        && file.rsplit_once('.').is_some_and(|(_, ext)| crate::audio::Container::from_extension(ext).is_some()))
+}
+
+/// Where a document's recordings go, numbered in reading order, to be
+/// forwarded one after the other as voice notes:
+/// `<tag>/voice-notes/<doc>/01-<id>.ogg`.
+const VOICE_NOTES: &str = "voice-notes";
+
+/// Each page's recordings again, numbered in the order the page plays
+/// them (its "Listen" section lists them in reading order).
+fn voice_notes(files: &[(String, Vec<u8>)]) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let prefix = format!("src=\"{}/", crate::html::AUDIO_DIR);
+    for (name, bytes) in files {
+        let Some((tag, page)) = name.split_once('/') else {
+            continue;
+        };
+        let Some(document) = page.strip_suffix(".html") else {
+            continue;
+        };
+        if page.contains('/') || crate::html::is_index_page(name) {
+            continue;
+        }
+        let html = String::from_utf8_lossy(bytes);
+        let mut order: Vec<&str> = Vec::new();
+        for (at, _) in html.match_indices(&prefix) {
+            let rest = &html[at + prefix.len()..];
+            let file = &rest[..rest.find('"').unwrap_or(0)];
+            if !file.is_empty() && !order.contains(&file) {
+                order.push(file);
+            }
+        }
+        for (n, file) in order.into_iter().enumerate() {
+            let recording = format!("{tag}/{}/{file}", crate::html::AUDIO_DIR);
+            if let Some((_, bytes)) = files.iter().find(|(name, _)| *name == recording) {
+                out.push((
+                    format!("{tag}/{VOICE_NOTES}/{document}/{:02}-{file}", n + 1),
+                    bytes.clone(),
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// What a file is, from its place and name.
 fn describe(path: &str, bytes: &[u8]) -> Artifact {
+    if let Some(artifact) = describe_recording(path, bytes) {
+        return artifact;
+    }
     let (folder, file) = path.rsplit_once('/').unwrap_or(("", path));
     let (stem, format) = match file.rsplit_once('.') {
         Some((stem, "txt")) => (stem, "text".to_owned()),
@@ -377,7 +442,43 @@ fn describe(path: &str, bytes: &[u8]) -> Artifact {
         coverage: None,
         fallbacks: None,
         reviewed: None,
+        message: None,
+        duration_ms: None,
     }
+}
+
+/// A recording's artifact: a page's (`<tag>/audio/<id>.<ext>`) or a
+/// numbered voice note (`<tag>/voice-notes/<doc>/01-<id>.<ext>`), with
+/// its duration read from the file.
+fn describe_recording(path: &str, bytes: &[u8]) -> Option<Artifact> {
+    let parts: Vec<&str> = path.split('/').collect();
+    let (tag, document, file) = match parts.as_slice() {
+        [tag, dir, file] if *dir == crate::html::AUDIO_DIR => (*tag, None, *file),
+        [tag, dir, document, file] if *dir == VOICE_NOTES => (*tag, Some(*document), *file),
+        _ => return None,
+    };
+    let (stem, ext) = file.rsplit_once('.')?;
+    let container = crate::audio::Container::from_extension(ext)?;
+    let message = match document {
+        Some(_) => stem.split_once('-').map_or(stem, |(_, id)| id),
+        None => stem,
+    };
+    Some(Artifact {
+        path: path.to_owned(),
+        document: document.map(str::to_owned),
+        locale: Some(tag.to_owned()),
+        layout: document.map(|_| VOICE_NOTES.to_owned()),
+        format: "audio".to_owned(),
+        bytes: bytes.len() as u64,
+        sha256: hex(&Sha256::digest(bytes)),
+        coverage: None,
+        fallbacks: None,
+        reviewed: None,
+        message: Some(message.to_owned()),
+        duration_ms: crate::audio::probe(bytes, container)
+            .ok()
+            .map(|r| r.duration.as_millis() as u64),
+    })
 }
 
 fn hex(bytes: &[u8]) -> String {

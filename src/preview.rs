@@ -168,7 +168,12 @@ impl<'p> Typesetter<'p> {
                 let Some(Ok(card)) = &page.card else {
                     return None;
                 };
-                card_input(&page, card, what == "card-sheet")
+                let qr = locale
+                    .audio_first
+                    .then(|| qr_code(&project.config, skeleton, locale, &page.document).ok())
+                    .flatten()
+                    .flatten();
+                card_input(&page, card, what == "card-sheet", qr)
             }
             function => {
                 // A QR target too long for a code is reported by a build.

@@ -118,6 +118,9 @@ pub(crate) struct Qr {
     pub(crate) target: String,
     /// Where it points.
     pub(crate) href: String,
+    /// The page it leads to plays recordings: the code is labelled
+    /// "Listen".
+    pub(crate) listen: bool,
 }
 
 /// A card's size.

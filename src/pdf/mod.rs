@@ -204,8 +204,14 @@ impl Printer<'_> {
             return PdfKind::of(layout).iter().map(|k| (*k, None)).collect();
         }
         let mut found = Vec::new();
-        let qr = match layout {
-            Layout::Handout | Layout::Booklet => {
+        // A card carries a QR code only in a language read by ear first:
+        // it leads to the page with the recordings.
+        let wants_qr = match layout {
+            Layout::Handout | Layout::Booklet => true,
+            Layout::Card => page.locale.audio_first,
+        };
+        let qr = match wants_qr {
+            true => {
                 match qr_code(self.config, skeleton, page.locale, &page.document) {
                     Ok(qr) => qr,
                     Err(message) => {
@@ -219,7 +225,7 @@ impl Printer<'_> {
                     }
                 }
             }
-            Layout::Card => None,
+            false => None,
         };
         // A document that cannot fit the page limit is refused before it
         // is laid out; the exact count is checked after.
@@ -300,7 +306,7 @@ impl Printer<'_> {
                             page.job
                                 .diagnostics
                                 .extend(card.help_diagnostics.iter().cloned());
-                            Ok(card_input(page, card, sheet))
+                            Ok(card_input(page, card, sheet, qr.clone()))
                         }
                         Some(Err(d)) => Err(d.as_ref().clone()),
                         None => Err(
@@ -501,6 +507,8 @@ pub(crate) fn qr_code(
         svg,
         target: printed,
         href: target,
+        // The page plays the locale's recordings of the document.
+        listen: !crate::doc::model::recordings(&document.blocks).is_empty(),
     }))
 }
 
@@ -560,11 +568,12 @@ pub(crate) fn handout_input(page: &Page, function: &str, qr: Option<Qr>) -> Typs
 
 /// The Typst input of a wallet card (`sheet`: the home-printing sheet):
 /// the front in the page's locale, the back in the officer locale.
-pub(crate) fn card_input(page: &Page, card: &Card, sheet: bool) -> TypstInput {
+pub(crate) fn card_input(page: &Page, card: &Card, sheet: bool, qr: Option<Qr>) -> TypstInput {
     let paper = page.locale.paper;
     let (width, height) = geometry::card_size(paper);
     let function = if sheet { "card-sheet" } else { "card" };
     let mut data = page_data(page, &card.front, function, paper_name(paper));
+    data.qr = qr;
     data.card = Some(CardSize { width, height });
     data.back = Some(data::blocks(&card.back.blocks));
     data.back_lang = Some(data::lang(&card.officer.langid, card.officer.direction));
