@@ -4,6 +4,7 @@
 mod util;
 
 mod adversarial;
+mod audio;
 mod browser;
 mod bundle;
 mod cli;

@@ -224,9 +224,14 @@ fn the_shipped_card_and_booklet_files_are_written() {
 }
 
 /// Renders a page and decodes the QR codes on it.
-fn qr_codes(page: &typst_layout::Page) -> Vec<String> {
+pub(crate) fn qr_codes(page: &typst_layout::Page) -> Vec<String> {
+    qr_codes_at(page, 4.0)
+}
+
+/// [`qr_codes`] rendered at `pixel_per_pt` (a small code needs more).
+pub(crate) fn qr_codes_at(page: &typst_layout::Page, pixel_per_pt: f64) -> Vec<String> {
     let options = typst_render::RenderOptions {
-        pixel_per_pt: 4.0.into(),
+        pixel_per_pt: pixel_per_pt.into(),
         ..Default::default()
     };
     let pixmap = typst_render::render(page, &options);

@@ -79,6 +79,9 @@ pub(crate) const PARTIAL: &str = "kyr-partial";
 pub(crate) const MOSTLY_FALLBACK: &str = "kyr-mostly-fallback";
 /// How much of a language is translated, on the index.
 pub(crate) const TRANSLATED: &str = "kyr-translated";
+/// The label of a recording's player, and of a QR code to a page that
+/// plays recordings.
+pub(crate) const LISTEN: &str = "kyr-listen";
 /// How to print a card sheet.
 pub(crate) const CARD_SHEET_HELP: &str = "kyr-card-sheet-help";
 

@@ -158,8 +158,14 @@ impl<'p> Messages<'p> {
         let shown = job.used.len();
         let borrowed = job.used.iter().filter(|u| u.locale != locale.tag).count();
         // No review date, no line saying when it was.
+        // "Listen" labels recordings, and the QR code of a card read by
+        // ear first: a page without either does not need it (a project
+        // started before kyr played recordings may not have it).
+        let listens =
+            locale.audio_first || !crate::doc::model::recordings(&document.blocks).is_empty();
         let texts = interface::page_texts()
             .filter(|m| date.is_some() || m.id != interface::LAST_REVIEWED)
+            .filter(|m| listens || m.id != interface::LISTEN)
             .map(|m| (m.name, job.interface_message(m.id)))
             .collect();
         let review_notice =

@@ -86,8 +86,8 @@ pub(crate) fn check_size(
     diags.push(
         Diagnostic::error(format!(
             "the recording is {}, more than the limit of {}; it is not used",
-            human_size(size),
-            human_size(known.max_bytes)
+            exact_size(size, known.max_bytes),
+            exact_size(known.max_bytes, size)
         ))
         .code("audio-limit")
         .at(Span::new(file, 0..0))
@@ -95,6 +95,15 @@ pub(crate) fn check_size(
         .hint("or raise `max_audio_bytes` under `[limits]` in kyr.toml; every reader downloads the file"),
     );
     false
+}
+
+/// `size` as people read it, or in bytes when `other` would read the same.
+fn exact_size(size: u64, other: u64) -> String {
+    if human_size(size) == human_size(other) {
+        format!("{size} bytes")
+    } else {
+        human_size(size)
+    }
 }
 
 /// Reads one recording (`name` inside `locales/<tag>/audio/`). Problems

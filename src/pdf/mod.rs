@@ -211,20 +211,18 @@ impl Printer<'_> {
             Layout::Card => page.locale.audio_first,
         };
         let qr = match wants_qr {
-            true => {
-                match qr_code(self.config, skeleton, page.locale, &page.document) {
-                    Ok(qr) => qr,
-                    Err(message) => {
-                        found.push(
-                            Diagnostic::error(message)
-                                .code("qr")
-                                .at(Span::new(skeleton.file, 0..0))
-                                .hint("shorten the address in `qr` (kyr.toml or the front matter)"),
-                        );
-                        None
-                    }
+            true => match qr_code(self.config, skeleton, page.locale, &page.document) {
+                Ok(qr) => qr,
+                Err(message) => {
+                    found.push(
+                        Diagnostic::error(message)
+                            .code("qr")
+                            .at(Span::new(skeleton.file, 0..0))
+                            .hint("shorten the address in `qr` (kyr.toml or the front matter)"),
+                    );
+                    None
                 }
-            }
+            },
             false => None,
         };
         // A document that cannot fit the page limit is refused before it

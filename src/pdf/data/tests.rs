@@ -117,6 +117,7 @@ fn everything() -> Value {
             svg: String::new(),
             target: String::new(),
             href: String::new(),
+            listen: true,
         }),
         review_notice: Some(inlines.clone()),
         reviewed: true,
