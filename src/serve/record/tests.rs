@@ -1,3 +1,7 @@
+//! Tests of the recording page on a copy of `tests/fixtures/build/basic`,
+//! with the recordings of `tests/fixtures/audio`; requests are made
+//! without a network, through [`respond`].
+
 use std::path::Path;
 
 use super::*;
