@@ -201,7 +201,29 @@ fn is_noise(path: &Path, out_dir: &Path, root: &Path) -> bool {
     let not_a_source = |folder: &str, ext: &str| {
         relative.starts_with(folder) && extension.as_deref().is_some_and(|e| e != ext)
     };
-    editor_file || backup || not_a_source("content", "md") || not_a_source("locales", "ftl")
+    editor_file
+        || backup
+        || not_a_source("content", "md")
+        || (not_a_source("locales", "ftl") && !is_recording_or_lock(relative))
+}
+
+/// `locales/<tag>/audio/<id>.<ext>` (a recording) or
+/// `locales/<tag>/kyr-lock.toml`: sources under `locales/` other than
+/// Fluent files, which the recording page of `kyr serve` writes.
+fn is_recording_or_lock(relative: &Path) -> bool {
+    let parts: Vec<_> = relative.components().map(|c| c.as_os_str()).collect();
+    match parts.as_slice() {
+        [_, _, name] => *name == crate::i18n::lock::LOCK_FILE,
+        [_, _, folder, name] => {
+            *folder == crate::i18n::recordings::AUDIO_DIR
+                && Path::new(name)
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .and_then(|e| crate::audio::Container::from_extension(&e.to_ascii_lowercase()))
+                    .is_some()
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -226,6 +248,9 @@ mod tests {
             "locales/fr/notes.docx",
             "templates/pdf/.goutputstream-ABC123",
             ".kyr-Ab12Cd.tmp",
+            "locales/fr/audio/notes.txt",
+            "locales/fr/audio/.kyr-Ab12Cd.tmp",
+            "locales/fr/audio/x/door.ogg",
         ] {
             assert!(is_noise(&root.join(noise), out, root), "{noise}");
         }
@@ -238,6 +263,9 @@ mod tests {
             "templates/fonts/NotoSans-Regular.ttf",
             "templates/html/style.css",
             "content/sedimentary.md",
+            "locales/fr/audio/door-title.ogg",
+            "locales/fr/audio/door-title.M4A",
+            "locales/fr/kyr-lock.toml",
         ] {
             assert!(!is_noise(&root.join(source), out, root), "{source}");
         }

@@ -4,7 +4,9 @@
 //! no request leaves the machine, that no script runs or fails, and that
 //! axe-core finds no serious accessibility problem; and
 //! `tests/browser/fonts.mjs` checks that the pages' own fonts draw Adlam and
-//! Arabic where the system has no font for them. Screenshots go to
+//! Arabic where the system has no font for them; and
+//! `tests/browser/record.mjs` records a message on the recording page of
+//! `kyr serve` with Chromium's fake microphone. Screenshots go to
 //! `target/browser-screenshots/`.
 //!
 //! Skipped when Chromium or the Node packages are missing, unless `CI=true`:
@@ -16,7 +18,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::util::Fixture;
+use crate::util::{Fixture, Watching};
 
 /// Debian's Chromium; the check never downloads a browser of its own.
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -368,4 +370,98 @@ fn the_pages_fonts_load_over_file_urls_in_firefox_too() {
         differing > 50,
         "Firefox drew the Adlam name the same without the page's Adlam font: it did not load it"
     );
+}
+
+#[test]
+fn a_message_recorded_in_chromium_is_saved_confirmed_and_on_the_rebuilt_page() {
+    if !browser_available("recording_page_in_chromium") {
+        return;
+    }
+    let fx = Fixture::new("build/basic");
+    // The pages' Listen section names itself with this interface message.
+    fx.append("locales/en/kyr.ftl", "kyr-listen = Listen\n");
+    let serve = Watching::run(&fx, "serve", &["--port", "0", "--format", "html"]);
+    let lines = serve.wait_for("recording page:");
+    let line = lines.last().unwrap();
+    let address = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://127.0.0.1:") && w.ends_with("/record/"))
+        .unwrap_or_else(|| panic!("no recording page address in {line:?}"))
+        .to_owned();
+    serve.wait_for("watching");
+
+    let shots = screenshot_dir("record");
+    let output = Command::new("node")
+        .arg(manifest_dir().join("tests/browser/record.mjs"))
+        .arg(format!("{address}fr/door"))
+        .arg(&shots)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "record.mjs failed:\n{stderr}\n{stdout}"
+    );
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    eprintln!(
+        "Chromium's MediaRecorder made `{}`; the page said {}",
+        report["mime"], report["said"]
+    );
+    assert_eq!(report["position"], "1 / 5", "{report}");
+    assert_eq!(report["state"], "recorded", "{report}");
+
+    // Saved as Ogg Opus, the only recording of the message, confirmed.
+    let saved = fs::read(fx.root().join("locales/fr/audio/door-title.ogg")).unwrap();
+    let info = kyr::audio::probe(&saved, kyr::audio::Container::OggOpus).unwrap();
+    assert!(!info.is_silent(), "Chromium's beep was saved as silence");
+    let names: Vec<_> = fs::read_dir(fx.root().join("locales/fr/audio"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["door-title.ogg"]);
+    let lock = fs::read_to_string(fx.root().join("locales/fr/kyr-lock.toml")).unwrap();
+    let lock: toml::Table = toml::from_str(&lock).unwrap();
+    assert!(
+        lock["audio"].as_table().unwrap().contains_key("door-title"),
+        "{lock}"
+    );
+    let check = fx.run(&["check", "--locale", "fr", "--message-format", "json"]);
+    for line in check.stdout.lines().filter(|l| !l.trim().is_empty()) {
+        let problem: Value = serde_json::from_str(line).unwrap();
+        let code = problem["code"].as_str().unwrap_or_default();
+        assert!(!code.starts_with("audio-"), "{line}");
+    }
+
+    // The watcher's rebuild puts it on the page, beside it.
+    let page = fx.out("fr/door.html");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !fs::read_to_string(&page)
+        .unwrap_or_default()
+        .contains("<audio controls preload=\"none\" src=\"audio/door-title.ogg\"")
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no player on the rebuilt page:\n{}",
+            fs::read_to_string(&page).unwrap_or_default()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    assert!(fx.out("fr/audio/door-title.ogg").is_file());
+    // Nothing on disk runs script, and the recording page is not there.
+    for entry in walkdir::WalkDir::new(fx.out("")) {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let bytes = fs::read(entry.path()).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let shown = entry.path().display();
+        assert!(!text.contains("<script"), "`{shown}` holds a script");
+        assert!(
+            !text.contains("id=\"recorder\""),
+            "`{shown}` is a recording page"
+        );
+    }
+    assert!(!fx.out("record").exists());
 }

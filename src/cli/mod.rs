@@ -61,7 +61,7 @@ fn watch(
     args: &WatchArgs,
     err: &mut impl std::io::Write,
 ) -> Result<(), Error> {
-    watch_and_build(global, args, err, |_, _| Ok(()), || {})
+    watch_and_build(global, args, err, |_, _, _| Ok(()), || {})
 }
 
 /// `kyr serve`: `kyr watch`, with the built folder served on 127.0.0.1
@@ -77,14 +77,15 @@ fn serve(
         global,
         &args.watch,
         err,
-        |out_dir, err| {
-            let serving = crate::serve::serve(out_dir, args.port).map_err(Error::Usage)?;
+        |root, out_dir, err| {
+            let serving = crate::serve::serve(out_dir, root, args.port).map_err(Error::Usage)?;
             let address = format!("http://{}/", serving.address);
             let _ = writeln!(
                 err,
                 "serving `{}` at {address} (this machine only)",
                 crate::base::diag::display_path(out_dir)
             );
+            let _ = writeln!(err, "recording page: {address}record/");
             if open {
                 open_browser(&address);
             }
@@ -115,13 +116,13 @@ fn open_browser(address: &str) {
         .spawn();
 }
 
-/// Builds once, calls `started` with the output folder, then rebuilds what
+/// Builds once, calls `started` with the project and output folders, then rebuilds what
 /// each change affects, calling `rebuilt` after each build, until stopped.
 fn watch_and_build<W: std::io::Write>(
     global: &GlobalArgs,
     args: &WatchArgs,
     err: &mut W,
-    mut started: impl FnMut(&std::path::Path, &mut W) -> Result<(), Error>,
+    mut started: impl FnMut(&std::path::Path, &std::path::Path, &mut W) -> Result<(), Error>,
     mut rebuilt: impl FnMut(),
 ) -> Result<(), Error> {
     let base = BuildOptions {
@@ -136,7 +137,7 @@ fn watch_and_build<W: std::io::Write>(
     if let Err(error) = commands::build_quietly(global, &project, &base, Instant::now(), err) {
         output::print_error(&error, err);
     }
-    started(&out_dir, err)?;
+    started(&root, &out_dir, err)?;
 
     let changes = Changes::watch(&root, &out_dir)
         .map_err(|message| Error::Failed(anyhow::anyhow!(message)))?;

@@ -1,8 +1,11 @@
 //! `kyr serve`, the library side: the built folder over HTTP on this
 //! machine only (127.0.0.1), with a page that reloads itself after each
-//! rebuild. The reload script is added to the HTML as it is sent; the
-//! files on disk stay free of script. The build-and-watch loop is the
-//! command's (`cli`), which calls [`Reloads::rebuilt`] after each build.
+//! rebuild, and the recording page ([`record`]) under `/record/`. The
+//! reload script is added to the HTML as it is sent; the files on disk
+//! stay free of script. The build-and-watch loop is the command's (`cli`),
+//! which calls [`Reloads::rebuilt`] after each build.
+
+mod record;
 
 use std::io::Read as _;
 use std::path::{Component, Path, PathBuf};
@@ -78,8 +81,9 @@ pub(crate) struct Serving {
 }
 
 /// Serves `site` on 127.0.0.1:`port` (0: any free port) in threads of
-/// its own; the `Err` says why it could not listen.
-pub(crate) fn serve(site: &Path, port: u16) -> Result<Serving, String> {
+/// its own, with the recording page of the project at `root`; the `Err`
+/// says why it could not listen.
+pub(crate) fn serve(site: &Path, root: &Path, port: u16) -> Result<Serving, String> {
     let server = Server::http(("127.0.0.1", port))
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     let address = server
@@ -88,12 +92,16 @@ pub(crate) fn serve(site: &Path, port: u16) -> Result<Serving, String> {
         .ok_or_else(|| "the server has no IP address".to_owned())?;
     let reloads = Arc::new(Reloads::default());
     let server = Arc::new(server);
-    let site = site.to_path_buf();
+    let site = Arc::new(Site {
+        out: site.to_path_buf(),
+        root: root.to_path_buf(),
+        port: address.port(),
+    });
     {
         let reloads = Arc::clone(&reloads);
         std::thread::spawn(move || {
             for request in server.incoming_requests() {
-                let (site, reloads) = (site.clone(), Arc::clone(&reloads));
+                let (site, reloads) = (Arc::clone(&site), Arc::clone(&reloads));
                 // A page's question waits for a rebuild: one thread each.
                 std::thread::spawn(move || respond(&site, &reloads, request));
             }
@@ -102,9 +110,24 @@ pub(crate) fn serve(site: &Path, port: u16) -> Result<Serving, String> {
     Ok(Serving { address, reloads })
 }
 
-fn respond(site: &Path, reloads: &Reloads, request: Request) {
+/// What is served.
+struct Site {
+    /// The built folder.
+    out: PathBuf,
+    /// The project, for the recording page.
+    root: PathBuf,
+    /// The port listened on.
+    port: u16,
+}
+
+fn respond(site: &Site, reloads: &Reloads, mut request: Request) {
     let url = request.url().to_owned();
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    if path == record::PREFIX || path.starts_with(&format!("{}/", record::PREFIX)) {
+        let response = recording_page(site, &mut request, path, query);
+        let _ = request.respond(response);
+        return;
+    }
     let response = if !matches!(request.method(), Method::Get | Method::Head) {
         text(405, "only GET and HEAD")
     } else if path == RELOAD_PATH {
@@ -115,7 +138,7 @@ fn respond(site: &Path, reloads: &Reloads, request: Request) {
             .unwrap_or(0);
         text(200, &reloads.after(since).to_string())
     } else {
-        match file_for(site, path) {
+        match file_for(&site.out, path) {
             Some(file) => match read(&file) {
                 Some(bytes) => page(&file, bytes, reloads.current()),
                 None => text(404, "not found"),
@@ -204,6 +227,46 @@ fn page(path: &Path, mut bytes: Vec<u8>, generation: u64) -> Response<std::io::C
     Response::from_data(bytes)
         .with_header(header("Content-Type", kind))
         .with_header(header("Cache-Control", "no-store"))
+}
+
+/// A request under `/record/`, answered by [`record::respond`].
+fn recording_page(
+    site: &Site,
+    request: &mut Request,
+    path: &str,
+    query: &str,
+) -> Response<std::io::Cursor<Vec<u8>>> {
+    let value = |name: &'static str| {
+        request
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv(name))
+            .map(|h| h.value.as_str().to_owned())
+    };
+    let (host, origin, content_type) = (value("Host"), value("Origin"), value("Content-Type"));
+    let post = match request.method() {
+        Method::Get | Method::Head => false,
+        Method::Post => true,
+        _ => return text(405, "only GET, HEAD and POST"),
+    };
+    let incoming = record::Incoming {
+        post,
+        path,
+        query,
+        host: host.as_deref(),
+        origin: origin.as_deref(),
+        content_type: content_type.as_deref(),
+        length: request.body_length(),
+    };
+    let reply = record::respond(&site.root, site.port, &incoming, request.as_reader());
+    let policy = reply.policy();
+    Response::from_data(reply.body)
+        .with_status_code(reply.status)
+        .with_header(header("Content-Type", reply.kind))
+        .with_header(header("Cache-Control", "no-store"))
+        .with_header(header("Content-Security-Policy", &policy))
+        .with_header(header("X-Content-Type-Options", "nosniff"))
+        .with_header(header("Referrer-Policy", "no-referrer"))
 }
 
 fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
