@@ -201,6 +201,16 @@ fn every_command_the_readme_shows_runs_as_shown() {
                         "# Your rights at work\n\nYou can ask for your pay in writing.\n",
                     );
                 }
+                "confirm" if args.contains(&"--audio".to_owned()) => {
+                    // "save a WhatsApp voice note as locales/<tag>/audio/<id>.ogg"
+                    let audio = dir.join("locales/wo/audio");
+                    std::fs::create_dir_all(&audio).unwrap();
+                    std::fs::copy(
+                        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/audio/tone.ogg"),
+                        audio.join("door-intro.ogg"),
+                    )
+                    .unwrap();
+                }
                 "bundle" if args.contains(&"--merge".to_owned()) => {
                     // "and 2/3, 3/3 elsewhere"
                     kyr(&dir, &["build", "--shard", "2/3", "--out", "shard-2"]);
