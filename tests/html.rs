@@ -192,7 +192,9 @@ fn pages_link_their_pdfs_with_how_to_print_them_in_the_reader_language() {
         "{ff}"
     );
     // On paper the links do not show.
-    assert!(fr.contains("@media print{\n@page{margin:15mm}\n.print{display:none}"));
+    assert!(
+        fr.contains("@media print{\n@page{margin:15mm}\n.print,.listen,.listen-all{display:none}")
+    );
 
     // A build of the pages alone links to no PDF.
     let fx = Fixture::new("build/basic");
@@ -273,7 +275,11 @@ fn the_index_links_each_documents_print_files_and_says_how_to_print_them() {
         "{index}"
     );
     assert_eq!(index.matches("Booklet to fold: both sides").count(), 1);
-    assert!(index.contains("@media print{\n@page{margin:15mm}\n.print{display:none}"));
+    assert!(
+        index.contains(
+            "@media print{\n@page{margin:15mm}\n.print,.listen,.listen-all{display:none}"
+        )
+    );
     assert!(index.len() < 30 * 1024);
 
     // An index built without PDFs links none.
