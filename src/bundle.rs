@@ -357,7 +357,6 @@ const VOICE_NOTES: &str = "voice-notes";
 /// them (its "Listen" section lists them in reading order).
 fn voice_notes(files: &[(String, Vec<u8>)]) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
-    let prefix = format!("src=\"{}/", crate::html::AUDIO_DIR);
     for (name, bytes) in files {
         let Some((tag, page)) = name.split_once('/') else {
             continue;
@@ -369,15 +368,10 @@ fn voice_notes(files: &[(String, Vec<u8>)]) -> Vec<(String, Vec<u8>)> {
             continue;
         }
         let html = String::from_utf8_lossy(bytes);
-        let mut order: Vec<&str> = Vec::new();
-        for (at, _) in html.match_indices(&prefix) {
-            let rest = &html[at + prefix.len()..];
-            let file = &rest[..rest.find('"').unwrap_or(0)];
-            if !file.is_empty() && !order.contains(&file) {
-                order.push(file);
-            }
-        }
-        for (n, file) in order.into_iter().enumerate() {
+        for (n, file) in crate::html::played_recordings(&html)
+            .into_iter()
+            .enumerate()
+        {
             let recording = format!("{tag}/{}/{file}", crate::html::AUDIO_DIR);
             if let Some((_, bytes)) = files.iter().find(|(name, _)| *name == recording) {
                 out.push((

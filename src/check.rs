@@ -215,16 +215,6 @@ fn used_ids(project: &Project) -> HashSet<String> {
 }
 
 /// Per-message checks of one locale, every message, used or not.
-/// The id among `candidates` closest to `id`, when it is close enough to
-/// be the one meant (a typo, a letter left out or swapped).
-fn closest_id<'a>(id: &str, candidates: impl Iterator<Item = &'a String>) -> Option<&'a str> {
-    candidates
-        .map(|c| (strsim::jaro_winkler(id, c), c))
-        .filter(|(score, _)| *score >= 0.9)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-        .map(|(_, c)| c.as_str())
-}
-
 fn check_messages(
     project: &Project,
     locale: &Locale,
@@ -278,7 +268,7 @@ fn check_messages(
         if !used.contains(id.as_str()) && project.unread_documents.is_empty() {
             // Most often a typo in the id: the message meant is one the
             // pages use and this locale does not define.
-            let meant = closest_id(
+            let meant = crate::base::ident::closest_id(
                 id,
                 used.iter()
                     .filter(|u| !bundle.sources.contains_key(u.as_str())),

@@ -322,8 +322,11 @@ fn compile(fx: &Fixture, tag: &str, doc: &str, what: &str) -> PagedDocument {
     }
 }
 
-/// The sizes (mm) of the images on a frame, with their positions.
-fn images(frame: &Frame, at: (f64, f64), out: &mut Vec<((f64, f64), (f64, f64))>) {
+/// A point or a size, in mm.
+type Mm = (f64, f64);
+
+/// The images on a frame: each one's position and size.
+fn images(frame: &Frame, at: Mm, out: &mut Vec<(Mm, Mm)>) {
     for (point, item) in frame.items() {
         let here = (at.0 + point.x.to_mm(), at.1 + point.y.to_mm());
         match item {

@@ -14,3 +14,16 @@ pub(crate) fn is_identifier(s: &str) -> bool {
     chars.next().is_some_and(|c| c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
+
+/// The id among `candidates` closest to `id`, when it is close enough to
+/// be the one meant (a typo, a letter left out or swapped).
+pub(crate) fn closest_id<'a>(
+    id: &str,
+    candidates: impl Iterator<Item = &'a String>,
+) -> Option<&'a str> {
+    candidates
+        .map(|c| (strsim::jaro_winkler(id, c), c))
+        .filter(|(score, _)| *score >= 0.9)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c.as_str())
+}

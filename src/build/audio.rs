@@ -5,8 +5,6 @@
 
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 use crate::base::error::Error;
 use crate::base::output;
 use crate::build::Context;
@@ -33,11 +31,7 @@ pub(super) fn copy(context: &Context, report: &mut BuildReport) -> Result<(), Er
                     source.display()
                 ))
             })?;
-            let sha256: String = Sha256::digest(&bytes)
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect();
-            if sha256 != recording.sha256 {
+            if super::incremental::sha256(&bytes) != recording.sha256 {
                 return Err(Error::Failed(anyhow::anyhow!(
                     "`{}` changed while kyr was building; build again",
                     crate::base::diag::display_path(&project.files.get(recording.file).path)
@@ -77,11 +71,10 @@ pub(super) fn copy(context: &Context, report: &mut BuildReport) -> Result<(), Er
 
 /// The recordings the HTML pages directly in `dir` link to, by file name.
 fn linked_recordings(dir: &Path) -> Vec<String> {
-    let mut names = Vec::new();
+    let mut names: Vec<String> = Vec::new();
     let Ok(entries) = std::fs::read_dir(dir) else {
         return names;
     };
-    let prefix = format!("src=\"{AUDIO_DIR}/");
     let mut paths: Vec<PathBuf> = entries
         .flatten()
         .map(|e| e.path())
@@ -92,10 +85,8 @@ fn linked_recordings(dir: &Path) -> Vec<String> {
         let Ok(html) = std::fs::read_to_string(&path) else {
             continue;
         };
-        for (at, _) in html.match_indices(&prefix) {
-            let rest = &html[at + prefix.len()..];
-            let name = &rest[..rest.find('"').unwrap_or(0)];
-            if !name.is_empty() && !name.contains('/') && !names.iter().any(|n| n == name) {
+        for name in crate::html::played_recordings(&html) {
+            if !names.iter().any(|n| n == name) {
                 names.push(name.to_owned());
             }
         }

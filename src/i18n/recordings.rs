@@ -14,7 +14,7 @@ use crate::audio::{self, Container, Problem, Sniffed};
 use crate::base::diag::{Diagnostic, FileId, Span, human_size};
 use crate::config::Locale;
 use crate::i18n::lock::Staleness;
-use crate::i18n::stale::{entry_text, reference_text, shown};
+use crate::i18n::stale::{entry_text, reference_text, short_digest, shown};
 use crate::i18n::{LocaleBundle, Messages};
 
 /// The folder of a locale's recordings, inside `locales/<tag>/`.
@@ -138,7 +138,7 @@ pub(crate) fn read(
         ))
         .code("audio-unknown")
         .at(at);
-        if let Some(close) = closest(id, known.ids) {
+        if let Some(close) = crate::base::ident::closest_id(id, known.ids.iter()) {
             d = d.hint(format!(
                 "did you mean `{close}`? rename the file to `{close}.{ext}`"
             ));
@@ -252,15 +252,6 @@ fn article(name: &str) -> String {
     format!("{} {name}", if vowel_sound { "an" } else { "a" })
 }
 
-fn closest<'a>(id: &str, candidates: &'a [String]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|c| (strsim::damerau_levenshtein(id, c), c))
-        .filter(|(d, c)| *d <= 3.max(c.len() / 4))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c.as_str())
-}
-
 /// The text a locale's recording of `id` is read from: the first locale
 /// of its chain with a text for it (the locale's own, or a fallback),
 /// with a fingerprint of that text and of which locale it is in.
@@ -271,10 +262,9 @@ pub(crate) fn source(messages: &Messages, locale: &Locale, id: &str) -> Option<S
         .filter_map(|tag| messages.catalog.get(tag))
         .find(|b| b.defines(id))?;
     let entry = entry_text(bundle, id)?;
-    let digest = Sha256::digest(format!("{}\n{entry}", bundle.tag).as_bytes());
     Some(Source {
         tag: bundle.tag.clone(),
-        fingerprint: digest[..8].iter().map(|b| format!("{b:02x}")).collect(),
+        fingerprint: short_digest(&format!("{}\n{entry}", bundle.tag)),
         text: reference_text(bundle, id)?,
     })
 }

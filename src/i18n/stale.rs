@@ -16,8 +16,15 @@ use crate::i18n::{LocaleBundle, Messages};
 /// re-wrapping a comment does not make translations stale but changing a
 /// word does.
 pub(crate) fn fingerprint(bundle: &LocaleBundle, id: &str) -> Option<String> {
-    let digest = Sha256::digest(entry_text(bundle, id)?.as_bytes());
-    Some(digest[..8].iter().map(|b| format!("{b:02x}")).collect())
+    Some(short_digest(&entry_text(bundle, id)?))
+}
+
+/// The first 8 bytes of a text's SHA-256, in hex: what lock files keep.
+pub(crate) fn short_digest(text: &str) -> String {
+    Sha256::digest(text.as_bytes())[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// A message's entry as written, without comments or trailing spaces:

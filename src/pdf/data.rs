@@ -287,10 +287,7 @@ pub(crate) fn source(source: &crate::doc::Source) -> Source {
 
 /// Blocks as the templates read them.
 pub(crate) fn blocks(blocks: &[model::Block]) -> Vec<Block> {
-    model::without_recordings(blocks)
-        .iter()
-        .filter_map(block)
-        .collect()
+    blocks.iter().filter_map(block).collect()
 }
 
 fn block(block: &model::Block) -> Option<Block> {
@@ -349,7 +346,8 @@ fn block(block: &model::Block) -> Option<Block> {
         model::Block::Quote(inner) => Block::Quote { c: blocks(inner) },
         model::Block::Code(code) => Block::Code { s: code.clone() },
         model::Block::Rule => Block::Rule,
-        // Paper cannot play them: `blocks` leaves them out.
+        // Paper cannot play them: its callers unwrap them first
+        // (`model::without_recordings`).
         model::Block::Recorded { .. } => return None,
         model::Block::Lang {
             lang,

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use crate::base::diag::Span;
 use crate::config::Paper;
+use crate::doc::model::without_recordings;
 use crate::i18n::resolve::Document;
 use crate::pdf::data::{self, Data};
 use crate::pdf::world::{DATA_PATH, TEMPLATE_DIR};
@@ -80,6 +81,6 @@ pub(crate) fn sections(document: &Document) -> Vec<Vec<data::Block>> {
     document
         .sections
         .iter()
-        .map(|s| data::blocks(&document.blocks[s.blocks.clone()]))
+        .map(|s| data::blocks(&without_recordings(&document.blocks[s.blocks.clone()])))
         .collect()
 }

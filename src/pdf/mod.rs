@@ -573,7 +573,9 @@ pub(crate) fn card_input(page: &Page, card: &Card, sheet: bool, qr: Option<Qr>) 
     let mut data = page_data(page, &card.front, function, paper_name(paper));
     data.qr = qr;
     data.card = Some(CardSize { width, height });
-    data.back = Some(data::blocks(&card.back.blocks));
+    data.back = Some(data::blocks(&crate::doc::model::without_recordings(
+        &card.back.blocks,
+    )));
     data.back_lang = Some(data::lang(&card.officer.langid, card.officer.direction));
     if sheet {
         data.sheet = Some(geometry::sheet(paper));
