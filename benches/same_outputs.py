@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
 """Whether two kyr builds write the same bytes.
 
-Builds the shipped content and the catalogue bench's generated project
-(`KYR_BENCH_PROJECT`, 20 documents x 12 locales) with `kyr build --force`
-and a fixed SOURCE_DATE_EPOCH, and lists the sha256 of every file written.
+Builds three projects with `kyr build --force --format html,pdf,text` and
+a fixed SOURCE_DATE_EPOCH, bundles each (`kyr bundle`), and lists the
+sha256 of every file written: the shipped content, the catalogue bench's
+generated project (`KYR_BENCH_PROJECT`, 20 documents x 13 locales), and
+the shipped content with recordings (the audio test fixtures in four
+formats, in French and in Wolof, Wolof read by ear first) and a QR
+address, so that copied recordings, voice notes and the audio-first
+card's code are compared too.
 Use it around a change that must not change any output:
 
     python3 benches/same_outputs.py record before.txt   # on the old commit
@@ -20,6 +25,7 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -52,23 +58,68 @@ def record_hash(path):
     return "record:" + hashlib.sha256(text.encode()).hexdigest()
 
 
+# Recordings placed in the audio project: (locale, message id, fixture).
+RECORDINGS = [
+    ("wo", "card-title", "tone.ogg"),
+    ("wo", "card-door", "tone.m4a"),
+    ("wo", "card-show", "tone.mp3"),
+    ("fr", "door-title", "tone.wav"),
+    ("fr", "card-call", "tone.ogg"),
+]
+
+
+def audio_project(kyr, work):
+    """The shipped content with recordings, Wolof read by ear first, and a
+    QR address: a copy, so that the checkout is left as it is."""
+    project = work / "audio"
+    project.mkdir()
+    for name in ["kyr.toml", "content", "locales", "templates"]:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name)
+        elif source.exists():
+            shutil.copy(source, project / name)
+    config = (project / "kyr.toml").read_text()
+    config = config.replace(
+        'reference = "en"',
+        'reference = "en"\nqr = "https://example.org/kyr/{locale}/{document}.html"', 1)
+    config = config.replace(
+        '[locales.wo]\n', '[locales.wo]\naudio_first = true\n', 1)
+    (project / "kyr.toml").write_text(config)
+    fixtures = ROOT / "tests" / "fixtures" / "audio"
+    for tag, message, fixture in RECORDINGS:
+        target = project / "locales" / tag / "audio" / f"{message}{Path(fixture).suffix}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(fixtures / fixture, target)
+    for tag in sorted({tag for tag, _, _ in RECORDINGS}):
+        run([kyr, "confirm", tag, "--audio", "--quiet"], project)
+    return project
+
+
 def sums(kyr, work):
-    """`{path: hash}` of every file two builds write."""
+    """`{path: hash}` of every file the builds and bundles write."""
     catalogue = work / "catalogue"
     env = dict(os.environ, KYR_BENCH_PROJECT=str(catalogue))
     run(["cargo", "bench", "--locked", "--bench", "catalogue"], ROOT, env)
+    audio = audio_project(kyr, work)
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
     out = work / "out"
-    for name, project in [("shipped", ROOT), ("catalogue", catalogue)]:
+    for name, project in [("shipped", ROOT), ("catalogue", catalogue), ("audio", audio)]:
         run([kyr, "build", "--force", "--quiet", "--color", "never",
-             "--out", str(out / name)], project, env)
+             "--format", "html,pdf,text", "--out", str(out / name)], project, env)
+        run([kyr, "bundle", "--quiet", "--color", "never", "--site", str(out / name),
+             "--out", str(work / "bundles" / f"{name}.zip")], project, env)
+    shutil.move(str(work / "bundles"), str(out / "bundles"))
     found = {}
     for path in sorted(out.rglob("*")):
         if not path.is_file():
             continue
         relative = path.relative_to(out).as_posix()
         if "/.kyr/" in f"/{relative}":
-            found[relative] = record_hash(path)
+            if path.suffix == ".json":
+                found[relative] = record_hash(path)
+            # The build lock (empty) and the list of temporary files say
+            # nothing about what was built.
         else:
             found[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
     return found
