@@ -55,7 +55,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-use kyr::preview::Typesetter;
+use kyr::inspect::Typesetter;
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
 use typst_layout::PagedDocument;
@@ -818,7 +818,12 @@ fn generate(manifest: &Path, root: &Path, docs: usize, locales: &[LocaleSpec]) -
     };
     for locale in locales {
         if let Some(source) = locale.interface {
-            let text = read(&manifest.join("locales").join(source).join("kyr.ftl"));
+            let text = read(
+                &manifest
+                    .join("assets")
+                    .join("interface")
+                    .join(format!("{source}.ftl")),
+            );
             generated.ftl_bytes += text.len();
             write(
                 &root.join("locales").join(locale.tag).join("kyr.ftl"),

@@ -3,7 +3,7 @@
 //! For a few shipped documents (Latin, Arabic, Adlam), it times:
 //! - kyr: resolve the document, render the data file and main source,
 //!   compile, export, and scan for missing glyphs
-//!   (`preview::Typesetter::typeset`, the stages `kyr build` runs);
+//!   (`inspect::Typesetter::typeset`, the stages `kyr build` runs);
 //! - typst: `typst::compile` and `typst_pdf::pdf` of the very same sources
 //!   in a minimal World with the fonts already loaded.
 //!
@@ -18,7 +18,7 @@ use common::{BareWorld, Fonts, handout_templates};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use kyr::preview::Typesetter;
+use kyr::inspect::Typesetter;
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
 use typst_layout::PagedDocument;
@@ -40,7 +40,7 @@ fn main() {
     let fonts = Fonts::bundled();
     let font_load = started.elapsed();
     let started = Instant::now();
-    let _ = kyr::preview::bundled_fonts();
+    let _ = kyr::inspect::bundled_fonts();
     let font_again = started.elapsed();
     println!(
         "bundled fonts: {} faces parsed in {:.1} ms; asked again: {:.3} ms (shared, not reloaded)",

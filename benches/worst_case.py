@@ -131,7 +131,7 @@ def project(tmp: str, body: str, card: str, messages: str, extra: str) -> None:
     os.makedirs(os.path.join(tmp, "content"))
     os.makedirs(os.path.join(tmp, "locales", "en"))
     shutil.copy(
-        os.path.join(ROOT, "locales", "en", "kyr.ftl"),
+        os.path.join(ROOT, "assets", "interface", "en.ftl"),
         os.path.join(tmp, "locales", "en", "kyr.ftl"),
     )
     with open(os.path.join(tmp, "kyr.toml"), "w") as f:

@@ -116,7 +116,7 @@ pub fn check(project: &Project, options: &CheckOptions) -> Sink {
             }
             // A reference missing from a skeleton is reported below, once;
             // kyr's own interface messages (located at kyr.toml) only here.
-            found.extend(page.job.diagnostics.into_iter().filter(|d| {
+            found.extend(page.resolver.diagnostics.into_iter().filter(|d| {
                 d.code != "message-missing"
                     || d.span
                         .as_ref()

@@ -293,15 +293,15 @@ fn collect_vars(text: &str, out: &mut std::collections::BTreeSet<String>) {
 /// kyr's own translations of its interface messages (`kyr.ftl`), which a
 /// new project starts from.
 const INTERFACE_TRANSLATIONS: &[(&str, &str)] = &[
-    ("en", include_str!("../locales/en/kyr.ftl")),
-    ("fr", include_str!("../locales/fr/kyr.ftl")),
-    ("es", include_str!("../locales/es/kyr.ftl")),
-    ("pt", include_str!("../locales/pt/kyr.ftl")),
-    ("ar", include_str!("../locales/ar/kyr.ftl")),
-    ("ht", include_str!("../locales/ht/kyr.ftl")),
-    ("wo", include_str!("../locales/wo/kyr.ftl")),
-    ("ff", include_str!("../locales/ff/kyr.ftl")),
-    ("ff-Adlm", include_str!("../locales/ff-Adlm/kyr.ftl")),
+    ("en", include_str!("../assets/interface/en.ftl")),
+    ("fr", include_str!("../assets/interface/fr.ftl")),
+    ("es", include_str!("../assets/interface/es.ftl")),
+    ("pt", include_str!("../assets/interface/pt.ftl")),
+    ("ar", include_str!("../assets/interface/ar.ftl")),
+    ("ht", include_str!("../assets/interface/ht.ftl")),
+    ("wo", include_str!("../assets/interface/wo.ftl")),
+    ("ff", include_str!("../assets/interface/ff.ftl")),
+    ("ff-Adlm", include_str!("../assets/interface/ff-Adlm.ftl")),
 ];
 
 /// The languages' own names, for the languages kyr ships.
@@ -319,11 +319,11 @@ const ENDONYMS: &[(&str, &str)] = &[
 ];
 
 /// The CI workflow a new project starts with.
-const WORKFLOW: &str = include_str!("../templates/init/kyr.yml");
+const WORKFLOW: &str = include_str!("../assets/init/kyr.yml");
 
 /// The example document of a new project and its messages.
-const EXAMPLE_SKELETON: &str = include_str!("../templates/init/example.md");
-const EXAMPLE_MESSAGES: &str = include_str!("../templates/init/example.ftl");
+const EXAMPLE_SKELETON: &str = include_str!("../assets/init/example.md");
+const EXAMPLE_MESSAGES: &str = include_str!("../assets/init/example.ftl");
 
 /// What `kyr init` is asked for.
 #[derive(Debug)]

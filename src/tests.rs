@@ -17,7 +17,7 @@ const LAYERS: &[&[&str]] = &[
     &["project"],
     &["build"],
     &[
-        "check", "bundle", "extract", "scaffold", "serve", "watch", "preview",
+        "check", "bundle", "extract", "scaffold", "serve", "watch", "inspect",
     ],
     &["cli"],
 ];

@@ -38,7 +38,7 @@ fn only_out_changes<T>(fx: &Fixture, build: impl FnOnce() -> T) -> T {
 
 fn escaped(text: &str) -> String {
     let mut out = String::new();
-    kyr::preview::escape_into(&mut out, text);
+    kyr::inspect::escape_into(&mut out, text);
     out
 }
 
@@ -113,13 +113,13 @@ fn hostile_strings_in_messages_variables_and_skeletons_render_literally() {
 
         // The PDF shows the same text, whatever Typst would make of it.
         let project = fx.load();
-        let typesetter = kyr::preview::Typesetter::new(&project, None);
+        let typesetter = kyr::inspect::Typesetter::new(&project, None);
         let compiled = typesetter
             .typeset("fr", &project.skeletons[0].name, "handout")
             .expect("the locale and the document exist")
             .result
             .unwrap_or_else(|f| panic!("case {i}: {:?}", f.diagnostics));
-        let text: String = kyr::preview::page_texts(&compiled.document).concat();
+        let text: String = kyr::inspect::page_texts(&compiled.document).concat();
         let squashed = |s: &str| s.split_whitespace().collect::<String>();
         assert!(
             squashed(&text).contains(&squashed(hostile)),
@@ -129,9 +129,9 @@ fn hostile_strings_in_messages_variables_and_skeletons_render_literally() {
             compiled
                 .requests
                 .iter()
-                .all(|r| r.starts_with(kyr::preview::TEMPLATE_DIR)
-                    || r == kyr::preview::MAIN_PATH
-                    || r == kyr::preview::DATA_PATH),
+                .all(|r| r.starts_with(kyr::inspect::TEMPLATE_DIR)
+                    || r == kyr::inspect::MAIN_PATH
+                    || r == kyr::inspect::DATA_PATH),
             "case {i}: Typst read {:?}",
             compiled.requests
         );

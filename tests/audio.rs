@@ -6,7 +6,7 @@
 use std::io::Read as _;
 use std::path::Path;
 
-use kyr::preview::{Typesetter, page_texts};
+use kyr::inspect::{Typesetter, page_texts};
 use typst::layout::{Frame, FrameItem};
 use typst_layout::PagedDocument;
 

@@ -145,13 +145,13 @@ fn editions_are_bundled_on_their_own_and_point_their_qr_codes_at_their_site() {
     // The edition's PDFs carry its own address, `{edition}` filled in.
     let mut project = fx.load();
     project.select_edition("nyc").unwrap();
-    let typesetter = kyr::preview::Typesetter::new(&project, None);
+    let typesetter = kyr::inspect::Typesetter::new(&project, None);
     let compiled = typesetter
         .typeset("fr", "door", "handout")
         .unwrap()
         .result
         .unwrap_or_else(|f| panic!("{:?}", f.diagnostics));
-    let text = kyr::preview::page_texts(&compiled.document).concat();
+    let text = kyr::inspect::page_texts(&compiled.document).concat();
     assert!(text.contains("example.org/nyc/fr/door.html"), "{text}");
 
     // `{edition}` belongs to an edition's own `qr`.

@@ -4,7 +4,7 @@
 //! glyph leaves its clip box, where the review notice is and how big, the
 //! fallback mark, the help callout, card type size and inset.
 
-use kyr::preview::{self, Typesetter, glyphs_outside};
+use kyr::inspect::{self, Typesetter, glyphs_outside};
 use typst::layout::{Frame, FrameItem, Point, Transform};
 use typst::visualize::Geometry;
 use typst_layout::PagedDocument;
@@ -415,7 +415,7 @@ fn card_sheets_and_cards_start_on_the_right_keep_text_inside_and_readable() {
     let project = fx.load();
     let typesetter = Typesetter::new(&project, None);
     let reference = project.config.locale("en").unwrap();
-    let sheet = preview::sheet(reference.paper);
+    let sheet = inspect::sheet(reference.paper);
     for tag in project.config.locales.keys() {
         let card = typeset_inside(&typesetter, tag, "red-card", "card");
         for (side, page) in ["front", "back"].iter().zip(pages(&card)) {

@@ -5,7 +5,7 @@
 
 use kyr::build::{BuildOptions, Format};
 use kyr::diag::render;
-use kyr::preview::{Compiled, Failed, Typesetter, page_texts};
+use kyr::inspect::{Compiled, Failed, Typesetter, page_texts};
 use typst::layout::{Frame, FrameItem, Point};
 use typst::model::Destination;
 use typst_layout::PagedDocument;

@@ -2,7 +2,7 @@
 //! booklets in saddle-stitch order, QR codes that scan, editions.
 
 use kyr::build::{BuildOptions, Format};
-use kyr::preview::{self, Typesetter, page_texts};
+use kyr::inspect::{self, Typesetter, page_texts};
 use typst::layout::FrameItem;
 use typst_layout::PagedDocument;
 
@@ -40,7 +40,7 @@ fn card_sheets_line_up_when_printed_on_both_sides_in_every_locale() {
     let project = fx.load();
     for locale in project.config.locales.values() {
         let document = compile(&fx, &locale.tag, "red-card", "card-sheet");
-        let sheet = preview::sheet(locale.paper);
+        let sheet = inspect::sheet(locale.paper);
         let pages = document.pages();
         assert_eq!(pages.len(), 2, "{}", locale.tag);
         for page in pages {
@@ -180,7 +180,7 @@ fn booklet_sheets_are_in_saddle_stitch_order_both_ways() {
         assert!(pdf.starts_with(b"%PDF-"));
 
         let rtl = tag == "ar";
-        let order = preview::impose(n, rtl);
+        let order = inspect::impose(n, rtl);
         assert_eq!(order.len(), n.div_ceil(4) * 2);
         let half = document.pages()[0].frame.size();
         for sheet in imposed.pages() {

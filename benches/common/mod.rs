@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use kyr::preview::{DATA_PATH, MAIN_PATH, TEMPLATE_DIR, TypstSources};
+use kyr::inspect::{DATA_PATH, MAIN_PATH, TEMPLATE_DIR, TypstSources};
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration as TypstDuration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -26,7 +26,7 @@ pub(crate) struct Fonts {
 
 impl Fonts {
     pub(crate) fn bundled() -> Fonts {
-        let fonts = kyr::preview::bundled_fonts();
+        let fonts = kyr::inspect::bundled_fonts();
         Fonts {
             book: LazyHash::new(FontBook::from_fonts(fonts)),
             fonts,

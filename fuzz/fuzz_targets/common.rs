@@ -159,7 +159,7 @@ pub fn check_html(html: &str, texts: &[String]) {
     }
     for text in texts.iter().filter(|t| !t.trim().is_empty()) {
         let mut escaped = String::new();
-        kyr::preview::escape_into(&mut escaped, text);
+        kyr::inspect::escape_into(&mut escaped, text);
         assert!(
             html.contains(&escaped),
             "the text `{text}` is not in the page as `{escaped}`"

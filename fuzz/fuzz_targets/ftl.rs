@@ -35,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     for tag in ["fr", "ar"] {
-        let page = kyr::preview::html(&project, tag, &skeleton.name).expect("configured");
+        let page = kyr::inspect::html(&project, tag, &skeleton.name).expect("configured");
         if let Some(html) = &page.html {
             common::check_html(html, &page.texts);
         }

@@ -27,9 +27,9 @@ fuzz_target!(|data: &[u8]| {
     let Some(skeleton) = project.skeletons.first() else {
         return;
     };
-    let typesetter = kyr::preview::Typesetter::new(&project, None);
+    let typesetter = kyr::inspect::Typesetter::new(&project, None);
     for tag in ["fr", "ar"] {
-        let page = kyr::preview::html(&project, tag, &skeleton.name).expect("configured");
+        let page = kyr::inspect::html(&project, tag, &skeleton.name).expect("configured");
         if page.failed {
             continue;
         }
@@ -43,9 +43,9 @@ fuzz_target!(|data: &[u8]| {
             Ok(compiled) => {
                 for request in &compiled.requests {
                     assert!(
-                        request.starts_with(kyr::preview::TEMPLATE_DIR)
-                            || request == kyr::preview::MAIN_PATH
-                            || request == kyr::preview::DATA_PATH,
+                        request.starts_with(kyr::inspect::TEMPLATE_DIR)
+                            || request == kyr::inspect::MAIN_PATH
+                            || request == kyr::inspect::DATA_PATH,
                         "Typst asked for `{request}`"
                     );
                 }

@@ -1,8 +1,8 @@
 //! The Noto font files bundled into the binary, by their names under
-//! `templates/fonts/`: the PDFs are set in them, and the HTML pages carry
+//! `assets/fonts/`: the PDFs are set in them, and the HTML pages carry
 //! subsets of them.
 
-/// A bundled font file: its name under `templates/fonts/` and its bytes.
+/// A bundled font file: its name under `assets/fonts/` and its bytes.
 pub(crate) struct BundledFile {
     /// The file name (`NotoSansAdlam-Regular.ttf`).
     pub(crate) name: &'static str,
@@ -14,7 +14,7 @@ macro_rules! bundled {
     ($($name:literal),* $(,)?) => {
         &[$(BundledFile {
             name: $name,
-            data: include_bytes!(concat!("../../templates/fonts/", $name)),
+            data: include_bytes!(concat!("../../assets/fonts/", $name)),
         }),*]
     };
 }

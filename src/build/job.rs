@@ -120,8 +120,8 @@ pub(super) fn run(context: &Context, locale: &Locale, skeleton: &Skeleton) -> Jo
         output.error = Some(e);
         return output;
     }
-    output.diagnostics = page.job.diagnostics;
-    output.fallbacks = page.job.fallbacks;
+    output.diagnostics = page.resolver.diagnostics;
+    output.fallbacks = page.resolver.fallbacks;
     output
 }
 
@@ -150,7 +150,7 @@ fn replay_fresh(
     let Some(entry) = old.entry(format) else {
         return false;
     };
-    if page.job.failed
+    if page.resolver.failed
         || context.options.force
         || (context.options.strict && !entry.told.is_empty())
         || !entry.is_fresh(key, context.out_dir, &context.project.root)
@@ -160,7 +160,7 @@ fn replay_fresh(
     let Some(told) = entry.replay(&context.project.files) else {
         return false;
     };
-    page.job.diagnostics.extend(told);
+    page.resolver.diagnostics.extend(told);
     output
         .missing_glyphs
         .extend(entry.missing_glyphs.iter().cloned());
@@ -182,7 +182,7 @@ fn content_key(context: &Context, page: &Page, skeleton: &Skeleton) -> String {
         .add("project", context.keys.project())
         .add("locale", &page.locale.tag)
         .add("skeleton", project.files.text(skeleton.file));
-    for used in &page.job.used {
+    for used in &page.resolver.used {
         hasher.add("message", (&used.key, &used.locale, &used.text));
     }
     for used in &page.officer_used {
@@ -207,7 +207,7 @@ fn render(
     key: String,
 ) -> Rendered {
     let project = context.project;
-    let reported = page.job.diagnostics.len();
+    let reported = page.resolver.diagnostics.len();
     let mut reads = Vec::new();
     let mut missing_glyphs = Vec::new();
     let files = match format {
@@ -232,12 +232,12 @@ fn render(
                         let d = page_too_big(skeleton, page, html.len())
                             .promote(context.options.strict);
                         let failed = d.is_error();
-                        page.job.diagnostics.push(d);
+                        page.resolver.diagnostics.push(d);
                         (!failed).then(|| html.into_bytes())
                     }
                     Ok(html) => Some(html.into_bytes()),
                     Err(d) => {
-                        page.job.diagnostics.push(d);
+                        page.resolver.diagnostics.push(d);
                         None
                     }
                 }
@@ -251,7 +251,7 @@ fn render(
         }
         Format::Pdf => match context.engine {
             Some(engine) => {
-                let long = page.job.expanded_bytes() > LAY_OUT_ALONE_ABOVE_BYTES;
+                let long = page.resolver.expanded_bytes() > LAY_OUT_ALONE_ABOVE_BYTES;
                 let _shared = (!long).then(|| {
                     context
                         .layouts
@@ -306,7 +306,7 @@ fn render(
         format,
         key,
         files,
-        told: page.job.diagnostics[reported..].to_vec(),
+        told: page.resolver.diagnostics[reported..].to_vec(),
         missing_glyphs,
         reads,
     }
@@ -344,7 +344,7 @@ fn write(
         // A failed job (an error in its skeleton, a message no locale of
         // its chain can show) fails all of its outputs; a message's own
         // error does not: the message fell back.
-        match bytes.as_ref().filter(|_| !page.job.failed) {
+        match bytes.as_ref().filter(|_| !page.resolver.failed) {
             Some(bytes) => {
                 output::write_output(out_dir, relative, bytes)?;
                 let stamp = incremental::stamp(out_dir, &shown, bytes);

@@ -1,6 +1,6 @@
 //! The commands: each loads the project, runs its stage and prints what
 //! it found. Results go to stdout, diagnostics and progress to stderr
-//! ([`super::output`]). Each returns the one command [`Error`], printed
+//! ([`super::print`]). Each returns the one command [`Error`], printed
 //! once by [`super::run`].
 
 use std::io::{IsTerminal as _, Write};
@@ -16,7 +16,7 @@ use crate::check::{self, CheckOptions};
 use crate::cli::args::{
     self, BuildArgs, CheckArgs, GlobalArgs, MessageFormat, StatusArgs, StatusFormat,
 };
-use crate::cli::output::{print_diagnostics, report_build, report_build_json};
+use crate::cli::print::{print_diagnostics, report_build, report_build_json};
 use crate::cli::progress;
 use crate::i18n::{coverage, lock, recordings, stale};
 use crate::project::{self, Project};

@@ -1,10 +1,10 @@
 //! The command line: arguments ([`args`]), dispatch to the commands
-//! ([`commands`]), what they print ([`output`], [`progress`]), and the one
+//! ([`commands`]), what they print ([`print`], [`progress`]), and the one
 //! command error, printed once here and turned into the exit code.
 
 mod args;
 mod commands;
-mod output;
+mod print;
 mod progress;
 
 use std::io::IsTerminal as _;
@@ -47,7 +47,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match result {
         Ok(()) => ExitCode::from(EXIT_OK),
         Err(error) => {
-            output::print_error(&error, &mut err);
+            print::print_error(&error, &mut err);
             ExitCode::from(error.exit_code())
         }
     }
@@ -135,7 +135,7 @@ fn watch_and_build<W: std::io::Write>(
     let root = project.root.clone();
     let out_dir = base.out_dir.clone().unwrap_or_else(|| root.join("out"));
     if let Err(error) = commands::build_quietly(global, &project, &base, Instant::now(), err) {
-        output::print_error(&error, err);
+        print::print_error(&error, err);
     }
     started(&root, &out_dir, err)?;
 
@@ -154,7 +154,7 @@ fn watch_and_build<W: std::io::Write>(
             Ok(project) => project,
             Err(error @ Error::Usage(_)) => return Err(error),
             Err(error) => {
-                output::print_error(&error, err);
+                print::print_error(&error, err);
                 continue;
             }
         };
@@ -167,7 +167,7 @@ fn watch_and_build<W: std::io::Write>(
             .collect();
         let _ = writeln!(err, "\nchanged: {}", shown.join(", "));
         if let Err(error) = commands::build_quietly(global, &project, &options, started, err) {
-            output::print_error(&error, err);
+            print::print_error(&error, err);
         }
         rebuilt();
         let _ = err.flush();

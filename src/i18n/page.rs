@@ -2,21 +2,21 @@
 //! kyr's interface texts and notices, and for a wallet card its two sides
 //! (the back in the officer locale) and the sheet's printing help (in the
 //! reference locale). The back ends only lay out what is resolved here.
-//! [`Messages::job`] is the one place a resolution [`Job`] is made.
+//! [`Messages::resolver`] is the one place a [`Resolver`] is made.
 
 use crate::base::diag::{Diagnostic, Span};
 use crate::config::Locale;
 use crate::doc::model::{Block, Inline, Reference};
 use crate::doc::{Layout, Skeleton};
 use crate::i18n::Messages;
-use crate::i18n::resolve::{Document, Job, UsedMessage};
+use crate::i18n::resolve::{Document, Resolver, UsedMessage};
 use crate::i18n::{coverage, interface};
 
 /// A document resolved in one locale, with the interface texts and
 /// notices both back ends print.
 pub(crate) struct Page<'p> {
-    /// The resolution job: diagnostics, fallbacks, messages used.
-    pub(crate) job: Job<'p>,
+    /// What resolving the page found: diagnostics, fallbacks, messages used.
+    pub(crate) resolver: Resolver<'p>,
     /// The document.
     pub(crate) document: Document,
     /// The page's locale.
@@ -79,31 +79,31 @@ impl<'p> Messages<'p> {
         Span::new(self.config_file, 0..0)
     }
 
-    /// A resolution job for `document` in `locale`; `date` is the
+    /// A resolver for `document` in `locale`; `date` is the
     /// document's last review, the `$date` variable.
-    pub(crate) fn job(
+    pub(crate) fn resolver(
         &self,
         locale: &'p Locale,
         document: &str,
         strict: bool,
         date: Option<&str>,
-    ) -> Job<'p> {
+    ) -> Resolver<'p> {
         let extra: &[(&str, &str)] = match &date {
             Some(date) => &[("date", date)],
             None => &[],
         };
-        self.job_with(locale, document, strict, extra)
+        self.resolver_with(locale, document, strict, extra)
     }
 
-    /// A resolution job with its own variables besides the project's.
-    fn job_with(
+    /// A resolver with its own variables besides the project's.
+    fn resolver_with(
         &self,
         locale: &'p Locale,
         document: &str,
         strict: bool,
         extra: &[(&str, &str)],
-    ) -> Job<'p> {
-        Job::new(
+    ) -> Resolver<'p> {
+        Resolver::new(
             self.config,
             self.catalog,
             locale,
@@ -116,7 +116,8 @@ impl<'p> Messages<'p> {
 
     /// Resolves a document in a locale.
     pub(crate) fn page(&self, locale: &'p Locale, skeleton: &Skeleton, strict: bool) -> Page<'p> {
-        let (job, document, texts, review_notice, notices) = self.body(locale, skeleton, strict);
+        let (resolver, document, texts, review_notice, notices) =
+            self.body(locale, skeleton, strict);
         let is_card = skeleton.front.layouts.contains(&Layout::Card);
         let officer_used = match self.config.locale(&skeleton.front.officer_locale) {
             Some(officer) if is_card => self.body(officer, skeleton, false).0.used,
@@ -124,7 +125,7 @@ impl<'p> Messages<'p> {
         };
         let card = is_card.then(|| self.card(locale, skeleton));
         Page {
-            job,
+            resolver,
             document,
             locale,
             texts,
@@ -144,19 +145,23 @@ impl<'p> Messages<'p> {
         skeleton: &Skeleton,
         strict: bool,
     ) -> (
-        Job<'p>,
+        Resolver<'p>,
         Document,
         Vec<(&'static str, Vec<Inline>)>,
         Option<Vec<Inline>>,
         Vec<Vec<Inline>>,
     ) {
         let date = skeleton.front.last_reviewed.as_deref();
-        let mut job = self.job(locale, &skeleton.name, strict, date);
-        let document = job.document(skeleton);
+        let mut resolver = self.resolver(locale, &skeleton.name, strict, date);
+        let document = resolver.document(skeleton);
         // Counted before the interface texts are resolved: the document's
         // own messages only.
-        let shown = job.used.len();
-        let borrowed = job.used.iter().filter(|u| u.locale != locale.tag).count();
+        let shown = resolver.used.len();
+        let borrowed = resolver
+            .used
+            .iter()
+            .filter(|u| u.locale != locale.tag)
+            .count();
         // No review date, no line saying when it was.
         // "Listen" labels recordings, and the QR code of a card read by
         // ear first: a page without either does not need it (a project
@@ -166,17 +171,17 @@ impl<'p> Messages<'p> {
         let texts = interface::page_texts()
             .filter(|m| date.is_some() || m.id != interface::LAST_REVIEWED)
             .filter(|m| listens || m.id != interface::LISTEN)
-            .map(|m| (m.name, job.interface_message(m.id)))
+            .map(|m| (m.name, resolver.interface_message(m.id)))
             .collect();
         let review_notice =
-            (!locale.reviewed).then(|| job.interface_message(interface::UNREVIEWED));
+            (!locale.reviewed).then(|| resolver.interface_message(interface::UNREVIEWED));
         let mut notices = Vec::new();
         if mostly_borrowed(borrowed, shown) {
-            notices.push(job.interface_message(interface::MOSTLY_FALLBACK));
-        } else if !job.fallbacks.is_empty() {
-            notices.push(job.interface_message(interface::PARTIAL));
+            notices.push(resolver.interface_message(interface::MOSTLY_FALLBACK));
+        } else if !resolver.fallbacks.is_empty() {
+            notices.push(resolver.interface_message(interface::PARTIAL));
         }
-        (job, document, texts, review_notice, notices)
+        (resolver, document, texts, review_notice, notices)
     }
 
     /// The sides of a wallet card: the front from the document in its
@@ -207,7 +212,7 @@ impl<'p> Messages<'p> {
         // room goes to the text, at a readable size.
         let front_blocks = skeleton.blocks[(front_start + 1).max(1)..front_end].to_vec();
         let mut part = |locale: &'p Locale, blocks: Vec<Block>| {
-            let mut job = self.job(
+            let mut resolver = self.resolver(
                 locale,
                 &skeleton.name,
                 false,
@@ -217,9 +222,9 @@ impl<'p> Messages<'p> {
                 blocks: without(blocks, &sides.skip),
                 ..skeleton.clone()
             };
-            let document = job.document(&part);
-            diagnostics.extend(job.diagnostics);
-            failed |= job.failed;
+            let document = resolver.document(&part);
+            diagnostics.extend(resolver.diagnostics);
+            failed |= resolver.failed;
             document
         };
         let front = part(locale, front_blocks);
@@ -231,9 +236,9 @@ impl<'p> Messages<'p> {
         let reference = self.config.locale(&self.config.reference);
         let (sheet_help, help_diagnostics) = match reference {
             Some(reference) => {
-                let mut help_job = self.job(reference, "card-sheet", false, None);
-                let text = help_job.interface_message(interface::CARD_SHEET_HELP);
-                (text, help_job.diagnostics)
+                let mut help_resolver = self.resolver(reference, "card-sheet", false, None);
+                let text = help_resolver.interface_message(interface::CARD_SHEET_HELP);
+                (text, help_resolver.diagnostics)
             }
             None => (Vec::new(), Vec::new()),
         };
@@ -260,32 +265,34 @@ impl<'p> Messages<'p> {
     ) -> Option<IndexTexts> {
         let config = self.config;
         let reference = config.locale(&config.reference)?;
-        let mut job = self.job(reference, "index", strict, None);
+        let mut resolver = self.resolver(reference, "index", strict, None);
         let title_span = self
             .catalog
             .get(&config.reference)
             .and_then(|b| b.sources.get(&config.title))
             .map(|s| Span::new(s.file, s.id.clone()))
             .unwrap_or_else(|| self.anchor());
-        let title = job.inline_message(&Reference {
+        let title = resolver.inline_message(&Reference {
             id: config.title.clone(),
             attr: None,
             span: title_span,
         });
         let texts = interface::index_texts()
-            .map(|m| (m.name, job.interface_message(m.id)))
+            .map(|m| (m.name, resolver.interface_message(m.id)))
             .collect();
-        diagnostics.extend(job.diagnostics);
+        diagnostics.extend(resolver.diagnostics);
 
         // Every configured locale, in configuration order.
         let coverage = coverage::coverage(self, &[]);
         let mut states = Vec::new();
         for (locale, covered) in config.locales.values().zip(&coverage) {
             let percent = format!("{}", covered.percent);
-            let mut job = self.job_with(locale, "index", strict, &[("percent", &percent)]);
-            let translated = job.interface_message(interface::TRANSLATED);
-            let review = (!locale.reviewed).then(|| job.interface_message(interface::UNREVIEWED));
-            diagnostics.extend(job.diagnostics);
+            let mut resolver =
+                self.resolver_with(locale, "index", strict, &[("percent", &percent)]);
+            let translated = resolver.interface_message(interface::TRANSLATED);
+            let review =
+                (!locale.reviewed).then(|| resolver.interface_message(interface::UNREVIEWED));
+            diagnostics.extend(resolver.diagnostics);
             states.push((translated, review));
         }
 
@@ -297,9 +304,9 @@ impl<'p> Messages<'p> {
                     of_locale.push(None);
                     continue;
                 }
-                let mut title_job = self.job(locale, &skeleton.name, strict, None);
-                of_locale.push(Some(title_job.inline_message(&skeleton.front.title)));
-                diagnostics.extend(title_job.diagnostics);
+                let mut title_resolver = self.resolver(locale, &skeleton.name, strict, None);
+                of_locale.push(Some(title_resolver.inline_message(&skeleton.front.title)));
+                diagnostics.extend(title_resolver.diagnostics);
             }
             titles.push(of_locale);
         }
@@ -317,8 +324,8 @@ impl Page<'_> {
     /// printed.
     pub(crate) fn adopt_card_problems(&mut self) {
         if let Some(Ok(card)) = &mut self.card {
-            self.job.diagnostics.append(&mut card.diagnostics);
-            self.job.failed |= card.failed;
+            self.resolver.diagnostics.append(&mut card.diagnostics);
+            self.resolver.failed |= card.failed;
         }
     }
 }

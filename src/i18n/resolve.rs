@@ -48,7 +48,7 @@ pub(crate) struct Section {
     pub message: Option<String>,
 }
 
-/// A message a job formatted: what it said and where it is defined.
+/// A message a resolver formatted: what it said and where it is defined.
 #[derive(Debug, Clone)]
 pub(crate) struct UsedMessage {
     /// Message id (`id` or `id.attr`).
@@ -74,9 +74,9 @@ pub struct Fallback {
     pub supplied_by: String,
 }
 
-/// Resolves the messages of one job (a document or a page in a locale) and
+/// Resolves the messages of one document or page in a locale, and
 /// collects its diagnostics and fallbacks.
-pub(crate) struct Job<'a> {
+pub(crate) struct Resolver<'a> {
     config: &'a Config,
     catalog: &'a Catalog,
     locale: &'a Locale,
@@ -92,7 +92,7 @@ pub(crate) struct Job<'a> {
     pub fallbacks: Vec<Fallback>,
     /// Every message formatted, in order.
     pub used: Vec<UsedMessage>,
-    /// The job's output must not be written: its skeleton has an error,
+    /// The page must not be written: its skeleton has an error,
     /// a message it shows has no usable text in any locale of the chain,
     /// a file of its locale could not be read, or (with `--strict`) its
     /// locale has a problem. A message with an error of its own is not
@@ -110,8 +110,8 @@ pub(crate) struct Job<'a> {
     over_limit: bool,
 }
 
-impl<'a> Job<'a> {
-    /// A job for `document` in `locale`; `extra` variables (such as a date)
+impl<'a> Resolver<'a> {
+    /// A resolver for `document` in `locale`; `extra` variables (such as a date)
     /// are added to the locale's. `anchor` locates problems that have no
     /// place of their own (an interface message missing everywhere).
     pub(crate) fn new(
@@ -143,7 +143,7 @@ impl<'a> Job<'a> {
             args.set(name.clone(), FluentValue::from(placeholder.to_string()));
         }
         let failed = catalog.get(&locale.tag).is_some_and(|b| b.unreadable);
-        Job {
+        Resolver {
             config,
             catalog,
             locale,
@@ -288,7 +288,7 @@ impl<'a> Job<'a> {
         out
     }
 
-    /// `blocks` with the recordings of messages `ids` in the job's locale,
+    /// `blocks` with the recordings of messages `ids` in the resolver's locale,
     /// if it has any.
     fn with_recordings<'i>(
         &self,
@@ -714,8 +714,8 @@ impl<'a> Job<'a> {
     }
 
     /// Adds a diagnostic; `owner` is the locale whose message is at fault
-    /// (`None`: the job's own, such as the skeleton's or a message no
-    /// locale can show). Errors of the job's own fail it; a message's
+    /// (`None`: the page's own, such as the skeleton's or a message no
+    /// locale can show). Errors of the page's own fail it; a message's
     /// error does not (the message falls back), except with `--strict`,
     /// where any problem of the page's locale fails it.
     fn report(&mut self, d: Diagnostic, owner: Option<&str>) {

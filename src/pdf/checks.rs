@@ -15,7 +15,7 @@ use crate::config::Locale;
 use crate::doc::Skeleton;
 use crate::i18n::lint;
 use crate::i18n::page::Page;
-use crate::i18n::resolve::Job;
+use crate::i18n::resolve::Resolver;
 
 /// Card text smaller than this is hard to read.
 pub(crate) const MIN_CARD_TEXT_PT: f64 = 7.0;
@@ -264,7 +264,7 @@ pub(crate) fn missing_glyph(
     };
 
     let mut seen: Vec<(&str, &str)> = Vec::new();
-    for used in page.job.used.iter().chain(&page.officer_used) {
+    for used in page.resolver.used.iter().chain(&page.officer_used) {
         let chars = missing_in(&used.text, &missing);
         if chars.is_empty() || seen.contains(&(used.locale.as_str(), used.key.as_str())) {
             continue;
@@ -348,7 +348,7 @@ pub(crate) fn text_outside(
     layout: &str,
     document: &str,
     locale: &Locale,
-    job: &Job,
+    resolver: &Resolver,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
@@ -375,7 +375,7 @@ pub(crate) fn text_outside(
         ))
         .code("text-outside")
         .hint("shorten the text, or add spaces or `/`, `.`, `-` where a long word or number may break");
-        if let Some(used) = job
+        if let Some(used) = resolver
             .used
             .iter()
             .find(|u| !text.is_empty() && u.text.contains(text))

@@ -69,8 +69,8 @@ impl FontSet {
     }
 
     /// The bundled fonts followed by a project's own, in the order given.
-    /// A project file identical to a bundled one (the kyr repository ships
-    /// its fonts in its own `templates/fonts/`) is not added twice.
+    /// A project file identical to a bundled one (a project may keep a copy
+    /// of kyr's fonts in its `templates/fonts/`) is not added twice.
     /// Returns the names of files that hold no readable font.
     pub(crate) fn with_project_fonts(files: &[(String, Vec<u8>)]) -> (FontSet, Vec<String>) {
         let mut fonts = BUNDLED_FONTS.clone();

@@ -175,7 +175,7 @@ impl Printer<'_> {
         for d in diagnostics {
             let d = d.promote(self.strict);
             failed |= d.is_error();
-            page.job.diagnostics.push(d);
+            page.resolver.diagnostics.push(d);
         }
         if failed {
             for (kind, pdf) in &mut out.files {
@@ -200,7 +200,7 @@ impl Printer<'_> {
     ) -> Vec<(PdfKind, Option<Vec<u8>>)> {
         // Content with errors is not typeset: Typst would only add noise
         // to the diagnostics that matter.
-        if page.job.failed {
+        if page.resolver.failed {
             return PdfKind::of(layout).iter().map(|k| (*k, None)).collect();
         }
         let mut found = Vec::new();
@@ -244,7 +244,7 @@ impl Printer<'_> {
                     ),
                     at: Span::new(skeleton.file, 0..0),
                 };
-                page.job
+                page.resolver
                     .diagnostics
                     .push(engine::too_many_pages(fewest, true, max, &meta));
                 return PdfKind::of(layout).iter().map(|k| (*k, None)).collect();
@@ -291,7 +291,7 @@ impl Printer<'_> {
                         .into_iter()
                         .find(|(side, _)| printed_chars(&side.blocks) > MOST_CARD_SIDE_CHARS);
                     if let Some((side, reference)) = full {
-                        page.job
+                        page.resolver
                             .diagnostics
                             .push(card_side_too_full(side, reference));
                         return PdfKind::of(layout).iter().map(|k| (*k, None)).collect();
@@ -301,7 +301,7 @@ impl Printer<'_> {
                 for (kind, sheet) in [(PdfKind::Card, false), (PdfKind::CardSheet, true)] {
                     let input = match &page.card {
                         Some(Ok(card)) => {
-                            page.job
+                            page.resolver
                                 .diagnostics
                                 .extend(card.help_diagnostics.iter().cloned());
                             Ok(card_input(page, card, sheet, qr.clone()))
@@ -341,7 +341,7 @@ impl Printer<'_> {
         for d in found {
             let d = d.promote(self.strict);
             failed |= d.is_error();
-            page.job.diagnostics.push(d);
+            page.resolver.diagnostics.push(d);
         }
         if failed {
             files.into_iter().map(|(kind, _)| (kind, None)).collect()
@@ -384,7 +384,7 @@ impl Printer<'_> {
                     &input.function,
                     &page.document.name,
                     page.locale,
-                    &page.job,
+                    &page.resolver,
                 ));
                 if !compiled.missing.is_empty() {
                     laid.boxed.extend_from_slice(kinds);

@@ -1,4 +1,4 @@
-//! PREVIEW: one document in one locale made in memory, nothing written:
+//! INSPECT: one document in one locale made in memory, nothing written:
 //! its HTML page, the Typst sources and the laid-out pages of a PDF. The
 //! same stages as `kyr build` ([`crate::i18n::page`], [`crate::html`],
 //! [`crate::pdf`]), opened up for tests, benchmarks and fuzzing, which
@@ -51,7 +51,7 @@ pub fn html(project: &Project, locale: &str, document: &str) -> Option<HtmlPrevi
     ) {
         Ok(html) => Some(html),
         Err(d) => {
-            page.job.diagnostics.push(d);
+            page.resolver.diagnostics.push(d);
             None
         }
     };
@@ -65,9 +65,9 @@ pub fn html(project: &Project, locale: &str, document: &str) -> Option<HtmlPrevi
     });
     Some(HtmlPreview {
         html,
-        failed: page.job.failed,
+        failed: page.resolver.failed,
         texts,
-        diagnostics: page.job.diagnostics,
+        diagnostics: page.resolver.diagnostics,
     })
 }
 
@@ -121,7 +121,7 @@ impl<'p> Typesetter<'p> {
         let at = Span::new(skeleton.file, 0..0);
         Some(Typeset {
             result: engine::compile(&self.engine, &input, &PdfMeta { ident: &ident, at }),
-            diagnostics: page.job.diagnostics,
+            diagnostics: page.resolver.diagnostics,
         })
     }
 
