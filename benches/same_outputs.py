@@ -17,8 +17,9 @@ Use it around a change that must not change any output:
 `--kyr PATH` uses a kyr binary built elsewhere (default: this checkout's
 `target/release/kyr`, built first). The incremental records under `.kyr/`
 hold the binary's own size and modification time and each file's write
-time, so those two fields are left out of their hash; every other byte
-counts. Exits 1 when `compare` finds a difference, and prints it.
+time, so those fields are left out of their hash, and so are the fields a
+later version of the records added (SKIPPED_RECORD_FIELDS); every other
+byte counts. Exits 1 when `compare` finds a difference, and prints it.
 """
 
 import argparse
@@ -42,14 +43,20 @@ def run(args, cwd, env=None):
     return result
 
 
+# Fields of an incremental record that name the binary or a write time,
+# or that later records added (the facts each page's record carries since
+# they were added), left out so that records of two kyrs compare on
+# everything else.
+SKIPPED_RECORD_FIELDS = ("key", "modified", "chars", "recordings", "facts_known")
+
+
 def record_hash(path):
-    """The hash of an incremental record without the fields that name the
-    binary or a write time."""
+    """The hash of an incremental record without SKIPPED_RECORD_FIELDS."""
     record = json.loads(path.read_text())
 
     def strip(value):
         if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items() if k not in ("key", "modified")}
+            return {k: strip(v) for k, v in value.items() if k not in SKIPPED_RECORD_FIELDS}
         if isinstance(value, list):
             return [strip(v) for v in value]
         return value

@@ -152,7 +152,11 @@ fn make(project: &Project, sites: &[PathBuf], epoch: i64, merge: bool) -> Result
             }
         }
         for (folder, pages) in folders {
-            let fonts = crate::html::fonts::folder_fonts(pages.iter().map(String::as_str))
+            let chars: Vec<_> = pages
+                .iter()
+                .map(|p| crate::html::fonts::page_chars(p))
+                .collect();
+            let fonts = crate::html::fonts::folder_fonts(&chars)
                 .map_err(|e| format!("cannot make the fonts of `{folder}`: {e}"))?;
             for (name, bytes) in fonts {
                 let path = if folder.is_empty() {

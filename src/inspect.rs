@@ -9,11 +9,11 @@ use typst_layout::PagedDocument;
 
 use crate::base::diag::{Diagnostic, Span};
 use crate::doc::model::{self, Inline, Leaf};
-use crate::i18n::page::Page;
 use crate::pdf::engine::{self, Engine, PdfMeta};
 use crate::pdf::input::TypstInput;
-use crate::pdf::{card_input, handout_input, qr_code};
+use crate::pdf::input::{card_input, handout_input, qr_code};
 use crate::project::Project;
+use crate::render::OutputFormat as _;
 
 pub use crate::html::escape_into;
 pub use crate::pdf::checks::{Outside, glyphs_outside, page_texts};
@@ -41,20 +41,20 @@ pub struct HtmlPreview {
 pub fn html(project: &Project, locale: &str, document: &str) -> Option<HtmlPreview> {
     let locale = project.config.locale(locale)?;
     let skeleton = project.skeletons.iter().find(|s| s.name == document)?;
-    let mut page = project.messages().page(locale, skeleton, false);
-    let html = match crate::html::document_page(
-        &project.config,
-        &page,
-        &crate::pdf::PdfKind::print_files(skeleton),
-        &project.templates,
-        &project.files,
-    ) {
-        Ok(html) => Some(html),
-        Err(d) => {
-            page.resolver.diagnostics.push(d);
-            None
-        }
+    let page = project.messages().page(locale, skeleton, false);
+    let format = crate::html::HtmlFormat {
+        config: &project.config,
+        templates: &project.templates,
+        files: &project.files,
+        print: Some(crate::pdf::outputs),
+        strict: false,
     };
+    let rendered = format.render(skeleton, &page);
+    let html = rendered
+        .files
+        .into_iter()
+        .next()
+        .and_then(|(_, html)| String::from_utf8(html?).ok());
     let mut texts = Vec::new();
     model::walk(&page.document.blocks, &mut |leaf| match leaf {
         Leaf::Inline(Inline::Text(text) | Inline::Code(text) | Inline::Var { text, .. }) => {
@@ -63,11 +63,13 @@ pub fn html(project: &Project, locale: &str, document: &str) -> Option<HtmlPrevi
         Leaf::Code(code) => texts.push(code.to_owned()),
         _ => {}
     });
+    let mut diagnostics = page.resolver.diagnostics;
+    diagnostics.extend(rendered.diagnostics);
     Some(HtmlPreview {
         html,
         failed: page.resolver.failed,
         texts,
-        diagnostics: page.resolver.diagnostics,
+        diagnostics,
     })
 }
 
@@ -115,13 +117,13 @@ impl<'p> Typesetter<'p> {
     /// `card-sheet`) of `document` in `locale`; `None` when the locale or
     /// document is not in the project, or the document has no card.
     pub fn typeset(&self, locale: &str, document: &str, what: &str) -> Option<Typeset> {
-        let (page, input) = self.input(locale, document, what)?;
+        let (diagnostics, input) = self.input(locale, document, what)?;
         let ident = format!("kyr/{document}/{locale}/{what}");
         let skeleton = self.project.skeletons.iter().find(|s| s.name == document)?;
         let at = Span::new(skeleton.file, 0..0);
         Some(Typeset {
             result: engine::compile(&self.engine, &input, &PdfMeta { ident: &ident, at }),
-            diagnostics: page.resolver.diagnostics,
+            diagnostics,
         })
     }
 
@@ -157,17 +159,25 @@ impl<'p> Typesetter<'p> {
         Ok((imposed, pdf))
     }
 
-    fn input(&self, locale: &str, document: &str, what: &str) -> Option<(Page<'p>, TypstInput)> {
+    /// The input of `what`, with what resolving the page (and, for a
+    /// card, its sides) reported.
+    fn input(
+        &self,
+        locale: &str,
+        document: &str,
+        what: &str,
+    ) -> Option<(Vec<Diagnostic>, TypstInput)> {
         let project = self.project;
         let locale = project.config.locale(locale)?;
         let skeleton = project.skeletons.iter().find(|s| s.name == document)?;
-        let mut page = project.messages().page(locale, skeleton, false);
+        let page = project.messages().page(locale, skeleton, false);
+        let mut diagnostics = page.resolver.diagnostics.clone();
         let input = match what {
             "card" | "card-sheet" => {
-                page.adopt_card_problems();
                 let Some(Ok(card)) = &page.card else {
                     return None;
                 };
+                diagnostics.extend(card.diagnostics.iter().cloned());
                 let qr = locale
                     .audio_first
                     .then(|| qr_code(&project.config, skeleton, locale, &page.document).ok())
@@ -183,7 +193,7 @@ impl<'p> Typesetter<'p> {
                 handout_input(&page, function, qr)
             }
         };
-        Some((page, input))
+        Some((diagnostics, input))
     }
 }
 

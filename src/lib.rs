@@ -44,6 +44,7 @@ mod i18n;
 pub mod inspect;
 mod pdf;
 pub mod project;
+mod render;
 mod scaffold;
 mod serve;
 mod text;

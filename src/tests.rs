@@ -12,8 +12,8 @@ const LAYERS: &[&[&str]] = &[
     &["config"],
     &["doc"],
     &["i18n"],
-    &["html", "text"],
-    &["pdf"],
+    &["render"],
+    &["html", "text", "pdf"],
     &["project"],
     &["build"],
     &[

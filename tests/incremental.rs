@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use kyr::build::{BuildOptions, BuildReport, Shard};
+use kyr::build::{BuildOptions, BuildReport, Format, Shard};
 
 use crate::util::Fixture;
 
@@ -754,4 +754,100 @@ fn merging_refuses_a_missing_shard_a_duplicate_another_epoch_and_other_inputs() 
         &["s1", "s2", "s3"],
         "other inputs than the project as it is now",
     );
+}
+
+/// The files opened in `dirs` (not below them) while `run` runs, by
+/// name: what was read or written there, as Linux's inotify reports it.
+#[cfg(target_os = "linux")]
+fn files_opened_during(dirs: &[std::path::PathBuf], run: impl FnOnce()) -> BTreeSet<String> {
+    use std::collections::HashMap;
+    use std::os::unix::ffi::OsStrExt;
+
+    // SAFETY: plain calls to the inotify API with buffers this function
+    // owns; every event is read within the bytes `read` returned.
+    unsafe {
+        let fd = libc::inotify_init1(libc::IN_NONBLOCK | libc::IN_CLOEXEC);
+        assert!(fd >= 0, "inotify_init1 failed");
+        let mut watched = HashMap::new();
+        for dir in dirs {
+            let path = std::ffi::CString::new(dir.as_os_str().as_bytes()).unwrap();
+            let wd = libc::inotify_add_watch(fd, path.as_ptr(), libc::IN_OPEN);
+            assert!(wd >= 0, "cannot watch {}", dir.display());
+            watched.insert(wd, dir.clone());
+        }
+        run();
+        let mut opened = BTreeSet::new();
+        let mut buffer = vec![0u8; 1 << 20];
+        loop {
+            let read = libc::read(fd, buffer.as_mut_ptr().cast(), buffer.len());
+            if read <= 0 {
+                break;
+            }
+            let mut at = 0;
+            while at < read as usize {
+                let event = buffer
+                    .as_ptr()
+                    .add(at)
+                    .cast::<libc::inotify_event>()
+                    .read_unaligned();
+                let header = std::mem::size_of::<libc::inotify_event>();
+                let name = &buffer[at + header..at + header + event.len as usize];
+                let name = String::from_utf8_lossy(name)
+                    .trim_end_matches('\0')
+                    .to_owned();
+                if event.mask & libc::IN_ISDIR == 0 && !name.is_empty() {
+                    opened.insert(watched[&event.wd].join(name).display().to_string());
+                }
+                at += header + event.len as usize;
+            }
+        }
+        libc::close(fd);
+        opened
+    }
+}
+
+/// A build whose inputs have not changed opens none of the pages, PDFs
+/// or text files it wrote: the facts later steps need (each folder's
+/// characters for its fonts, the recordings its pages play) come from the
+/// job records, and the index pages are told unchanged by their stamps.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_no_change_build_reads_no_page_back() {
+    let fx = Fixture::new("build/basic");
+    let options = BuildOptions {
+        formats: vec![Format::Html, Format::Pdf, Format::Text],
+        ..BuildOptions::default()
+    };
+    let (first, diags) = fx.build(&options);
+    assert_eq!(first.diagnostics.error_count(), 0, "{diags}");
+    let mut dirs = vec![fx.out("")];
+    for entry in fs::read_dir(fx.out("")).unwrap().flatten() {
+        if entry.file_type().unwrap().is_dir()
+            && !entry.file_name().to_string_lossy().starts_with('.')
+        {
+            dirs.push(entry.path());
+        }
+    }
+    // The watch sees a page that is read.
+    let control = files_opened_during(&dirs, || {
+        fs::read(fx.out("fr/door.html")).unwrap();
+    });
+    assert!(
+        control.contains(&fx.out("fr/door.html").display().to_string()),
+        "{control:?}"
+    );
+
+    let mut second = None;
+    let opened = files_opened_during(&dirs, || second = Some(fx.build(&options)));
+    let (second, _) = second.unwrap();
+    assert!(second.written.is_empty(), "{:?}", second.written);
+    let outputs: Vec<&String> = opened
+        .iter()
+        .filter(|p| {
+            [".html", ".pdf", ".txt", ".woff2"]
+                .iter()
+                .any(|e| p.ends_with(e))
+        })
+        .collect();
+    assert!(outputs.is_empty(), "a no-change build opened {outputs:?}");
 }

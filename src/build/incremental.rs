@@ -32,9 +32,8 @@ use sha2::{Digest, Sha256};
 
 use crate::base::diag::{Diagnostic, Files, Severity, Span, display_path};
 use crate::base::output;
-use crate::build::options::Format;
-use crate::pdf::checks::MissingGlyphs;
 use crate::project::Project;
+use crate::render::{Facts, Format};
 
 /// Where the job records are, under the output folder.
 const JOBS_DIR: &str = ".kyr/jobs";
@@ -198,7 +197,7 @@ impl SharedKeys {
 
 /// One file a job wrote, as it was written.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub(super) struct Stamp {
+pub(crate) struct Stamp {
     /// Path under the output folder, with `/`.
     pub path: String,
     /// Size in bytes.
@@ -209,9 +208,41 @@ pub(super) struct Stamp {
     pub modified: Option<u128>,
 }
 
+impl Stamp {
+    /// Whether the file is still as written: there, of the same size and
+    /// modification time (it is not read).
+    pub(super) fn is_current(&self, out_dir: &Path) -> bool {
+        fs::metadata(out_dir.join(&self.path)).is_ok_and(|m| {
+            m.is_file() && m.len() == self.bytes && modified_nanos(&m) == self.modified
+        })
+    }
+}
+
+/// The index pages a build wrote, as written, so that the next build can
+/// tell an unchanged page without reading it.
+const INDEX_RECORD: &str = ".kyr/index.json";
+
+/// The stamps of the index pages the last build wrote (none when there
+/// is no record or it cannot be read).
+pub(super) fn load_index(out_dir: &Path) -> Vec<Stamp> {
+    fs::read(out_dir.join(INDEX_RECORD))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default()
+}
+
+/// Records the index pages' stamps, when they changed.
+pub(super) fn save_index(out_dir: &Path, old: &[Stamp], stamps: &[Stamp]) -> anyhow::Result<()> {
+    if old != stamps {
+        let json = serde_json::to_vec_pretty(stamps).expect("stamps serialize");
+        output::write_output(out_dir, Path::new(INDEX_RECORD), &json)?;
+    }
+    Ok(())
+}
+
 /// A project file a template read (an image), with its hash.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub(super) struct Read {
+pub(crate) struct Read {
     /// Path under the project root, with `/`.
     pub path: String,
     /// SHA-256, hex.
@@ -220,27 +251,33 @@ pub(super) struct Read {
 
 /// What one format of a job produced.
 #[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq, Eq)]
-pub(super) struct Entry {
+pub(crate) struct Entry {
     /// The key of the inputs.
     pub key: String,
     /// The files written.
     pub files: Vec<Stamp>,
-    /// Project files the templates read.
+    /// Project files the templates read, with their hashes.
     #[serde(default)]
     pub reads: Vec<Read>,
     /// What rendering it reported, in order.
     #[serde(default)]
     pub told: Vec<Told>,
-    /// Characters no font could draw, by where they are written.
+    /// What later passes need to know of the page (its characters, its
+    /// recordings, the characters no font could draw).
+    #[serde(flatten)]
+    pub facts: Facts,
+    /// The facts were recorded; a record written by a kyr that kept none
+    /// (and not made again since) leaves them unknown: what the page uses
+    /// must then be read from the page itself.
     #[serde(default)]
-    pub missing_glyphs: Vec<MissingGlyphs>,
+    pub facts_known: bool,
 }
 
 /// A diagnostic as a record keeps it: its place by path, with the line
 /// and column it was shown at and a hash of that line, so that it is told
 /// again only where it was.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub(super) struct Told {
+pub(crate) struct Told {
     /// Warning (or error, which is never recorded as told).
     pub severity: Severity,
     /// The kind of problem.
@@ -257,7 +294,7 @@ pub(super) struct Told {
 
 /// Where a recorded diagnostic points.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub(super) struct ToldAt {
+pub(crate) struct ToldAt {
     /// Path as diagnostics show it, under the project root.
     pub path: String,
     /// Where the byte range in the file starts.
@@ -343,11 +380,7 @@ impl Entry {
     /// still there as written, every file read unchanged.
     pub(super) fn is_fresh(&self, key: &str, out_dir: &Path, root: &Path) -> bool {
         self.key == key
-            && self.files.iter().all(|stamp| {
-                fs::metadata(out_dir.join(&stamp.path)).is_ok_and(|m| {
-                    m.is_file() && m.len() == stamp.bytes && modified_nanos(&m) == stamp.modified
-                })
-            })
+            && self.files.iter().all(|stamp| stamp.is_current(out_dir))
             && self.reads.iter().all(|read| {
                 output::is_relative_inside(Path::new(&read.path))
                     && fs::read(root.join(&read.path))
@@ -358,7 +391,7 @@ impl Entry {
 
 /// What a document × locale produced, per format.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub(super) struct Record {
+pub(crate) struct Record {
     /// The format's version ([`RECORD_VERSION`]); none before there was one.
     #[serde(default)]
     pub version: u32,
@@ -386,7 +419,7 @@ impl Default for Record {
 
 impl Record {
     /// The entry of a format.
-    pub(super) fn entry(&self, format: Format) -> Option<&Entry> {
+    pub(crate) fn entry(&self, format: Format) -> Option<&Entry> {
         match format {
             Format::Html => self.html.as_ref(),
             Format::Pdf => self.pdf.as_ref(),
@@ -422,7 +455,7 @@ fn record_path(locale: &str, document: &str) -> PathBuf {
 /// The record of a job; none when there is none or it cannot be read (the
 /// job is then simply built). A record of another version keeps only its
 /// files: nothing in it is fresh.
-pub(super) fn load(out_dir: &Path, locale: &str, document: &str) -> Option<Record> {
+pub(crate) fn load(out_dir: &Path, locale: &str, document: &str) -> Option<Record> {
     let text = fs::read(out_dir.join(record_path(locale, document))).ok()?;
     let mut record: Record = serde_json::from_slice(&text).ok()?;
     if record.version != RECORD_VERSION {
@@ -433,7 +466,8 @@ pub(super) fn load(out_dir: &Path, locale: &str, document: &str) -> Option<Recor
         {
             entry.key.clear();
             entry.told.clear();
-            entry.missing_glyphs.clear();
+            entry.facts = Facts::default();
+            entry.facts_known = false;
         }
     }
     Some(record)
@@ -487,26 +521,36 @@ fn modified_nanos(metadata: &fs::Metadata) -> Option<u128> {
 }
 
 /// Every record in the output folder, by (locale, document).
-pub(super) fn all(out_dir: &Path) -> BTreeMap<(String, String), Record> {
+pub(crate) fn all(out_dir: &Path) -> BTreeMap<(String, String), Record> {
     let mut found = BTreeMap::new();
     let Ok(locales) = fs::read_dir(out_dir.join(JOBS_DIR)) else {
         return found;
     };
     for locale in locales.flatten() {
-        let Ok(documents) = fs::read_dir(locale.path()) else {
-            continue;
-        };
         let tag = locale.file_name().to_string_lossy().into_owned();
-        for document in documents.flatten() {
-            let name = document.file_name().to_string_lossy().into_owned();
-            let Some(stem) = name.strip_suffix(".json") else {
-                continue;
-            };
-            if let Some(record) = load(out_dir, &tag, stem) {
-                found.insert((tag.clone(), stem.to_owned()), record);
-            }
+        for (document, record) in locale_records(out_dir, &tag) {
+            found.insert((tag.clone(), document), record);
         }
     }
+    found
+}
+
+/// The records of one locale's jobs, by document, in name order.
+pub(crate) fn locale_records(out_dir: &Path, tag: &str) -> Vec<(String, Record)> {
+    let mut found = Vec::new();
+    let Ok(documents) = fs::read_dir(out_dir.join(JOBS_DIR).join(tag)) else {
+        return found;
+    };
+    for document in documents.flatten() {
+        let name = document.file_name().to_string_lossy().into_owned();
+        let Some(stem) = name.strip_suffix(".json") else {
+            continue;
+        };
+        if let Some(record) = load(out_dir, tag, stem) {
+            found.push((stem.to_owned(), record));
+        }
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0));
     found
 }
 

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 use crate::config::Locale;
+pub use crate::render::Format;
 
 /// What to build.
 #[derive(Debug, Clone, Default)]
@@ -96,40 +97,5 @@ impl FromStr for Shard {
 impl fmt::Display for Shard {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}/{}", self.index, self.count)
-    }
-}
-
-/// An output format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Format {
-    /// Self-contained HTML pages.
-    Html,
-    /// Printable PDF.
-    Pdf,
-    /// Plain text to forward in a chat (`<doc>.txt`) or by SMS
-    /// (`<doc>.sms.txt`).
-    Text,
-}
-
-impl FromStr for Format {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "html" => Ok(Format::Html),
-            "pdf" => Ok(Format::Pdf),
-            "text" | "txt" => Ok(Format::Text),
-            other => Err(format!("unknown format `{other}`: use html, pdf or text")),
-        }
-    }
-}
-
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Format::Html => "html",
-            Format::Pdf => "pdf",
-            Format::Text => "text",
-        })
     }
 }

@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 
 use crate::base::diag::{Diagnostic, Sink};
 use crate::base::error::Error;
-use crate::build::options::Format;
 use crate::config::Locale;
 use crate::doc::Skeleton;
 use crate::i18n::lint::PrintedVar;
 use crate::i18n::resolve::Fallback;
-use crate::pdf::checks::{GlyphPlace, MissingGlyphs};
+use crate::render::Format;
+use crate::render::{GlyphPlace, MissingGlyphs};
 
 /// One output of the build, written now or left as it was.
 #[derive(Debug, Clone, PartialEq, Eq)]

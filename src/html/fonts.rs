@@ -178,18 +178,38 @@ fn unicode_range(chars: &BTreeSet<u32>) -> String {
         .join(",")
 }
 
-/// The fonts of a folder whose pages' HTML is `pages`: for every face a
-/// page's rules name, its file name in `fonts/` and a WOFF2 subset of the
-/// characters all the pages give its family.
+/// The characters of a page whose HTML is `html`, by the name of the
+/// family that draws them: the fact its folder's fonts are made from.
+pub(crate) fn page_chars(html: &str) -> BTreeMap<String, String> {
+    by_family(html)
+        .into_iter()
+        .map(|(family, chars)| {
+            let chars = chars.into_iter().filter_map(char::from_u32).collect();
+            (FAMILIES[family].name.to_owned(), chars)
+        })
+        .collect()
+}
+
+/// The fonts of a folder whose pages use `pages` (each page's
+/// [`page_chars`]): for every face a page's rules name, its file name in
+/// `fonts/` and a WOFF2 subset of the characters all the pages give its
+/// family.
 pub(crate) fn folder_fonts<'a>(
-    pages: impl IntoIterator<Item = &'a str>,
+    pages: impl IntoIterator<Item = &'a BTreeMap<String, String>>,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut chars: BTreeMap<usize, BTreeSet<u32>> = BTreeMap::new();
     // No pages, no fonts (the printable ASCII a page is given is not
     // text of its own).
-    for page in pages.into_iter().filter(|p| !p.is_empty()) {
-        for (family, some) in by_family(page) {
-            chars.entry(family).or_default().extend(some);
+    for page in pages {
+        for (name, some) in page {
+            // A family this kyr no longer has (a record of an older one)
+            // is left to the system's fonts.
+            if let Some(family) = FAMILIES.iter().position(|f| f.name == name) {
+                chars
+                    .entry(family)
+                    .or_default()
+                    .extend(some.chars().map(u32::from));
+            }
         }
     }
     let mut out = Vec::new();

@@ -319,17 +319,6 @@ impl<'p> Messages<'p> {
     }
 }
 
-impl Page<'_> {
-    /// The card's problems become the page's, now that the card is
-    /// printed.
-    pub(crate) fn adopt_card_problems(&mut self) {
-        if let Some(Ok(card)) = &mut self.card {
-            self.resolver.diagnostics.append(&mut card.diagnostics);
-            self.resolver.failed |= card.failed;
-        }
-    }
-}
-
 /// A card side (`[card] front` or `back`) names a message no heading shows.
 pub(crate) fn no_card_side(side: &Reference) -> Diagnostic {
     Diagnostic::error(format!(

@@ -5,7 +5,6 @@
 
 use std::collections::HashSet;
 
-use serde::{Deserialize, Serialize};
 use typst::layout::{Abs, Frame, FrameItem, Point, Rect, Transform};
 use typst::text::TextItem;
 use typst_layout::PagedDocument;
@@ -16,6 +15,7 @@ use crate::doc::Skeleton;
 use crate::i18n::lint;
 use crate::i18n::page::Page;
 use crate::i18n::resolve::Resolver;
+use crate::render::{GlyphPlace, MissingGlyphs};
 
 /// Card text smaller than this is hard to read.
 pub(crate) const MIN_CARD_TEXT_PT: f64 = 7.0;
@@ -128,57 +128,6 @@ pub(crate) fn small_card_text(
         }
     }
     out
-}
-
-/// Where characters no bundled font can draw are written.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(tag = "in", rename_all = "lowercase")]
-pub enum GlyphPlace {
-    /// A message, in the locale whose text was used.
-    Message {
-        /// That locale's tag.
-        locale: String,
-        /// Message id (`id` or `id.attr`).
-        id: String,
-    },
-    /// A variable (`hotline`), from kyr.toml.
-    Variable {
-        /// Its name, without `$`.
-        name: String,
-    },
-    /// The document's own text: its skeleton, or a template.
-    Document {
-        /// The document's name.
-        name: String,
-    },
-}
-
-/// Characters of one page that no bundled font can draw, and where they
-/// are written.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MissingGlyphs {
-    /// The page's locale.
-    pub locale: String,
-    /// The page's document.
-    pub document: String,
-    /// Where the characters are written.
-    pub place: GlyphPlace,
-    /// The characters, in the order they are written there.
-    #[serde(with = "as_text")]
-    pub chars: Vec<char>,
-}
-
-/// Characters serialized as one string.
-mod as_text {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub(super) fn serialize<S: Serializer>(chars: &[char], s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&chars.iter().collect::<String>())
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<char>, D::Error> {
-        Ok(String::deserialize(d)?.chars().collect())
-    }
 }
 
 /// How many characters a warning names; the others are counted.

@@ -1,15 +1,21 @@
 //! The input of one compile: the data file ([`super::data`]) and a small
-//! main source that hands it to a template function. Translated text
+//! main source that hands it to a template function; the data of a
+//! handout, a booklet or a card side, with its QR code. Translated text
 //! lives only in the data file; the main source holds fixed code and
 //! section numbers, so nothing a translator writes is ever read as Typst.
 
 use std::ops::Range;
 
 use crate::base::diag::Span;
-use crate::config::Paper;
+use crate::base::links;
+use crate::config::{Config, Locale, Paper};
+use crate::doc::Skeleton;
 use crate::doc::model::without_recordings;
+use crate::i18n::page::{Card, Page};
 use crate::i18n::resolve::Document;
-use crate::pdf::data::{self, Data};
+use crate::pdf::data::{self, CardSize, Data, Qr};
+use crate::pdf::geometry;
+use crate::pdf::qr;
 use crate::pdf::world::{DATA_PATH, TEMPLATE_DIR};
 
 /// The generated input of one compile.
@@ -83,4 +89,114 @@ pub(crate) fn sections(document: &Document) -> Vec<Vec<data::Block>> {
         .iter()
         .map(|s| data::blocks(&without_recordings(&document.blocks[s.blocks.clone()])))
         .collect()
+}
+
+/// The QR code of a document in a locale, if it has one.
+pub(crate) fn qr_code(
+    config: &Config,
+    skeleton: &Skeleton,
+    locale: &Locale,
+    document: &Document,
+) -> Result<Option<Qr>, String> {
+    let template = match skeleton.front.qr.clone() {
+        Some(own) if own.is_empty() => return Ok(None),
+        Some(own) => own,
+        None => match locale.qr.clone().or_else(|| config.qr.clone()) {
+            Some(t) => t,
+            None => return Ok(None),
+        },
+    };
+    let target = links::fill_qr(&template, &locale.tag, &document.name);
+    let svg = qr::svg(&target)?;
+    let printed = target
+        .strip_prefix("https://")
+        .or_else(|| target.strip_prefix("tel:"))
+        .unwrap_or(&target)
+        .trim_end_matches('/')
+        .to_owned();
+    Ok(Some(Qr {
+        svg,
+        target: printed,
+        href: target,
+        // The page plays the locale's recordings of the document.
+        listen: !crate::doc::model::recordings(&document.blocks).is_empty(),
+    }))
+}
+
+/// A PDF's stable identifier: `kyr/<doc>/<locale>/<function>`.
+pub(crate) fn ident(page: &Page, input: &TypstInput) -> String {
+    format!(
+        "kyr/{}/{}/{}",
+        page.document.name, page.locale.tag, input.function
+    )
+}
+
+/// The data every template reads: the document in the page's locale.
+fn page_data(page: &Page, document: &Document, function: &str, paper: &'static str) -> Data {
+    let locale = page.locale;
+    Data {
+        back: None,
+        back_lang: None,
+        card: None,
+        document: document.name.clone(),
+        help_lang: None,
+        kyr: data::VERSION,
+        lang: data::lang(&locale.langid, locale.direction),
+        layout: function.to_owned(),
+        notices: page.notices.iter().map(|n| data::inlines(n)).collect(),
+        review_notice: page.review_notice.as_deref().map(data::inlines),
+        paper,
+        qr: None,
+        reviewed: locale.reviewed,
+        sections: sections(document),
+        sheet: None,
+        sources: document.sources.iter().map(data::source).collect(),
+        tag: locale.tag.clone(),
+        texts: page
+            .texts
+            .iter()
+            .map(|(name, inlines)| (*name, data::inlines(inlines)))
+            .collect(),
+        title: data::inlines(&document.title),
+        title_text: crate::doc::model::plain_text(&document.title),
+    }
+}
+
+/// The Typst input of a handout (`function` = `handout`) or of a
+/// booklet's pages (`booklet`).
+pub(crate) fn handout_input(page: &Page, function: &str, qr: Option<Qr>) -> TypstInput {
+    let paper = match (function, page.locale.paper) {
+        ("booklet", Paper::A4) => "a5",
+        ("booklet", Paper::UsLetter) => "us-statement",
+        (_, paper) => paper_name(paper),
+    };
+    let data = Data {
+        qr,
+        ..page_data(page, &page.document, function, paper)
+    };
+    typst_input(function, &page.document, &data)
+}
+
+/// The Typst input of a wallet card (`sheet`: the home-printing sheet):
+/// the front in the page's locale, the back in the officer locale.
+pub(crate) fn card_input(page: &Page, card: &Card, sheet: bool, qr: Option<Qr>) -> TypstInput {
+    let paper = page.locale.paper;
+    let (width, height) = geometry::card_size(paper);
+    let function = if sheet { "card-sheet" } else { "card" };
+    let mut data = page_data(page, &card.front, function, paper_name(paper));
+    data.qr = qr;
+    data.card = Some(CardSize { width, height });
+    data.back = Some(data::blocks(&crate::doc::model::without_recordings(
+        &card.back.blocks,
+    )));
+    data.back_lang = Some(data::lang(&card.officer.langid, card.officer.direction));
+    if sheet {
+        data.sheet = Some(geometry::sheet(paper));
+        data.help_lang = card
+            .reference
+            .map(|reference| data::lang(&reference.langid, reference.direction));
+    }
+    data.texts
+        .insert("sheet-help", data::inlines(&card.sheet_help));
+    typst_input("card", &card.front, &data)
 }

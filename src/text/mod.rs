@@ -17,8 +17,11 @@
 pub(crate) mod sms;
 
 use crate::base::lang::Direction;
+use crate::config::Locale;
+use crate::doc::Skeleton;
 use crate::doc::model::{Block, Inline, Lang};
 use crate::i18n::page::Page;
+use crate::render::{Format, OutputFormat, Planned, Rendered};
 
 /// The longest message, in UTF-16 units: Telegram's limit (WhatsApp's is
 /// higher), counted as Telegram counts it.
@@ -41,6 +44,45 @@ const RLE: char = '\u{202B}';
 const PDF: char = '\u{202C}';
 const LRO: char = '\u{202D}';
 const RLO: char = '\u{202E}';
+
+/// The text back end: `<doc>.txt` for chats and `<doc>.sms.txt` for SMS.
+pub(crate) struct TextFormat;
+
+impl OutputFormat for TextFormat {
+    fn format(&self) -> Format {
+        Format::Text
+    }
+
+    fn outputs(&self, skeleton: &Skeleton, locale: &Locale) -> Vec<Planned> {
+        vec![
+            Planned::new(
+                locale,
+                &format!("{}.txt", skeleton.name),
+                Format::Text,
+                None,
+            ),
+            Planned::new(
+                locale,
+                &format!("{}.sms.txt", skeleton.name),
+                Format::Text,
+                Some("sms"),
+            ),
+        ]
+    }
+
+    fn render(&self, skeleton: &Skeleton, page: &Page) -> Rendered {
+        let texts = [chat(page), sms(page)];
+        Rendered {
+            files: self
+                .outputs(skeleton, page.locale)
+                .into_iter()
+                .zip(texts)
+                .map(|(planned, text)| (planned, Some(text.into_bytes())))
+                .collect(),
+            ..Rendered::default()
+        }
+    }
+}
 
 /// The messaging file, `<doc>.txt`: the whole document, cut into messages
 /// numbered `(1/N)` when there are more than one.
