@@ -16,7 +16,7 @@ mod templates;
 pub(crate) use index::{LANGUAGE_LISTS_DIR, index_pages, is_index_page};
 pub use markup::escape_into;
 pub(crate) use markup::played_recordings;
-pub(crate) use templates::Templates;
+pub(crate) use templates::{Templates, environment};
 
 use crate::base::diag::{Diagnostic, Files, Span};
 use crate::config::{Config, Locale};

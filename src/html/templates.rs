@@ -39,26 +39,7 @@ impl Templates {
         files: &Files,
         diags: &mut Vec<Diagnostic>,
     ) -> Self {
-        let mut env = Environment::new();
-        env.set_auto_escape_callback(|name| {
-            if name.ends_with(".html") {
-                minijinja::AutoEscape::Html
-            } else {
-                minijinja::AutoEscape::None
-            }
-        });
-        // minijinja's HTML escaping also escapes `/`; ours keeps addresses
-        // readable and escapes what matters: `& < > " '`.
-        env.set_formatter(|out, state, value| match value.as_str() {
-            Some(text)
-                if state.auto_escape() == minijinja::AutoEscape::Html && !value.is_safe() =>
-            {
-                let mut escaped = String::with_capacity(text.len());
-                escape_into(&mut escaped, text);
-                out.write_str(&escaped).map_err(minijinja::Error::from)
-            }
-            _ => minijinja::escape_formatter(out, state, value),
-        });
+        let mut env = environment();
         let mut css = String::new();
         let mut file_ids = HashMap::new();
         let mut usable = true;
@@ -120,6 +101,31 @@ impl Templates {
             .render(context)
             .map_err(|e| template_diagnostic(&e, self.files.get(name).copied(), files))
     }
+}
+
+/// A template environment that escapes as every kyr page does:
+/// templates named `*.html` are HTML with every value escaped by
+/// [`escape_into`], others (CSS) are not escaped.
+pub(crate) fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".html") {
+            minijinja::AutoEscape::Html
+        } else {
+            minijinja::AutoEscape::None
+        }
+    });
+    // minijinja's HTML escaping also escapes `/`; ours keeps addresses
+    // readable and escapes what matters: `& < > " '`.
+    env.set_formatter(|out, state, value| match value.as_str() {
+        Some(text) if state.auto_escape() == minijinja::AutoEscape::Html && !value.is_safe() => {
+            let mut escaped = String::with_capacity(text.len());
+            escape_into(&mut escaped, text);
+            out.write_str(&escaped).map_err(minijinja::Error::from)
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    });
+    env
 }
 
 fn template_diagnostic(e: &minijinja::Error, file: Option<FileId>, files: &Files) -> Diagnostic {

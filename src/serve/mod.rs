@@ -263,7 +263,7 @@ fn recording_page(
     Response::from_data(reply.body)
         .with_status_code(reply.status)
         .with_header(header("Content-Type", reply.kind))
-        .with_header(header("Cache-Control", "no-store"))
+        .with_header(header("Cache-Control", reply.cache))
         .with_header(header("Content-Security-Policy", &policy))
         .with_header(header("X-Content-Type-Options", "nosniff"))
         .with_header(header("Referrer-Policy", "no-referrer"))

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use super::*;
+use crate::audio::{self, Container};
 
 const PORT: u16 = 8123;
 
@@ -312,19 +313,150 @@ fn the_page_shows_one_message_escaped_in_its_language_and_direction() {
     let page = body(&get(root, "/record/ff-Adlm/door?at=99"));
     assert!(page.contains("5 / 5"), "{page}");
     assert!(page.contains("lang=\"ff-Adlm\" dir=\"rtl\""), "{page}");
-    // The script is the page's own, allowed by its hash and nothing else.
+    // The script is the page's own, from this server and nothing else.
     let policy = reply.policy();
-    assert!(policy.contains("script-src 'sha256-"), "{policy}");
+    assert!(policy.contains("script-src 'self'"), "{policy}");
     assert!(!policy.contains("script-src 'unsafe-inline'"), "{policy}");
     assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
-    assert!(!SCRIPT.contains("innerHTML"));
+    assert!(!pages::SCRIPT.body.contains("innerHTML"));
+}
+
+/// The address of the first `attribute="..."` after `<tag` in `page`.
+fn linked(page: &str, tag: &str, attribute: &str) -> String {
+    let at = page
+        .find(tag)
+        .unwrap_or_else(|| panic!("no {tag} in {page}"));
+    let after = &page[at..];
+    let start = after.find(&format!("{attribute}=\"")).unwrap() + attribute.len() + 2;
+    let len = after[start..].find('"').unwrap();
+    after[start..start + len].to_owned()
 }
 
 #[test]
-fn base64_is_standard() {
-    assert_eq!(base64(b""), "");
-    assert_eq!(base64(b"f"), "Zg==");
-    assert_eq!(base64(b"fo"), "Zm8=");
-    assert_eq!(base64(b"foo"), "Zm9v");
-    assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+fn the_style_and_script_are_served_with_their_type_to_this_server_only() {
+    let root = project();
+    let root = root.path();
+    let page = body(&get(root, "/record/fr/door"));
+    let style = linked(&page, "<link rel=\"stylesheet\"", "href");
+    let script = linked(&page, "<script", "src");
+    for (path, kind, asset) in [
+        (&style, "text/css; charset=utf-8", &pages::STYLE),
+        (&script, "text/javascript; charset=utf-8", &pages::SCRIPT),
+    ] {
+        assert!(path.starts_with("/record/record."), "{path}");
+        let reply = get(root, path);
+        assert_eq!((reply.status, reply.kind), (200, kind), "{path}");
+        assert_eq!(reply.body, asset.body.as_bytes());
+        assert!(!reply.page);
+        // Its name holds a hash of what it holds: a browser may keep it.
+        assert_eq!(path, &format!("/record/{}", asset.file_name()));
+        assert!(reply.cache.contains("immutable"), "{}", reply.cache);
+        // Only to this server's own host.
+        let request = Incoming {
+            post: false,
+            path,
+            query: "",
+            host: Some("evil.example:8123"),
+            origin: None,
+            content_type: None,
+            length: None,
+        };
+        let reply = respond(root, PORT, &request, &mut std::io::empty());
+        assert_eq!(reply.status, 403, "{path}");
+        let reply = post(root, path, "audio/ogg", b"x");
+        assert_ne!(reply.status, 200, "{path}");
+    }
+    // No other name, and no older version, is served.
+    for path in [
+        "/record/record.css",
+        "/record/record.js",
+        "/record/record.0123456789abcdef.js",
+        "/record/style.css",
+    ] {
+        assert_eq!(get(root, path).status, 404, "{path}");
+    }
+    // The index uses the stylesheet and runs no script.
+    let index = body(&get(root, "/record/"));
+    assert_eq!(linked(&index, "<link rel=\"stylesheet\"", "href"), style);
+    assert!(!index.contains("<script"), "{index}");
+    // Everything else is never kept.
+    assert_eq!(get(root, "/record/").cache, "no-store");
+    assert_eq!(get(root, "/record/fr/door").cache, "no-store");
+    assert_eq!(get(root, "/record/xx/door").cache, "no-store");
+}
+
+#[test]
+fn the_pages_have_no_inline_script_or_style_for_the_policy_to_block() {
+    let root = project();
+    let root = root.path();
+    for path in ["/record/", "/record/fr/door", "/record/ar/door?at=2"] {
+        let reply = get(root, path);
+        let page = body(&reply);
+        assert_eq!(reply.status, 200, "{path}: {page}");
+        assert!(reply.page, "{path}");
+        // A script only from its own address, with nothing inline.
+        for (at, _) in page.match_indices("<script") {
+            let tag = &page[at..at + page[at..].find('>').unwrap() + 1];
+            assert!(tag.contains(" src=\"/record/"), "{path}: {tag}");
+            assert!(
+                page[at + tag.len()..].starts_with("</script>"),
+                "{path}: {page}"
+            );
+        }
+        assert!(!page.contains("<style"), "{path}: {page}");
+        assert!(!page.contains(" style="), "{path}: {page}");
+        assert!(!page.contains("javascript:"), "{path}: {page}");
+        let lowered = page.to_ascii_lowercase();
+        for handler in [" onclick=", " onload=", " onerror=", " onsubmit="] {
+            assert!(!lowered.contains(handler), "{path}: {page}");
+        }
+        let policy = reply.policy();
+        assert!(policy.contains("script-src 'self';"), "{policy}");
+        assert!(policy.contains("style-src 'self';"), "{policy}");
+        assert!(!policy.contains("unsafe-inline"), "{policy}");
+        assert!(!policy.contains("'sha256-"), "{policy}");
+        assert!(!policy.contains("nonce"), "{policy}");
+        assert!(policy.contains("default-src 'none'"), "{policy}");
+    }
+    // What is not a page may load nothing at all.
+    let reply = get(root, "/record/xx/door");
+    assert!(!reply.page);
+    let policy = reply.policy();
+    assert!(policy.contains("script-src 'none'"), "{policy}");
+    assert!(policy.contains("style-src 'none'"), "{policy}");
+}
+
+#[test]
+fn names_and_texts_reach_the_pages_as_text_not_markup() {
+    let root = project();
+    let root = root.path();
+    let config = std::fs::read_to_string(root.join("kyr.toml")).unwrap();
+    let config = config.replace(
+        "endonym = \"Français\"",
+        "endonym = \"Fran<b onclick='x'>çais</b> & \\\"co\\\"\"",
+    );
+    std::fs::write(root.join("kyr.toml"), config).unwrap();
+    std::fs::write(
+        root.join("locales/fr/door.ftl"),
+        "door-title = </blockquote><script>alert(1)</script> {\"{{\"} x {\"}}\"}\n",
+    )
+    .unwrap();
+    let escaped = "Fran&lt;b onclick=&#39;x&#39;&gt;çais&lt;/b&gt; &amp; &quot;co&quot;";
+    let index = body(&get(root, "/record/"));
+    assert!(index.contains(escaped), "{index}");
+    assert!(!index.contains("<b "), "{index}");
+    let page = body(&get(root, "/record/fr/door"));
+    assert!(page.contains(escaped), "{page}");
+    assert!(
+        page.contains("&lt;/blockquote&gt;&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{page}"
+    );
+    // A translation's braces, as its translator wrote them, are its text,
+    // not the template's.
+    assert!(
+        page.contains("{&quot;{{&quot;} x {&quot;}}&quot;}"),
+        "{page}"
+    );
+    assert_eq!(page.matches("<script").count(), 1, "{page}");
+    assert!(!page.contains("<b "), "{page}");
 }
