@@ -219,41 +219,78 @@ pub(crate) fn load_locale(
     files: &Files,
     diags: &mut Vec<Diagnostic>,
 ) -> LocaleBundle {
-    let mut unreadable = false;
     let mut read = Vec::new();
+    let mut unreadable = false;
     for &file in ftl_files {
-        // Fluent's parser recurses into nested placeables: refuse a file
-        // nested too deep before it can exhaust the stack.
-        if let Some(offset) = too_deep(files.text(file), limits.max_nesting) {
-            diags.push(
-                Diagnostic::error(format!(
-                    "placeables are nested more than {} deep; the file is not read",
-                    limits.max_nesting
-                ))
-                .code("limit")
-                .at(Span::new(file, offset..offset + 1))
-                .hint("`max_nesting` under `[limits]` in kyr.toml sets the limit"),
-            );
-            unreadable = true;
-            continue;
+        match read_file(file, limits, files, diags) {
+            Some(file_read) => read.push(file_read),
+            None => unreadable = true,
         }
-        let text = sanitize(file, files.text(file), diags);
-        let (resource, errors) = match FluentResource::try_new(text) {
-            Ok(resource) => (resource, Vec::new()),
-            Err((resource, errors)) => (resource, errors),
-        };
-        let pieces = pieces_of(&resource);
-        read.push(Read {
-            file,
-            resource,
-            errors,
-            pieces,
-        });
     }
+    let broken = find_broken(tag, &read, known, files, diags);
+    let bundled = bundle_of(tag, langid, read, &broken, limits.max_messages, diags);
+    LocaleBundle {
+        tag: tag.to_owned(),
+        bundle: bundled.bundle,
+        sources: bundled.sources,
+        broken,
+        unreadable: unreadable || bundled.over_limit,
+        lock: lock::Lock::default(),
+        recordings: IndexMap::new(),
+        resources: bundled.resources,
+        file_names: file_names(ftl_files, files),
+    }
+}
 
+/// One `.ftl` file parsed by Fluent, its private-use characters replaced;
+/// `None` (and an error) when it is nested too deep to parse.
+fn read_file(
+    file: FileId,
+    limits: &Limits,
+    files: &Files,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Read> {
+    // Fluent's parser recurses into nested placeables: refuse a file
+    // nested too deep before it can exhaust the stack.
+    if let Some(offset) = too_deep(files.text(file), limits.max_nesting) {
+        diags.push(
+            Diagnostic::error(format!(
+                "placeables are nested more than {} deep; the file is not read",
+                limits.max_nesting
+            ))
+            .code("limit")
+            .at(Span::new(file, offset..offset + 1))
+            .hint("`max_nesting` under `[limits]` in kyr.toml sets the limit"),
+        );
+        return None;
+    }
+    let text = sanitize(file, files.text(file), diags);
+    let (resource, errors) = match FluentResource::try_new(text) {
+        Ok(resource) => (resource, Vec::new()),
+        Err((resource, errors)) => (resource, errors),
+    };
+    let pieces = pieces_of(&resource);
+    Some(Read {
+        file,
+        resource,
+        errors,
+        pieces,
+    })
+}
+
+/// Reports the syntax errors and duplicate definitions of a locale's
+/// files; the messages and terms they break, by where the error is.
+fn find_broken(
+    tag: &str,
+    read: &[Read],
+    known: &Known,
+    files: &Files,
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, Span> {
     let mut broken = BTreeMap::new();
+    // The locale's own ids tell a broken message from a stray line too.
     let mut ids = known.ids.clone();
-    for r in &read {
+    for r in read {
         for piece in &r.pieces {
             if let Piece::Definition { id, .. } = piece {
                 ids.insert(id.clone());
@@ -264,19 +301,39 @@ pub(crate) fn load_locale(
         ids: &ids,
         reference: known.reference,
     };
-    for r in &read {
+    for r in read {
         junk_diagnostics(tag, r, &known, files, &mut broken, diags);
     }
-    duplicates(tag, known.reference, &read, files, &mut broken, diags);
+    duplicates(tag, known.reference, read, files, &mut broken, diags);
+    broken
+}
 
+/// A locale's Fluent bundle and what went into it.
+struct Bundled {
+    bundle: FluentBundle<Arc<FluentResource>>,
+    sources: HashMap<String, MessageSource>,
+    resources: Vec<(FileId, Arc<FluentResource>)>,
+    /// Messages were left out over `max_messages`.
+    over_limit: bool,
+}
+
+/// The files of a locale in one bundle, broken definitions left out, and
+/// no more than `max_messages` messages and terms.
+fn bundle_of(
+    tag: &str,
+    langid: &LanguageIdentifier,
+    read: Vec<Read>,
+    broken: &BTreeMap<String, Span>,
+    max_messages: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Bundled {
     let mut bundle = FluentBundle::new_concurrent(vec![langid.clone()]);
     // Isolation stays on: it keeps phone numbers readable in RTL text.
     bundle.set_use_isolating(true);
     let _ = bundle.add_builtins();
     let mut sources: HashMap<String, MessageSource> = HashMap::new();
     let mut resources = Vec::new();
-    let max_messages = limits.max_messages;
-    let mut too_many = false;
+    let mut over_limit = false;
     for Read {
         file,
         resource,
@@ -284,7 +341,7 @@ pub(crate) fn load_locale(
         ..
     } in read
     {
-        let (resource, pieces) = without_broken(resource, pieces, &broken);
+        let (resource, pieces) = without_broken(resource, pieces, broken);
         for piece in pieces {
             let Piece::Definition {
                 id,
@@ -296,36 +353,50 @@ pub(crate) fn load_locale(
                 continue;
             };
             if sources.len() >= max_messages && !sources.contains_key(&id) {
-                if !too_many {
-                    too_many = true;
-                    unreadable = true;
-                    diags.push(
-                        Diagnostic::error(format!(
-                            "locale `{tag}` has more than {max_messages} messages; the rest are left out"
-                        ))
-                        .code("limit")
-                        .at(Span::new(file, id_range))
-                        .hint("raise `max_messages` under `[limits]` in kyr.toml if this is intended"),
-                    );
+                if !over_limit {
+                    over_limit = true;
+                    diags.push(too_many_messages(
+                        tag,
+                        max_messages,
+                        Span::new(file, id_range),
+                    ));
                 }
                 continue;
             }
-            sources.insert(
-                id,
-                MessageSource {
-                    file,
-                    id: id_range,
-                    entry,
-                    index,
-                },
-            );
+            let source = MessageSource {
+                file,
+                id: id_range,
+                entry,
+                index,
+            };
+            sources.insert(id, source);
         }
         let resource = Arc::new(resource);
         // Duplicates were left out above, with their locations reported.
         let _ = bundle.add_resource(Arc::clone(&resource));
         resources.push((file, resource));
     }
-    let file_names = ftl_files
+    Bundled {
+        bundle,
+        sources,
+        resources,
+        over_limit,
+    }
+}
+
+/// The error at the first message over `max_messages`.
+fn too_many_messages(tag: &str, max_messages: usize, at: Span) -> Diagnostic {
+    Diagnostic::error(format!(
+        "locale `{tag}` has more than {max_messages} messages; the rest are left out"
+    ))
+    .code("limit")
+    .at(at)
+    .hint("raise `max_messages` under `[limits]` in kyr.toml if this is intended")
+}
+
+/// Each file's name in the locale's folder (`door.ftl`).
+fn file_names(ftl_files: &[FileId], files: &Files) -> Vec<(FileId, String)> {
+    ftl_files
         .iter()
         .map(|&file| {
             let name = files
@@ -336,18 +407,7 @@ pub(crate) fn load_locale(
                 .unwrap_or_default();
             (file, name)
         })
-        .collect();
-    LocaleBundle {
-        tag: tag.to_owned(),
-        bundle,
-        sources,
-        broken,
-        unreadable,
-        lock: lock::Lock::default(),
-        recordings: IndexMap::new(),
-        resources,
-        file_names,
-    }
+        .collect()
 }
 
 /// The entries of a parsed file, each message and term with its ranges.
