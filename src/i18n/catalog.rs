@@ -735,62 +735,144 @@ fn parser_diagnostic(
     (tag, reference): (&str, &str),
     owner: Option<&Owner>,
 ) -> Diagnostic {
-    let mut start = error.pos.start.min(text.len());
-    let mut end = error.pos.end.clamp(start, text.len());
-    // Fluent may notice a placeable left open only at the next entry:
-    // point where the broken one's text ends instead.
-    if let Some(junk) = error.slice.as_ref().and_then(|s| text.get(s.clone())) {
-        let slice_start = error.slice.as_ref().map_or(0, |s| s.start);
-        let content_end = slice_start + junk.trim_end().len();
-        if start >= content_end && content_end > slice_start {
-            start = content_end;
-            end = content_end;
-        }
+    let mistake = syntax_mistake(text, error);
+    let junk_line = error
+        .slice
+        .as_ref()
+        .and_then(|slice| text.get(slice.clone()))
+        .and_then(|junk| junk.lines().next())
+        .map(str::trim);
+    let d = worded_for(owner, tag, &mistake, junk_line)
+        .code("ftl-syntax")
+        .at(Span::new(file, mistake.range));
+    match owner {
+        Some(Owner::Itself(id) | Owner::After(id)) => d.hint(falls_back(id, tag, reference)),
+        None => d,
     }
+}
+
+/// A syntax error in a translator's words: where the mistake is (not
+/// always where Fluent noticed it), what it is, and what to type.
+struct SyntaxMistake {
+    range: Range<usize>,
+    message: String,
+    hint: String,
+}
+
+/// A `{` still open where Fluent stopped reading an entry.
+enum OpenBrace {
+    /// Its line goes on after it (`{ $x` and more text, or a select
+    /// expression's `{ $n ->`), at this offset.
+    InLine(usize),
+    /// It ends its line, at offset `at`: Fluent read the next line
+    /// (`swallowed`, when it has text) as the placeable's content.
+    EndsLine {
+        at: usize,
+        swallowed: Option<String>,
+    },
+}
+
+/// Where a syntax error is, what it is, and the hint that says what to
+/// type.
+fn syntax_mistake(text: &str, error: &ParserError) -> SyntaxMistake {
+    let mut range = error_range(text, error);
     let mut message = crate::base::diag::lowercase_message(&error.kind.to_string());
     // A `{` left open at the end of a line makes Fluent read the next
     // line as the placeable's content, and fail there: the mistake is the
     // brace.
-    let entry_start = error.slice.as_ref().map_or(start, |s| s.start);
-    let open_brace = unclosed_brace(text, entry_start, start);
-    // A `{` that ends its line (a select expression's `{ $n ->` does not).
-    let unclosed = open_brace.filter(|&brace| {
-        let rest = &text[brace + 1..start];
-        rest.contains('\n') && rest.split('\n').next().is_some_and(|l| l.trim().is_empty())
-    });
-    if let Some(brace) = open_brace.filter(|_| unclosed.is_none() && message.contains("\"}\"")) {
-        let line_start = text[..brace].rfind('\n').map_or(0, |i| i + 1);
-        let column = text[line_start..brace].chars().count() + 1;
-        message = format!("expected `}}` here, to close the `{{` at column {column}");
+    let entry_start = error.slice.as_ref().map_or(range.start, |s| s.start);
+    let brace = open_brace(text, entry_start, range.start);
+    match &brace {
+        Some(OpenBrace::InLine(at)) if message.contains("\"}\"") => {
+            let line_start = text[..*at].rfind('\n').map_or(0, |i| i + 1);
+            let column = text[line_start..*at].chars().count() + 1;
+            message = format!("expected `}}` here, to close the `{{` at column {column}");
+        }
+        Some(OpenBrace::EndsLine { at, .. }) => {
+            range = *at..*at + 1;
+            message = "this `{` is never closed".to_owned();
+        }
+        _ => {}
     }
-    let mut swallowed = None;
-    if let Some(brace) = unclosed {
-        let next_line = text[brace..].find('\n').map(|i| brace + i + 1);
-        swallowed = next_line
-            .and_then(|n| text[n..].lines().next())
-            .map(|l| l.trim().to_owned())
-            .filter(|l| !l.is_empty());
-        start = brace;
-        end = brace + 1;
-        message = "this `{` is never closed".to_owned();
-    }
-    let half_uncommented = commented_continuation(text, start);
+    let half_uncommented = commented_continuation(text, range.start);
     if half_uncommented.is_some() {
         message = "it has no text: the lines below it are still commented out".to_owned();
     }
-    let syntax = if unclosed.is_some() {
+    let hint = syntax_hint(
+        text,
+        range.start,
+        &message,
+        brace.as_ref(),
+        half_uncommented,
+    );
+    SyntaxMistake {
+        range: range.start..range.end.max(range.start),
+        message,
+        hint,
+    }
+}
+
+/// Where Fluent noticed a syntax error, within the text. Fluent may
+/// notice a placeable left open only at the next entry: then where the
+/// broken one's text ends instead.
+fn error_range(text: &str, error: &ParserError) -> Range<usize> {
+    let start = error.pos.start.min(text.len());
+    let end = error.pos.end.clamp(start, text.len());
+    if let Some(junk) = error.slice.as_ref().and_then(|s| text.get(s.clone())) {
+        let slice_start = error.slice.as_ref().map_or(0, |s| s.start);
+        let content_end = slice_start + junk.trim_end().len();
+        if start >= content_end && content_end > slice_start {
+            return content_end..content_end;
+        }
+    }
+    start..end
+}
+
+/// The `{` of the entry starting at `entry_start` that is still open at
+/// `at`, if any.
+fn open_brace(text: &str, entry_start: usize, at: usize) -> Option<OpenBrace> {
+    let brace = unclosed_brace(text, entry_start, at)?;
+    // A `{` that ends its line (a select expression's `{ $n ->` does not).
+    let rest = &text[brace + 1..at];
+    let ends_line =
+        rest.contains('\n') && rest.split('\n').next().is_some_and(|l| l.trim().is_empty());
+    if !ends_line {
+        return Some(OpenBrace::InLine(brace));
+    }
+    let next_line = text[brace..].find('\n').map(|i| brace + i + 1);
+    let swallowed = next_line
+        .and_then(|n| text[n..].lines().next())
+        .map(|l| l.trim().to_owned())
+        .filter(|l| !l.is_empty());
+    Some(OpenBrace::EndsLine {
+        at: brace,
+        swallowed,
+    })
+}
+
+/// What to type to mend a syntax error found at `start`, said as
+/// `message`.
+fn syntax_hint(
+    text: &str,
+    start: usize,
+    message: &str,
+    brace: Option<&OpenBrace>,
+    half_uncommented: Option<(usize, usize)>,
+) -> String {
+    if let Some(OpenBrace::EndsLine { swallowed, .. }) = brace {
         let mut hint =
             "close it with `}` on the same line, or write a literal brace as `{\"{\"}`".to_owned();
         if let Some(line) = swallowed {
             hint.push_str(&format!(
                 "; until then the next line, `{}`, is read as part of it",
-                shorten(&line, 60)
+                shorten(line, 60)
             ));
         }
-        hint
-    } else if message.contains("default variant") {
+        return hint;
+    }
+    if message.contains("default variant") {
         "mark one variant as the default with `*`, as in `*[other] ...`".to_owned()
-    } else if open_brace.is_some() && message.contains("`}`") {
+    } else if brace.is_some() && message.contains("`}`") {
         "a `{ … }` holds one variable (`{ $hotline }`), message id or quoted text; a literal brace is written `{\"{\"}`".to_owned()
     } else if message.contains("\"}\"") {
         "close each `{` with `}`; a literal brace is written `{\"{\"}`".to_owned()
@@ -811,14 +893,19 @@ fn parser_diagnostic(
         )
     } else {
         "a message is `id = text`, starting at the beginning of a line; continuation lines are indented".to_owned()
-    };
-    let at = Span::new(file, start..end.max(start));
-    let junk_line = error
-        .slice
-        .as_ref()
-        .and_then(|slice| text.get(slice.clone()))
-        .and_then(|junk| junk.lines().next())
-        .map(str::trim);
+    }
+}
+
+/// A syntax error worded for whose text it is in: a message or term it
+/// breaks, one above it that may be cut short (`junk_line` being the
+/// line that is not indented), or nobody's (an entry that is ignored).
+fn worded_for(
+    owner: Option<&Owner>,
+    tag: &str,
+    mistake: &SyntaxMistake,
+    junk_line: Option<&str>,
+) -> Diagnostic {
+    let message = &mistake.message;
     let what = |id: &str| {
         if id.starts_with('-') {
             format!("term `{id}`")
@@ -826,11 +913,11 @@ fn parser_diagnostic(
             format!("message `{id}`")
         }
     };
-    let d = match owner {
+    match owner {
         Some(Owner::Itself(id)) => {
             Diagnostic::error(format!("invalid Fluent syntax in {}: {message}", what(id)))
                 .in_message(tag, id)
-                .hint(syntax)
+                .hint(mistake.hint.clone())
         }
         Some(Owner::After(id)) => {
             let mut d =
@@ -852,13 +939,8 @@ fn parser_diagnostic(
                 Some(line) => d.hint(format!("this entry is ignored: `{line}`")),
                 None => d,
             }
-            .hint(syntax)
+            .hint(mistake.hint.clone())
         }
-    };
-    let d = d.code("ftl-syntax").at(at);
-    match owner {
-        Some(Owner::Itself(id) | Owner::After(id)) => d.hint(falls_back(id, tag, reference)),
-        None => d,
     }
 }
 
