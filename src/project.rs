@@ -118,11 +118,45 @@ pub fn load(start: &Path) -> Result<Project, Error> {
     })?;
     let mut files = Files::default();
     let mut diags = Vec::new();
+    let Some((config_file, config)) = load_config(&root, &mut files, &mut diags)? else {
+        return Err(Error::Invalid {
+            files,
+            diagnostics: diags,
+        });
+    };
+    let limits = &config.limits;
+    let (skeletons, unread_documents) = load_content(&root, limits, &mut files, &mut diags)?;
+    let catalog = load_locales(&root, &config, &skeletons, &mut files, &mut diags)?;
+    let templates = load_templates(&root, limits, &mut files, &mut diags)?;
+    let pdf_templates = load_pdf_templates(&root, limits, &mut files, &mut diags)?;
+    let fonts = load_fonts(&root, limits, &mut files, &mut diags)?;
+    Ok(Project {
+        root,
+        files,
+        config_file,
+        config,
+        skeletons,
+        unread_documents,
+        catalog,
+        templates,
+        pdf_templates,
+        fonts,
+        diagnostics: diags,
+        edition: None,
+    })
+}
 
+/// `kyr.toml`, read and validated; `None` when it cannot be used (the
+/// diagnostics say why).
+fn load_config(
+    root: &Path,
+    files: &mut Files,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Option<(FileId, Config)>> {
     // kyr.toml is refused when it is a link leading out of the project,
     // like every other input: its values end up on every page.
     let config_path = root.join(CONFIG_FILE);
-    if !fs::canonicalize(&config_path).is_ok_and(|real| real.starts_with(&root)) {
+    if !fs::canonicalize(&config_path).is_ok_and(|real| real.starts_with(root)) {
         let file = files.add(PathBuf::from(CONFIG_FILE), String::new());
         diags.push(
             Diagnostic::error(format!(
@@ -132,32 +166,16 @@ pub fn load(start: &Path) -> Result<Project, Error> {
             .at(Span::new(file, 0..0))
             .hint("copy the file into the project instead of linking to it"),
         );
-        return Err(Error::Invalid {
-            files,
-            diagnostics: diags,
-        });
+        return Ok(None);
     }
-
     // kyr.toml says what the limits are, so it is read up to a ceiling no
     // setting may pass, then held to its own `max_file_bytes`.
-    let Some(config_file) = read_text(
-        &root,
-        &config_path,
-        config::Limits::default().max_binary_bytes,
-        &mut files,
-        &mut diags,
-    )?
-    else {
-        return Err(Error::Invalid {
-            files,
-            diagnostics: diags,
-        });
+    let ceiling = config::Limits::default().max_binary_bytes;
+    let Some(config_file) = read_text(root, &config_path, ceiling, files, diags)? else {
+        return Ok(None);
     };
-    let Some(config) = config::parse(config_file, files.text(config_file), &mut diags) else {
-        return Err(Error::Invalid {
-            files,
-            diagnostics: diags,
-        });
+    let Some(config) = config::parse(config_file, files.text(config_file), diags) else {
+        return Ok(None);
     };
     let size = files.text(config_file).len() as u64;
     if size > config.limits.max_file_bytes {
@@ -173,33 +191,9 @@ pub fn load(start: &Path) -> Result<Project, Error> {
                 "shorten it, or raise `max_file_bytes` under `[limits]` in {CONFIG_FILE} itself"
             )),
         );
-        return Err(Error::Invalid {
-            files,
-            diagnostics: diags,
-        });
+        return Ok(None);
     }
-
-    let limits = &config.limits;
-    let (skeletons, unread_documents) = load_content(&root, limits, &mut files, &mut diags)?;
-    let catalog = load_locales(&root, &config, &skeletons, &mut files, &mut diags)?;
-    let templates = load_templates(&root, limits, &mut files, &mut diags)?;
-    let pdf_templates = load_pdf_templates(&root, limits, &mut files, &mut diags)?;
-    let fonts = load_fonts(&root, limits, &mut files, &mut diags)?;
-
-    Ok(Project {
-        root,
-        files,
-        config_file,
-        config,
-        skeletons,
-        unread_documents,
-        catalog,
-        templates,
-        pdf_templates,
-        fonts,
-        diagnostics: diags,
-        edition: None,
-    })
+    Ok(Some((config_file, config)))
 }
 
 fn load_content(
