@@ -194,79 +194,99 @@ pub(crate) fn coverage(messages: &Messages, tags: &[String]) -> Vec<LocaleCovera
         .map(|s| (s.name.clone(), document_keys(s)))
         .collect();
     documents.push((INTERFACE.to_owned(), interface_keys(messages)));
+    messages
+        .config
+        .locales
+        .values()
+        .filter(|locale| tags.is_empty() || tags.contains(&locale.tag))
+        .map(|locale| locale_coverage(messages, locale, &documents))
+        .collect()
+}
 
-    let mut out = Vec::new();
-    for locale in messages.config.locales.values() {
-        if !tags.is_empty() && !tags.contains(&locale.tag) {
-            continue;
-        }
-        let mut per_document = Vec::new();
-        let mut seen: BTreeMap<&str, State> = BTreeMap::new();
-        for (name, keys) in &documents {
-            let mut doc = DocumentCoverage {
-                document: name.clone(),
-                counts: Counts::default(),
-                fallback_from: BTreeMap::new(),
-                untranslated_ids: Vec::new(),
-                missing_ids: Vec::new(),
-                stale_ids: Vec::new(),
-                stale_changes: Vec::new(),
-                audio: AudioCounts::default(),
-            };
-            if name != INTERFACE {
-                doc.audio = audio_counts(messages, locale, keys.iter());
-            }
-            for key in keys {
-                let state = state(messages, locale, key);
-                tally(&mut doc.counts, &mut doc.fallback_from, &state);
-                match &state {
-                    State::Missing => doc.missing_ids.push(key.clone()),
-                    State::Fallback(_) => doc.untranslated_ids.push(key.clone()),
-                    State::Stale(why) => {
-                        doc.stale_ids.push(key.clone());
-                        let id = key.split('.').next().unwrap_or(key);
-                        if *why == Staleness::Changed
-                            && !doc.stale_changes.iter().any(|c| c.id == id)
-                            && let Some(change) = change(messages, locale, id)
-                        {
-                            doc.stale_changes.push(change);
-                        }
-                    }
-                    _ => {}
-                }
-                seen.insert(key, state);
-            }
-            per_document.push(doc);
-        }
-        let mut counts = Counts::default();
-        let mut fallback_from = BTreeMap::new();
-        for state in seen.values() {
-            tally(&mut counts, &mut fallback_from, state);
-        }
-        let document_keys = documents
-            .iter()
-            .filter(|(name, _)| name != INTERFACE)
-            .flat_map(|(_, keys)| keys);
-        let mut unique: Vec<&String> = Vec::new();
-        for key in document_keys {
-            if !unique.contains(&key) {
-                unique.push(key);
-            }
-        }
-        let audio = audio_counts(messages, locale, unique.into_iter());
-        out.push(LocaleCoverage {
-            locale: locale.tag.clone(),
-            endonym: locale.endonym.clone(),
-            complete: locale.complete,
-            reviewed: locale.reviewed,
-            percent: counts.percent(),
-            counts,
-            fallback_from,
-            audio,
-            documents: per_document,
-        });
+/// Coverage of one locale: of each of `documents` (name, keys), and of
+/// their keys together, each counted once.
+fn locale_coverage(
+    messages: &Messages,
+    locale: &Locale,
+    documents: &[(String, Vec<String>)],
+) -> LocaleCoverage {
+    let mut per_document = Vec::new();
+    let mut seen: BTreeMap<&str, State> = BTreeMap::new();
+    for (name, keys) in documents {
+        per_document.push(document_coverage(messages, locale, name, keys, &mut seen));
     }
-    out
+    let mut counts = Counts::default();
+    let mut fallback_from = BTreeMap::new();
+    for state in seen.values() {
+        tally(&mut counts, &mut fallback_from, state);
+    }
+    let document_keys = documents
+        .iter()
+        .filter(|(name, _)| name != INTERFACE)
+        .flat_map(|(_, keys)| keys);
+    let mut unique: Vec<&String> = Vec::new();
+    for key in document_keys {
+        if !unique.contains(&key) {
+            unique.push(key);
+        }
+    }
+    let audio = audio_counts(messages, locale, unique.into_iter());
+    LocaleCoverage {
+        locale: locale.tag.clone(),
+        endonym: locale.endonym.clone(),
+        complete: locale.complete,
+        reviewed: locale.reviewed,
+        percent: counts.percent(),
+        counts,
+        fallback_from,
+        audio,
+        documents: per_document,
+    }
+}
+
+/// Coverage of one document (`name`, showing `keys`) in a locale; each
+/// key's state also goes into `seen`.
+fn document_coverage<'k>(
+    messages: &Messages,
+    locale: &Locale,
+    name: &str,
+    keys: &'k [String],
+    seen: &mut BTreeMap<&'k str, State>,
+) -> DocumentCoverage {
+    let mut doc = DocumentCoverage {
+        document: name.to_owned(),
+        counts: Counts::default(),
+        fallback_from: BTreeMap::new(),
+        untranslated_ids: Vec::new(),
+        missing_ids: Vec::new(),
+        stale_ids: Vec::new(),
+        stale_changes: Vec::new(),
+        audio: AudioCounts::default(),
+    };
+    if name != INTERFACE {
+        doc.audio = audio_counts(messages, locale, keys.iter());
+    }
+    for key in keys {
+        let state = state(messages, locale, key);
+        tally(&mut doc.counts, &mut doc.fallback_from, &state);
+        match &state {
+            State::Missing => doc.missing_ids.push(key.clone()),
+            State::Fallback(_) => doc.untranslated_ids.push(key.clone()),
+            State::Stale(why) => {
+                doc.stale_ids.push(key.clone());
+                let id = key.split('.').next().unwrap_or(key);
+                if *why == Staleness::Changed
+                    && !doc.stale_changes.iter().any(|c| c.id == id)
+                    && let Some(change) = change(messages, locale, id)
+                {
+                    doc.stale_changes.push(change);
+                }
+            }
+            _ => {}
+        }
+        seen.insert(key, state);
+    }
+    doc
 }
 
 /// Recordings of the messages (not attributes) among `keys`.
