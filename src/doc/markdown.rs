@@ -176,6 +176,26 @@ impl Builder<'_, '_> {
     }
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) -> bool {
+        if self.too_deep(&tag, range.clone()) {
+            return false;
+        }
+        let frame = self.frame_for(tag, range);
+        let is_inline = matches!(
+            frame,
+            Frame::Emphasis(_) | Frame::Strong(_) | Frame::Link(..) | Frame::Image(_)
+        );
+        if is_inline {
+            self.open_implicit();
+        } else {
+            self.close_implicit();
+        }
+        self.frames.push(frame);
+        true
+    }
+
+    /// Whether opening `tag` would nest content deeper than the limit (an
+    /// error at `range` if so).
+    fn too_deep(&mut self, tag: &Tag<'_>, range: Range<usize>) -> bool {
         // Quotes, lists, headings, emphasis and links count; the
         // paragraphs and list items between them do not.
         let counted = !matches!(tag, Tag::Paragraph | Tag::Item);
@@ -198,9 +218,14 @@ impl Builder<'_, '_> {
                 hint: Some("`[limits] max_nesting` in kyr.toml sets the limit".into()),
                 quote: None,
             });
-            return false;
+            return true;
         }
-        let frame = match tag {
+        false
+    }
+
+    /// The empty frame that `tag` opens.
+    fn frame_for(&mut self, tag: Tag<'_>, range: Range<usize>) -> Frame {
+        match tag {
             Tag::Paragraph => Frame::Paragraph {
                 inlines: Vec::new(),
                 implicit: false,
@@ -230,18 +255,7 @@ impl Builder<'_, '_> {
             }
             // Not enabled in the parser options; kept as plain containers.
             _ => Frame::Emphasis(Vec::new()),
-        };
-        let is_inline = matches!(
-            frame,
-            Frame::Emphasis(_) | Frame::Strong(_) | Frame::Link(..) | Frame::Image(_)
-        );
-        if is_inline {
-            self.open_implicit();
-        } else {
-            self.close_implicit();
         }
-        self.frames.push(frame);
-        true
     }
 
     fn end(&mut self, end: TagEnd) {
