@@ -362,6 +362,27 @@ fn row(name: &str, counts: &Counts, from: &BTreeMap<String, usize>) -> [String; 
 
 /// Aligned columns: a line per locale, then one per document.
 pub(crate) fn render_table(coverage: &[LocaleCoverage]) -> String {
+    let mut out = aligned(&table_rows(coverage));
+    let mut needs = String::new();
+    for locale in coverage {
+        for (doc, what, ids) in needs_work(locale) {
+            needs.push_str(&format!(
+                "{} {doc}: {what} {}\n",
+                locale.locale,
+                ids.join(", ")
+            ));
+        }
+    }
+    if !needs.is_empty() {
+        out.push('\n');
+        out.push_str(&needs);
+    }
+    out
+}
+
+/// The table's cells: the header, then a row per locale followed by one
+/// per document.
+fn table_rows(coverage: &[LocaleCoverage]) -> Vec<Vec<String>> {
     let audio = has_audio(coverage);
     let mut header = vec![
         "locale",
@@ -401,17 +422,13 @@ pub(crate) fn render_table(coverage: &[LocaleCoverage]) -> String {
             rows.push(line);
         }
     }
-    let mut needs = String::new();
-    for locale in coverage {
-        for (doc, what, ids) in needs_work(locale) {
-            needs.push_str(&format!(
-                "{} {doc}: {what} {}\n",
-                locale.locale,
-                ids.join(", ")
-            ));
-        }
-    }
-    let widths: Vec<usize> = (0..header.len())
+    rows
+}
+
+/// Rows of cells as lines, each column as wide as its widest cell.
+fn aligned(rows: &[Vec<String>]) -> String {
+    let columns = rows.first().map_or(0, Vec::len);
+    let widths: Vec<usize> = (0..columns)
         .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
         .collect();
     let mut out = String::new();
@@ -423,10 +440,6 @@ pub(crate) fn render_table(coverage: &[LocaleCoverage]) -> String {
             .collect();
         out.push_str(cells.join("  ").trim_end());
         out.push('\n');
-    }
-    if !needs.is_empty() {
-        out.push('\n');
-        out.push_str(&needs);
     }
     out
 }
@@ -464,6 +477,31 @@ fn review_text(locale: &LocaleCoverage) -> String {
 
 /// A Markdown table for a pull request, with the ids that need work.
 pub(crate) fn render_markdown(coverage: &[LocaleCoverage]) -> String {
+    let mut out = markdown_table(coverage);
+    let mut details = String::new();
+    for locale in coverage {
+        for (doc, what, list) in needs_work(locale) {
+            details.push_str(&format!(
+                "- `{}` `{doc}`: {what} {}\n",
+                locale.locale,
+                ids(list)
+            ));
+        }
+    }
+    if !details.is_empty() {
+        out.push('\n');
+        out.push_str(&details);
+    }
+    let changes = markdown_changes(coverage);
+    if !changes.is_empty() {
+        out.push_str("\nWhat changed in the reference text of stale translations:\n\n");
+        out.push_str(&changes);
+    }
+    out
+}
+
+/// The Markdown table: a row per locale, then one per document.
+fn markdown_table(coverage: &[LocaleCoverage]) -> String {
     let audio = has_audio(coverage);
     let mut out = String::from(if audio {
         "| locale | translated | fallback | missing | stale | coverage | review | audio |\n|---|---:|---|---:|---:|---:|---|---|\n"
@@ -499,20 +537,12 @@ pub(crate) fn render_markdown(coverage: &[LocaleCoverage]) -> String {
             ));
         }
     }
-    let mut details = String::new();
-    for locale in coverage {
-        for (doc, what, list) in needs_work(locale) {
-            details.push_str(&format!(
-                "- `{}` `{doc}`: {what} {}\n",
-                locale.locale,
-                ids(list)
-            ));
-        }
-    }
-    if !details.is_empty() {
-        out.push('\n');
-        out.push_str(&details);
-    }
+    out
+}
+
+/// A Markdown list of what changed in the reference text of each stale
+/// translation.
+fn markdown_changes(coverage: &[LocaleCoverage]) -> String {
     let mut changes = String::new();
     for locale in coverage {
         for doc in &locale.documents {
@@ -530,11 +560,7 @@ pub(crate) fn render_markdown(coverage: &[LocaleCoverage]) -> String {
             }
         }
     }
-    if !changes.is_empty() {
-        out.push_str("\nWhat changed in the reference text of stale translations:\n\n");
-        out.push_str(&changes);
-    }
-    out
+    changes
 }
 
 /// Text shown in Markdown as written: characters Markdown or HTML would
