@@ -331,9 +331,12 @@ fn bundle_of(
     // Isolation stays on: it keeps phone numbers readable in RTL text.
     bundle.set_use_isolating(true);
     let _ = bundle.add_builtins();
-    let mut sources: HashMap<String, MessageSource> = HashMap::new();
-    let mut resources = Vec::new();
-    let mut over_limit = false;
+    let mut bundled = Bundled {
+        bundle,
+        sources: HashMap::new(),
+        resources: Vec::new(),
+        over_limit: false,
+    };
     for Read {
         file,
         resource,
@@ -342,6 +345,26 @@ fn bundle_of(
     } in read
     {
         let (resource, pieces) = without_broken(resource, pieces, broken);
+        bundled.add_sources(tag, file, pieces, max_messages, diags);
+        let resource = Arc::new(resource);
+        // Duplicates were left out above, with their locations reported.
+        let _ = bundled.bundle.add_resource(Arc::clone(&resource));
+        bundled.resources.push((file, resource));
+    }
+    bundled
+}
+
+impl Bundled {
+    /// Keeps where each message and term of `file` is defined, up to
+    /// `max_messages` in the locale (an error at the first one over).
+    fn add_sources(
+        &mut self,
+        tag: &str,
+        file: FileId,
+        pieces: Vec<Piece>,
+        max_messages: usize,
+        diags: &mut Vec<Diagnostic>,
+    ) {
         for piece in pieces {
             let Piece::Definition {
                 id,
@@ -352,9 +375,9 @@ fn bundle_of(
             else {
                 continue;
             };
-            if sources.len() >= max_messages && !sources.contains_key(&id) {
-                if !over_limit {
-                    over_limit = true;
+            if self.sources.len() >= max_messages && !self.sources.contains_key(&id) {
+                if !self.over_limit {
+                    self.over_limit = true;
                     diags.push(too_many_messages(
                         tag,
                         max_messages,
@@ -369,18 +392,8 @@ fn bundle_of(
                 entry,
                 index,
             };
-            sources.insert(id, source);
+            self.sources.insert(id, source);
         }
-        let resource = Arc::new(resource);
-        // Duplicates were left out above, with their locations reported.
-        let _ = bundle.add_resource(Arc::clone(&resource));
-        resources.push((file, resource));
-    }
-    Bundled {
-        bundle,
-        sources,
-        resources,
-        over_limit,
     }
 }
 
