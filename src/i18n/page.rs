@@ -187,7 +187,7 @@ impl<'p> Messages<'p> {
     /// The sides of a wallet card: the front from the document in its
     /// locale, the back in the officer locale.
     fn card(&self, locale: &'p Locale, skeleton: &Skeleton) -> Result<Card<'p>, Box<Diagnostic>> {
-        let (sides, front_blocks, back_blocks) = card_sections(skeleton)?;
+        let CardSections { sides, front, back } = card_sections(skeleton)?;
         let officer = self
             .config
             .locale(&skeleton.front.officer_locale)
@@ -210,8 +210,8 @@ impl<'p> Messages<'p> {
             failed |= resolver.failed;
             document
         };
-        let front = part(locale, front_blocks);
-        let back = part(officer, back_blocks);
+        let front = part(locale, front);
+        let back = part(officer, back);
         let reference = self.config.locale(&self.config.reference);
         let (sheet_help, help_diagnostics) = self.sheet_help(reference);
         Ok(Card {
@@ -337,7 +337,7 @@ impl Page<'_> {
 /// A card's sides and the blocks of each: the front section without its
 /// heading (and never the document's title), the back section under its
 /// heading. The card's room goes to the text, at a readable size.
-fn card_sections(skeleton: &Skeleton) -> Result<(&CardSides, &[Block], &[Block]), Box<Diagnostic>> {
+fn card_sections(skeleton: &Skeleton) -> Result<CardSections<'_>, Box<Diagnostic>> {
     let sides = skeleton.front.card.as_ref().ok_or_else(|| {
         Box::new(
             Diagnostic::error("the `card` layout needs a `[card]` table")
@@ -351,9 +351,18 @@ fn card_sections(skeleton: &Skeleton) -> Result<(&CardSides, &[Block], &[Block])
     let (back_start, back_end) = skeleton
         .section_of(&sides.back.id)
         .ok_or_else(|| missing(&sides.back))?;
-    let front = &skeleton.blocks[(front_start + 1).max(1)..front_end];
-    let back = &skeleton.blocks[back_start + 1..back_end];
-    Ok((sides, front, back))
+    Ok(CardSections {
+        sides,
+        front: &skeleton.blocks[(front_start + 1).max(1)..front_end],
+        back: &skeleton.blocks[back_start + 1..back_end],
+    })
+}
+
+/// The skeleton blocks each side of a card shows.
+struct CardSections<'s> {
+    sides: &'s CardSides,
+    front: &'s [Block],
+    back: &'s [Block],
 }
 
 /// A card side (`[card] front` or `back`) names a message no heading shows.
