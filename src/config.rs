@@ -395,24 +395,73 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Co
 }
 
 fn validate(file: FileId, raw: ConfigFile, diags: &mut Vec<Diagnostic>) -> Option<Config> {
-    let errors_before = diags.iter().filter(|d| d.is_error()).count();
+    let errors_before = error_count(diags);
     let span = |r: Range<usize>| Span::new(file, r);
-    let reference_span = raw.reference.as_ref().map(|r| span(r.span()));
-    let reference = raw
-        .reference
-        .map_or_else(|| "en".to_owned(), Spanned::into_inner);
+    let reference = validate_reference(raw.reference, &raw.locales, &span, diags)?;
     let title = raw
         .title
         .unwrap_or_else(|| Spanned::new(0..0, "project-title".to_owned()));
+    check_message_id(title.get_ref(), "title", span(title.span()), diags);
 
-    if raw.locales.is_empty() {
+    let project = ProjectDefaults {
+        reference: &reference,
+        vars: validate_vars(&raw.vars, &span, diags),
+        paper: raw.paper.unwrap_or(Paper::A4),
+    };
+    let qr = raw.qr.as_ref().and_then(|qr| checked_qr(qr, &span, diags));
+    // Tags first, so fallback targets can be checked against them.
+    let parsed = parse_locale_tags(&raw.locales, &span, diags);
+    let mut locales = IndexMap::new();
+    for (tag, parsed_locale) in &parsed {
+        let locale = validate_locale(tag, parsed_locale, &parsed, &project, &span, diags);
+        locales.insert(tag.clone(), locale);
+    }
+    expand_chains(&parsed, &reference, &mut locales, &span, diags);
+    if error_count(diags) > errors_before {
+        return None;
+    }
+    // The reference locale first: it is the language of the index page.
+    locales.move_index(locales.get_index_of(reference.as_str())?, 0);
+
+    let editions = validate_editions(&raw.editions, &locales, &span, diags);
+    let limits = raw
+        .limits
+        .map_or_else(Limits::default, |l| validate_limits(&l, &span, diags));
+    if error_count(diags) > errors_before {
+        return None;
+    }
+    Some(Config {
+        title: title.into_inner(),
+        reference,
+        locales,
+        editions,
+        qr,
+        limits,
+    })
+}
+
+fn error_count(diags: &[Diagnostic]) -> usize {
+    diags.iter().filter(|d| d.is_error()).count()
+}
+
+/// The reference locale's tag (`en` unless set), if some locales are
+/// configured and it is one of them.
+fn validate_reference(
+    reference: Option<Spanned<String>>,
+    locales: &IndexMap<Spanned<String>, LocaleFile>,
+    span: &impl Fn(Range<usize>) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let reference_span = reference.as_ref().map(|r| span(r.span()));
+    let reference = reference.map_or_else(|| "en".to_owned(), Spanned::into_inner);
+    if locales.is_empty() {
         diags.push(
             Diagnostic::error("no locales are configured")
                 .hint("add a table per locale, e.g. `[locales.en]` with `endonym = \"English\"`"),
         );
         return None;
     }
-    if !raw.locales.contains_key(reference.as_str()) {
+    if !locales.contains_key(reference.as_str()) {
         diags.push(
             Diagnostic::error(format!(
                 "the reference locale `{reference}` is not configured"
@@ -422,15 +471,22 @@ fn validate(file: FileId, raw: ConfigFile, diags: &mut Vec<Diagnostic>) -> Optio
         );
         return None;
     }
-    check_message_id(title.get_ref(), "title", span(title.span()), diags);
+    Some(reference)
+}
 
-    let vars = validate_vars(&raw.vars, &span, diags);
-    let default_paper = raw.paper.unwrap_or(Paper::A4);
-    let qr = raw.qr.as_ref().and_then(|qr| checked_qr(qr, &span, diags));
+/// A `[locales.<tag>]` table whose tag parsed: the parsed tag, the tag's
+/// place in `kyr.toml`, and the table.
+type ParsedLocale<'a> = (LanguageIdentifier, Range<usize>, &'a LocaleFile);
 
-    // Tags first, so fallback targets can be checked against them.
+/// The locale tables whose tags are valid language tags, by tag; an error
+/// at each tag that is not.
+fn parse_locale_tags<'a>(
+    raw: &'a IndexMap<Spanned<String>, LocaleFile>,
+    span: &impl Fn(Range<usize>) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) -> IndexMap<String, ParsedLocale<'a>> {
     let mut parsed = IndexMap::new();
-    for (tag, locale) in &raw.locales {
+    for (tag, locale) in raw {
         match lang::parse_tag(tag.get_ref()) {
             Ok(id) => {
                 parsed.insert(tag.get_ref().clone(), (id, tag.span(), locale));
@@ -438,65 +494,99 @@ fn validate(file: FileId, raw: ConfigFile, diags: &mut Vec<Diagnostic>) -> Optio
             Err(message) => diags.push(Diagnostic::error(message).at(span(tag.span()))),
         }
     }
+    parsed
+}
 
-    let mut locales = IndexMap::new();
-    for (tag, (langid, tag_span, file_locale)) in &parsed {
-        if tag == &reference && !file_locale.fallback.is_empty() {
-            diags.push(
-                Diagnostic::error("the reference locale cannot fall back to another locale")
-                    .at(span(file_locale.fallback[0].span())),
-            );
-        }
-        for target in &file_locale.fallback {
-            if !parsed.contains_key(target.get_ref()) {
-                diags.push(
-                    Diagnostic::error(format!(
-                        "locale `{tag}` falls back to `{}`, which is not configured",
-                        target.get_ref()
-                    ))
-                    .at(span(target.span())),
-                );
-            }
-        }
-        if file_locale.endonym.trim().is_empty() {
-            diags.push(
-                Diagnostic::error(format!("locale `{tag}` has an empty endonym"))
-                    .at(span(tag_span.clone())),
-            );
-        }
-        let mut locale_vars = vars.clone();
-        locale_vars.extend(validate_vars(&file_locale.vars, &span, diags));
-        if locale_vars.len() >= MAX_VARS {
-            diags.push(
-                Diagnostic::error(format!("locale `{tag}` has more than {MAX_VARS} variables"))
-                    .at(span(tag_span.clone())),
-            );
-        }
-        locales.insert(
-            tag.clone(),
-            Locale {
-                tag: tag.clone(),
-                langid: langid.clone(),
-                endonym: file_locale.endonym.trim().to_owned(),
-                direction: file_locale
-                    .direction
-                    .unwrap_or_else(|| lang::default_direction(langid)),
-                chain: Vec::new(),
-                complete: file_locale.complete,
-                bidi_controls: file_locale.bidi_controls,
-                audio_first: file_locale.audio_first,
-                reviewed: file_locale.reviewed,
-                paper: file_locale.paper.unwrap_or(default_paper),
-                qr: file_locale
-                    .qr
-                    .as_ref()
-                    .and_then(|qr| checked_qr(qr, &span, diags)),
-                vars: locale_vars,
-            },
+/// What every locale starts from: the project's top-level settings.
+struct ProjectDefaults<'a> {
+    reference: &'a str,
+    vars: IndexMap<String, Var>,
+    paper: Paper,
+}
+
+/// One `[locales.<tag>]` table -> [`Locale`], its chain still empty.
+fn validate_locale(
+    tag: &str,
+    (langid, tag_span, file_locale): &ParsedLocale<'_>,
+    parsed: &IndexMap<String, ParsedLocale<'_>>,
+    project: &ProjectDefaults<'_>,
+    span: &impl Fn(Range<usize>) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) -> Locale {
+    check_fallback_targets(tag, file_locale, parsed, project.reference, span, diags);
+    if file_locale.endonym.trim().is_empty() {
+        diags.push(
+            Diagnostic::error(format!("locale `{tag}` has an empty endonym"))
+                .at(span(tag_span.clone())),
         );
     }
+    let mut locale_vars = project.vars.clone();
+    locale_vars.extend(validate_vars(&file_locale.vars, span, diags));
+    if locale_vars.len() >= MAX_VARS {
+        diags.push(
+            Diagnostic::error(format!("locale `{tag}` has more than {MAX_VARS} variables"))
+                .at(span(tag_span.clone())),
+        );
+    }
+    Locale {
+        tag: tag.to_owned(),
+        langid: langid.clone(),
+        endonym: file_locale.endonym.trim().to_owned(),
+        direction: file_locale
+            .direction
+            .unwrap_or_else(|| lang::default_direction(langid)),
+        chain: Vec::new(),
+        complete: file_locale.complete,
+        bidi_controls: file_locale.bidi_controls,
+        audio_first: file_locale.audio_first,
+        reviewed: file_locale.reviewed,
+        paper: file_locale.paper.unwrap_or(project.paper),
+        qr: file_locale
+            .qr
+            .as_ref()
+            .and_then(|qr| checked_qr(qr, span, diags)),
+        vars: locale_vars,
+    }
+}
 
-    // Chains: depth-first through each locale's fallbacks, reference last.
+/// A locale's `fallback` names configured locales, and the reference
+/// locale has none.
+fn check_fallback_targets(
+    tag: &str,
+    file_locale: &LocaleFile,
+    parsed: &IndexMap<String, ParsedLocale<'_>>,
+    reference: &str,
+    span: &impl Fn(Range<usize>) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if tag == reference && !file_locale.fallback.is_empty() {
+        diags.push(
+            Diagnostic::error("the reference locale cannot fall back to another locale")
+                .at(span(file_locale.fallback[0].span())),
+        );
+    }
+    for target in &file_locale.fallback {
+        if !parsed.contains_key(target.get_ref()) {
+            diags.push(
+                Diagnostic::error(format!(
+                    "locale `{tag}` falls back to `{}`, which is not configured",
+                    target.get_ref()
+                ))
+                .at(span(target.span())),
+            );
+        }
+    }
+}
+
+/// Fills in each locale's chain: depth-first through its fallbacks, the
+/// reference last; an error at each fallback that closes a cycle.
+fn expand_chains(
+    parsed: &IndexMap<String, ParsedLocale<'_>>,
+    reference: &str,
+    locales: &mut IndexMap<String, Locale>,
+    span: &impl Fn(Range<usize>) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) {
     let fallbacks: IndexMap<&str, Vec<&Spanned<String>>> = parsed
         .iter()
         .map(|(tag, (_, _, l))| (tag.as_str(), l.fallback.iter().collect()))
@@ -510,73 +600,78 @@ fn validate(file: FileId, raw: ConfigFile, diags: &mut Vec<Diagnostic>) -> Optio
             );
             continue;
         }
-        if !chain.contains(&reference) {
-            chain.push(reference.clone());
+        if !chain.iter().any(|t| t == reference) {
+            chain.push(reference.to_owned());
         }
         locales[tag.as_str()].chain = chain;
     }
+}
 
-    if diags.iter().filter(|d| d.is_error()).count() > errors_before {
-        return None;
-    }
-    // The reference locale first: it is the language of the index page.
-    locales.move_index(locales.get_index_of(reference.as_str())?, 0);
+/// The `[editions.<name>]` tables -> [`Edition`]s, their `{edition}`
+/// filled in; those with a name unfit for a folder are left out.
+fn validate_editions(
+    raw: &IndexMap<Spanned<String>, EditionFile>,
+    locales: &IndexMap<String, Locale>,
+    span: &impl Fn(Range<usize>) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) -> IndexMap<String, Edition> {
     let mut editions = IndexMap::new();
-    for (name, edition) in &raw.editions {
-        let valid = !name.get_ref().is_empty()
-            && name
-                .get_ref()
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
-        if !valid {
-            diags.push(
-                Diagnostic::error(format!(
-                    "edition name `{}` must use lowercase letters, digits, `-` and `_`",
-                    name.get_ref()
-                ))
-                .at(span(name.span()))
-                .hint("it becomes the output folder `out/<edition>/`"),
-            );
-            continue;
-        }
-        if locales.contains_key(name.get_ref().as_str()) {
-            diags.push(
-                Diagnostic::error(format!(
-                    "edition `{}` has the name of a locale; their output folders would mix",
-                    name.get_ref()
-                ))
-                .at(span(name.span())),
-            );
+    for (name, edition) in raw {
+        if !check_edition_name(name, locales, span, diags) {
             continue;
         }
         // `{edition}` is filled in at once: the edition's own site.
         let qr = edition.qr.as_ref().and_then(|qr| {
             let filled = qr.get_ref().replace("{edition}", name.get_ref());
-            checked_qr(&Spanned::new(qr.span(), filled), &span, diags)
+            checked_qr(&Spanned::new(qr.span(), filled), span, diags)
         });
         editions.insert(
             name.get_ref().clone(),
             Edition {
                 name: name.get_ref().clone(),
-                vars: validate_vars(&edition.vars, &span, diags),
+                vars: validate_vars(&edition.vars, span, diags),
                 qr,
             },
         );
     }
-    let limits = raw
-        .limits
-        .map_or_else(Limits::default, |l| validate_limits(&l, &span, diags));
-    if diags.iter().filter(|d| d.is_error()).count() > errors_before {
-        return None;
+    editions
+}
+
+/// An edition's name can be an output folder of its own: lowercase
+/// letters, digits, `-` and `_`, and not a locale's tag.
+fn check_edition_name(
+    name: &Spanned<String>,
+    locales: &IndexMap<String, Locale>,
+    span: &impl Fn(Range<usize>) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    let valid = !name.get_ref().is_empty()
+        && name
+            .get_ref()
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if !valid {
+        diags.push(
+            Diagnostic::error(format!(
+                "edition name `{}` must use lowercase letters, digits, `-` and `_`",
+                name.get_ref()
+            ))
+            .at(span(name.span()))
+            .hint("it becomes the output folder `out/<edition>/`"),
+        );
+        return false;
     }
-    Some(Config {
-        title: title.into_inner(),
-        reference,
-        locales,
-        editions,
-        qr,
-        limits,
-    })
+    if locales.contains_key(name.get_ref().as_str()) {
+        diags.push(
+            Diagnostic::error(format!(
+                "edition `{}` has the name of a locale; their output folders would mix",
+                name.get_ref()
+            ))
+            .at(span(name.span())),
+        );
+        return false;
+    }
+    true
 }
 
 fn validate_limits(

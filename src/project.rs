@@ -118,11 +118,45 @@ pub fn load(start: &Path) -> Result<Project, Error> {
     })?;
     let mut files = Files::default();
     let mut diags = Vec::new();
+    let Some((config_file, config)) = load_config(&root, &mut files, &mut diags)? else {
+        return Err(Error::Invalid {
+            files,
+            diagnostics: diags,
+        });
+    };
+    let limits = &config.limits;
+    let (skeletons, unread_documents) = load_content(&root, limits, &mut files, &mut diags)?;
+    let catalog = load_locales(&root, &config, &skeletons, &mut files, &mut diags)?;
+    let templates = load_templates(&root, limits, &mut files, &mut diags)?;
+    let pdf_templates = load_pdf_templates(&root, limits, &mut files, &mut diags)?;
+    let fonts = load_fonts(&root, limits, &mut files, &mut diags)?;
+    Ok(Project {
+        root,
+        files,
+        config_file,
+        config,
+        skeletons,
+        unread_documents,
+        catalog,
+        templates,
+        pdf_templates,
+        fonts,
+        diagnostics: diags,
+        edition: None,
+    })
+}
 
+/// `kyr.toml`, read and validated; `None` when it cannot be used (the
+/// diagnostics say why).
+fn load_config(
+    root: &Path,
+    files: &mut Files,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Option<(FileId, Config)>> {
     // kyr.toml is refused when it is a link leading out of the project,
     // like every other input: its values end up on every page.
     let config_path = root.join(CONFIG_FILE);
-    if !fs::canonicalize(&config_path).is_ok_and(|real| real.starts_with(&root)) {
+    if !fs::canonicalize(&config_path).is_ok_and(|real| real.starts_with(root)) {
         let file = files.add(PathBuf::from(CONFIG_FILE), String::new());
         diags.push(
             Diagnostic::error(format!(
@@ -132,32 +166,16 @@ pub fn load(start: &Path) -> Result<Project, Error> {
             .at(Span::new(file, 0..0))
             .hint("copy the file into the project instead of linking to it"),
         );
-        return Err(Error::Invalid {
-            files,
-            diagnostics: diags,
-        });
+        return Ok(None);
     }
-
     // kyr.toml says what the limits are, so it is read up to a ceiling no
     // setting may pass, then held to its own `max_file_bytes`.
-    let Some(config_file) = read_text(
-        &root,
-        &config_path,
-        config::Limits::default().max_binary_bytes,
-        &mut files,
-        &mut diags,
-    )?
-    else {
-        return Err(Error::Invalid {
-            files,
-            diagnostics: diags,
-        });
+    let ceiling = config::Limits::default().max_binary_bytes;
+    let Some(config_file) = read_text(root, &config_path, ceiling, files, diags)? else {
+        return Ok(None);
     };
-    let Some(config) = config::parse(config_file, files.text(config_file), &mut diags) else {
-        return Err(Error::Invalid {
-            files,
-            diagnostics: diags,
-        });
+    let Some(config) = config::parse(config_file, files.text(config_file), diags) else {
+        return Ok(None);
     };
     let size = files.text(config_file).len() as u64;
     if size > config.limits.max_file_bytes {
@@ -173,33 +191,9 @@ pub fn load(start: &Path) -> Result<Project, Error> {
                 "shorten it, or raise `max_file_bytes` under `[limits]` in {CONFIG_FILE} itself"
             )),
         );
-        return Err(Error::Invalid {
-            files,
-            diagnostics: diags,
-        });
+        return Ok(None);
     }
-
-    let limits = &config.limits;
-    let (skeletons, unread_documents) = load_content(&root, limits, &mut files, &mut diags)?;
-    let catalog = load_locales(&root, &config, &skeletons, &mut files, &mut diags)?;
-    let templates = load_templates(&root, limits, &mut files, &mut diags)?;
-    let pdf_templates = load_pdf_templates(&root, limits, &mut files, &mut diags)?;
-    let fonts = load_fonts(&root, limits, &mut files, &mut diags)?;
-
-    Ok(Project {
-        root,
-        files,
-        config_file,
-        config,
-        skeletons,
-        unread_documents,
-        catalog,
-        templates,
-        pdf_templates,
-        fonts,
-        diagnostics: diags,
-        edition: None,
-    })
+    Ok(Some((config_file, config)))
 }
 
 fn load_content(
@@ -248,69 +242,23 @@ fn load_locales(
     files: &mut Files,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Catalog> {
-    // The ids the project uses tell a message broken in a translation from
-    // a stray line: the documents', kyr's own, and (the reference locale
-    // comes first) the reference locale's.
-    let mut known: HashSet<String> = skeletons
-        .iter()
-        .flat_map(Skeleton::references)
-        .map(|r| r.id)
-        .collect();
-    // The ids a recording may read: the documents' messages, in order.
-    let mut document_ids: Vec<String> = Vec::new();
-    for reference in skeletons.iter().flat_map(Skeleton::references) {
-        if !document_ids.contains(&reference.id) {
-            document_ids.push(reference.id);
-        }
-    }
-    known.extend(i18n::interface::MESSAGES.iter().map(|m| m.id.to_owned()));
-    known.insert(config.title.clone());
+    let mut known = known_ids(config, skeletons);
+    let document_ids = document_ids(skeletons);
     let dir = root.join("locales");
+    warn_unconfigured(&dir, config, diags)?;
     let mut catalog = Catalog::default();
-    if dir.is_dir() {
-        for entry in
-            fs::read_dir(&dir).with_context(|| format!("failed to read `{}`", dir.display()))?
-        {
-            let entry = entry?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if entry.path().is_dir() && config.locale(&name).is_none() {
-                diags.push(
-                    Diagnostic::warning(format!(
-                        "`locales/{name}` is not a configured locale and is ignored"
-                    ))
-                    .hint(format!("add `[locales.{name}]` to kyr.toml to build it")),
-                );
-            }
-        }
-    }
     for (tag, locale) in &config.locales {
         let locale_dir = dir.join(tag);
-        let errors_before = error_count(diags);
-        let mut ids = Vec::new();
-        if locale_dir.is_dir() {
-            for path in list(root, &locale_dir, "ftl", diags)? {
-                if let Some(file) =
-                    read_text(root, &path, config.limits.max_file_bytes, files, diags)?
-                {
-                    ids.push(file);
-                }
-            }
-        } else if tag == &config.reference {
-            diags.push(Diagnostic::error(format!(
-                "the reference locale has no messages: `locales/{tag}/` is missing"
-            )));
-        }
-        // A file that could not be read leaves the locale's messages
-        // unknown, which fails its outputs.
-        let unreadable = error_count(diags) > errors_before;
+        let (ftl_files, unreadable) = read_ftl_files(root, &locale_dir, tag, config, files, diags)?;
+        let known_to_locale = i18n::catalog::Known {
+            ids: &known,
+            reference: &config.reference,
+        };
         let mut bundle = i18n::load_locale(
             tag,
             &locale.langid,
-            &ids,
-            &i18n::catalog::Known {
-                ids: &known,
-                reference: &config.reference,
-            },
+            &ftl_files,
+            &known_to_locale,
             &config.limits,
             files,
             diags,
@@ -319,21 +267,109 @@ fn load_locales(
         if tag == &config.reference {
             known.extend(bundle.sources.keys().cloned());
         }
-        let lock_path = locale_dir.join(i18n::lock::LOCK_FILE);
-        // `list` refuses a lock file that links out of the project.
-        for path in list(root, &locale_dir, "toml", diags)? {
-            if path == lock_path
-                && let Some(file) =
-                    read_text(root, &path, config.limits.max_file_bytes, files, diags)?
-            {
-                bundle.lock = i18n::lock::Lock::parse(file, files.text(file), diags);
-            }
+        if let Some(lock) = load_lock(root, &locale_dir, config, files, diags)? {
+            bundle.lock = lock;
         }
         bundle.recordings =
             load_recordings(root, &locale_dir, &document_ids, config, files, diags)?;
         catalog.locales.insert(tag.clone(), bundle);
     }
     Ok(catalog)
+}
+
+/// The ids the project uses, which tell a message broken in a translation
+/// from a stray line: the documents', kyr's own and the title (the
+/// reference locale's are added once it is read: it comes first).
+fn known_ids(config: &Config, skeletons: &[Skeleton]) -> HashSet<String> {
+    let mut known: HashSet<String> = skeletons
+        .iter()
+        .flat_map(Skeleton::references)
+        .map(|r| r.id)
+        .collect();
+    known.extend(i18n::interface::MESSAGES.iter().map(|m| m.id.to_owned()));
+    known.insert(config.title.clone());
+    known
+}
+
+/// The ids a recording may read: the documents' messages, in order.
+fn document_ids(skeletons: &[Skeleton]) -> Vec<String> {
+    let mut document_ids: Vec<String> = Vec::new();
+    for reference in skeletons.iter().flat_map(Skeleton::references) {
+        if !document_ids.contains(&reference.id) {
+            document_ids.push(reference.id);
+        }
+    }
+    document_ids
+}
+
+/// A warning for each folder in `locales/` that no locale of kyr.toml
+/// names.
+fn warn_unconfigured(dir: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Result<()> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for entry in fs::read_dir(dir).with_context(|| format!("failed to read `{}`", dir.display()))? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.path().is_dir() && config.locale(&name).is_none() {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "`locales/{name}` is not a configured locale and is ignored"
+                ))
+                .hint(format!("add `[locales.{name}]` to kyr.toml to build it")),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The `.ftl` files of locale `tag`, read into `files`, and whether one
+/// could not be read (which leaves the locale's messages unknown, and
+/// fails its outputs).
+fn read_ftl_files(
+    root: &Path,
+    locale_dir: &Path,
+    tag: &str,
+    config: &Config,
+    files: &mut Files,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<(Vec<FileId>, bool)> {
+    let errors_before = error_count(diags);
+    let mut ftl_files = Vec::new();
+    if locale_dir.is_dir() {
+        for path in list(root, locale_dir, "ftl", diags)? {
+            if let Some(file) = read_text(root, &path, config.limits.max_file_bytes, files, diags)?
+            {
+                ftl_files.push(file);
+            }
+        }
+    } else if tag == config.reference {
+        diags.push(Diagnostic::error(format!(
+            "the reference locale has no messages: `locales/{tag}/` is missing"
+        )));
+    }
+    Ok((ftl_files, error_count(diags) > errors_before))
+}
+
+/// The locale's lock file (`kyr-lock.toml`), if it has one.
+fn load_lock(
+    root: &Path,
+    locale_dir: &Path,
+    config: &Config,
+    files: &mut Files,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Option<i18n::lock::Lock>> {
+    let lock_path = locale_dir.join(i18n::lock::LOCK_FILE);
+    let mut lock = None;
+    // `list` refuses a lock file that links out of the project.
+    for path in list(root, locale_dir, "toml", diags)? {
+        if path == lock_path
+            && let Some(file) = read_text(root, &path, config.limits.max_file_bytes, files, diags)?
+        {
+            lock = Some(i18n::lock::Lock::parse(file, files.text(file), diags));
+        }
+    }
+    Ok(lock)
 }
 
 /// The recordings in `locales/<tag>/audio/` that pass their checks, by

@@ -36,6 +36,8 @@ pub(crate) fn diagnostic(
     d
 }
 
+/// A serde error `message` about TOML `text`, at `range`, in plain words:
+/// the message and its hints.
 fn worded(
     message: &str,
     text: &str,
@@ -43,102 +45,145 @@ fn worded(
     settings: &Settings,
 ) -> (String, Vec<String>) {
     let range = range.unwrap_or(0..0);
-    let spanned = text.get(range.clone()).unwrap_or("").trim();
-    let table = table_at(text, range.start);
-    let key = key_of_value(text, range.start);
-    let names = quoted_names(message);
-    let about = |key: &str| {
-        settings
-            .about
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, about)| (*about).to_owned())
+    let place = ErrorPlace {
+        spanned: text.get(range.clone()).unwrap_or("").trim(),
+        table: table_at(text, range.start),
+        key: key_of_value(text, range.start),
     };
-
+    // What serde expected: the names it lists after the one it got.
+    let names = quoted_names(message);
+    let expected = names.get(1..).unwrap_or_default();
     if let Some(field) = message
         .strip_prefix("missing field `")
         .and_then(|m| m.strip_suffix('`'))
     {
-        let within = if spanned.starts_with('[') {
-            format!("`{spanned}`")
-        } else {
-            settings.place.to_owned()
-        };
-        return (
-            format!("{within} needs `{field}`"),
-            about(field).into_iter().collect(),
-        );
+        return missing_field(field, &place, settings);
     }
-
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or_default();
-        let expected = names.get(1..).unwrap_or_default();
-        let whose = match &table {
-            Some(table) => format!("a setting of `[{table}]`"),
-            None => format!("a setting of {}", settings.place),
-        };
-        let mut hints = Vec::new();
-        if let Some(table) = table.as_ref().filter(|_| settings.top.contains(&field)) {
-            hints.push(format!(
-                "every line after `[{table}]` belongs to that table: move `{field}` above the `[{table}]` line"
-            ));
-        } else if let Some(meant) = closest(field, expected) {
-            hints.push(format!("did you mean `{meant}`?"));
-        } else if !expected.is_empty() {
-            hints.push(format!("the settings here are {}", listed(expected)));
-        }
-        return (format!("`{field}` is not {whose}"), hints);
+        return unknown_field(field, expected, &place, settings);
     }
-
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         let value = rest.split('`').next().unwrap_or_default();
-        let expected = names.get(1..).unwrap_or_default();
-        let what = key.map_or(String::new(), |k| format!(" for `{k}`"));
-        let hints = match closest(value, expected) {
-            Some(meant) => vec![format!("did you mean `{meant}`?")],
-            None => Vec::new(),
-        };
-        return (
-            format!(
-                "`{value}` is not a choice{what}: write {}",
-                listed_or(expected)
-            ),
-            hints,
-        );
+        return unknown_variant(value, expected, place.key);
     }
-
     if let Some((found, expected)) = message
         .strip_prefix("invalid type: ")
         .and_then(|rest| rest.split_once(", expected "))
     {
-        let hints = key.and_then(about).into_iter().collect();
-        let key = key.map_or("this value".to_owned(), |k| format!("`{k}`"));
-        return (
-            format!(
-                "{key} must be {}, not {}",
-                expected_words(expected),
-                found_words(found)
-            ),
-            hints,
-        );
+        return invalid_type(found, expected, place.key, settings);
     }
-
     if message.starts_with("string values must be quoted") {
-        let key = key.map_or(String::new(), |k| format!("`{k}` "));
+        let key = place.key.map_or(String::new(), |k| format!("`{k}` "));
         return (
             format!("{key}text must be in double quotes"),
-            vec![format!("write \"{spanned}\"")],
+            vec![format!("write \"{}\"", place.spanned)],
         );
     }
-
     if message.starts_with("duplicate key") {
         return (
             lowercase_message(message),
             vec!["each setting is written once: remove or rename the other one".to_owned()],
         );
     }
-
     (lowercase_message(message), Vec::new())
+}
+
+/// Where in the TOML text an error points.
+struct ErrorPlace<'t> {
+    /// The text it points at, trimmed.
+    spanned: &'t str,
+    /// The table whose lines hold it.
+    table: Option<String>,
+    /// The key of the value it points at.
+    key: Option<&'t str>,
+}
+
+/// What key `key` is for and how it is written, if the settings say.
+fn about(settings: &Settings, key: &str) -> Option<String> {
+    settings
+        .about
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, about)| (*about).to_owned())
+}
+
+/// A required key is missing from a table (`place` points at its header)
+/// or from the file.
+fn missing_field(field: &str, place: &ErrorPlace, settings: &Settings) -> (String, Vec<String>) {
+    let within = if place.spanned.starts_with('[') {
+        format!("`{}`", place.spanned)
+    } else {
+        settings.place.to_owned()
+    };
+    (
+        format!("{within} needs `{field}`"),
+        about(settings, field).into_iter().collect(),
+    )
+}
+
+/// A key the table does not have: a top-level key written below a table
+/// header, a misspelling, or another table's key.
+fn unknown_field(
+    field: &str,
+    expected: &[&str],
+    place: &ErrorPlace,
+    settings: &Settings,
+) -> (String, Vec<String>) {
+    let whose = match &place.table {
+        Some(table) => format!("a setting of `[{table}]`"),
+        None => format!("a setting of {}", settings.place),
+    };
+    let mut hints = Vec::new();
+    if let Some(table) = place
+        .table
+        .as_ref()
+        .filter(|_| settings.top.contains(&field))
+    {
+        hints.push(format!(
+            "every line after `[{table}]` belongs to that table: move `{field}` above the `[{table}]` line"
+        ));
+    } else if let Some(meant) = closest(field, expected) {
+        hints.push(format!("did you mean `{meant}`?"));
+    } else if !expected.is_empty() {
+        hints.push(format!("the settings here are {}", listed(expected)));
+    }
+    (format!("`{field}` is not {whose}"), hints)
+}
+
+/// A value that is not one of the choices of `key`.
+fn unknown_variant(value: &str, expected: &[&str], key: Option<&str>) -> (String, Vec<String>) {
+    let what = key.map_or(String::new(), |k| format!(" for `{k}`"));
+    let hints = match closest(value, expected) {
+        Some(meant) => vec![format!("did you mean `{meant}`?")],
+        None => Vec::new(),
+    };
+    (
+        format!(
+            "`{value}` is not a choice{what}: write {}",
+            listed_or(expected)
+        ),
+        hints,
+    )
+}
+
+/// A value of the wrong type (`found`, where serde `expected` another).
+fn invalid_type(
+    found: &str,
+    expected: &str,
+    key: Option<&str>,
+    settings: &Settings,
+) -> (String, Vec<String>) {
+    let hints = key.and_then(|k| about(settings, k)).into_iter().collect();
+    let key = key.map_or("this value".to_owned(), |k| format!("`{k}`"));
+    (
+        format!(
+            "{key} must be {}, not {}",
+            expected_words(expected),
+            found_words(found)
+        ),
+        hints,
+    )
 }
 
 /// The table (`[card]`, `[locales.fr]`) whose lines hold byte `at`.

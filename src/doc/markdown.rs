@@ -176,6 +176,26 @@ impl Builder<'_, '_> {
     }
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) -> bool {
+        if self.too_deep(&tag, range.clone()) {
+            return false;
+        }
+        let frame = self.frame_for(tag, range);
+        let is_inline = matches!(
+            frame,
+            Frame::Emphasis(_) | Frame::Strong(_) | Frame::Link(..) | Frame::Image(_)
+        );
+        if is_inline {
+            self.open_implicit();
+        } else {
+            self.close_implicit();
+        }
+        self.frames.push(frame);
+        true
+    }
+
+    /// Whether opening `tag` would nest content deeper than the limit (an
+    /// error at `range` if so).
+    fn too_deep(&mut self, tag: &Tag<'_>, range: Range<usize>) -> bool {
         // Quotes, lists, headings, emphasis and links count; the
         // paragraphs and list items between them do not.
         let counted = !matches!(tag, Tag::Paragraph | Tag::Item);
@@ -198,9 +218,14 @@ impl Builder<'_, '_> {
                 hint: Some("`[limits] max_nesting` in kyr.toml sets the limit".into()),
                 quote: None,
             });
-            return false;
+            return true;
         }
-        let frame = match tag {
+        false
+    }
+
+    /// The empty frame that `tag` opens.
+    fn frame_for(&mut self, tag: Tag<'_>, range: Range<usize>) -> Frame {
+        match tag {
             Tag::Paragraph => Frame::Paragraph {
                 inlines: Vec::new(),
                 implicit: false,
@@ -230,18 +255,7 @@ impl Builder<'_, '_> {
             }
             // Not enabled in the parser options; kept as plain containers.
             _ => Frame::Emphasis(Vec::new()),
-        };
-        let is_inline = matches!(
-            frame,
-            Frame::Emphasis(_) | Frame::Strong(_) | Frame::Link(..) | Frame::Image(_)
-        );
-        if is_inline {
-            self.open_implicit();
-        } else {
-            self.close_implicit();
         }
-        self.frames.push(frame);
-        true
     }
 
     fn end(&mut self, end: TagEnd) {
@@ -524,16 +538,13 @@ fn scan_references(
             range_start..range_start + 1
         };
         match read_reference(&text[start..]) {
-            Ok((len, name, attr, is_var)) => {
+            Ok((len, read)) => {
                 let span = span_of(start..start + len);
-                out.push(if is_var {
-                    Inline::VarRef(VarReference { name, span })
-                } else {
-                    Inline::Message(Reference {
-                        id: name,
-                        attr,
-                        span,
-                    })
+                out.push(match read {
+                    ReadReference::Var(name) => Inline::VarRef(VarReference { name, span }),
+                    ReadReference::Message { id, attr } => {
+                        Inline::Message(Reference { id, attr, span })
+                    }
                 });
                 pos = start + len;
             }
@@ -553,9 +564,18 @@ fn scan_references(
     push_inline(out, Inline::Text(text[pos..].to_owned()));
 }
 
+/// A reference as read from skeleton text, before it has a place.
+enum ReadReference {
+    /// `{ id }` or `{ id.attr }`.
+    Message { id: String, attr: Option<String> },
+    /// `{ $name }`.
+    Var(String),
+}
+
 /// Reads one reference at the start of `text` (which starts with `{`):
-/// its length, name, attribute and whether it is a variable.
-fn read_reference(text: &str) -> Result<(usize, String, Option<String>, bool), String> {
+/// its length and what it refers to. The error is the problem's message;
+/// the caller places it and adds the hint.
+fn read_reference(text: &str) -> Result<(usize, ReadReference), String> {
     let Some(close) = text.find('}') else {
         return Err("unclosed `{`: a reference looks like `{ message-id }`".into());
     };
@@ -571,7 +591,7 @@ fn read_reference(text: &str) -> Result<(usize, String, Option<String>, bool), S
     }
     if let Some(var) = inner.strip_prefix('$') {
         return if is_identifier(var) {
-            Ok((close + 1, var.to_owned(), None, true))
+            Ok((close + 1, ReadReference::Var(var.to_owned())))
         } else {
             Err(format!("`{shown}` is not a valid variable reference"))
         };
@@ -581,7 +601,11 @@ fn read_reference(text: &str) -> Result<(usize, String, Option<String>, bool), S
         None => (inner, None),
     };
     if is_identifier(id) && attr.is_none_or(is_identifier) {
-        Ok((close + 1, id.to_owned(), attr.map(str::to_owned), false))
+        let read = ReadReference::Message {
+            id: id.to_owned(),
+            attr: attr.map(str::to_owned),
+        };
+        Ok((close + 1, read))
     } else {
         Err(format!("`{shown}` is not a message or variable reference"))
     }

@@ -231,17 +231,34 @@ fn read(
     limits: &Limits,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Skeleton> {
-    let span = |range: std::ops::Range<usize>| Span::new(file, range);
     let Some((front_range, body_start)) = split_front_matter(text) else {
         diags.push(
             Diagnostic::error("missing front matter")
-                .at(span(0..0))
+                .at(Span::new(file, 0..0))
                 .hint("start the file with a `+++` line, `title = \"message-id\"`, `last_reviewed = 2026-01-31`, and another `+++` line"),
         );
         return None;
     };
-    let front_text = &text[front_range.clone()];
-    let offset = front_range.start;
+    let front = read_front_matter(file, text, front_range, diags)?;
+    let blocks = read_body(file, text, body_start, limits, diags);
+    Some(Skeleton {
+        name: name.to_owned(),
+        file,
+        front,
+        blocks,
+        has_errors: false,
+    })
+}
+
+/// The front matter, `text[range]`; `None` when it cannot be used.
+fn read_front_matter(
+    file: FileId,
+    text: &str,
+    range: std::ops::Range<usize>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<FrontMatter> {
+    let front_text = &text[range.clone()];
+    let offset = range.start;
     let raw: FrontMatterFile = match toml::from_str(front_text) {
         Ok(raw) => raw,
         Err(e) => {
@@ -254,63 +271,119 @@ fn read(
             return None;
         }
     };
-    let title_span = span(offset + raw.title.span().start..offset + raw.title.span().end);
-    if !is_identifier(raw.title.get_ref()) {
+    // Spans of the TOML parser count from the front matter's start.
+    let at = |s: std::ops::Range<usize>| Span::new(file, offset + s.start..offset + s.end);
+    let title = read_title(&raw.title, &at, diags)?;
+    let last_reviewed = read_last_reviewed(raw.last_reviewed.as_ref(), file, &at, diags)?;
+    let sources = read_sources(raw.sources, &at, diags);
+    let card = read_card(raw.card.as_ref(), &at, diags)?;
+    if raw.layouts.contains(&Layout::Card) && card.is_none() {
         diags.push(
-            Diagnostic::error(format!(
-                "`title` must be a message id, not `{}`",
-                raw.title.get_ref()
-            ))
-            .at(title_span.clone()),
+            Diagnostic::error("the `card` layout needs a `[card]` table saying what goes on each side")
+                .at(title.span.clone())
+                .hint("add `[card]` with `front = \"<heading message id>\"` and `back = \"<heading message id>\"`"),
         );
         return None;
     }
-    let last_reviewed = match &raw.last_reviewed {
-        Some(date) => match (date.get_ref().date, date.get_ref().time) {
-            (Some(d), None) => Some(d.to_string()),
-            _ => {
-                let r = date.span();
-                diags.push(
-                    Diagnostic::error("`last_reviewed` must be a date like 2026-01-31")
-                        .at(span(offset + r.start..offset + r.end)),
-                );
-                return None;
-            }
-        },
-        None => {
+    let qr = read_qr(raw.qr.as_ref(), &at, diags)?;
+    let officer_locale = raw
+        .officer_locale
+        .as_ref()
+        .map_or_else(|| "en".to_owned(), |l| l.get_ref().clone());
+    Some(FrontMatter {
+        title,
+        layouts: raw.layouts,
+        last_reviewed,
+        sources,
+        officer_locale,
+        card,
+        qr,
+    })
+}
+
+/// `title`, a message id.
+fn read_title(
+    title: &Spanned<String>,
+    at: &impl Fn(std::ops::Range<usize>) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Reference> {
+    if !is_identifier(title.get_ref()) {
+        diags.push(
+            Diagnostic::error(format!(
+                "`title` must be a message id, not `{}`",
+                title.get_ref()
+            ))
+            .at(at(title.span())),
+        );
+        return None;
+    }
+    Some(Reference {
+        id: title.get_ref().clone(),
+        attr: None,
+        span: at(title.span()),
+    })
+}
+
+/// `last_reviewed`, a date: `Some(None)` (and a warning) when there is
+/// none yet, `None` when it is not a date.
+fn read_last_reviewed(
+    date: Option<&Spanned<toml::value::Datetime>>,
+    file: FileId,
+    at: &impl Fn(std::ops::Range<usize>) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Option<String>> {
+    let Some(date) = date else {
+        diags.push(
+            Diagnostic::warning(
+                "no `last_reviewed` date: nobody has checked this content against its sources yet, so its pages print no review date",
+            )
+            .code("not-reviewed")
+            .at(Span::new(file, 0..0))
+            .hint("once a person has checked it, add `last_reviewed = YYYY-MM-DD` to the front matter"),
+        );
+        return Some(None);
+    };
+    match (date.get_ref().date, date.get_ref().time) {
+        (Some(d), None) => Some(Some(d.to_string())),
+        _ => {
             diags.push(
-                Diagnostic::warning(
-                    "no `last_reviewed` date: nobody has checked this content against its sources yet, so its pages print no review date",
-                )
-                .code("not-reviewed")
-                .at(span(0..0))
-                .hint("once a person has checked it, add `last_reviewed = YYYY-MM-DD` to the front matter"),
+                Diagnostic::error("`last_reviewed` must be a date like 2026-01-31")
+                    .at(at(date.span())),
             );
             None
         }
-    };
+    }
+}
+
+/// `sources`, each with a web address; an error at each that has none.
+fn read_sources(
+    raw: Vec<Spanned<Source>>,
+    at: &impl Fn(std::ops::Range<usize>) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Source> {
     let mut sources = Vec::new();
-    for source in raw.sources {
-        let r = source.span();
-        match links::check(&source.get_ref().url) {
-            Ok(())
-                if source
-                    .get_ref()
-                    .url
-                    .trim()
-                    .to_ascii_lowercase()
-                    .starts_with("http") =>
-            {
-                sources.push(source.into_inner())
-            }
-            _ => diags.push(
+    for source in raw {
+        let url = &source.get_ref().url;
+        let web = url.trim().to_ascii_lowercase().starts_with("http");
+        if links::check(url).is_ok() && web {
+            sources.push(source.into_inner());
+        } else {
+            diags.push(
                 Diagnostic::error("a source's `url` must be an http or https address")
-                    .at(span(offset + r.start..offset + r.end)),
-            ),
+                    .at(at(source.span())),
+            );
         }
     }
+    sources
+}
 
-    let at = |s: std::ops::Range<usize>| span(offset + s.start..offset + s.end);
+/// `[card]`, its sides named by message ids: `Some(None)` when there is
+/// no such table, `None` when a side is not a message id.
+fn read_card(
+    card: Option<&Spanned<CardFile>>,
+    at: &impl Fn(std::ops::Range<usize>) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Option<CardSides>> {
     let reference_to = |value: &Spanned<String>, diags: &mut Vec<Diagnostic>| {
         if is_identifier(value.get_ref()) {
             Some(Reference {
@@ -326,54 +399,61 @@ fn read(
             None
         }
     };
-    let card = match &raw.card {
-        Some(card) => {
-            let sides = card.get_ref();
-            match (
-                reference_to(&sides.front, diags),
-                reference_to(&sides.back, diags),
-            ) {
-                (Some(front), Some(back)) => Some(CardSides {
-                    front,
-                    back,
-                    skip: sides.skip.clone(),
-                }),
-                _ => return None,
-            }
-        }
-        None => None,
+    let Some(card) = card else {
+        return Some(None);
     };
-    if raw.layouts.contains(&Layout::Card) && card.is_none() {
-        diags.push(
-            Diagnostic::error("the `card` layout needs a `[card]` table saying what goes on each side")
-                .at(at(raw.title.span()))
-                .hint("add `[card]` with `front = \"<heading message id>\"` and `back = \"<heading message id>\"`"),
-        );
-        return None;
-    }
-    let qr = match &raw.qr {
-        Some(qr) if qr.get_ref().is_empty() => Some(String::new()),
-        Some(qr) => match crate::base::links::check_qr(qr.get_ref()) {
-            Ok(()) => Some(qr.get_ref().clone()),
-            Err(message) => {
-                diags.push(Diagnostic::error(message).at(at(qr.span())));
-                return None;
-            }
-        },
-        None => None,
-    };
-    let officer_locale = raw
-        .officer_locale
-        .as_ref()
-        .map_or_else(|| "en".to_owned(), |l| l.get_ref().clone());
+    let sides = card.get_ref();
+    // Both sides are checked before giving up, so both are reported.
+    let front = reference_to(&sides.front, diags);
+    let back = reference_to(&sides.back, diags);
+    Some(Some(CardSides {
+        front: front?,
+        back: back?,
+        skip: sides.skip.clone(),
+    }))
+}
 
+/// `qr`, an address for QR codes or `""` for none; `None` when the
+/// address is refused.
+fn read_qr(
+    qr: Option<&Spanned<String>>,
+    at: &impl Fn(std::ops::Range<usize>) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Option<String>> {
+    let Some(qr) = qr else {
+        return Some(None);
+    };
+    if qr.get_ref().is_empty() {
+        return Some(Some(String::new()));
+    }
+    match links::check_qr(qr.get_ref()) {
+        Ok(()) => Some(Some(qr.get_ref().clone())),
+        Err(message) => {
+            diags.push(Diagnostic::error(message).at(at(qr.span())));
+            None
+        }
+    }
+}
+
+/// The body after the front matter, `text[body_start..]`: its blocks, and
+/// a diagnostic for every problem in it.
+fn read_body(
+    file: FileId,
+    text: &str,
+    body_start: usize,
+    limits: &Limits,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Block> {
     let mode = markdown::Mode::Skeleton {
         file,
         offset: body_start,
     };
     let (blocks, problems) = markdown::parse_blocks(&text[body_start..], &mode, limits.max_nesting);
     for problem in problems {
-        let at = span(body_start + problem.range.start..body_start + problem.range.end);
+        let at = Span::new(
+            file,
+            body_start + problem.range.start..body_start + problem.range.end,
+        );
         let mut d = Diagnostic {
             severity: problem.severity,
             message: problem.message,
@@ -386,25 +466,7 @@ fn read(
         }
         diags.push(d);
     }
-    Some(Skeleton {
-        name: name.to_owned(),
-        file,
-        front: FrontMatter {
-            title: Reference {
-                id: raw.title.into_inner(),
-                attr: None,
-                span: title_span,
-            },
-            layouts: raw.layouts,
-            last_reviewed,
-            sources,
-            officer_locale,
-            card,
-            qr,
-        },
-        blocks,
-        has_errors: false,
-    })
+    blocks
 }
 
 /// What an error in a skeleton costs, said with the error.

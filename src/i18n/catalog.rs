@@ -219,41 +219,78 @@ pub(crate) fn load_locale(
     files: &Files,
     diags: &mut Vec<Diagnostic>,
 ) -> LocaleBundle {
-    let mut unreadable = false;
     let mut read = Vec::new();
+    let mut unreadable = false;
     for &file in ftl_files {
-        // Fluent's parser recurses into nested placeables: refuse a file
-        // nested too deep before it can exhaust the stack.
-        if let Some(offset) = too_deep(files.text(file), limits.max_nesting) {
-            diags.push(
-                Diagnostic::error(format!(
-                    "placeables are nested more than {} deep; the file is not read",
-                    limits.max_nesting
-                ))
-                .code("limit")
-                .at(Span::new(file, offset..offset + 1))
-                .hint("`max_nesting` under `[limits]` in kyr.toml sets the limit"),
-            );
-            unreadable = true;
-            continue;
+        match read_file(file, limits, files, diags) {
+            Some(file_read) => read.push(file_read),
+            None => unreadable = true,
         }
-        let text = sanitize(file, files.text(file), diags);
-        let (resource, errors) = match FluentResource::try_new(text) {
-            Ok(resource) => (resource, Vec::new()),
-            Err((resource, errors)) => (resource, errors),
-        };
-        let pieces = pieces_of(&resource);
-        read.push(Read {
-            file,
-            resource,
-            errors,
-            pieces,
-        });
     }
+    let broken = find_broken(tag, &read, known, files, diags);
+    let bundled = bundle_of(tag, langid, read, &broken, limits.max_messages, diags);
+    LocaleBundle {
+        tag: tag.to_owned(),
+        bundle: bundled.bundle,
+        sources: bundled.sources,
+        broken,
+        unreadable: unreadable || bundled.over_limit,
+        lock: lock::Lock::default(),
+        recordings: IndexMap::new(),
+        resources: bundled.resources,
+        file_names: file_names(ftl_files, files),
+    }
+}
 
+/// One `.ftl` file parsed by Fluent, its private-use characters replaced;
+/// `None` (and an error) when it is nested too deep to parse.
+fn read_file(
+    file: FileId,
+    limits: &Limits,
+    files: &Files,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Read> {
+    // Fluent's parser recurses into nested placeables: refuse a file
+    // nested too deep before it can exhaust the stack.
+    if let Some(offset) = too_deep(files.text(file), limits.max_nesting) {
+        diags.push(
+            Diagnostic::error(format!(
+                "placeables are nested more than {} deep; the file is not read",
+                limits.max_nesting
+            ))
+            .code("limit")
+            .at(Span::new(file, offset..offset + 1))
+            .hint("`max_nesting` under `[limits]` in kyr.toml sets the limit"),
+        );
+        return None;
+    }
+    let text = sanitize(file, files.text(file), diags);
+    let (resource, errors) = match FluentResource::try_new(text) {
+        Ok(resource) => (resource, Vec::new()),
+        Err((resource, errors)) => (resource, errors),
+    };
+    let pieces = pieces_of(&resource);
+    Some(Read {
+        file,
+        resource,
+        errors,
+        pieces,
+    })
+}
+
+/// Reports the syntax errors and duplicate definitions of a locale's
+/// files; the messages and terms they break, by where the error is.
+fn find_broken(
+    tag: &str,
+    read: &[Read],
+    known: &Known,
+    files: &Files,
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, Span> {
     let mut broken = BTreeMap::new();
+    // The locale's own ids tell a broken message from a stray line too.
     let mut ids = known.ids.clone();
-    for r in &read {
+    for r in read {
         for piece in &r.pieces {
             if let Piece::Definition { id, .. } = piece {
                 ids.insert(id.clone());
@@ -264,19 +301,42 @@ pub(crate) fn load_locale(
         ids: &ids,
         reference: known.reference,
     };
-    for r in &read {
+    for r in read {
         junk_diagnostics(tag, r, &known, files, &mut broken, diags);
     }
-    duplicates(tag, known.reference, &read, files, &mut broken, diags);
+    duplicates(tag, known.reference, read, files, &mut broken, diags);
+    broken
+}
 
+/// A locale's Fluent bundle and what went into it.
+struct Bundled {
+    bundle: FluentBundle<Arc<FluentResource>>,
+    sources: HashMap<String, MessageSource>,
+    resources: Vec<(FileId, Arc<FluentResource>)>,
+    /// Messages were left out over `max_messages`.
+    over_limit: bool,
+}
+
+/// The files of a locale in one bundle, broken definitions left out, and
+/// no more than `max_messages` messages and terms.
+fn bundle_of(
+    tag: &str,
+    langid: &LanguageIdentifier,
+    read: Vec<Read>,
+    broken: &BTreeMap<String, Span>,
+    max_messages: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Bundled {
     let mut bundle = FluentBundle::new_concurrent(vec![langid.clone()]);
     // Isolation stays on: it keeps phone numbers readable in RTL text.
     bundle.set_use_isolating(true);
     let _ = bundle.add_builtins();
-    let mut sources: HashMap<String, MessageSource> = HashMap::new();
-    let mut resources = Vec::new();
-    let max_messages = limits.max_messages;
-    let mut too_many = false;
+    let mut bundled = Bundled {
+        bundle,
+        sources: HashMap::new(),
+        resources: Vec::new(),
+        over_limit: false,
+    };
     for Read {
         file,
         resource,
@@ -284,7 +344,27 @@ pub(crate) fn load_locale(
         ..
     } in read
     {
-        let (resource, pieces) = without_broken(resource, pieces, &broken);
+        let (resource, pieces) = without_broken(resource, pieces, broken);
+        bundled.add_sources(tag, file, pieces, max_messages, diags);
+        let resource = Arc::new(resource);
+        // Duplicates were left out above, with their locations reported.
+        let _ = bundled.bundle.add_resource(Arc::clone(&resource));
+        bundled.resources.push((file, resource));
+    }
+    bundled
+}
+
+impl Bundled {
+    /// Keeps where each message and term of `file` is defined, up to
+    /// `max_messages` in the locale (an error at the first one over).
+    fn add_sources(
+        &mut self,
+        tag: &str,
+        file: FileId,
+        pieces: Vec<Piece>,
+        max_messages: usize,
+        diags: &mut Vec<Diagnostic>,
+    ) {
         for piece in pieces {
             let Piece::Definition {
                 id,
@@ -295,37 +375,41 @@ pub(crate) fn load_locale(
             else {
                 continue;
             };
-            if sources.len() >= max_messages && !sources.contains_key(&id) {
-                if !too_many {
-                    too_many = true;
-                    unreadable = true;
-                    diags.push(
-                        Diagnostic::error(format!(
-                            "locale `{tag}` has more than {max_messages} messages; the rest are left out"
-                        ))
-                        .code("limit")
-                        .at(Span::new(file, id_range))
-                        .hint("raise `max_messages` under `[limits]` in kyr.toml if this is intended"),
-                    );
+            if self.sources.len() >= max_messages && !self.sources.contains_key(&id) {
+                if !self.over_limit {
+                    self.over_limit = true;
+                    diags.push(too_many_messages(
+                        tag,
+                        max_messages,
+                        Span::new(file, id_range),
+                    ));
                 }
                 continue;
             }
-            sources.insert(
-                id,
-                MessageSource {
-                    file,
-                    id: id_range,
-                    entry,
-                    index,
-                },
-            );
+            let source = MessageSource {
+                file,
+                id: id_range,
+                entry,
+                index,
+            };
+            self.sources.insert(id, source);
         }
-        let resource = Arc::new(resource);
-        // Duplicates were left out above, with their locations reported.
-        let _ = bundle.add_resource(Arc::clone(&resource));
-        resources.push((file, resource));
     }
-    let file_names = ftl_files
+}
+
+/// The error at the first message over `max_messages`.
+fn too_many_messages(tag: &str, max_messages: usize, at: Span) -> Diagnostic {
+    Diagnostic::error(format!(
+        "locale `{tag}` has more than {max_messages} messages; the rest are left out"
+    ))
+    .code("limit")
+    .at(at)
+    .hint("raise `max_messages` under `[limits]` in kyr.toml if this is intended")
+}
+
+/// Each file's name in the locale's folder (`door.ftl`).
+fn file_names(ftl_files: &[FileId], files: &Files) -> Vec<(FileId, String)> {
+    ftl_files
         .iter()
         .map(|&file| {
             let name = files
@@ -336,18 +420,7 @@ pub(crate) fn load_locale(
                 .unwrap_or_default();
             (file, name)
         })
-        .collect();
-    LocaleBundle {
-        tag: tag.to_owned(),
-        bundle,
-        sources,
-        broken,
-        unreadable,
-        lock: lock::Lock::default(),
-        recordings: IndexMap::new(),
-        resources,
-        file_names,
-    }
+        .collect()
 }
 
 /// The entries of a parsed file, each message and term with its ranges.
@@ -675,62 +748,144 @@ fn parser_diagnostic(
     (tag, reference): (&str, &str),
     owner: Option<&Owner>,
 ) -> Diagnostic {
-    let mut start = error.pos.start.min(text.len());
-    let mut end = error.pos.end.clamp(start, text.len());
-    // Fluent may notice a placeable left open only at the next entry:
-    // point where the broken one's text ends instead.
-    if let Some(junk) = error.slice.as_ref().and_then(|s| text.get(s.clone())) {
-        let slice_start = error.slice.as_ref().map_or(0, |s| s.start);
-        let content_end = slice_start + junk.trim_end().len();
-        if start >= content_end && content_end > slice_start {
-            start = content_end;
-            end = content_end;
-        }
+    let mistake = syntax_mistake(text, error);
+    let junk_line = error
+        .slice
+        .as_ref()
+        .and_then(|slice| text.get(slice.clone()))
+        .and_then(|junk| junk.lines().next())
+        .map(str::trim);
+    let d = worded_for(owner, tag, &mistake, junk_line)
+        .code("ftl-syntax")
+        .at(Span::new(file, mistake.range));
+    match owner {
+        Some(Owner::Itself(id) | Owner::After(id)) => d.hint(falls_back(id, tag, reference)),
+        None => d,
     }
+}
+
+/// A syntax error in a translator's words: where the mistake is (not
+/// always where Fluent noticed it), what it is, and what to type.
+struct SyntaxMistake {
+    range: Range<usize>,
+    message: String,
+    hint: String,
+}
+
+/// A `{` still open where Fluent stopped reading an entry.
+enum OpenBrace {
+    /// Its line goes on after it (`{ $x` and more text, or a select
+    /// expression's `{ $n ->`), at this offset.
+    InLine(usize),
+    /// It ends its line, at offset `at`: Fluent read the next line
+    /// (`swallowed`, when it has text) as the placeable's content.
+    EndsLine {
+        at: usize,
+        swallowed: Option<String>,
+    },
+}
+
+/// Where a syntax error is, what it is, and the hint that says what to
+/// type.
+fn syntax_mistake(text: &str, error: &ParserError) -> SyntaxMistake {
+    let mut range = error_range(text, error);
     let mut message = crate::base::diag::lowercase_message(&error.kind.to_string());
     // A `{` left open at the end of a line makes Fluent read the next
     // line as the placeable's content, and fail there: the mistake is the
     // brace.
-    let entry_start = error.slice.as_ref().map_or(start, |s| s.start);
-    let open_brace = unclosed_brace(text, entry_start, start);
-    // A `{` that ends its line (a select expression's `{ $n ->` does not).
-    let unclosed = open_brace.filter(|&brace| {
-        let rest = &text[brace + 1..start];
-        rest.contains('\n') && rest.split('\n').next().is_some_and(|l| l.trim().is_empty())
-    });
-    if let Some(brace) = open_brace.filter(|_| unclosed.is_none() && message.contains("\"}\"")) {
-        let line_start = text[..brace].rfind('\n').map_or(0, |i| i + 1);
-        let column = text[line_start..brace].chars().count() + 1;
-        message = format!("expected `}}` here, to close the `{{` at column {column}");
+    let entry_start = error.slice.as_ref().map_or(range.start, |s| s.start);
+    let brace = open_brace(text, entry_start, range.start);
+    match &brace {
+        Some(OpenBrace::InLine(at)) if message.contains("\"}\"") => {
+            let line_start = text[..*at].rfind('\n').map_or(0, |i| i + 1);
+            let column = text[line_start..*at].chars().count() + 1;
+            message = format!("expected `}}` here, to close the `{{` at column {column}");
+        }
+        Some(OpenBrace::EndsLine { at, .. }) => {
+            range = *at..*at + 1;
+            message = "this `{` is never closed".to_owned();
+        }
+        _ => {}
     }
-    let mut swallowed = None;
-    if let Some(brace) = unclosed {
-        let next_line = text[brace..].find('\n').map(|i| brace + i + 1);
-        swallowed = next_line
-            .and_then(|n| text[n..].lines().next())
-            .map(|l| l.trim().to_owned())
-            .filter(|l| !l.is_empty());
-        start = brace;
-        end = brace + 1;
-        message = "this `{` is never closed".to_owned();
-    }
-    let half_uncommented = commented_continuation(text, start);
+    let half_uncommented = commented_continuation(text, range.start);
     if half_uncommented.is_some() {
         message = "it has no text: the lines below it are still commented out".to_owned();
     }
-    let syntax = if unclosed.is_some() {
+    let hint = syntax_hint(
+        text,
+        range.start,
+        &message,
+        brace.as_ref(),
+        half_uncommented,
+    );
+    SyntaxMistake {
+        range: range.start..range.end.max(range.start),
+        message,
+        hint,
+    }
+}
+
+/// Where Fluent noticed a syntax error, within the text. Fluent may
+/// notice a placeable left open only at the next entry: then where the
+/// broken one's text ends instead.
+fn error_range(text: &str, error: &ParserError) -> Range<usize> {
+    let start = error.pos.start.min(text.len());
+    let end = error.pos.end.clamp(start, text.len());
+    if let Some(junk) = error.slice.as_ref().and_then(|s| text.get(s.clone())) {
+        let slice_start = error.slice.as_ref().map_or(0, |s| s.start);
+        let content_end = slice_start + junk.trim_end().len();
+        if start >= content_end && content_end > slice_start {
+            return content_end..content_end;
+        }
+    }
+    start..end
+}
+
+/// The `{` of the entry starting at `entry_start` that is still open at
+/// `at`, if any.
+fn open_brace(text: &str, entry_start: usize, at: usize) -> Option<OpenBrace> {
+    let brace = unclosed_brace(text, entry_start, at)?;
+    // A `{` that ends its line (a select expression's `{ $n ->` does not).
+    let rest = &text[brace + 1..at];
+    let ends_line =
+        rest.contains('\n') && rest.split('\n').next().is_some_and(|l| l.trim().is_empty());
+    if !ends_line {
+        return Some(OpenBrace::InLine(brace));
+    }
+    let next_line = text[brace..].find('\n').map(|i| brace + i + 1);
+    let swallowed = next_line
+        .and_then(|n| text[n..].lines().next())
+        .map(|l| l.trim().to_owned())
+        .filter(|l| !l.is_empty());
+    Some(OpenBrace::EndsLine {
+        at: brace,
+        swallowed,
+    })
+}
+
+/// What to type to mend a syntax error found at `start`, said as
+/// `message`.
+fn syntax_hint(
+    text: &str,
+    start: usize,
+    message: &str,
+    brace: Option<&OpenBrace>,
+    half_uncommented: Option<(usize, usize)>,
+) -> String {
+    if let Some(OpenBrace::EndsLine { swallowed, .. }) = brace {
         let mut hint =
             "close it with `}` on the same line, or write a literal brace as `{\"{\"}`".to_owned();
         if let Some(line) = swallowed {
             hint.push_str(&format!(
                 "; until then the next line, `{}`, is read as part of it",
-                shorten(&line, 60)
+                shorten(line, 60)
             ));
         }
-        hint
-    } else if message.contains("default variant") {
+        return hint;
+    }
+    if message.contains("default variant") {
         "mark one variant as the default with `*`, as in `*[other] ...`".to_owned()
-    } else if open_brace.is_some() && message.contains("`}`") {
+    } else if brace.is_some() && message.contains("`}`") {
         "a `{ … }` holds one variable (`{ $hotline }`), message id or quoted text; a literal brace is written `{\"{\"}`".to_owned()
     } else if message.contains("\"}\"") {
         "close each `{` with `}`; a literal brace is written `{\"{\"}`".to_owned()
@@ -751,14 +906,19 @@ fn parser_diagnostic(
         )
     } else {
         "a message is `id = text`, starting at the beginning of a line; continuation lines are indented".to_owned()
-    };
-    let at = Span::new(file, start..end.max(start));
-    let junk_line = error
-        .slice
-        .as_ref()
-        .and_then(|slice| text.get(slice.clone()))
-        .and_then(|junk| junk.lines().next())
-        .map(str::trim);
+    }
+}
+
+/// A syntax error worded for whose text it is in: a message or term it
+/// breaks, one above it that may be cut short (`junk_line` being the
+/// line that is not indented), or nobody's (an entry that is ignored).
+fn worded_for(
+    owner: Option<&Owner>,
+    tag: &str,
+    mistake: &SyntaxMistake,
+    junk_line: Option<&str>,
+) -> Diagnostic {
+    let message = &mistake.message;
     let what = |id: &str| {
         if id.starts_with('-') {
             format!("term `{id}`")
@@ -766,11 +926,11 @@ fn parser_diagnostic(
             format!("message `{id}`")
         }
     };
-    let d = match owner {
+    match owner {
         Some(Owner::Itself(id)) => {
             Diagnostic::error(format!("invalid Fluent syntax in {}: {message}", what(id)))
                 .in_message(tag, id)
-                .hint(syntax)
+                .hint(mistake.hint.clone())
         }
         Some(Owner::After(id)) => {
             let mut d =
@@ -792,13 +952,8 @@ fn parser_diagnostic(
                 Some(line) => d.hint(format!("this entry is ignored: `{line}`")),
                 None => d,
             }
-            .hint(syntax)
+            .hint(mistake.hint.clone())
         }
-    };
-    let d = d.code("ftl-syntax").at(at);
-    match owner {
-        Some(Owner::Itself(id) | Owner::After(id)) => d.hint(falls_back(id, tag, reference)),
-        None => d,
     }
 }
 

@@ -194,79 +194,99 @@ pub(crate) fn coverage(messages: &Messages, tags: &[String]) -> Vec<LocaleCovera
         .map(|s| (s.name.clone(), document_keys(s)))
         .collect();
     documents.push((INTERFACE.to_owned(), interface_keys(messages)));
+    messages
+        .config
+        .locales
+        .values()
+        .filter(|locale| tags.is_empty() || tags.contains(&locale.tag))
+        .map(|locale| locale_coverage(messages, locale, &documents))
+        .collect()
+}
 
-    let mut out = Vec::new();
-    for locale in messages.config.locales.values() {
-        if !tags.is_empty() && !tags.contains(&locale.tag) {
-            continue;
-        }
-        let mut per_document = Vec::new();
-        let mut seen: BTreeMap<&str, State> = BTreeMap::new();
-        for (name, keys) in &documents {
-            let mut doc = DocumentCoverage {
-                document: name.clone(),
-                counts: Counts::default(),
-                fallback_from: BTreeMap::new(),
-                untranslated_ids: Vec::new(),
-                missing_ids: Vec::new(),
-                stale_ids: Vec::new(),
-                stale_changes: Vec::new(),
-                audio: AudioCounts::default(),
-            };
-            if name != INTERFACE {
-                doc.audio = audio_counts(messages, locale, keys.iter());
-            }
-            for key in keys {
-                let state = state(messages, locale, key);
-                tally(&mut doc.counts, &mut doc.fallback_from, &state);
-                match &state {
-                    State::Missing => doc.missing_ids.push(key.clone()),
-                    State::Fallback(_) => doc.untranslated_ids.push(key.clone()),
-                    State::Stale(why) => {
-                        doc.stale_ids.push(key.clone());
-                        let id = key.split('.').next().unwrap_or(key);
-                        if *why == Staleness::Changed
-                            && !doc.stale_changes.iter().any(|c| c.id == id)
-                            && let Some(change) = change(messages, locale, id)
-                        {
-                            doc.stale_changes.push(change);
-                        }
-                    }
-                    _ => {}
-                }
-                seen.insert(key, state);
-            }
-            per_document.push(doc);
-        }
-        let mut counts = Counts::default();
-        let mut fallback_from = BTreeMap::new();
-        for state in seen.values() {
-            tally(&mut counts, &mut fallback_from, state);
-        }
-        let document_keys = documents
-            .iter()
-            .filter(|(name, _)| name != INTERFACE)
-            .flat_map(|(_, keys)| keys);
-        let mut unique: Vec<&String> = Vec::new();
-        for key in document_keys {
-            if !unique.contains(&key) {
-                unique.push(key);
-            }
-        }
-        let audio = audio_counts(messages, locale, unique.into_iter());
-        out.push(LocaleCoverage {
-            locale: locale.tag.clone(),
-            endonym: locale.endonym.clone(),
-            complete: locale.complete,
-            reviewed: locale.reviewed,
-            percent: counts.percent(),
-            counts,
-            fallback_from,
-            audio,
-            documents: per_document,
-        });
+/// Coverage of one locale: of each of `documents` (name, keys), and of
+/// their keys together, each counted once.
+fn locale_coverage(
+    messages: &Messages,
+    locale: &Locale,
+    documents: &[(String, Vec<String>)],
+) -> LocaleCoverage {
+    let mut per_document = Vec::new();
+    let mut seen: BTreeMap<&str, State> = BTreeMap::new();
+    for (name, keys) in documents {
+        per_document.push(document_coverage(messages, locale, name, keys, &mut seen));
     }
-    out
+    let mut counts = Counts::default();
+    let mut fallback_from = BTreeMap::new();
+    for state in seen.values() {
+        tally(&mut counts, &mut fallback_from, state);
+    }
+    let document_keys = documents
+        .iter()
+        .filter(|(name, _)| name != INTERFACE)
+        .flat_map(|(_, keys)| keys);
+    let mut unique: Vec<&String> = Vec::new();
+    for key in document_keys {
+        if !unique.contains(&key) {
+            unique.push(key);
+        }
+    }
+    let audio = audio_counts(messages, locale, unique.into_iter());
+    LocaleCoverage {
+        locale: locale.tag.clone(),
+        endonym: locale.endonym.clone(),
+        complete: locale.complete,
+        reviewed: locale.reviewed,
+        percent: counts.percent(),
+        counts,
+        fallback_from,
+        audio,
+        documents: per_document,
+    }
+}
+
+/// Coverage of one document (`name`, showing `keys`) in a locale; each
+/// key's state also goes into `seen`.
+fn document_coverage<'k>(
+    messages: &Messages,
+    locale: &Locale,
+    name: &str,
+    keys: &'k [String],
+    seen: &mut BTreeMap<&'k str, State>,
+) -> DocumentCoverage {
+    let mut doc = DocumentCoverage {
+        document: name.to_owned(),
+        counts: Counts::default(),
+        fallback_from: BTreeMap::new(),
+        untranslated_ids: Vec::new(),
+        missing_ids: Vec::new(),
+        stale_ids: Vec::new(),
+        stale_changes: Vec::new(),
+        audio: AudioCounts::default(),
+    };
+    if name != INTERFACE {
+        doc.audio = audio_counts(messages, locale, keys.iter());
+    }
+    for key in keys {
+        let state = state(messages, locale, key);
+        tally(&mut doc.counts, &mut doc.fallback_from, &state);
+        match &state {
+            State::Missing => doc.missing_ids.push(key.clone()),
+            State::Fallback(_) => doc.untranslated_ids.push(key.clone()),
+            State::Stale(why) => {
+                doc.stale_ids.push(key.clone());
+                let id = key.split('.').next().unwrap_or(key);
+                if *why == Staleness::Changed
+                    && !doc.stale_changes.iter().any(|c| c.id == id)
+                    && let Some(change) = change(messages, locale, id)
+                {
+                    doc.stale_changes.push(change);
+                }
+            }
+            _ => {}
+        }
+        seen.insert(key, state);
+    }
+    doc
 }
 
 /// Recordings of the messages (not attributes) among `keys`.
@@ -342,6 +362,27 @@ fn row(name: &str, counts: &Counts, from: &BTreeMap<String, usize>) -> [String; 
 
 /// Aligned columns: a line per locale, then one per document.
 pub(crate) fn render_table(coverage: &[LocaleCoverage]) -> String {
+    let mut out = aligned(&table_rows(coverage));
+    let mut needs = String::new();
+    for locale in coverage {
+        for (doc, what, ids) in needs_work(locale) {
+            needs.push_str(&format!(
+                "{} {doc}: {what} {}\n",
+                locale.locale,
+                ids.join(", ")
+            ));
+        }
+    }
+    if !needs.is_empty() {
+        out.push('\n');
+        out.push_str(&needs);
+    }
+    out
+}
+
+/// The table's cells: the header, then a row per locale followed by one
+/// per document.
+fn table_rows(coverage: &[LocaleCoverage]) -> Vec<Vec<String>> {
     let audio = has_audio(coverage);
     let mut header = vec![
         "locale",
@@ -381,17 +422,13 @@ pub(crate) fn render_table(coverage: &[LocaleCoverage]) -> String {
             rows.push(line);
         }
     }
-    let mut needs = String::new();
-    for locale in coverage {
-        for (doc, what, ids) in needs_work(locale) {
-            needs.push_str(&format!(
-                "{} {doc}: {what} {}\n",
-                locale.locale,
-                ids.join(", ")
-            ));
-        }
-    }
-    let widths: Vec<usize> = (0..header.len())
+    rows
+}
+
+/// Rows of cells as lines, each column as wide as its widest cell.
+fn aligned(rows: &[Vec<String>]) -> String {
+    let columns = rows.first().map_or(0, Vec::len);
+    let widths: Vec<usize> = (0..columns)
         .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
         .collect();
     let mut out = String::new();
@@ -403,10 +440,6 @@ pub(crate) fn render_table(coverage: &[LocaleCoverage]) -> String {
             .collect();
         out.push_str(cells.join("  ").trim_end());
         out.push('\n');
-    }
-    if !needs.is_empty() {
-        out.push('\n');
-        out.push_str(&needs);
     }
     out
 }
@@ -444,6 +477,31 @@ fn review_text(locale: &LocaleCoverage) -> String {
 
 /// A Markdown table for a pull request, with the ids that need work.
 pub(crate) fn render_markdown(coverage: &[LocaleCoverage]) -> String {
+    let mut out = markdown_table(coverage);
+    let mut details = String::new();
+    for locale in coverage {
+        for (doc, what, list) in needs_work(locale) {
+            details.push_str(&format!(
+                "- `{}` `{doc}`: {what} {}\n",
+                locale.locale,
+                ids(list)
+            ));
+        }
+    }
+    if !details.is_empty() {
+        out.push('\n');
+        out.push_str(&details);
+    }
+    let changes = markdown_changes(coverage);
+    if !changes.is_empty() {
+        out.push_str("\nWhat changed in the reference text of stale translations:\n\n");
+        out.push_str(&changes);
+    }
+    out
+}
+
+/// The Markdown table: a row per locale, then one per document.
+fn markdown_table(coverage: &[LocaleCoverage]) -> String {
     let audio = has_audio(coverage);
     let mut out = String::from(if audio {
         "| locale | translated | fallback | missing | stale | coverage | review | audio |\n|---|---:|---|---:|---:|---:|---|---|\n"
@@ -479,20 +537,12 @@ pub(crate) fn render_markdown(coverage: &[LocaleCoverage]) -> String {
             ));
         }
     }
-    let mut details = String::new();
-    for locale in coverage {
-        for (doc, what, list) in needs_work(locale) {
-            details.push_str(&format!(
-                "- `{}` `{doc}`: {what} {}\n",
-                locale.locale,
-                ids(list)
-            ));
-        }
-    }
-    if !details.is_empty() {
-        out.push('\n');
-        out.push_str(&details);
-    }
+    out
+}
+
+/// A Markdown list of what changed in the reference text of each stale
+/// translation.
+fn markdown_changes(coverage: &[LocaleCoverage]) -> String {
     let mut changes = String::new();
     for locale in coverage {
         for doc in &locale.documents {
@@ -510,11 +560,7 @@ pub(crate) fn render_markdown(coverage: &[LocaleCoverage]) -> String {
             }
         }
     }
-    if !changes.is_empty() {
-        out.push_str("\nWhat changed in the reference text of stale translations:\n\n");
-        out.push_str(&changes);
-    }
-    out
+    changes
 }
 
 /// Text shown in Markdown as written: characters Markdown or HTML would

@@ -39,51 +39,90 @@ pub(crate) fn message_problems(
     source: &MessageSource,
     (file, message): (FileId, &ast::Message<&str>),
 ) -> Vec<Diagnostic> {
-    let mut found = Vec::new();
-    let at = Span::new(source.file, source.id.clone());
+    let checked = Checked {
+        locale,
+        bundle,
+        id,
+        source,
+        file,
+        at: Span::new(source.file, source.id.clone()),
+    };
     let refs = message_refs(message);
+    let mut found = Vec::new();
     let reference = messages.catalog.get(&messages.config.reference);
     let is_reference = locale.tag == messages.config.reference;
     // Variables against the reference message.
     if !is_reference && let Some((_, reference_message)) = reference.and_then(|r| r.message_ast(id))
     {
         let expected = message_refs(reference_message).variables;
-        for var in expected.difference(&refs.variables) {
-            let what = match locale.vars.get(var) {
-                Some(v) if v.link.as_deref().is_some_and(|l| l.starts_with("tel:")) => {
-                    format!("dropping `{{ ${var} }}` drops the phone number")
-                }
-                _ => format!("dropping `{{ ${var} }}` drops what it stands for"),
-            };
-            found.push(
-                Diagnostic::warning(format!(
-                    "the translation of `{id}` has no `{{ ${var} }}`, which the `{}` message has: {what}",
-                    messages.config.reference
-                ))
-                .code("variable-dropped")
-                .in_message(&locale.tag, id)
-                .at(at.clone())
-                .hint(format!("write `{{ ${var} }}` where it belongs in the sentence")),
-            );
-        }
-        for var in refs.variables.difference(&expected) {
-            let span = find_in(bundle, file, source, &format!("${var}")).unwrap_or(at.clone());
-            found.push(
-                Diagnostic::warning(format!(
-                    "the translation of `{id}` uses `{{ ${var} }}`, which the `{}` message does not",
-                    messages.config.reference
-                ))
-                .code("variable-added")
-                .in_message(&locale.tag, id)
-                .at(span),
-            );
-        }
+        let reference_tag = &messages.config.reference;
+        found.extend(variable_problems(&checked, &refs, &expected, reference_tag));
     }
+    found.extend(emphasis_problems(&checked, &refs));
+    found
+}
 
-    // Emphasis left open is printed as stars or underscores.
+/// A message of a locale being checked.
+struct Checked<'m> {
+    locale: &'m Locale,
+    bundle: &'m LocaleBundle,
+    id: &'m str,
+    source: &'m MessageSource,
+    /// The file it is in.
+    file: FileId,
+    /// Its id, where a problem with no place of its own points.
+    at: Span,
+}
+
+/// A warning for each variable of the reference message (locale
+/// `reference_tag`) that the translation dropped, and for each it added.
+fn variable_problems(
+    checked: &Checked,
+    refs: &Refs,
+    expected: &BTreeSet<String>,
+    reference_tag: &str,
+) -> Vec<Diagnostic> {
+    let Checked { locale, id, .. } = checked;
+    let mut found = Vec::new();
+    for var in expected.difference(&refs.variables) {
+        let what = match locale.vars.get(var) {
+            Some(v) if v.link.as_deref().is_some_and(|l| l.starts_with("tel:")) => {
+                format!("dropping `{{ ${var} }}` drops the phone number")
+            }
+            _ => format!("dropping `{{ ${var} }}` drops what it stands for"),
+        };
+        found.push(
+            Diagnostic::warning(format!(
+                "the translation of `{id}` has no `{{ ${var} }}`, which the `{reference_tag}` message has: {what}"
+            ))
+            .code("variable-dropped")
+            .in_message(&locale.tag, id)
+            .at(checked.at.clone())
+            .hint(format!("write `{{ ${var} }}` where it belongs in the sentence")),
+        );
+    }
+    for var in refs.variables.difference(expected) {
+        let span = checked.find(&format!("${var}"));
+        found.push(
+            Diagnostic::warning(format!(
+                "the translation of `{id}` uses `{{ ${var} }}`, which the `{reference_tag}` message does not"
+            ))
+            .code("variable-added")
+            .in_message(&locale.tag, id)
+            .at(span),
+        );
+    }
+    found
+}
+
+/// A warning for each emphasis left open, which is printed as stars or
+/// underscores.
+fn emphasis_problems(checked: &Checked, refs: &Refs) -> Vec<Diagnostic> {
+    let Checked { locale, id, .. } = checked;
+    let mut found = Vec::new();
     for marker in ["**", "__"] {
         if count_unescaped(&refs.text, marker) % 2 == 1 {
-            let span = find_in(bundle, file, source, marker).unwrap_or(at.clone());
+            let span = checked.find(marker);
             found.push(
                 Diagnostic::warning(format!(
                     "`{marker}` in `{id}` is not closed, so it is printed as it is"
@@ -99,6 +138,13 @@ pub(crate) fn message_problems(
         }
     }
     found
+}
+
+impl Checked<'_> {
+    /// Where `needle` is written in the message, else its id.
+    fn find(&self, needle: &str) -> Span {
+        find_in(self.bundle, self.file, self.source, needle).unwrap_or(self.at.clone())
+    }
 }
 
 /// What a pattern refers to.

@@ -7,7 +7,7 @@
 use crate::base::diag::{Diagnostic, Span};
 use crate::config::Locale;
 use crate::doc::model::{Block, Inline, Reference};
-use crate::doc::{Layout, Skeleton};
+use crate::doc::{CardSides, Layout, Skeleton};
 use crate::i18n::Messages;
 use crate::i18n::resolve::{Document, Resolver, UsedMessage};
 use crate::i18n::{coverage, interface};
@@ -187,31 +187,14 @@ impl<'p> Messages<'p> {
     /// The sides of a wallet card: the front from the document in its
     /// locale, the back in the officer locale.
     fn card(&self, locale: &'p Locale, skeleton: &Skeleton) -> Result<Card<'p>, Box<Diagnostic>> {
-        let sides = skeleton.front.card.as_ref().ok_or_else(|| {
-            Box::new(
-                Diagnostic::error("the `card` layout needs a `[card]` table")
-                    .at(Span::new(skeleton.file, 0..0)),
-            )
-        })?;
-        let missing = |r: &Reference| Box::new(no_card_side(r));
-        let (front_start, front_end) = skeleton
-            .section_of(&sides.front.id)
-            .ok_or_else(|| missing(&sides.front))?;
-        let (back_start, back_end) = skeleton
-            .section_of(&sides.back.id)
-            .ok_or_else(|| missing(&sides.back))?;
+        let CardSections { sides, front, back } = card_sections(skeleton)?;
         let officer = self
             .config
             .locale(&skeleton.front.officer_locale)
             .ok_or_else(|| Box::new(unknown_officer_locale(skeleton)))?;
-
         let mut diagnostics = Vec::new();
         let mut failed = false;
-        // Front: the front section, in the page's locale. Its heading and
-        // the document's title are left out, as on the back: the card's
-        // room goes to the text, at a readable size.
-        let front_blocks = skeleton.blocks[(front_start + 1).max(1)..front_end].to_vec();
-        let mut part = |locale: &'p Locale, blocks: Vec<Block>| {
+        let mut part = |locale: &'p Locale, blocks: &[Block]| {
             let mut resolver = self.resolver(
                 locale,
                 &skeleton.name,
@@ -219,7 +202,7 @@ impl<'p> Messages<'p> {
                 skeleton.front.last_reviewed.as_deref(),
             );
             let part = Skeleton {
-                blocks: without(blocks, &sides.skip),
+                blocks: without(blocks.to_vec(), &sides.skip),
                 ..skeleton.clone()
             };
             let document = resolver.document(&part);
@@ -227,21 +210,10 @@ impl<'p> Messages<'p> {
             failed |= resolver.failed;
             document
         };
-        let front = part(locale, front_blocks);
-        // Back: the section under its heading, in the officer locale.
-        let back = part(officer, skeleton.blocks[back_start + 1..back_end].to_vec());
-
-        // How to print a card sheet, in the project's own language (whoever
-        // prints reads that one).
+        let front = part(locale, front);
+        let back = part(officer, back);
         let reference = self.config.locale(&self.config.reference);
-        let (sheet_help, help_diagnostics) = match reference {
-            Some(reference) => {
-                let mut help_resolver = self.resolver(reference, "card-sheet", false, None);
-                let text = help_resolver.interface_message(interface::CARD_SHEET_HELP);
-                (text, help_resolver.diagnostics)
-            }
-            None => (Vec::new(), Vec::new()),
-        };
+        let (sheet_help, help_diagnostics) = self.sheet_help(reference);
         Ok(Card {
             front,
             back,
@@ -252,6 +224,19 @@ impl<'p> Messages<'p> {
             help_diagnostics,
             failed,
         })
+    }
+
+    /// How to print a card sheet, in the project's own language (whoever
+    /// prints reads that one), with the problems met resolving it.
+    fn sheet_help(&self, reference: Option<&'p Locale>) -> (Vec<Inline>, Vec<Diagnostic>) {
+        match reference {
+            Some(reference) => {
+                let mut help_resolver = self.resolver(reference, "card-sheet", false, None);
+                let text = help_resolver.interface_message(interface::CARD_SHEET_HELP);
+                (text, help_resolver.diagnostics)
+            }
+            None => (Vec::new(), Vec::new()),
+        }
     }
 
     /// The index page's texts, in the reference locale, and the title of
@@ -281,11 +266,25 @@ impl<'p> Messages<'p> {
             .map(|m| (m.name, resolver.interface_message(m.id)))
             .collect();
         diagnostics.extend(resolver.diagnostics);
+        Some(IndexTexts {
+            title,
+            texts,
+            states: self.locale_states(strict, diagnostics),
+            titles: self.document_titles(exists, strict, diagnostics),
+        })
+    }
 
-        // Every configured locale, in configuration order.
+    /// Every configured locale's state for the index, in configuration
+    /// order, in its own language: how much is translated, and the review
+    /// notice unless it is reviewed.
+    fn locale_states(
+        &self,
+        strict: bool,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Vec<(Vec<Inline>, Option<Vec<Inline>>)> {
         let coverage = coverage::coverage(self, &[]);
         let mut states = Vec::new();
-        for (locale, covered) in config.locales.values().zip(&coverage) {
+        for (locale, covered) in self.config.locales.values().zip(&coverage) {
             let percent = format!("{}", covered.percent);
             let mut resolver =
                 self.resolver_with(locale, "index", strict, &[("percent", &percent)]);
@@ -295,9 +294,19 @@ impl<'p> Messages<'p> {
             diagnostics.extend(resolver.diagnostics);
             states.push((translated, review));
         }
+        states
+    }
 
+    /// The title of each document in each locale whose page `exists`:
+    /// `[locale][document]`, in configuration and skeleton order.
+    fn document_titles(
+        &self,
+        exists: &dyn Fn(&str) -> bool,
+        strict: bool,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Vec<Vec<Option<Vec<Inline>>>> {
         let mut titles = Vec::new();
-        for locale in config.locales.values() {
+        for locale in self.config.locales.values() {
             let mut of_locale = Vec::new();
             for skeleton in self.skeletons {
                 if !exists(&format!("{}/{}.html", locale.tag, skeleton.name)) {
@@ -310,13 +319,39 @@ impl<'p> Messages<'p> {
             }
             titles.push(of_locale);
         }
-        Some(IndexTexts {
-            title,
-            texts,
-            titles,
-            states,
-        })
+        titles
     }
+}
+
+/// A card's sides and the blocks of each: the front section without its
+/// heading (and never the document's title), the back section under its
+/// heading. The card's room goes to the text, at a readable size.
+fn card_sections(skeleton: &Skeleton) -> Result<CardSections<'_>, Box<Diagnostic>> {
+    let sides = skeleton.front.card.as_ref().ok_or_else(|| {
+        Box::new(
+            Diagnostic::error("the `card` layout needs a `[card]` table")
+                .at(Span::new(skeleton.file, 0..0)),
+        )
+    })?;
+    let missing = |r: &Reference| Box::new(no_card_side(r));
+    let (front_start, front_end) = skeleton
+        .section_of(&sides.front.id)
+        .ok_or_else(|| missing(&sides.front))?;
+    let (back_start, back_end) = skeleton
+        .section_of(&sides.back.id)
+        .ok_or_else(|| missing(&sides.back))?;
+    Ok(CardSections {
+        sides,
+        front: &skeleton.blocks[(front_start + 1).max(1)..front_end],
+        back: &skeleton.blocks[back_start + 1..back_end],
+    })
+}
+
+/// The skeleton blocks each side of a card shows.
+struct CardSections<'s> {
+    sides: &'s CardSides,
+    front: &'s [Block],
+    back: &'s [Block],
 }
 
 /// A card side (`[card] front` or `back`) names a message no heading shows.

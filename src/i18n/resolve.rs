@@ -4,12 +4,14 @@
 //! with the supplying locale's language when that is not the page's.
 //! Every fallback is recorded.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use fluent_bundle::resolver::ResolverError;
 use fluent_bundle::resolver::errors::ReferenceKind;
 use fluent_bundle::types::FluentValue;
-use fluent_bundle::{FluentArgs, FluentError};
+use fluent_bundle::{FluentArgs, FluentError, FluentMessage};
+use fluent_syntax::ast::Pattern;
 
 use crate::base::diag::{Diagnostic, Severity, Span, human_size};
 use crate::base::ident::VAR_BASE;
@@ -412,132 +414,197 @@ impl<'a> Resolver<'a> {
         // Locales that have the message, but with an error.
         let mut unusable: Vec<&str> = Vec::new();
         for tag in &locale.chain {
-            let Some(bundle) = self.catalog.get(tag) else {
-                continue;
-            };
-            if bundle.broken.contains_key(&reference.id) {
-                // Left out of the bundle when it was read, and reported.
-                unusable.push(tag);
-                continue;
-            }
-            let Some(message) = bundle.bundle.get_message(&reference.id) else {
-                continue;
-            };
-            let location = bundle
-                .sources
-                .get(&reference.id)
-                .map(|s| Span::new(s.file, s.id.clone()));
-            let pattern = match &reference.attr {
-                Some(attr) => message.get_attribute(attr).map(|a| a.value()),
-                None => message.value(),
-            };
-            let Some(pattern) = pattern else {
-                let what = match &reference.attr {
-                    Some(attr) => format!("has no attribute `.{attr}`"),
-                    None => "has no value, only attributes".to_owned(),
-                };
-                self.report(
-                    Diagnostic::error(format!(
-                        "message `{}` {what} in locale `{tag}`",
-                        reference.id
-                    ))
-                    .at_opt(location)
-                    .hint(falls_back(
-                        &reference.id,
-                        tag,
-                        &self.config.reference,
-                    )),
-                    Some(tag),
-                );
-                unusable.push(tag);
-                continue;
-            };
-            let mut errors = Vec::new();
-            let text = bundle
-                .bundle
-                .format_pattern(pattern, Some(&self.args), &mut errors);
-            if !errors.is_empty() {
-                let diagnostics: Vec<Diagnostic> = errors
-                    .iter()
-                    .map(|e| {
-                        let d = fluent_diagnostic(e, &key, tag, bundle, location.clone());
-                        d.hint(falls_back(&key, tag, &self.config.reference))
-                    })
-                    .collect();
-                for d in diagnostics {
-                    self.report(d, Some(tag));
-                }
-                unusable.push(tag);
-                continue;
-            }
-            // Counted before the text is parsed, which is where the
-            // memory goes.
-            if !self.expand(self.expanded_len(&text), &reference.span) {
-                return None;
-            }
-            let mode = Mode::Message { vars: &self.vars };
-            let (resolved, problems) = if inline {
-                match markdown::parse_inline(&text, &mode, self.config.limits.max_nesting) {
-                    (Some(inlines), problems) => (Resolved::Inlines(inlines), problems),
-                    (None, mut problems) => {
-                        problems.push(Problem {
-                            severity: Severity::Warning,
-                            range: 0..0,
-                            message: "it is used inside a line but holds paragraphs, a list or a heading, so it is shown as plain text".into(),
-                            hint: Some("keep it to one paragraph, and start lines with a word rather than `#`, `-`, `>` or `1.`".into()),
-                            quote: None,
-                        });
-                        let flat = markdown::plain_inlines(text.trim(), &self.vars);
-                        (Resolved::Inlines(flat), problems)
+            match self.resolve_in(tag, reference, &key, inline) {
+                Attempt::Absent => {}
+                Attempt::Unusable => unusable.push(tag),
+                Attempt::OverLimit => return None,
+                Attempt::Found(resolved) => {
+                    let lang = self.foreign_lang(tag);
+                    if lang.is_some() {
+                        self.record_fallback(reference, &key, tag);
                     }
+                    return Some((resolved, lang));
                 }
-            } else {
-                let (blocks, problems) =
-                    markdown::parse_blocks(&text, &mode, self.config.limits.max_nesting);
-                (Resolved::Blocks(blocks), problems)
-            };
-            // An error (a phone link that cannot be dialled, nesting too
-            // deep) would print the message wrong: it falls back instead.
-            let has_error = problems.iter().any(|p| p.severity == Severity::Error);
-            for problem in problems {
-                let span = problem
-                    .quote
-                    .as_deref()
-                    .and_then(|quote| locate_in_entry(bundle, &reference.id, quote))
-                    .or_else(|| location.clone());
-                let mut d = Diagnostic {
-                    severity: problem.severity,
-                    message: format!("in message `{key}`: {}", problem.message),
-                    span,
-                    hints: Vec::new(),
-                    ..Diagnostic::error(String::new())
-                        .code("markdown")
-                        .in_message(tag, &key)
-                };
-                if let Some(hint) = problem.hint {
-                    d = d.hint(hint);
-                }
-                if d.is_error() {
-                    d = d.hint(falls_back(&reference.id, tag, &self.config.reference));
-                }
-                self.report(d, Some(tag));
             }
-            if has_error {
-                unusable.push(tag);
-                continue;
-            }
-            self.used.push(UsedMessage {
-                key: key.clone(),
-                locale: tag.clone(),
-                span: location,
-                text: text.into_owned(),
-            });
-            let lang = self.foreign_lang(tag);
-            if lang.is_some() {
-                self.record_fallback(reference, &key, tag);
-            }
-            return Some((resolved, lang));
         }
+        self.report_unresolved(reference, &key, &unusable);
+        None
+    }
+
+    /// The message in locale `tag` of the chain: looked up, formatted,
+    /// read as Markdown, its problems reported, and recorded as used.
+    fn resolve_in(&mut self, tag: &str, reference: &Reference, key: &str, inline: bool) -> Attempt {
+        let catalog = self.catalog;
+        let Some(bundle) = catalog.get(tag) else {
+            return Attempt::Absent;
+        };
+        if bundle.broken.contains_key(&reference.id) {
+            // Left out of the bundle when it was read, and reported.
+            return Attempt::Unusable;
+        }
+        let Some(message) = bundle.bundle.get_message(&reference.id) else {
+            return Attempt::Absent;
+        };
+        let location = bundle
+            .sources
+            .get(&reference.id)
+            .map(|s| Span::new(s.file, s.id.clone()));
+        let Some(pattern) = self.look_up(&message, reference, tag, &location) else {
+            return Attempt::Unusable;
+        };
+        let Some(text) = self.format(bundle, pattern, key, tag, &location) else {
+            return Attempt::Unusable;
+        };
+        // Counted before the text is parsed, which is where the
+        // memory goes.
+        if !self.expand(self.expanded_len(&text), &reference.span) {
+            return Attempt::OverLimit;
+        }
+        let (resolved, problems) = self.parse_message(&text, inline);
+        // An error (a phone link that cannot be dialled, nesting too
+        // deep) would print the message wrong: it falls back instead.
+        if self.report_problems(problems, bundle, reference, key, tag, &location) {
+            return Attempt::Unusable;
+        }
+        self.used.push(UsedMessage {
+            key: key.to_owned(),
+            locale: tag.to_owned(),
+            span: location,
+            text: text.into_owned(),
+        });
+        Attempt::Found(resolved)
+    }
+
+    /// The pattern `reference` names in `message`: its value, or one of
+    /// its attributes; `None` (and an error) when it has no such thing.
+    fn look_up<'m>(
+        &mut self,
+        message: &FluentMessage<'m>,
+        reference: &Reference,
+        tag: &str,
+        location: &Option<Span>,
+    ) -> Option<&'m Pattern<&'m str>> {
+        let pattern = match &reference.attr {
+            Some(attr) => message.get_attribute(attr).map(|a| a.value()),
+            None => message.value(),
+        };
+        if pattern.is_none() {
+            let what = match &reference.attr {
+                Some(attr) => format!("has no attribute `.{attr}`"),
+                None => "has no value, only attributes".to_owned(),
+            };
+            self.report(
+                Diagnostic::error(format!(
+                    "message `{}` {what} in locale `{tag}`",
+                    reference.id
+                ))
+                .at_opt(location.clone())
+                .hint(falls_back(&reference.id, tag, &self.config.reference)),
+                Some(tag),
+            );
+        }
+        pattern
+    }
+
+    /// The pattern formatted by Fluent, variables as placeholders; `None`
+    /// (and an error for each problem) when Fluent could not format it.
+    fn format(
+        &mut self,
+        bundle: &'a LocaleBundle,
+        pattern: &'a Pattern<&'a str>,
+        key: &str,
+        tag: &str,
+        location: &Option<Span>,
+    ) -> Option<Cow<'a, str>> {
+        let mut errors = Vec::new();
+        let text = bundle
+            .bundle
+            .format_pattern(pattern, Some(&self.args), &mut errors);
+        if errors.is_empty() {
+            return Some(text);
+        }
+        let diagnostics: Vec<Diagnostic> = errors
+            .iter()
+            .map(|e| {
+                let d = fluent_diagnostic(e, key, tag, bundle, location.clone());
+                d.hint(falls_back(key, tag, &self.config.reference))
+            })
+            .collect();
+        for d in diagnostics {
+            self.report(d, Some(tag));
+        }
+        None
+    }
+
+    /// A formatted message read as Markdown: blocks, or inlines for a
+    /// message used inside a line (plain text, with a warning, when it
+    /// holds blocks).
+    fn parse_message(&self, text: &str, inline: bool) -> (Resolved, Vec<Problem>) {
+        let mode = Mode::Message { vars: &self.vars };
+        let max_nesting = self.config.limits.max_nesting;
+        if !inline {
+            let (blocks, problems) = markdown::parse_blocks(text, &mode, max_nesting);
+            return (Resolved::Blocks(blocks), problems);
+        }
+        match markdown::parse_inline(text, &mode, max_nesting) {
+            (Some(inlines), problems) => (Resolved::Inlines(inlines), problems),
+            (None, mut problems) => {
+                problems.push(Problem {
+                    severity: Severity::Warning,
+                    range: 0..0,
+                    message: "it is used inside a line but holds paragraphs, a list or a heading, so it is shown as plain text".into(),
+                    hint: Some("keep it to one paragraph, and start lines with a word rather than `#`, `-`, `>` or `1.`".into()),
+                    quote: None,
+                });
+                let flat = markdown::plain_inlines(text.trim(), &self.vars);
+                (Resolved::Inlines(flat), problems)
+            }
+        }
+    }
+
+    /// Reports the Markdown problems of a message in locale `tag`, each at
+    /// the text it quotes when that can be found in the definition; true
+    /// when one of them is an error.
+    fn report_problems(
+        &mut self,
+        problems: Vec<Problem>,
+        bundle: &LocaleBundle,
+        reference: &Reference,
+        key: &str,
+        tag: &str,
+        location: &Option<Span>,
+    ) -> bool {
+        let has_error = problems.iter().any(|p| p.severity == Severity::Error);
+        for problem in problems {
+            let span = problem
+                .quote
+                .as_deref()
+                .and_then(|quote| locate_in_entry(bundle, &reference.id, quote))
+                .or_else(|| location.clone());
+            let mut d = Diagnostic {
+                severity: problem.severity,
+                message: format!("in message `{key}`: {}", problem.message),
+                span,
+                hints: Vec::new(),
+                ..Diagnostic::error(String::new())
+                    .code("markdown")
+                    .in_message(tag, key)
+            };
+            if let Some(hint) = problem.hint {
+                d = d.hint(hint);
+            }
+            if d.is_error() {
+                d = d.hint(falls_back(&reference.id, tag, &self.config.reference));
+            }
+            self.report(d, Some(tag));
+        }
+        has_error
+    }
+
+    /// Reports, at the reference, a message no locale of the chain could
+    /// supply: missing everywhere, or with errors in the locales
+    /// (`unusable`) that have it.
+    fn report_unresolved(&mut self, reference: &Reference, key: &str, unusable: &[&str]) {
         let d = if unusable.is_empty() {
             Diagnostic::error(format!(
                 "message `{key}` is not defined in any of {}",
@@ -559,13 +626,12 @@ impl<'a> Resolver<'a> {
             // Said alike from every page that needs it, so it is said once.
             Diagnostic::error(format!(
                 "message `{key}` has no text to show: it has errors in {}, and no other locale of the chain has it",
-                quoted(&unusable)
+                quoted(unusable)
             ))
             .code("message-unusable")
             .hint("fix the errors reported at its definition; until then the pages that show it are not written")
         };
         self.report(d.at(reference.span.clone()), None);
-        None
     }
 
     /// Bytes of text the document expanded to (kyr's interface texts not
@@ -740,12 +806,26 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// A message read as Markdown.
 enum Resolved {
     Inlines(Vec<Inline>),
     Blocks(Vec<Block>),
 }
 
-/// Locale tags as a list in a message: `` `fr`, `en` ``.
+/// What one locale of a chain gave for a reference.
+enum Attempt {
+    /// The locale has no such message: the next one is asked.
+    Absent,
+    /// The locale has the message, with an error (reported): the next
+    /// one is asked.
+    Unusable,
+    /// The document went over a limit (reported): nothing more is
+    /// resolved.
+    OverLimit,
+    /// The message's text, read.
+    Found(Resolved),
+}
+
 /// Bytes of the skeleton's own text in some blocks (what is printed as
 /// written, not what its references bring).
 fn literal_len(blocks: &[Block]) -> u64 {
@@ -760,12 +840,12 @@ fn literal_len(blocks: &[Block]) -> u64 {
     n
 }
 
+/// Locale tags as a list in a message: `` `fr`, `en` ``.
 fn quoted(tags: &[impl AsRef<str>]) -> String {
     let quoted: Vec<String> = tags.iter().map(|t| format!("`{}`", t.as_ref())).collect();
     quoted.join(", ")
 }
 
-/// A paragraph with no reference in it is literal skeleton text.
 /// The ids of the messages some skeleton inlines refer to, in order.
 fn inline_ids(inlines: &[Inline]) -> Vec<&String> {
     let mut ids = Vec::new();
@@ -779,6 +859,7 @@ fn inline_ids(inlines: &[Inline]) -> Vec<&String> {
     ids
 }
 
+/// A paragraph with no reference in it is literal skeleton text.
 fn is_literal(inlines: &[Inline]) -> bool {
     inlines.iter().all(|inline| match inline {
         Inline::Message(_) | Inline::VarRef(_) => false,

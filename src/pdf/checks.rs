@@ -9,7 +9,7 @@ use typst::layout::{Abs, Frame, FrameItem, Point, Rect, Transform};
 use typst::text::TextItem;
 use typst_layout::PagedDocument;
 
-use crate::base::diag::{Diagnostic, Files, Span};
+use crate::base::diag::{Diagnostic, FileId, Files, Span};
 use crate::config::Locale;
 use crate::doc::Skeleton;
 use crate::i18n::lint;
@@ -185,22 +185,118 @@ pub(crate) fn missing_glyph(
     page: &Page,
     missing: &[char],
 ) -> (Vec<Diagnostic>, Vec<MissingGlyphs>) {
-    let locale = page.locale;
-    let document = &page.document.name;
-    let mut diagnostics = Vec::new();
-    let mut found: Vec<MissingGlyphs> = Vec::new();
-    let mut left: Vec<char> = missing.to_vec();
-    let missing: HashSet<char> = missing.iter().copied().collect();
-    let mut record = |place: GlyphPlace, chars: Vec<char>, left: &mut Vec<char>| {
-        left.retain(|c| !chars.contains(c));
-        found.push(MissingGlyphs {
-            locale: locale.tag.clone(),
-            document: document.clone(),
+    let mut report = GlyphReport {
+        locale: &page.locale.tag,
+        document: &page.document.name,
+        missing: missing.iter().copied().collect(),
+        left: missing.to_vec(),
+        diagnostics: Vec::new(),
+        found: Vec::new(),
+    };
+    report.in_messages(page);
+    report.in_variables(page, files.text(anchor.file), anchor);
+    // The rest: the skeleton's own text, or a template's.
+    report.in_document(files.text(skeleton.file), skeleton.file);
+    (report.diagnostics, report.found)
+}
+
+/// The characters no font could draw on one page, placed so far.
+struct GlyphReport<'p> {
+    /// The page's locale.
+    locale: &'p str,
+    /// The page's document.
+    document: &'p str,
+    missing: HashSet<char>,
+    /// The missing characters not placed yet, in order.
+    left: Vec<char>,
+    diagnostics: Vec<Diagnostic>,
+    found: Vec<MissingGlyphs>,
+}
+
+impl GlyphReport<'_> {
+    /// A warning for each message the page shows (and its officer side)
+    /// that holds missing characters, at its definition.
+    fn in_messages(&mut self, page: &Page) {
+        let mut seen: Vec<(&str, &str)> = Vec::new();
+        for used in page.resolver.used.iter().chain(&page.officer_used) {
+            let chars = missing_in(&used.text, &self.missing);
+            if chars.is_empty() || seen.contains(&(used.locale.as_str(), used.key.as_str())) {
+                continue;
+            }
+            seen.push((&used.locale, &used.key));
+            let place = format!(
+                "message `{}` ({}, document `{}`, locale `{}`)",
+                used.key, used.locale, self.document, self.locale
+            );
+            let d = glyph_warning(&chars, &place)
+                .in_message(&used.locale, &used.key)
+                .at_opt(used.span.clone());
+            let place = GlyphPlace::Message {
+                locale: used.locale.clone(),
+                id: used.key.clone(),
+            };
+            self.record(d, place, chars);
+        }
+    }
+
+    /// A warning for each variable the page prints that holds missing
+    /// characters, at its value in kyr.toml (`config`) when it is written
+    /// there as it is, else at `anchor`.
+    fn in_variables(&mut self, page: &Page, config: &str, anchor: &Span) {
+        for (name, text, _) in lint::printed_vars(page) {
+            let chars = missing_in(&text, &self.missing);
+            if chars.is_empty() {
+                continue;
+            }
+            let quoted = format!("\"{text}\"");
+            let at = config.find(&quoted).map_or(anchor.clone(), |at| {
+                Span::new(anchor.file, at + 1..at + quoted.len() - 1)
+            });
+            let place = format!(
+                "variable `${name}` (document `{}`, locale `{}`)",
+                self.document, self.locale
+            );
+            let d = glyph_warning(&chars, &place).at(at);
+            self.record(d, GlyphPlace::Variable { name }, chars);
+        }
+    }
+
+    /// One warning for the characters left, at the first of them in the
+    /// skeleton (`text` of `file`) when it holds one.
+    fn in_document(&mut self, text: &str, file: FileId) {
+        if self.left.is_empty() {
+            return;
+        }
+        let span = self
+            .left
+            .iter()
+            .find_map(|c| text.find(*c).map(|at| at..at + c.len_utf8()))
+            .map(|range| Span::new(file, range));
+        let place = format!("document `{}` (locale `{}`)", self.document, self.locale);
+        let d = glyph_warning(&self.left, &place).at_opt(span);
+        let place = GlyphPlace::Document {
+            name: self.document.to_owned(),
+        };
+        let chars = self.left.clone();
+        self.record(d, place, chars);
+    }
+
+    /// Keeps a warning and what it found; `chars` are placed.
+    fn record(&mut self, d: Diagnostic, place: GlyphPlace, chars: Vec<char>) {
+        self.diagnostics.push(d);
+        self.left.retain(|c| !chars.contains(c));
+        self.found.push(MissingGlyphs {
+            locale: self.locale.to_owned(),
+            document: self.document.to_owned(),
             place,
             chars,
         });
-    };
-    let what = |chars: &[char], place: &str| match chars {
+    }
+}
+
+/// The warning that no bundled font can draw `chars` in `place`.
+fn glyph_warning(chars: &[char], place: &str) -> Diagnostic {
+    let message = match chars {
         [_] => format!(
             "no bundled font can draw {} in {place}; the PDF shows a box instead",
             describe_chars(chars)
@@ -211,83 +307,9 @@ pub(crate) fn missing_glyph(
             describe_chars(chars)
         ),
     };
-
-    let mut seen: Vec<(&str, &str)> = Vec::new();
-    for used in page.resolver.used.iter().chain(&page.officer_used) {
-        let chars = missing_in(&used.text, &missing);
-        if chars.is_empty() || seen.contains(&(used.locale.as_str(), used.key.as_str())) {
-            continue;
-        }
-        seen.push((&used.locale, &used.key));
-        diagnostics.push(
-            Diagnostic::warning(what(
-                &chars,
-                &format!(
-                    "message `{}` ({}, document `{document}`, locale `{}`)",
-                    used.key, used.locale, locale.tag
-                ),
-            ))
-            .code("glyph-missing")
-            .in_message(&used.locale, &used.key)
-            .at_opt(used.span.clone())
-            .hint(glyph_hint(&chars)),
-        );
-        let place = GlyphPlace::Message {
-            locale: used.locale.clone(),
-            id: used.key.clone(),
-        };
-        record(place, chars, &mut left);
-    }
-
-    let config = files.text(anchor.file);
-    for (name, text, _) in lint::printed_vars(page) {
-        let chars = missing_in(&text, &missing);
-        if chars.is_empty() {
-            continue;
-        }
-        // At the value in kyr.toml, when it is written there as it is.
-        let quoted = format!("\"{text}\"");
-        let at = config.find(&quoted).map_or(anchor.clone(), |at| {
-            Span::new(anchor.file, at + 1..at + quoted.len() - 1)
-        });
-        diagnostics.push(
-            Diagnostic::warning(what(
-                &chars,
-                &format!(
-                    "variable `${name}` (document `{document}`, locale `{}`)",
-                    locale.tag
-                ),
-            ))
-            .code("glyph-missing")
-            .at(at)
-            .hint(glyph_hint(&chars)),
-        );
-        record(GlyphPlace::Variable { name }, chars, &mut left);
-    }
-
-    // The rest: the skeleton's own text, or a template's.
-    if !left.is_empty() {
-        let text = files.text(skeleton.file);
-        let span = left
-            .iter()
-            .find_map(|c| text.find(*c).map(|at| at..at + c.len_utf8()))
-            .map(|range| Span::new(skeleton.file, range));
-        diagnostics.push(
-            Diagnostic::warning(what(
-                &left,
-                &format!("document `{document}` (locale `{}`)", locale.tag),
-            ))
-            .code("glyph-missing")
-            .at_opt(span)
-            .hint(glyph_hint(&left)),
-        );
-        let place = GlyphPlace::Document {
-            name: document.clone(),
-        };
-        let chars = left.clone();
-        record(place, chars, &mut left);
-    }
-    (diagnostics, found)
+    Diagnostic::warning(message)
+        .code("glyph-missing")
+        .hint(glyph_hint(chars))
 }
 
 /// A warning for each run of text cut off in print (once per text: a
