@@ -16,9 +16,9 @@ const LAYERS: &[&[&str]] = &[
     &["pdf"],
     &["project"],
     &["build"],
-    &[
-        "check", "bundle", "extract", "scaffold", "serve", "watch", "inspect",
-    ],
+    &["check", "bundle", "extract", "scaffold", "inspect"],
+    &["watch"],
+    &["serve"],
     &["cli"],
 ];
 

@@ -1,13 +1,13 @@
 //! The command line (clap derive): global options and one struct per
 //! command. Parsing only; `lib::run` acts on it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::builder::BoolishValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::build::Format;
-use crate::build::Shard;
+use crate::build::{BuildOptions, Format, Shard};
+use crate::watch::WatchOptions;
 
 /// kyr: multilingual Know-Your-Rights pamphlets from Markdown and Fluent.
 #[derive(Parser, Debug)]
@@ -329,6 +329,21 @@ pub enum MessageFormat {
     /// One JSON object per line on stdout: each diagnostic (and for a
     /// build, each output file, then a summary).
     Json,
+}
+
+impl WatchArgs {
+    /// What to watch, in the project at or above `project_dir`.
+    pub(super) fn options(&self, project_dir: &Path) -> WatchOptions {
+        WatchOptions {
+            project: project_dir.to_path_buf(),
+            build: BuildOptions {
+                locales: self.locales.clone(),
+                formats: self.format.clone(),
+                out_dir: self.out.clone(),
+                ..BuildOptions::default()
+            },
+        }
+    }
 }
 
 #[cfg(test)]

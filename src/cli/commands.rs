@@ -78,22 +78,6 @@ pub(super) fn build(
     Ok(())
 }
 
-/// Builds without progress reports (`kyr watch`) and prints the outcome.
-pub(super) fn build_quietly(
-    global: &GlobalArgs,
-    project: &Project,
-    options: &BuildOptions,
-    started: Instant,
-    err: &mut impl Write,
-) -> Result<(), Error> {
-    let report = build::build(project, options)?;
-    report_build(global, project, &report, started, err);
-    if report.has_errors() {
-        return Err(Error::Reported);
-    }
-    Ok(())
-}
-
 /// `kyr check`.
 pub(super) fn check(
     global: &GlobalArgs,
