@@ -14,7 +14,8 @@ use std::time::{Duration, Instant};
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::base::error::Error;
-use crate::build::{self, BuildOptions, BuildReport};
+use crate::build::{BuildOptions, BuildReport, Silent};
+use crate::commands;
 use crate::project::{self, Project};
 
 /// How long to wait for more events after the first of a change (an
@@ -52,17 +53,21 @@ pub(crate) trait Listener {
 /// stops the loop.
 pub(crate) fn watch(options: &WatchOptions, listener: &mut impl Listener) -> Result<(), Error> {
     let base = &options.build;
-    let project = project::load(&options.project)?;
+    let project = commands::load(&options.project, None)?;
     let root = project.root.clone();
     let out_dir = base.out_dir.clone().unwrap_or_else(|| root.join("out"));
     let started = Instant::now();
-    listener.built(&project, build::build(&project, base), started);
+    listener.built(
+        &project,
+        commands::build::run(&project, base, &Silent),
+        started,
+    );
     let changes = Changes::watch(&root, &out_dir)?;
     listener.watching(&root, &out_dir)?;
 
     while let Some(changed) = changes.next() {
         let started = Instant::now();
-        let project = match project::load(&options.project) {
+        let project = match commands::load(&options.project, None) {
             Ok(project) => project,
             Err(error @ Error::Usage(_)) => return Err(error),
             Err(error) => {
@@ -74,7 +79,7 @@ pub(crate) fn watch(options: &WatchOptions, listener: &mut impl Listener) -> Res
             continue;
         };
         listener.changed(&changed);
-        let outcome = build::build(&project, &options);
+        let outcome = commands::build::run(&project, &options, &Silent);
         listener.built(&project, outcome, started);
     }
     Err(Error::Failed(anyhow::anyhow!("file watching stopped")))
