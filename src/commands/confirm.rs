@@ -70,8 +70,7 @@ pub(crate) fn lock_write(
         recordings::confirm(&messages, tag, ids)
     } else {
         stale::confirm(&messages, tag, ids)
-    }
-    .map_err(Error::Usage)?;
+    }?;
     let write = PlannedWrite::new(&project.root, relative, text).over(before);
     Ok((write, confirmed))
 }
