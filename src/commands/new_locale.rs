@@ -184,3 +184,38 @@ fn with_locale_table(project: &Project, options: &NewLocaleOptions) -> Result<St
     locales.insert(tag, Item::Table(table));
     Ok(doc.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::tests::fixture;
+    use crate::commands::{Before, write};
+
+    #[test]
+    fn a_new_locale_edits_kyr_toml_as_it_was_read() {
+        let (dir, project) = fixture("build/basic");
+        let options = NewLocaleOptions {
+            locale: "wo".to_owned(),
+            fallback: vec!["fr".to_owned()],
+            endonym: None,
+        };
+        let outcome = run(&project, &options).unwrap();
+        let config = outcome.writes.last().unwrap();
+        assert_eq!(config.relative, Path::new("kyr.toml"));
+        let read = std::fs::read(dir.path().join("kyr.toml")).unwrap();
+        assert_eq!(config.before, Before::Held(read));
+        assert!(
+            outcome.writes[..outcome.writes.len() - 1]
+                .iter()
+                .all(|w| w.before == Before::Absent && w.relative.starts_with("locales/wo"))
+        );
+        write(&outcome.writes).unwrap();
+        assert!(
+            project::load(dir.path())
+                .unwrap()
+                .config
+                .locale("wo")
+                .is_some()
+        );
+    }
+}

@@ -163,3 +163,47 @@ fn missing_entries(
     }
     (added, count)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::commands::tests::fixture;
+    use crate::commands::write;
+
+    #[test]
+    fn a_translation_saved_while_sync_works_is_kept() {
+        let (dir, project) = fixture("build/basic");
+        let outcome = run(&project, &SyncOptions::default()).unwrap();
+        let planned = outcome
+            .writes
+            .iter()
+            .find(|w| w.relative == Path::new("locales/ar/door.ftl"))
+            .expect("`ar` lacks messages");
+        assert!(matches!(planned.before, Before::Held(_)));
+        let saved = dir.path().join("locales/ar/door.ftl");
+        let mut text = std::fs::read_to_string(&saved).unwrap();
+        text.push_str("door-new = جديد\n");
+        std::fs::write(&saved, &text).unwrap();
+        let error = write(&outcome.writes).unwrap_err();
+        assert!(
+            error.to_string().contains("`locales/ar/door.ftl` changed"),
+            "{error}"
+        );
+        assert_eq!(std::fs::read_to_string(&saved).unwrap(), text);
+    }
+
+    #[test]
+    fn sync_plans_every_locale_before_any_is_written() {
+        let (_dir, project) = fixture("build/basic");
+        let options = SyncOptions {
+            locales: vec!["ar".to_owned(), "en".to_owned()],
+        };
+        let error = run(&project, &options).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "`en` is the reference locale: it is what the others are synced with"
+        );
+    }
+}
