@@ -21,31 +21,33 @@
 //! project       LOAD: kyr.toml, content/, locales/, templates/ -> Project
 //! build         the driver: select -> pool -> job (resolve -> fresh? ->
 //!               render -> write -> record) -> index -> report
-//! check, bundle, extract, scaffold, watch
-//!               the library side of the other commands
-//! cli           arguments, dispatch, output, one error -> exit code
+//! inspect       the stages opened up for tests, benches and fuzzing
+//! commands      one module per command: options -> outcome (the files to
+//!               write and a report); the one writer of planned files
+//! watch         the watch loop: file changes -> what they affect -> builds
+//! serve         the studio: the built site on 127.0.0.1, reloading, and
+//!               the recording page; its loop is the watch loop
+//! cli           arguments, dispatch, printing, one error -> exit code
 //! ```
 //!
 //! The binary calls [`run`]; tests, benches and fuzz targets call
-//! [`project::load`], [`build::build`], [`check::check`], [`status`] and
-//! [`bundle::bundle`], and read what they return.
+//! [`project::load`], [`build::build`], the commands (such as
+//! [`commands::check::check`] and [`commands::bundle::bundle`]) and
+//! [`inspect`], and read what they return.
 
 pub mod audio;
 mod base;
 pub mod build;
-pub mod bundle;
-pub mod check;
 pub mod cli;
+pub mod commands;
 pub mod config;
 mod doc;
-mod extract;
 mod html;
 mod i18n;
 pub mod inspect;
 mod pdf;
 pub mod project;
 mod render;
-mod scaffold;
 mod serve;
 mod text;
 mod watch;
@@ -59,9 +61,3 @@ pub use base::error::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Error};
 pub use cli::run;
 
 pub use i18n::coverage::{AudioCounts, Counts, DocumentCoverage, LocaleCoverage};
-
-/// `kyr status`: translation coverage of the given locales (all when
-/// empty), per locale and per document.
-pub fn status(project: &project::Project, locales: &[String]) -> Vec<LocaleCoverage> {
-    i18n::coverage::coverage(&project.messages(), locales)
-}

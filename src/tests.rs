@@ -15,10 +15,10 @@ const LAYERS: &[&[&str]] = &[
     &["render"],
     &["html", "text", "pdf"],
     &["project"],
-    &["build"],
-    &[
-        "check", "bundle", "extract", "scaffold", "serve", "watch", "inspect",
-    ],
+    &["build", "inspect"],
+    &["commands"],
+    &["watch"],
+    &["serve"],
     &["cli"],
 ];
 

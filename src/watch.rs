@@ -1,8 +1,10 @@
-//! `kyr watch`, the library side: the changes to a project's sources
-//! (file events from the `notify` crate; events that arrive together are
-//! one change) and what each affects (a locale's files: that locale and
-//! the locales falling back to it; a document: that document; kyr.toml or
-//! a template: everything). The command's loop is in `cli`.
+//! `kyr watch`: build once, then rebuild what each change affects, until
+//! stopped ([`watch`]). The changes to a project's sources are file events
+//! from the `notify` crate (events that arrive together are one change);
+//! what each affects is a locale's files: that locale and the locales
+//! falling back to it; a document: that document; kyr.toml or a template:
+//! everything. What the loop says, and what else happens after each build
+//! (`kyr serve` reloads its pages), is its [`Listener`]'s.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -11,12 +13,77 @@ use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use crate::build::BuildOptions;
+use crate::base::error::Error;
+use crate::build::{BuildOptions, BuildReport, Silent};
+use crate::commands;
 use crate::project::{self, Project};
 
 /// How long to wait for more events after the first of a change (an
 /// editor's save is often several events).
 const SETTLE: Duration = Duration::from_millis(60);
+
+/// What `kyr watch` (and `kyr serve`) builds.
+#[derive(Debug, Clone)]
+pub(crate) struct WatchOptions {
+    /// The project's folder, or one below it.
+    pub(crate) project: PathBuf,
+    /// What every build builds at most (a change builds what it affects).
+    pub(crate) build: BuildOptions,
+}
+
+/// Told what a watch loop does: prints it, and acts on it.
+pub(crate) trait Listener {
+    /// A build finished, started at `started`: its report, or why it could
+    /// not run.
+    fn built(&mut self, project: &Project, outcome: Result<BuildReport, Error>, started: Instant);
+    /// The first build is done and the loop watches the project at `root`,
+    /// building into `out_dir`; an error stops it.
+    fn watching(&mut self, root: &Path, out_dir: &Path) -> Result<(), Error>;
+    /// Files changed (relative to the root); a build of what they affect
+    /// follows.
+    fn changed(&mut self, changed: &[PathBuf]);
+    /// The project cannot be loaded after a change; the loop waits for the
+    /// next.
+    fn unloadable(&mut self, error: &Error);
+}
+
+/// `kyr watch`: builds once, then rebuilds what each change affects,
+/// telling `listener`, until stopped. A change that leaves the project
+/// unloadable is reported and waited out; a usage error (kyr.toml gone)
+/// stops the loop.
+pub(crate) fn watch(options: &WatchOptions, listener: &mut impl Listener) -> Result<(), Error> {
+    let base = &options.build;
+    let project = commands::load(&options.project, None)?;
+    let root = project.root.clone();
+    let out_dir = base.out_dir.clone().unwrap_or_else(|| root.join("out"));
+    let started = Instant::now();
+    listener.built(
+        &project,
+        commands::build::run(&project, base, &Silent),
+        started,
+    );
+    let changes = Changes::watch(&root, &out_dir)?;
+    listener.watching(&root, &out_dir)?;
+
+    while let Some(changed) = changes.next() {
+        let started = Instant::now();
+        let project = match commands::load(&options.project, None) {
+            Ok(project) => project,
+            Err(error @ Error::Usage(_)) => return Err(error),
+            Err(error) => {
+                listener.unloadable(&error);
+                continue;
+            }
+        };
+        let Some(options) = options_for(&project, base, &changed) else {
+            continue;
+        };
+        listener.changed(&changed);
+        let outcome = commands::build::run(&project, &options, &Silent);
+        listener.built(&project, outcome, started);
+    }
+    Err(Error::Failed(anyhow::anyhow!("file watching stopped")))
+}
 
 /// What a set of changed files requires rebuilding.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -73,10 +140,10 @@ pub(crate) struct Changes {
 impl Changes {
     /// Watches `kyr.toml`, `content/`, `locales/` and `templates/` of the
     /// project at `root`; changes under `out_dir` are not reported.
-    pub(crate) fn watch(root: &Path, out_dir: &Path) -> Result<Changes, String> {
+    pub(crate) fn watch(root: &Path, out_dir: &Path) -> Result<Changes, Error> {
         let (tx, rx) = mpsc::channel();
-        let mut watcher =
-            notify::recommended_watcher(tx).map_err(|e| format!("cannot watch files: {e}"))?;
+        let mut watcher = notify::recommended_watcher(tx)
+            .map_err(|e| Error::Failed(anyhow::anyhow!("cannot watch files: {e}")))?;
         for path in [
             root.join(project::CONFIG_FILE),
             root.join("content"),
@@ -86,7 +153,9 @@ impl Changes {
             if path.exists() {
                 watcher
                     .watch(&path, RecursiveMode::Recursive)
-                    .map_err(|e| format!("cannot watch `{}`: {e}", path.display()))?;
+                    .map_err(|e| {
+                        Error::Failed(anyhow::anyhow!("cannot watch `{}`: {e}", path.display()))
+                    })?;
             }
         }
         Ok(Changes {

@@ -18,11 +18,11 @@ fuzz_target!(|data: &[u8]| {
     let Some(project) = common::project(body, &[("en", en), ("fr", &ftl)]) else {
         return;
     };
-    let options = kyr::check::CheckOptions {
+    let options = kyr::commands::check::CheckOptions {
         locales: Vec::new(),
         strict: false,
     };
-    let sink = kyr::check::check(&project, &options);
+    let sink = kyr::commands::check::check(&project, &options);
     for d in sink.diagnostics() {
         if let Some(span) = &d.span {
             let text = project.files.text(span.file);

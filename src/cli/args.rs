@@ -1,13 +1,23 @@
 //! The command line (clap derive): global options and one struct per
-//! command. Parsing only; `lib::run` acts on it.
+//! command, and each command's arguments turned into its options. Parsing
+//! only; [`crate::cli::run`] acts on it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::builder::BoolishValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::build::Format;
-use crate::build::Shard;
+use crate::build::{BuildOptions, Format, Shard};
+use crate::commands::bundle::BundleOptions;
+use crate::commands::check::CheckOptions;
+use crate::commands::confirm::ConfirmOptions;
+use crate::commands::extract::ExtractOptions;
+use crate::commands::init::InitOptions;
+use crate::commands::new_document::NewDocumentOptions;
+use crate::commands::new_locale::NewLocaleOptions;
+use crate::commands::status::StatusOptions;
+use crate::commands::sync::SyncOptions;
+use crate::watch::WatchOptions;
 
 /// kyr: multilingual Know-Your-Rights pamphlets from Markdown and Fluent.
 #[derive(Parser, Debug)]
@@ -329,6 +339,137 @@ pub enum MessageFormat {
     /// One JSON object per line on stdout: each diagnostic (and for a
     /// build, each output file, then a summary).
     Json,
+}
+
+impl BuildArgs {
+    /// The build's options, at build time `epoch`.
+    pub(super) fn options(&self, epoch: Option<i64>) -> BuildOptions {
+        BuildOptions {
+            epoch,
+            locales: self.locales.clone(),
+            documents: self.documents.clone(),
+            formats: self.format.clone(),
+            out_dir: self.out.clone(),
+            strict: self.strict,
+            jobs: self.jobs.map(usize::from),
+            force: self.force,
+            shard: self.shard,
+            no_wait: self.no_wait,
+        }
+    }
+}
+
+impl CheckArgs {
+    /// What to check.
+    pub(super) fn options(&self) -> CheckOptions {
+        CheckOptions {
+            locales: self.locales.clone(),
+            strict: self.strict,
+        }
+    }
+}
+
+impl StatusArgs {
+    /// What to show.
+    pub(super) fn options(&self) -> StatusOptions {
+        StatusOptions {
+            locales: self.locales.clone(),
+            min_coverage: self.min_coverage,
+        }
+    }
+}
+
+impl ConfirmArgs {
+    /// What to confirm.
+    pub(super) fn options(&self) -> ConfirmOptions {
+        ConfirmOptions {
+            locale: self.locale.clone(),
+            messages: self.messages.clone(),
+            audio: self.audio,
+        }
+    }
+}
+
+impl InitArgs {
+    /// The new project, its folder taken from `project_dir` when relative.
+    pub(super) fn options(&self, project_dir: &Path) -> InitOptions {
+        InitOptions {
+            dir: if self.dir.is_absolute() {
+                self.dir.clone()
+            } else {
+                project_dir.join(&self.dir)
+            },
+            reference: self.reference.clone(),
+            locales: self.locales.clone(),
+            paper: self.paper.clone(),
+        }
+    }
+}
+
+impl NewArgs {
+    /// The new document.
+    pub(super) fn options(&self) -> NewDocumentOptions {
+        NewDocumentOptions {
+            name: self.name.clone(),
+        }
+    }
+}
+
+impl SyncArgs {
+    /// The locales to sync.
+    pub(super) fn options(&self) -> SyncOptions {
+        SyncOptions {
+            locales: self.locales.clone(),
+        }
+    }
+}
+
+impl NewLocaleArgs {
+    /// The new locale.
+    pub(super) fn options(&self) -> NewLocaleOptions {
+        NewLocaleOptions {
+            locale: self.locale.clone(),
+            fallback: self.fallback.clone(),
+            endonym: self.endonym.clone(),
+        }
+    }
+}
+
+impl ExtractArgs {
+    /// The document to extract.
+    pub(super) fn options(&self) -> ExtractOptions {
+        ExtractOptions {
+            document: self.document.clone(),
+            in_place: self.in_place,
+        }
+    }
+}
+
+impl BundleArgs {
+    /// The bundle, at build time `epoch`.
+    pub(super) fn options(&self, epoch: Option<i64>) -> BundleOptions {
+        BundleOptions {
+            site: self.site.clone(),
+            merge: self.merge.clone(),
+            out: self.out.clone(),
+            epoch,
+        }
+    }
+}
+
+impl WatchArgs {
+    /// What to watch, in the project at or above `project_dir`.
+    pub(super) fn options(&self, project_dir: &Path) -> WatchOptions {
+        WatchOptions {
+            project: project_dir.to_path_buf(),
+            build: BuildOptions {
+                locales: self.locales.clone(),
+                formats: self.format.clone(),
+                out_dir: self.out.clone(),
+                ..BuildOptions::default()
+            },
+        }
+    }
 }
 
 #[cfg(test)]

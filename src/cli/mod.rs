@@ -1,21 +1,24 @@
 //! The command line: arguments ([`args`]), dispatch to the commands
-//! ([`commands`]), what they print ([`print`], [`progress`]), and the one
-//! command error, printed once here and turned into the exit code.
+//! ([`crate::commands`]; here), what they print ([`print`], [`progress`],
+//! and for the watch and serve loops, [`watching`]), and the one command
+//! error, printed once here and turned into the exit code. No file work:
+//! a command plans its writes, and [`commands::write`] writes them.
 
 mod args;
-mod commands;
 mod print;
 mod progress;
+mod watching;
 
-use std::io::IsTerminal as _;
+use std::io::{IsTerminal as _, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use crate::base::epoch::{self, BadEpoch};
 use crate::base::error::{EXIT_OK, Error};
-use crate::build::BuildOptions;
-use crate::watch::{Changes, options_for};
+use crate::commands::{self, Outcome};
+use crate::project::Project;
 pub use args::Cli;
-use args::{ColorChoice, Command, GlobalArgs, ServeArgs, WatchArgs};
+use args::{BuildArgs, CheckArgs, ColorChoice, Command, GlobalArgs, MessageFormat, StatusArgs};
 
 /// Runs a parsed command line, printing diagnostics to stderr.
 pub fn run(cli: Cli) -> ExitCode {
@@ -29,22 +32,7 @@ pub fn run(cli: Cli) -> ExitCode {
     // progress on it too.
     let mut err = anstream::AutoStream::new(std::io::stderr(), choice);
     let out = &mut std::io::stdout().lock();
-    let global = &cli.global;
-    let result = match cli.command {
-        Command::Init(args) => commands::init(global, &args, &mut err),
-        Command::New(args) => commands::new_document(global, &args, &mut err),
-        Command::Build(args) => commands::build(global, args, out, &mut err),
-        Command::Check(args) => commands::check(global, &args, out, &mut err),
-        Command::Status(args) => commands::status(global, &args, out, &mut err),
-        Command::Confirm(args) => commands::confirm(global, &args, &mut err),
-        Command::NewLocale(args) => commands::new_locale(global, &args, &mut err),
-        Command::Sync(args) => commands::sync(global, &args, &mut err),
-        Command::Extract(args) => commands::extract(global, &args, &mut err),
-        Command::Watch(args) => watch(global, &args, &mut err),
-        Command::Serve(args) => serve(global, &args, &mut err),
-        Command::Bundle(args) => commands::bundle(global, &args, &mut err),
-    };
-    match result {
+    match dispatch(&cli.global, cli.command, out, &mut err) {
         Ok(()) => ExitCode::from(EXIT_OK),
         Err(error) => {
             print::print_error(&error, &mut err);
@@ -53,124 +41,180 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-/// `kyr watch`: builds once, then rebuilds what each change affects and
-/// prints its problems, until stopped. A change that leaves the project
-/// unloadable is reported and waited out.
-fn watch(
+/// Runs one command: its arguments become its options, its planned
+/// files are written, and its report is printed.
+fn dispatch(
     global: &GlobalArgs,
-    args: &WatchArgs,
-    err: &mut impl std::io::Write,
+    command: Command,
+    out: &mut impl Write,
+    err: &mut impl Write,
 ) -> Result<(), Error> {
-    watch_and_build(global, args, err, |_, _, _| Ok(()), || {})
-}
-
-/// `kyr serve`: `kyr watch`, with the built folder served on 127.0.0.1
-/// and each open page reloaded after a rebuild.
-fn serve(
-    global: &GlobalArgs,
-    args: &ServeArgs,
-    err: &mut impl std::io::Write,
-) -> Result<(), Error> {
-    let reloads = std::cell::OnceCell::new();
-    let open = args.open;
-    watch_and_build(
-        global,
-        &args.watch,
-        err,
-        |root, out_dir, err| {
-            let serving = crate::serve::serve(out_dir, root, args.port).map_err(Error::Usage)?;
-            let address = format!("http://{}/", serving.address);
-            let _ = writeln!(
-                err,
-                "serving `{}` at {address} (this machine only)",
-                crate::base::diag::display_path(out_dir)
-            );
-            let _ = writeln!(err, "recording page: {address}record/");
-            if open {
-                open_browser(&address);
-            }
-            let _ = reloads.set(serving.reloads);
+    let quiet = global.quiet;
+    match command {
+        Command::Init(args) => init(global, &args, err),
+        Command::New(args) => {
+            let project = load(global, None)?;
+            let added = written(commands::new_document::run(&project, &args.options())?)?;
+            print::added_document(quiet, &added, err);
             Ok(())
-        },
-        || {
-            if let Some(reloads) = reloads.get() {
-                reloads.rebuilt();
-            }
-        },
-    )
-}
-
-/// Opens `address` in the default browser, if there is one.
-fn open_browser(address: &str) {
-    let opener = if cfg!(target_os = "macos") {
-        "open"
-    } else if cfg!(windows) {
-        "explorer"
-    } else {
-        "xdg-open"
-    };
-    let _ = std::process::Command::new(opener)
-        .arg(address)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn();
-}
-
-/// Builds once, calls `started` with the project and output folders, then rebuilds what
-/// each change affects, calling `rebuilt` after each build, until stopped.
-fn watch_and_build<W: std::io::Write>(
-    global: &GlobalArgs,
-    args: &WatchArgs,
-    err: &mut W,
-    mut started: impl FnMut(&std::path::Path, &std::path::Path, &mut W) -> Result<(), Error>,
-    mut rebuilt: impl FnMut(),
-) -> Result<(), Error> {
-    let base = BuildOptions {
-        locales: args.locales.clone(),
-        formats: args.format.clone(),
-        out_dir: args.out.clone(),
-        ..BuildOptions::default()
-    };
-    let project = commands::load(global)?;
-    let root = project.root.clone();
-    let out_dir = base.out_dir.clone().unwrap_or_else(|| root.join("out"));
-    if let Err(error) = commands::build_quietly(global, &project, &base, Instant::now(), err) {
-        print::print_error(&error, err);
-    }
-    started(&root, &out_dir, err)?;
-
-    let changes = Changes::watch(&root, &out_dir)
-        .map_err(|message| Error::Failed(anyhow::anyhow!(message)))?;
-    let _ = writeln!(
-        err,
-        "watching `{}` for changes (stop with Ctrl-C)",
-        crate::base::diag::display_path(&root)
-    );
-    let _ = err.flush();
-
-    while let Some(changed) = changes.next() {
-        let started = Instant::now();
-        let project = match commands::load(global) {
-            Ok(project) => project,
-            Err(error @ Error::Usage(_)) => return Err(error),
-            Err(error) => {
-                print::print_error(&error, err);
-                continue;
-            }
-        };
-        let Some(options) = options_for(&project, &base, &changed) else {
-            continue;
-        };
-        let shown: Vec<String> = changed
-            .iter()
-            .map(|p| crate::base::diag::display_path(p))
-            .collect();
-        let _ = writeln!(err, "\nchanged: {}", shown.join(", "));
-        if let Err(error) = commands::build_quietly(global, &project, &options, started, err) {
-            print::print_error(&error, err);
         }
-        rebuilt();
-        let _ = err.flush();
+        Command::Build(args) => build(global, &args, out, err),
+        Command::Check(args) => check(global, &args, out, err),
+        Command::Status(args) => status(global, &args, out, err),
+        Command::Confirm(args) => {
+            let project = load(global, None)?;
+            let confirmed = written(commands::confirm::run(&project, &args.options())?)?;
+            print::confirmed(quiet, &confirmed, err);
+            Ok(())
+        }
+        Command::NewLocale(args) => {
+            let project = load(global, None)?;
+            let made = written(commands::new_locale::run(&project, &args.options())?)?;
+            print::new_locale(quiet, &made, err);
+            Ok(())
+        }
+        Command::Sync(args) => {
+            let project = load(global, None)?;
+            let added = written(commands::sync::run(&project, &args.options())?)?;
+            print::synced(quiet, &added, err);
+            Ok(())
+        }
+        Command::Extract(args) => {
+            let project = load(global, None)?;
+            let extracted = written(commands::extract::run(&project, &args.options())?)?;
+            print::extracted(quiet, &extracted, err);
+            Ok(())
+        }
+        Command::Watch(args) => {
+            let mut printer = watching::Printer::new(global, false, err);
+            crate::watch::watch(&args.options(&global.project), &mut printer)
+        }
+        Command::Serve(args) => serve(global, &args, err),
+        Command::Bundle(args) => {
+            let project = load(global, args.edition.as_deref())?;
+            let options = args.options(source_date_epoch()?);
+            let bundled = written(commands::bundle::run(&project, &options)?)?;
+            print::bundled(quiet, &bundled, err);
+            Ok(())
+        }
     }
-    Err(Error::Failed(anyhow::anyhow!("file watching stopped")))
+}
+
+/// Loads the project `-C` names, with an edition's variables.
+fn load(global: &GlobalArgs, edition: Option<&str>) -> Result<Project, Error> {
+    commands::load(&global.project, edition)
+}
+
+/// Writes a command's planned files; its report.
+fn written<R>(outcome: Outcome<R>) -> Result<R, Error> {
+    commands::write(&outcome.writes)?;
+    Ok(outcome.report)
+}
+
+/// The build time from `SOURCE_DATE_EPOCH`; a bad value is a usage error.
+fn source_date_epoch() -> Result<Option<i64>, Error> {
+    epoch::source_date_epoch().map_err(|BadEpoch(message)| Error::Usage(message))
+}
+
+/// `kyr init`: the new project's files, then the lock files confirming
+/// kyr's own translations in it.
+fn init(global: &GlobalArgs, args: &args::InitArgs, err: &mut impl Write) -> Result<(), Error> {
+    let options = args.options(&global.project);
+    let started = written(commands::init::run(&options)?)?;
+    commands::write(&commands::init::confirm_interface(
+        &options.dir,
+        &started.translated,
+    )?)?;
+    print::initialized(global.quiet, &started, err);
+    Ok(())
+}
+
+/// `kyr serve`: the watch loop, printing, with the site served.
+fn serve(global: &GlobalArgs, args: &args::ServeArgs, err: &mut impl Write) -> Result<(), Error> {
+    let mut printer = watching::Printer::new(global, args.open, err);
+    let options = args.watch.options(&global.project);
+    crate::serve::run(&options, args.port, &mut printer)
+}
+
+/// `kyr build`, with its progress shown as it goes.
+fn build(
+    global: &GlobalArgs,
+    args: &BuildArgs,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<(), Error> {
+    let started = Instant::now();
+    let options = args.options(source_date_epoch()?);
+    let project = load(global, args.edition.as_deref())?;
+    let json = args.message_format == MessageFormat::Json;
+    let mode = if global.quiet || json {
+        progress::Mode::Off
+    } else if std::io::stderr().is_terminal() {
+        progress::Mode::Bar
+    } else {
+        progress::Mode::Lines
+    };
+    let reporter = progress::Reporter::new(mode);
+    let result = commands::build::run(&project, &options, &reporter);
+    reporter.finish();
+    let report = result?;
+    if json {
+        print::report_build_json(&project, &report, started, out);
+    } else {
+        print::report_build(global, &project, &report, started, err);
+    }
+    if report.has_errors() {
+        return Err(Error::Reported);
+    }
+    Ok(())
+}
+
+/// `kyr check`.
+fn check(
+    global: &GlobalArgs,
+    args: &CheckArgs,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<(), Error> {
+    let project = load(global, None)?;
+    let report = commands::check::run(&project, &args.options())?;
+    let format = match args.format {
+        Some(format) => {
+            print::deprecated_format(err, "check");
+            format
+        }
+        None => args.message_format,
+    };
+    match format {
+        MessageFormat::Human => print::checked(global.quiet, &project, &report, err),
+        MessageFormat::Json => print::checked_json(&project, &report, out),
+    }
+    if report.diagnostics.has_errors() {
+        return Err(Error::Reported);
+    }
+    Ok(())
+}
+
+/// `kyr status`: the coverage on stdout, its problems on stderr.
+fn status(
+    global: &GlobalArgs,
+    args: &StatusArgs,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<(), Error> {
+    let project = load(global, None)?;
+    let report = commands::status::run(&project, &args.options())?;
+    let format = match args.format {
+        Some(format) => {
+            print::deprecated_format(err, "status");
+            format
+        }
+        None => args.message_format,
+    };
+    print::coverage(&report.coverage, format, out);
+    print::print_diagnostics(&project.files, &report.problems, err);
+    if report.problems.has_errors() {
+        return Err(Error::Reported);
+    }
+    Ok(())
 }

@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 
 use crate::audio::{self, Container, Problem, Sniffed};
 use crate::base::diag::{Diagnostic, FileId, Span, human_size};
+use crate::base::error::Error;
 use crate::config::Locale;
 use crate::i18n::lock::Staleness;
 use crate::i18n::stale::{entry_text, reference_text, short_digest, shown};
@@ -344,23 +345,23 @@ pub(crate) fn confirm(
     messages: &Messages,
     tag: &str,
     ids: &[String],
-) -> Result<(String, Vec<String>), String> {
+) -> Result<(String, Vec<String>), Error> {
     let locale = messages
         .config
         .locale(tag)
-        .ok_or_else(|| format!("unknown locale `{tag}`"))?;
+        .ok_or_else(|| Error::Usage(format!("unknown locale `{tag}`")))?;
     let bundle = messages
         .catalog
         .get(tag)
-        .ok_or_else(|| format!("`{tag}` has no recordings to confirm"))?;
+        .ok_or_else(|| Error::Usage(format!("`{tag}` has no recordings to confirm")))?;
     let wanted: Vec<String> = if ids.is_empty() {
         bundle.recordings.keys().cloned().collect()
     } else {
         for id in ids {
             if !bundle.recordings.contains_key(id) {
-                return Err(format!(
+                return Err(Error::Usage(format!(
                     "`{tag}` has no usable recording of `{id}` to confirm (`locales/{tag}/{AUDIO_DIR}/{id}.ogg`, or .m4a, .mp3, .wav)"
-                ));
+                )));
             }
         }
         ids.to_vec()

@@ -7,6 +7,7 @@
 use sha2::{Digest, Sha256};
 
 use crate::base::diag::{Diagnostic, Span};
+use crate::base::error::Error;
 use crate::config::Locale;
 use crate::i18n::lock::{self, Staleness};
 use crate::i18n::{LocaleBundle, Messages};
@@ -196,21 +197,22 @@ pub(crate) fn confirm(
     messages: &Messages,
     tag: &str,
     ids: &[String],
-) -> Result<(String, Vec<String>), String> {
+) -> Result<(String, Vec<String>), Error> {
     let reference_tag = &messages.config.reference;
     if tag == reference_tag {
-        return Err(format!(
+        return Err(Error::Usage(format!(
             "`{tag}` is the reference locale: its text is what translations are confirmed against"
-        ));
+        )));
     }
     let bundle = messages
         .catalog
         .get(tag)
-        .ok_or_else(|| format!("unknown locale `{tag}`"))?;
-    let reference = messages
-        .catalog
-        .get(reference_tag)
-        .ok_or_else(|| format!("the reference locale `{reference_tag}` has no messages"))?;
+        .ok_or_else(|| Error::Usage(format!("unknown locale `{tag}`")))?;
+    let reference = messages.catalog.get(reference_tag).ok_or_else(|| {
+        Error::Usage(format!(
+            "the reference locale `{reference_tag}` has no messages"
+        ))
+    })?;
     let wanted: Vec<String> = if ids.is_empty() {
         bundle
             .messages_in_order()
@@ -221,12 +223,14 @@ pub(crate) fn confirm(
     } else {
         for id in ids {
             if !bundle.sources.contains_key(id) {
-                return Err(format!("`{tag}` has no translation of `{id}` to confirm"));
+                return Err(Error::Usage(format!(
+                    "`{tag}` has no translation of `{id}` to confirm"
+                )));
             }
             if !reference.sources.contains_key(id) {
-                return Err(format!(
+                return Err(Error::Usage(format!(
                     "`{id}` is not in the reference locale `{reference_tag}`, so there is nothing to confirm it against"
-                ));
+                )));
             }
         }
         ids.to_vec()

@@ -2,17 +2,79 @@
 //! machine only (127.0.0.1), with a page that reloads itself after each
 //! rebuild, and the recording page ([`record`]) under `/record/`. The
 //! reload script is added to the HTML as it is sent; the files on disk
-//! stay free of script. The build-and-watch loop is the command's (`cli`),
-//! which calls [`Reloads::rebuilt`] after each build.
+//! stay free of script. Its loop is the watch loop ([`run`]): the server
+//! starts after the first build, and every open page reloads after each
+//! rebuild.
 
 mod record;
 
 use std::io::Read as _;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use tiny_http::{Header, Method, Request, Response, Server};
+
+use crate::base::error::Error;
+use crate::build::BuildReport;
+use crate::project::Project;
+use crate::watch::{self, Listener, WatchOptions};
+
+/// Told what `kyr serve` does: what the watch loop does, and where the
+/// site is served.
+pub(crate) trait ServeListener: Listener {
+    /// The built folder `out_dir` is served at `address` (`http://...`).
+    fn serving(&mut self, out_dir: &Path, address: &str);
+}
+
+/// `kyr serve`: the watch loop, with the built folder served on
+/// 127.0.0.1:`port` (0: any free port) from the first build on, and each
+/// open page reloaded after a rebuild. Not listening is a usage error.
+pub(crate) fn run(
+    options: &WatchOptions,
+    port: u16,
+    listener: &mut impl ServeListener,
+) -> Result<(), Error> {
+    let mut serving = WhileServing {
+        listener,
+        port,
+        reloads: None,
+    };
+    watch::watch(options, &mut serving)
+}
+
+/// The watch loop's listener while serving: starts the server, and tells
+/// the pages of each rebuild.
+struct WhileServing<'a, L> {
+    listener: &'a mut L,
+    port: u16,
+    reloads: Option<Arc<Reloads>>,
+}
+
+impl<L: ServeListener> Listener for WhileServing<'_, L> {
+    fn built(&mut self, project: &Project, outcome: Result<BuildReport, Error>, started: Instant) {
+        self.listener.built(project, outcome, started);
+        if let Some(reloads) = &self.reloads {
+            reloads.rebuilt();
+        }
+    }
+
+    fn watching(&mut self, root: &Path, out_dir: &Path) -> Result<(), Error> {
+        let serving = serve(out_dir, root, self.port)?;
+        self.listener
+            .serving(out_dir, &format!("http://{}/", serving.address));
+        self.reloads = Some(serving.reloads);
+        self.listener.watching(root, out_dir)
+    }
+
+    fn changed(&mut self, changed: &[PathBuf]) {
+        self.listener.changed(changed);
+    }
+
+    fn unloadable(&mut self, error: &Error) {
+        self.listener.unloadable(error);
+    }
+}
 
 /// Where the served page asks whether it should reload.
 const RELOAD_PATH: &str = "/__kyr/reload";
@@ -81,15 +143,15 @@ pub(crate) struct Serving {
 }
 
 /// Serves `site` on 127.0.0.1:`port` (0: any free port) in threads of
-/// its own, with the recording page of the project at `root`; the `Err`
-/// says why it could not listen.
-pub(crate) fn serve(site: &Path, root: &Path, port: u16) -> Result<Serving, String> {
+/// its own, with the recording page of the project at `root`; not
+/// listening is a usage error (the port is taken, say).
+pub(crate) fn serve(site: &Path, root: &Path, port: u16) -> Result<Serving, Error> {
     let server = Server::http(("127.0.0.1", port))
-        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+        .map_err(|e| Error::Usage(format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
     let address = server
         .server_addr()
         .to_ip()
-        .ok_or_else(|| "the server has no IP address".to_owned())?;
+        .ok_or_else(|| Error::Usage("the server has no IP address".to_owned()))?;
     let reloads = Arc::new(Reloads::default());
     let server = Arc::new(server);
     let site = Arc::new(Site {

@@ -98,8 +98,8 @@ fn write(root: &Path, tag: &str, id: &str, ogg: &[u8]) -> Result<(), Reply> {
 fn confirm(root: &Path, tag: &str, id: &str) -> Result<(), Reply> {
     let failed = |why: String| Reply::text(500, format!("saved, but not confirmed: {why}"));
     let project = project::load(root).map_err(|e| failed(e.to_string()))?;
-    let (lock, _) =
-        recordings::confirm(&project.messages(), tag, &[id.to_owned()]).map_err(failed)?;
+    let (lock, _) = recordings::confirm(&project.messages(), tag, &[id.to_owned()])
+        .map_err(|e| failed(e.to_string()))?;
     let relative = Path::new("locales").join(tag).join(LOCK_FILE);
     output::write_atomic(&project.root, &relative, lock.as_bytes())
         .map_err(|e| failed(format!("{e:#}")))?;

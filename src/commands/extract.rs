@@ -3,15 +3,150 @@
 //! references, plus the messages in `locales/<reference>/<doc>.ftl`.
 //! Ids are readable (`door-if-agents-come`); an existing id is never
 //! overwritten, and a document already extracted is left as it is, so
-//! running it twice changes nothing. Everything is computed here; the
-//! caller writes the two files.
+//! running it twice changes nothing. The original is kept beside the
+//! skeleton as `<doc>.md.orig` unless asked not to.
 
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
+use crate::base::diag::display_path;
+use crate::base::error::Error;
+use crate::commands::{Before, Outcome, PlannedWrite, read_before};
 use crate::doc::split_front_matter;
 use crate::i18n::LocaleBundle;
+use crate::project::{self, Project};
+
+/// What `kyr extract` is asked for.
+#[derive(Debug, Clone, Default)]
+pub struct ExtractOptions {
+    /// The Markdown document, in the project's `content/` folder (a
+    /// relative path is from the current folder).
+    pub document: PathBuf,
+    /// Replace the document without keeping its original.
+    pub in_place: bool,
+}
+
+/// What `kyr extract` did.
+#[derive(Debug)]
+pub struct ExtractReport {
+    /// How many messages were added.
+    pub messages: usize,
+    /// The skeleton, relative to the project.
+    pub skeleton: PathBuf,
+    /// The reference messages' file, relative to the project.
+    pub ftl: PathBuf,
+}
+
+/// `kyr extract`: the new skeleton (and the original kept beside it),
+/// and the reference messages' file with the new messages. A file that is
+/// not a Markdown document in `content/`, or whose name cannot be a
+/// document's, is a usage error.
+pub fn run(project: &Project, options: &ExtractOptions) -> Result<Outcome<ExtractReport>, Error> {
+    let (real, name) = located(project, &options.document)?;
+    let text = std::fs::read_to_string(&real).map_err(|e| {
+        Error::Failed(anyhow::anyhow!(
+            "cannot read `{}`: {e}",
+            options.document.display()
+        ))
+    })?;
+    let reference = &project.config.reference;
+    let ftl = Path::new("locales")
+        .join(reference)
+        .join(format!("{name}.ftl"));
+    let ftl_before = read_before(&project.root, &ftl)?;
+    let existing = match &ftl_before {
+        Before::Held(bytes) => String::from_utf8(bytes.clone()).ok(),
+        Before::Absent | Before::Unchecked => None,
+    };
+    let out = extract(
+        &name,
+        &text,
+        existing.as_deref(),
+        project.catalog.get(reference),
+        &reference_vars(project),
+    );
+    let skeleton = Path::new("content").join(format!("{name}.md"));
+    let mut writes = Vec::new();
+    if out.skeleton != text {
+        if !options.in_place {
+            writes.push(kept_original(project, &name, &text)?);
+        }
+        writes.push(
+            PlannedWrite::new(&project.root, &skeleton, out.skeleton)
+                .over(Before::Held(text.clone().into_bytes())),
+        );
+    }
+    if existing.as_deref() != Some(out.messages.as_str()) {
+        writes.push(PlannedWrite::new(&project.root, &ftl, out.messages).over(ftl_before));
+    }
+    let report = ExtractReport {
+        messages: out.added.len(),
+        skeleton,
+        ftl,
+    };
+    Ok(Outcome { writes, report })
+}
+
+/// The document's real path and its name, once it is known to be a
+/// Markdown file right in the project's `content/` folder, named as a
+/// document must be.
+fn located(project: &Project, document: &Path) -> Result<(PathBuf, String), Error> {
+    let real = document
+        .canonicalize()
+        .map_err(|e| Error::Usage(format!("cannot read `{}`: {e}", document.display())))?;
+    let inside = project
+        .root
+        .join("content")
+        .canonicalize()
+        .is_ok_and(|dir| real.parent() == Some(dir.as_path()));
+    let name = real
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if !inside || real.extension().and_then(|e| e.to_str()) != Some("md") {
+        return Err(Error::Usage(format!(
+            "`{}` is not a Markdown file in the project's `content/` folder",
+            document.display()
+        )));
+    }
+    if !project::is_document_name(&name) {
+        let suggested = project::suggested_document_name(&name);
+        return Err(Error::Usage(format!(
+            "`{name}` cannot be a document name: it becomes every output's file name and address, so it must use lowercase letters, digits, `-` and `_` (and not be `index` or a name Windows reserves); rename the file, for example to `content/{suggested}.md`"
+        )));
+    }
+    Ok((real, name))
+}
+
+/// The original document, kept beside the skeleton (a `.orig` file is
+/// not a document), never over an earlier one.
+fn kept_original(project: &Project, name: &str, text: &str) -> Result<PlannedWrite, Error> {
+    let kept = Path::new("content").join(format!("{name}.md.orig"));
+    if project.root.join(&kept).exists() {
+        return Err(Error::Usage(format!(
+            "`{}` already exists; move it away, or pass --in-place to replace the document without keeping its original",
+            display_path(&kept)
+        )));
+    }
+    Ok(PlannedWrite::new(&project.root, kept, text))
+}
+
+/// The reference locale's variables, (name, text).
+fn reference_vars(project: &Project) -> Vec<(String, String)> {
+    project
+        .config
+        .locale(&project.config.reference)
+        .map(|locale| {
+            locale
+                .vars
+                .iter()
+                .map(|(name, var)| (name.clone(), var.text.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
 
 /// What extraction produced.
 #[derive(Debug, PartialEq, Eq)]
@@ -50,25 +185,15 @@ pub(crate) fn extract(
         None => (None, 0),
     };
     let body = &text[body_start..];
-    let runs = runs(body);
-
-    let mut messages = existing.unwrap_or("").to_owned();
-    let mut taken: Vec<String> = bundle
-        .map(|b| b.sources.keys().cloned().collect())
-        .unwrap_or_default();
-    // Ids already in the file, loaded or not.
-    for line in existing.unwrap_or("").lines() {
-        if let Some((id, _)) = line.split_once('=') {
-            let id = id.trim();
-            if !line.starts_with([' ', '#']) && crate::base::ident::is_identifier(id) {
-                taken.push(id.to_owned());
-            }
-        }
-    }
-    let mut added = Vec::new();
+    let mut messages = Messages {
+        text: existing.unwrap_or("").to_owned(),
+        existing,
+        taken: taken_ids(existing, bundle),
+        added: Vec::new(),
+    };
     let mut replacements: Vec<(Range<usize>, String)> = Vec::new();
     let mut title: Option<String> = None;
-    for run in runs {
+    for run in runs(body) {
         let source = &body[run.range.clone()];
         let trimmed = source.trim();
         // Already a reference, or text mixing references: left alone.
@@ -78,30 +203,7 @@ pub(crate) fn extract(
             }
             continue;
         }
-        let value = with_variables(&message_value(source, run.quoted), vars);
-        // Ids name a variable where the text shows its value.
-        let id = unique_id(
-            name,
-            &with_variables(trimmed, vars),
-            run.heading,
-            &value,
-            &taken,
-            existing,
-        );
-        if !taken.contains(&id) {
-            taken.push(id.clone());
-        }
-        if !defined_in(existing, &id) {
-            if !messages.is_empty() && !messages.ends_with("\n\n") {
-                messages.push_str(if messages.ends_with('\n') {
-                    "\n"
-                } else {
-                    "\n\n"
-                });
-            }
-            messages.push_str(&format!("{id} ={value}\n"));
-            added.push(id.clone());
-        }
+        let id = messages.add(name, &run, source, vars);
         if run.heading && title.is_none() {
             title = Some(id.clone());
         }
@@ -123,8 +225,95 @@ pub(crate) fn extract(
     };
     Extracted {
         skeleton,
-        messages,
-        added,
+        messages: messages.text,
+        added: messages.added,
+    }
+}
+
+/// The reference `.ftl` file as extraction adds to it.
+struct Messages<'a> {
+    /// Its text so far.
+    text: String,
+    /// What it held before.
+    existing: Option<&'a str>,
+    /// Ids not to give to other text.
+    taken: Vec<String>,
+    /// Ids added.
+    added: Vec<String>,
+}
+
+impl Messages<'_> {
+    /// The id of a run's text: the one it already has in the file, or a
+    /// new one, added with the text.
+    fn add(&mut self, doc: &str, run: &Run, source: &str, vars: &[(String, String)]) -> String {
+        let value = with_variables(&message_value(source, run.quoted), vars);
+        // Ids name a variable where the text shows its value.
+        let id = unique_id(
+            doc,
+            &with_variables(source.trim(), vars),
+            run.heading,
+            &value,
+            &self.taken,
+            self.existing,
+        );
+        if !self.taken.contains(&id) {
+            self.taken.push(id.clone());
+        }
+        if !defined_in(self.existing, &id) {
+            let messages = &mut self.text;
+            if !messages.is_empty() && !messages.ends_with("\n\n") {
+                messages.push_str(if messages.ends_with('\n') {
+                    "\n"
+                } else {
+                    "\n\n"
+                });
+            }
+            messages.push_str(&format!("{id} ={value}\n"));
+            self.added.push(id.clone());
+        }
+        id
+    }
+}
+
+/// The ids text must not take: the reference locale's, and those already
+/// in the file, loaded or not.
+fn taken_ids(existing: Option<&str>, bundle: Option<&LocaleBundle>) -> Vec<String> {
+    let mut taken: Vec<String> = bundle
+        .map(|b| b.sources.keys().cloned().collect())
+        .unwrap_or_default();
+    for line in existing.unwrap_or("").lines() {
+        if let Some((id, _)) = line.split_once('=') {
+            let id = id.trim();
+            if !line.starts_with([' ', '#']) && crate::base::ident::is_identifier(id) {
+                taken.push(id.to_owned());
+            }
+        }
+    }
+    taken
+}
+
+/// Whether an event is part of a run of inline text (text in a code
+/// block is not).
+fn is_inline(event: &Event, in_code: bool) -> bool {
+    match event {
+        Event::Text(_)
+        | Event::Code(_)
+        | Event::SoftBreak
+        | Event::HardBreak
+        | Event::InlineHtml(_)
+        | Event::InlineMath(_)
+        | Event::FootnoteReference(_) => !in_code,
+        Event::Start(
+            Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. },
+        ) => true,
+        Event::End(
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image,
+        ) => true,
+        _ => false,
     }
 }
 
@@ -141,30 +330,7 @@ fn runs(body: &str) -> Vec<Run> {
         }
     };
     for (event, range) in Parser::new(body).into_offset_iter() {
-        let inline = match &event {
-            Event::Text(_)
-            | Event::Code(_)
-            | Event::SoftBreak
-            | Event::HardBreak
-            | Event::InlineHtml(_)
-            | Event::InlineMath(_)
-            | Event::FootnoteReference(_) => !in_code,
-            Event::Start(
-                Tag::Emphasis
-                | Tag::Strong
-                | Tag::Strikethrough
-                | Tag::Link { .. }
-                | Tag::Image { .. },
-            ) => true,
-            Event::End(
-                TagEnd::Emphasis
-                | TagEnd::Strong
-                | TagEnd::Strikethrough
-                | TagEnd::Link
-                | TagEnd::Image,
-            ) => true,
-            _ => false,
-        };
+        let inline = is_inline(&event, in_code);
         if inline {
             match &mut current {
                 Some(run) => run.range.end = run.range.end.max(range.end),
@@ -257,6 +423,32 @@ fn unique_id(
     taken: &[String],
     existing: Option<&str>,
 ) -> String {
+    let words = id_words(doc, text);
+    let base = match (words.is_empty(), heading) {
+        (true, true) => format!("{doc}-title"),
+        (true, false) => format!("{doc}-text"),
+        (false, _) => format!("{doc}-{}", words.join("-")),
+    };
+    let mut n = 1;
+    loop {
+        let id = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        let same_text = existing.is_some_and(|e| e.contains(&format!("{id} ={value}\n")));
+        if same_text || !taken.contains(&id) {
+            return id;
+        }
+        n += 1;
+    }
+}
+
+/// At most five whole words of `text` for an id: what a reader sees (no
+/// link targets), its first clause when that has two words or more,
+/// without the document's own name in front or words like `a` or `the`
+/// at the end.
+fn id_words(doc: &str, text: &str) -> Vec<String> {
     // What a reader sees: without link targets (`[text](https://…)`).
     let mut shown = String::new();
     let mut rest = text;
@@ -293,24 +485,7 @@ fn unique_id(
     {
         words.pop();
     }
-    let base = match (words.is_empty(), heading) {
-        (true, true) => format!("{doc}-title"),
-        (true, false) => format!("{doc}-text"),
-        (false, _) => format!("{doc}-{}", words.join("-")),
-    };
-    let mut n = 1;
-    loop {
-        let id = if n == 1 {
-            base.clone()
-        } else {
-            format!("{base}-{n}")
-        };
-        let same_text = existing.is_some_and(|e| e.contains(&format!("{id} ={value}\n")));
-        if same_text || !taken.contains(&id) {
-            return id;
-        }
-        n += 1;
-    }
+    words
 }
 
 /// `value` with each variable's text replaced by its reference, the

@@ -1,0 +1,316 @@
+//! `kyr bundle`: the built site as one zip to download, copy to a USB stick
+//! or a phone: `index.html` at its root, a folder per locale, a
+//! `manifest.json` describing every artifact (document, locale, layout,
+//! format, size, sha256, coverage, fallbacks, review state;
+//! [`manifest`]) and `SHA256SUMS` ([`archive`]). Reproducible: entries
+//! sorted, times fixed (from `SOURCE_DATE_EPOCH` or 1980-01-01),
+//! permissions fixed, so the same inputs give the same bytes. The folders
+//! of several `--shard` builds merge into the bundle one whole build would
+//! give ([`shards`]).
+
+mod archive;
+mod manifest;
+mod shards;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::base::epoch::FIXED_EPOCH;
+use crate::base::error::Error;
+use crate::commands::{Before, Outcome, PlannedWrite};
+use crate::project::Project;
+pub use manifest::Artifact;
+
+/// What `kyr bundle` is asked for.
+#[derive(Debug, Clone, Default)]
+pub struct BundleOptions {
+    /// The built folder (the project's `out/`, or with an edition
+    /// `out/<edition>/`, when `None`).
+    pub site: Option<PathBuf>,
+    /// The built folders of the shards of one build, to merge (instead of
+    /// `site`).
+    pub merge: Vec<PathBuf>,
+    /// The zip to write (`kyr-bundle.zip` in the built folder when `None`).
+    pub out: Option<PathBuf>,
+    /// The build time (`SOURCE_DATE_EPOCH`; kyr's fixed date when `None`).
+    pub epoch: Option<i64>,
+}
+
+/// What `kyr bundle` made.
+#[derive(Debug)]
+pub struct Bundled {
+    /// The files in the zip (besides the manifest and the checksums).
+    pub files: usize,
+    /// The zip's size.
+    pub bytes: usize,
+    /// Where it goes.
+    pub target: PathBuf,
+}
+
+/// A finished bundle.
+#[derive(Debug)]
+pub struct Bundle {
+    /// The zip file.
+    pub zip: Vec<u8>,
+    /// What it holds (besides the manifest and the checksums).
+    pub artifacts: Vec<Artifact>,
+}
+
+/// `kyr bundle`: the zip of the built folder (or of the shards' folders
+/// to merge), to write beside them or where asked.
+pub fn run(project: &Project, options: &BundleOptions) -> Result<Outcome<Bundled>, Error> {
+    let epoch = options.epoch.unwrap_or(FIXED_EPOCH);
+    let mut site = options
+        .site
+        .clone()
+        .unwrap_or_else(|| project.root.join("out"));
+    if let Some(name) = &project.edition {
+        site = site.join(name);
+    }
+    let merge = !options.merge.is_empty();
+    let sites = if merge {
+        options.merge.clone()
+    } else {
+        vec![site.clone()]
+    };
+    let bundle = bundle(project, &sites, epoch, merge)?;
+    let target = options
+        .out
+        .clone()
+        .unwrap_or_else(|| site.join("kyr-bundle.zip"));
+    let (dir, name) = match (target.parent(), target.file_name()) {
+        (Some(dir), Some(name)) => (
+            if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            },
+            Path::new(name),
+        ),
+        _ => {
+            return Err(Error::Usage(format!(
+                "`{}` is not a file name",
+                target.display()
+            )));
+        }
+    };
+    let report = Bundled {
+        files: bundle.artifacts.len(),
+        bytes: bundle.zip.len(),
+        target: target.clone(),
+    };
+    let write = PlannedWrite::new(dir, name, bundle.zip).over(Before::Unchecked);
+    Ok(Outcome {
+        writes: vec![write],
+        report,
+    })
+}
+
+/// Bundles the built files in `sites`: one built folder, or with `merge`
+/// the folders of the shards of one build, which must be every share
+/// exactly once, built at one time from the same inputs (as they recorded,
+/// `.kyr/shard.json`). Files kyr did not make (anything but HTML, PDF and
+/// the text files in a language's folder, hidden files, earlier bundles)
+/// are left out, and so are the folders of
+/// local editions, which are bundled on their own (`--edition`). When
+/// merging, the index pages are made again for all the shards.
+pub fn bundle(
+    project: &Project,
+    sites: &[PathBuf],
+    epoch: i64,
+    merge: bool,
+) -> Result<Bundle, Error> {
+    if merge {
+        shards::check(project, sites)?;
+    }
+    let mut found = gather(project, sites, merge)?;
+    if merge {
+        remake_merged(project, &mut found)?;
+    }
+    let mut files: Vec<(String, Vec<u8>)> = found
+        .into_iter()
+        .map(|(name, (bytes, _))| (name, bytes))
+        .collect();
+    files.extend(voice_notes(&files));
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let artifacts = manifest::artifacts(project, &files);
+    let zip = archive::zip(files, &artifacts, project.edition.as_deref(), epoch)?;
+    Ok(Bundle { zip, artifacts })
+}
+
+/// A failure to make the bundle.
+fn failed(message: String) -> Error {
+    Error::Failed(anyhow::anyhow!(message))
+}
+
+/// The files of the built folders to bundle, by path in the bundle, each
+/// with the folder it came from. A file two folders hold must be the same
+/// in both, but for what merging makes again.
+fn gather<'a>(
+    project: &Project,
+    sites: &'a [PathBuf],
+    merge: bool,
+) -> Result<BTreeMap<String, (Vec<u8>, &'a Path)>, Error> {
+    let mut found: BTreeMap<String, (Vec<u8>, &Path)> = BTreeMap::new();
+    for site in sites {
+        let shown =
+            crate::base::diag::display_path(site.strip_prefix(&project.root).unwrap_or(site));
+        if !site.join("index.html").is_file() {
+            return Err(failed(format!(
+                "`{shown}` holds no built site (no `index.html`); run `kyr build` first"
+            )));
+        }
+        for (name, bytes) in site_files(site)? {
+            if !bundled(project, &name) {
+                continue;
+            }
+            // Index pages and the fonts of a folder whose pages come from
+            // several shards are made again below.
+            let remade = merge
+                && (crate::html::is_index_page(&name) || crate::html::fonts::is_page_font(&name));
+            if let Some((other, other_site)) = found.get(&name)
+                && *other != bytes
+                && !remade
+            {
+                return Err(failed(format!(
+                    "`{name}` differs between `{}` and `{}`: were they built from the same \
+                     sources and SOURCE_DATE_EPOCH?",
+                    other_site.display(),
+                    site.display()
+                )));
+            }
+            found.insert(name, (bytes, site));
+        }
+    }
+    Ok(found)
+}
+
+/// Whether a file of a built folder belongs in its bundle: text files
+/// only in a language's folder, where kyr writes them (a `notes.txt` of
+/// the organizer's stays out), and nothing of an edition's folder, which
+/// is its own site.
+fn bundled(project: &Project, name: &str) -> bool {
+    let top = name.split('/').next().unwrap_or("");
+    let stray_text = name.ends_with(".txt")
+        && (name.matches('/').count() != 1 || project.config.locale(top).is_none());
+    let edition = name.contains('/')
+        && project.config.editions.contains_key(top)
+        && project.config.locale(top).is_none();
+    !stray_text && !edition
+}
+
+/// The index pages of the merged sites, and each folder's fonts from all
+/// its pages, made again as one build makes them.
+fn remake_merged(
+    project: &Project,
+    found: &mut BTreeMap<String, (Vec<u8>, &Path)>,
+) -> Result<(), Error> {
+    let exists = |file: &str| found.contains_key(file);
+    let pages = crate::build::index_pages(project, &exists, false, &mut Vec::new())
+        .ok_or_else(|| failed("cannot make the index pages of the merged sites".to_owned()))?;
+    found.retain(|name, _| !crate::html::is_index_page(name));
+    for (name, html) in pages {
+        found.insert(name, (html.into_bytes(), Path::new("")));
+    }
+    found.retain(|name, _| !crate::html::fonts::is_page_font(name));
+    let mut folders: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (name, (bytes, _)) in found.iter() {
+        if name.ends_with(".html") {
+            let folder = name.rsplit_once('/').map_or("", |(f, _)| f);
+            folders
+                .entry(folder.to_owned())
+                .or_default()
+                .push(String::from_utf8_lossy(bytes).into_owned());
+        }
+    }
+    for (folder, pages) in folders {
+        let chars: Vec<_> = pages.iter().map(|p| crate::html::fonts::page_chars(p)).collect();
+        let fonts = crate::html::fonts::folder_fonts(&chars)
+            .map_err(|e| failed(format!("cannot make the fonts of `{folder}`: {e}")))?;
+        for (name, bytes) in fonts {
+            let path = if folder.is_empty() {
+                format!("{}/{name}", crate::html::fonts::FONTS_DIR)
+            } else {
+                format!("{folder}/{}/{name}", crate::html::fonts::FONTS_DIR)
+            };
+            found.insert(path, (bytes, Path::new("")));
+        }
+    }
+    Ok(())
+}
+
+/// The HTML, PDF and text files of a built folder and its pages' fonts, by
+/// path with `/`.
+fn site_files(site: &Path) -> Result<Vec<(String, Vec<u8>)>, Error> {
+    let mut files = Vec::new();
+    for entry in WalkDir::new(site).sort_by_file_name() {
+        let entry = entry.map_err(|e| failed(format!("cannot read `{}`: {e}", site.display())))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry
+            .path()
+            .strip_prefix(site)
+            .map_err(|e| failed(e.to_string()))?;
+        let name = relative.to_string_lossy().replace('\\', "/");
+        let hidden = name.split('/').any(|part| part.starts_with('.'));
+        let ours = name.ends_with(".html")
+            || name.ends_with(".pdf")
+            || name.ends_with(".txt")
+            || crate::html::fonts::is_page_font(&name)
+            || is_page_recording(&name);
+        if hidden || !ours {
+            continue;
+        }
+        let bytes = std::fs::read(entry.path())
+            .map_err(|e| failed(format!("cannot read `{}`: {e}", entry.path().display())))?;
+        files.push((name, bytes));
+    }
+    Ok(files)
+}
+
+/// Whether a file is a recording a locale's pages play
+/// (`<tag>/audio/<id>.<ext>`).
+fn is_page_recording(name: &str) -> bool {
+    let parts: Vec<&str> = name.split('/').collect();
+    matches!(parts.as_slice(), [_, dir, file] if *dir == crate::html::AUDIO_DIR
+        && file.rsplit_once('.').is_some_and(|(_, ext)| crate::audio::Container::from_extension(ext).is_some()))
+}
+
+/// Where a document's recordings go, numbered in reading order, to be
+/// forwarded one after the other as voice notes:
+/// `<tag>/voice-notes/<doc>/01-<id>.ogg`.
+const VOICE_NOTES: &str = "voice-notes";
+
+/// Each page's recordings again, numbered in the order the page plays
+/// them (its "Listen" section lists them in reading order).
+fn voice_notes(files: &[(String, Vec<u8>)]) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for (name, bytes) in files {
+        let Some((tag, page)) = name.split_once('/') else {
+            continue;
+        };
+        let Some(document) = page.strip_suffix(".html") else {
+            continue;
+        };
+        if page.contains('/') || crate::html::is_index_page(name) {
+            continue;
+        }
+        let html = String::from_utf8_lossy(bytes);
+        for (n, file) in crate::html::played_recordings(&html)
+            .into_iter()
+            .enumerate()
+        {
+            let recording = format!("{tag}/{}/{file}", crate::html::AUDIO_DIR);
+            if let Some((_, bytes)) = files.iter().find(|(name, _)| *name == recording) {
+                out.push((
+                    format!("{tag}/{VOICE_NOTES}/{document}/{:02}-{file}", n + 1),
+                    bytes.clone(),
+                ));
+            }
+        }
+    }
+    out
+}
