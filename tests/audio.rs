@@ -461,3 +461,83 @@ fn the_bundle_numbers_each_documents_recordings_in_reading_order() {
     assert_eq!(audio[2]["layout"], "voice-notes");
     assert_eq!(audio[2]["message"], "door-title");
 }
+
+/// The paths of a bundle's recordings, as its manifest lists them.
+fn bundled_recordings(fx: &Fixture) -> Vec<String> {
+    let file = std::fs::File::open(fx.out("kyr-bundle.zip")).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut manifest = String::new();
+    zip.by_name("manifest.json")
+        .unwrap()
+        .read_to_string(&mut manifest)
+        .unwrap();
+    let manifest: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    manifest["artifacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["format"] == "audio")
+        .map(|a| a["path"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// Which recordings a page plays is a fact its job recorded: the copies
+/// beside the pages and the bundle's voice notes follow the record, and a
+/// page edited by hand afterwards (its players taken out) changes neither.
+#[test]
+fn copies_and_voice_notes_follow_the_job_records_not_the_pages() {
+    let fx = recorded();
+    assert_eq!(fx.run(&["build", "--format", "html"]).code, 0);
+    let page = fx.out("ff/door.html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("src=\"audio/door-title.m4a\""));
+    std::fs::write(&page, html.replace("src=\"audio/", "src=\"elsewhere/")).unwrap();
+    let bundle = fx.run(&["bundle"]);
+    assert_eq!(bundle.code, 0, "{}", bundle.stderr);
+    assert_eq!(
+        bundled_recordings(&fx),
+        [
+            "ff/audio/door-intro.ogg",
+            "ff/audio/door-title.m4a",
+            "ff/voice-notes/door/01-door-title.m4a",
+            "ff/voice-notes/door/02-door-intro.ogg",
+        ]
+    );
+    // Rebuilt, the page plays them again, and they stay beside it.
+    assert_eq!(fx.run(&["build", "--format", "html"]).code, 0);
+    assert!(fx.out("ff/audio/door-title.m4a").is_file());
+    assert!(
+        std::fs::read_to_string(&page)
+            .unwrap()
+            .contains("src=\"audio/door-title.m4a\"")
+    );
+}
+
+/// A folder whose pages a kyr that recorded no facts built cannot say
+/// which recordings its pages play: `bundle` asks for a build instead of
+/// guessing, and the next build records them.
+#[test]
+fn a_folder_built_without_facts_is_built_again_before_it_is_bundled() {
+    let fx = recorded();
+    assert_eq!(fx.run(&["build", "--format", "html"]).code, 0);
+    let record = fx.out(".kyr/jobs/ff/door.json");
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&record).unwrap()).unwrap();
+    let html = json["html"].as_object_mut().unwrap();
+    for fact in ["facts_known", "chars", "recordings"] {
+        html.remove(fact);
+    }
+    std::fs::write(&record, serde_json::to_vec_pretty(&json).unwrap()).unwrap();
+    let refused = fx.run(&["bundle"]);
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("was built by an older kyr")
+            && refused.stderr.contains("run `kyr build` again"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(fx.run(&["build", "--format", "html"]).code, 0);
+    let bundle = fx.run(&["bundle"]);
+    assert_eq!(bundle.code, 0, "{}", bundle.stderr);
+    assert_eq!(bundled_recordings(&fx).len(), 4);
+}

@@ -1,13 +1,16 @@
 //! The back ends a build writes with, made once for the build, each
 //! behind the output contract ([`crate::render::OutputFormat`]): the
-//! driver only ever sees the list.
+//! driver only ever sees the list; and the files each format writes, for
+//! the passes that describe a build without rendering it.
 
 use crate::build::options::BuildOptions;
+use crate::config::Locale;
+use crate::doc::Skeleton;
 use crate::html::HtmlFormat;
 use crate::pdf::PdfFormat;
 use crate::pdf::engine::Engine;
 use crate::project::Project;
-use crate::render::{Format, OutputFormat};
+use crate::render::{Format, OutputFormat, Planned};
 use crate::text::TextFormat;
 
 /// The back ends of one build, each present when its format is built.
@@ -60,5 +63,19 @@ impl<'a> BackEnds<'a> {
         let pdf = self.pdf.as_ref().map(|f| f as &dyn OutputFormat);
         let text = self.text.as_ref().map(|f| f as &dyn OutputFormat);
         [html, pdf, text].into_iter().flatten().collect()
+    }
+}
+
+/// The files a format writes for `skeleton` in `locale`, for the passes
+/// that describe what a build wrote without rendering it (the bundle).
+pub(crate) fn planned_outputs(
+    format: Format,
+    skeleton: &Skeleton,
+    locale: &Locale,
+) -> Vec<Planned> {
+    match format {
+        Format::Html => crate::html::outputs(skeleton, locale),
+        Format::Pdf => crate::pdf::outputs(skeleton, locale),
+        Format::Text => crate::text::outputs(skeleton, locale),
     }
 }

@@ -119,7 +119,10 @@ fn replay_fresh(
     let Some(entry) = old.entry(format.format()) else {
         return false;
     };
+    // A record without the facts later passes need (from a kyr that kept
+    // none) is made again, so that they are recorded.
     if context.options.force
+        || !entry.facts_known
         || (context.options.strict && !entry.told.is_empty())
         || !entry.is_fresh(key, context.out_dir, &context.project.root)
     {

@@ -20,6 +20,7 @@ mod report;
 
 pub use crate::i18n::resolve::Fallback;
 pub use crate::render::{GlyphPlace, MissingGlyphs};
+pub(crate) use back_ends::planned_outputs;
 pub(crate) use index::index_pages;
 pub use options::{BuildOptions, Format, Shard};
 pub use report::{BuildReport, BuiltFile, GlyphSummary, JobDone, Progress, Silent};

@@ -46,22 +46,6 @@ fn write_player(out: &mut String, recording: &Recorded, listen: &str) {
     out.push_str("</a></audio>");
 }
 
-/// The recordings a page plays, by file name in its locale's `audio/`
-/// folder, in the order it first links them (its "Listen" section lists
-/// them in reading order).
-pub(crate) fn played_recordings(html: &str) -> Vec<&str> {
-    let prefix = format!("src=\"{AUDIO_DIR}/");
-    let mut names: Vec<&str> = Vec::new();
-    for (at, _) in html.match_indices(&prefix) {
-        let rest = &html[at + prefix.len()..];
-        let name = &rest[..rest.find('"').unwrap_or(0)];
-        if !name.is_empty() && !name.contains('/') && !names.contains(&name) {
-            names.push(name);
-        }
-    }
-    names
-}
-
 /// The page's "Listen" section: every recording in reading order, each
 /// with the first words of what it reads.
 pub(super) fn listen_list(blocks: &[Block], listen: &Listen) -> Vec<String> {

@@ -15,7 +15,6 @@ mod templates;
 
 pub(crate) use index::{LANGUAGE_LISTS_DIR, index_pages, is_index_page};
 pub use markup::escape_into;
-pub(crate) use markup::played_recordings;
 pub(crate) use templates::{Templates, environment};
 
 use crate::base::diag::{Diagnostic, Files, Span};
@@ -46,6 +45,12 @@ pub(crate) fn how_to_print(layout: &str) -> Option<&'static str> {
         "booklet-print" => "print-booklet-sheets",
         _ => return None,
     })
+}
+
+/// The page `skeleton` is made into in `locale`.
+pub(crate) fn outputs(skeleton: &Skeleton, locale: &Locale) -> Vec<Planned> {
+    let name = format!("{}.html", skeleton.name);
+    vec![Planned::new(locale, &name, Format::Html, None)]
 }
 
 /// What another format writes for a skeleton in a locale
@@ -121,8 +126,7 @@ impl OutputFormat for HtmlFormat<'_> {
     }
 
     fn outputs(&self, skeleton: &Skeleton, locale: &Locale) -> Vec<Planned> {
-        let name = format!("{}.html", skeleton.name);
-        vec![Planned::new(locale, &name, Format::Html, None)]
+        outputs(skeleton, locale)
     }
 
     fn render(&self, skeleton: &Skeleton, page: &Page) -> Rendered {

@@ -45,6 +45,25 @@ const PDF: char = '\u{202C}';
 const LRO: char = '\u{202D}';
 const RLO: char = '\u{202E}';
 
+/// The files `skeleton` is made into in `locale`: the chat text, then the
+/// SMS text.
+pub(crate) fn outputs(skeleton: &Skeleton, locale: &Locale) -> Vec<Planned> {
+    vec![
+        Planned::new(
+            locale,
+            &format!("{}.txt", skeleton.name),
+            Format::Text,
+            None,
+        ),
+        Planned::new(
+            locale,
+            &format!("{}.sms.txt", skeleton.name),
+            Format::Text,
+            Some("sms"),
+        ),
+    ]
+}
+
 /// The text back end: `<doc>.txt` for chats and `<doc>.sms.txt` for SMS.
 pub(crate) struct TextFormat;
 

@@ -1,7 +1,7 @@
-//! `kyr bundle`: the manifest's description of each file, from its place
-//! and name (document, locale, layout, format), its bytes (size, sha256,
-//! a recording's duration) and the project (coverage, fallbacks, review
-//! state).
+//! `kyr bundle`: the manifest's description of each file: a job's output
+//! as its job recorded it (document, locale, format, layout), any other
+//! file by its place and name; its bytes (size, sha256, a recording's
+//! duration) and the project (coverage, fallbacks, review state).
 
 use std::collections::BTreeMap;
 
@@ -9,6 +9,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::commands::bundle::VOICE_NOTES;
+use crate::commands::bundle::records::{JobFile, Recorded};
 use crate::i18n::coverage;
 use crate::pdf::PdfKind;
 use crate::project::Project;
@@ -50,7 +51,11 @@ pub struct Artifact {
 
 /// The manifest's entry for each file, with the coverage, fallbacks and
 /// review state of its document in its locale.
-pub(super) fn artifacts(project: &Project, files: &[(String, Vec<u8>)]) -> Vec<Artifact> {
+pub(super) fn artifacts(
+    project: &Project,
+    recorded: &Recorded,
+    files: &[(String, Vec<u8>)],
+) -> Vec<Artifact> {
     let coverage: BTreeMap<(String, String), (f64, usize)> =
         coverage::coverage(&project.messages(), &[])
             .into_iter()
@@ -67,7 +72,10 @@ pub(super) fn artifacts(project: &Project, files: &[(String, Vec<u8>)]) -> Vec<A
     files
         .iter()
         .map(|(path, bytes)| {
-            let mut artifact = describe(path, bytes);
+            let mut artifact = match recorded.files.get(path) {
+                Some(file) => job_output(file, bytes),
+                None => describe(path, bytes),
+            };
             if let (Some(locale), Some(document)) = (&artifact.locale, &artifact.document) {
                 if let Some((percent, fallbacks)) =
                     coverage.get(&(locale.clone(), document.clone()))
@@ -82,7 +90,28 @@ pub(super) fn artifacts(project: &Project, files: &[(String, Vec<u8>)]) -> Vec<A
         .collect()
 }
 
-/// What a file is, from its place and name.
+/// A job's output, as its format planned it.
+fn job_output(file: &JobFile, bytes: &[u8]) -> Artifact {
+    let planned = &file.planned;
+    Artifact {
+        path: planned.path.clone(),
+        document: Some(file.document.clone()),
+        locale: planned.path.split_once('/').map(|(tag, _)| tag.to_owned()),
+        layout: planned.layout.map(str::to_owned),
+        format: planned.format.to_string(),
+        bytes: bytes.len() as u64,
+        sha256: hex(&Sha256::digest(bytes)),
+        coverage: None,
+        fallbacks: None,
+        reviewed: None,
+        message: None,
+        duration_ms: None,
+    }
+}
+
+/// What a file no job recorded is (an index page, a folder's font, a
+/// recording, a voice note, or a file of the organizer's), from its place
+/// and name.
 fn describe(path: &str, bytes: &[u8]) -> Artifact {
     if let Some(artifact) = describe_recording(path, bytes) {
         return artifact;

@@ -10,6 +10,7 @@
 
 mod archive;
 mod manifest;
+mod records;
 mod shards;
 
 use std::collections::BTreeMap;
@@ -125,23 +126,24 @@ pub fn bundle(
     if merge {
         shards::check(project, sites)?;
     }
+    let recorded = records::read(project, sites)?;
     let mut found = gather(project, sites, merge)?;
     if merge {
-        remake_merged(project, &mut found)?;
+        remake_merged(project, &recorded, &mut found)?;
     }
     let mut files: Vec<(String, Vec<u8>)> = found
         .into_iter()
         .map(|(name, (bytes, _))| (name, bytes))
         .collect();
-    files.extend(voice_notes(&files));
+    files.extend(voice_notes(&recorded, &files));
     files.sort_by(|a, b| a.0.cmp(&b.0));
-    let artifacts = manifest::artifacts(project, &files);
+    let artifacts = manifest::artifacts(project, &recorded, &files);
     let zip = archive::zip(files, &artifacts, project.edition.as_deref(), epoch)?;
     Ok(Bundle { zip, artifacts })
 }
 
 /// A failure to make the bundle.
-fn failed(message: String) -> Error {
+pub(super) fn failed(message: String) -> Error {
     Error::Failed(anyhow::anyhow!(message))
 }
 
@@ -201,33 +203,29 @@ fn bundled(project: &Project, name: &str) -> bool {
     !stray_text && !edition
 }
 
-/// The index pages of the merged sites, and each folder's fonts from all
-/// its pages, made again as one build makes them.
+/// The index pages of the merged sites, and each folder's fonts from the
+/// characters all its pages use (as their jobs recorded them, and the
+/// index pages made again), as one build makes them.
 fn remake_merged(
     project: &Project,
+    recorded: &records::Recorded,
     found: &mut BTreeMap<String, (Vec<u8>, &Path)>,
 ) -> Result<(), Error> {
     let exists = |file: &str| found.contains_key(file);
     let pages = crate::build::index_pages(project, &exists, false, &mut Vec::new())
         .ok_or_else(|| failed("cannot make the index pages of the merged sites".to_owned()))?;
-    found.retain(|name, _| !crate::html::is_index_page(name));
+    found.retain(|name, _| {
+        !crate::html::is_index_page(name) && !crate::html::fonts::is_page_font(name)
+    });
+    let mut folders = recorded.chars.clone();
     for (name, html) in pages {
+        let folder = name.rsplit_once('/').map_or("", |(f, _)| f);
+        let chars = crate::html::fonts::page_chars(&html);
+        folders.entry(folder.to_owned()).or_default().push(chars);
         found.insert(name, (html.into_bytes(), Path::new("")));
     }
-    found.retain(|name, _| !crate::html::fonts::is_page_font(name));
-    let mut folders: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (name, (bytes, _)) in found.iter() {
-        if name.ends_with(".html") {
-            let folder = name.rsplit_once('/').map_or("", |(f, _)| f);
-            folders
-                .entry(folder.to_owned())
-                .or_default()
-                .push(String::from_utf8_lossy(bytes).into_owned());
-        }
-    }
     for (folder, pages) in folders {
-        let chars: Vec<_> = pages.iter().map(|p| crate::html::fonts::page_chars(p)).collect();
-        let fonts = crate::html::fonts::folder_fonts(&chars)
+        let fonts = crate::html::fonts::folder_fonts(&pages)
             .map_err(|e| failed(format!("cannot make the fonts of `{folder}`: {e}")))?;
         for (name, bytes) in fonts {
             let path = if folder.is_empty() {
@@ -285,26 +283,22 @@ fn is_page_recording(name: &str) -> bool {
 const VOICE_NOTES: &str = "voice-notes";
 
 /// Each page's recordings again, numbered in the order the page plays
-/// them (its "Listen" section lists them in reading order).
-fn voice_notes(files: &[(String, Vec<u8>)]) -> Vec<(String, Vec<u8>)> {
+/// them (its "Listen" section lists them in reading order), as its job
+/// recorded them.
+fn voice_notes(
+    recorded: &records::Recorded,
+    files: &[(String, Vec<u8>)],
+) -> Vec<(String, Vec<u8>)> {
+    let bundled = |path: &str| files.iter().find(|(name, _)| name == path);
     let mut out = Vec::new();
-    for (name, bytes) in files {
-        let Some((tag, page)) = name.split_once('/') else {
-            continue;
-        };
-        let Some(document) = page.strip_suffix(".html") else {
-            continue;
-        };
-        if page.contains('/') || crate::html::is_index_page(name) {
+    for page in &recorded.pages {
+        let (tag, document) = (&page.tag, &page.document);
+        if bundled(&format!("{tag}/{document}.html")).is_none() {
             continue;
         }
-        let html = String::from_utf8_lossy(bytes);
-        for (n, file) in crate::html::played_recordings(&html)
-            .into_iter()
-            .enumerate()
-        {
+        for (n, file) in page.recordings.iter().enumerate() {
             let recording = format!("{tag}/{}/{file}", crate::html::AUDIO_DIR);
-            if let Some((_, bytes)) = files.iter().find(|(name, _)| *name == recording) {
+            if let Some((_, bytes)) = bundled(&recording) {
                 out.push((
                     format!("{tag}/{VOICE_NOTES}/{document}/{:02}-{file}", n + 1),
                     bytes.clone(),

@@ -1,0 +1,98 @@
+//! What the builds of the folders to bundle recorded of their jobs, read
+//! from their records (`.kyr/jobs/`), never from the pages: which
+//! document, locale, format and layout each file a job wrote is (as the
+//! back ends plan it), the recordings each page plays in reading order,
+//! and the characters each page uses (for the fonts of merged folders).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::base::error::Error;
+use crate::build::incremental;
+use crate::build::planned_outputs;
+use crate::commands::bundle::failed;
+use crate::project::Project;
+use crate::render::{Format, Planned};
+
+/// A file a job wrote, as its format planned it.
+pub(super) struct JobFile {
+    /// The document it is made of.
+    pub(super) document: String,
+    /// What it is: path, format, layout.
+    pub(super) planned: Planned,
+}
+
+/// A page and what it plays.
+pub(super) struct PlayedBy {
+    /// The page's locale.
+    pub(super) tag: String,
+    /// Its document.
+    pub(super) document: String,
+    /// The recordings it plays, by file name in its locale's `audio/`
+    /// folder, in reading order.
+    pub(super) recordings: Vec<String>,
+}
+
+/// What the folders' builds recorded.
+#[derive(Default)]
+pub(super) struct Recorded {
+    /// Every file a job wrote, by path in the bundle.
+    pub(super) files: BTreeMap<String, JobFile>,
+    /// Every page, with the recordings it plays.
+    pub(super) pages: Vec<PlayedBy>,
+    /// The characters of each locale's pages, by web font family.
+    pub(super) chars: BTreeMap<String, Vec<BTreeMap<String, String>>>,
+}
+
+/// Reads the records of every job of `sites` whose document and locale
+/// the project still has. A page recorded by a kyr that kept no facts
+/// cannot be bundled: its recordings are unknown.
+pub(super) fn read(project: &Project, sites: &[PathBuf]) -> Result<Recorded, Error> {
+    let mut recorded = Recorded::default();
+    for site in sites {
+        for ((tag, document), record) in incremental::all(site) {
+            let locale = project.config.locale(&tag);
+            let skeleton = project.skeletons.iter().find(|s| s.name == document);
+            let (Some(locale), Some(skeleton)) = (locale, skeleton) else {
+                continue;
+            };
+            for format in [Format::Html, Format::Pdf, Format::Text] {
+                let Some(entry) = record.entry(format) else {
+                    continue;
+                };
+                let planned = planned_outputs(format, skeleton, locale);
+                for stamp in &entry.files {
+                    if let Some(planned) = planned.iter().find(|p| p.path == stamp.path) {
+                        let file = JobFile {
+                            document: document.clone(),
+                            planned: planned.clone(),
+                        };
+                        recorded.files.insert(stamp.path.clone(), file);
+                    }
+                }
+                if format != Format::Html || entry.files.is_empty() {
+                    continue;
+                }
+                if !entry.facts_known {
+                    return Err(built_by_older_kyr(project, site));
+                }
+                recorded.pages.push(PlayedBy {
+                    tag: tag.clone(),
+                    document: document.clone(),
+                    recordings: entry.facts.recordings.clone(),
+                });
+                let chars = entry.facts.chars.clone();
+                recorded.chars.entry(tag.clone()).or_default().push(chars);
+            }
+        }
+    }
+    Ok(recorded)
+}
+
+/// The error for a folder whose pages an older kyr built.
+fn built_by_older_kyr(project: &Project, site: &Path) -> Error {
+    let shown = crate::base::diag::display_path(site.strip_prefix(&project.root).unwrap_or(site));
+    failed(format!(
+        "`{shown}` was built by an older kyr, which did not record what its pages play; run `kyr build` again, then bundle"
+    ))
+}
