@@ -165,3 +165,28 @@ fn message_format_is_one_option_and_the_old_format_still_works_with_a_note() {
         run.stderr
     );
 }
+
+/// Every bundled font is in the binary once: the binary is what an
+/// organizer downloads, and a font embedded twice cost 5.3 MB.
+#[test]
+fn the_binary_holds_each_bundled_font_once() {
+    let binary = std::fs::read(env!("CARGO_BIN_EXE_kyr")).unwrap();
+    let fonts = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(fonts).unwrap().flatten() {
+        if entry.path().extension().is_none_or(|e| e != "ttf") {
+            continue;
+        }
+        let font = std::fs::read(entry.path()).unwrap();
+        // A stretch from the middle of the file, past the tables'
+        // directory that fonts of one family share.
+        let middle = &font[font.len() / 2..font.len() / 2 + 4096];
+        let copies = binary
+            .windows(middle.len())
+            .filter(|w| w[0] == middle[0] && *w == middle)
+            .count();
+        assert_eq!(copies, 1, "{} is in the binary {copies} times", entry.path().display());
+        checked += 1;
+    }
+    assert!(checked >= 19, "only {checked} fonts");
+}

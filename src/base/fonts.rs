@@ -19,8 +19,10 @@ macro_rules! bundled {
     };
 }
 
-/// The bundled fonts, in the order they are tried.
-pub(crate) const BUNDLED: &[BundledFile] = bundled![
+/// The bundled fonts, in the order they are tried. A `static`, not a
+/// `const`: a constant is copied into each place that uses it, and the
+/// binary held all 5.3 MB of fonts twice.
+pub(crate) static BUNDLED: &[BundledFile] = bundled![
     "NotoSans-Regular.ttf",
     "NotoSans-Bold.ttf",
     "NotoSans-Italic.ttf",
