@@ -4,23 +4,30 @@
 //!
 //! ```text
 //! base          shared words: diagnostics, identifiers, direction, links,
-//!               build time, the command error, atomic output
+//!               build time, the command error, atomic output, the fonts
+//!               bundled, settings errors in words
 //! audio         recordings: container, codec, duration and level read
 //!               from their bytes; browser recordings remuxed to Ogg Opus
-//! config        kyr.toml -> Config (validated)
+//! config        kyr.toml -> Config (validated, one table at a time)
 //! doc           PARSE: skeletons (pulldown-cmark, with byte offsets)
 //!               -> the document model
 //! i18n          RESOLVE: Fluent catalog; per locale, references along the
 //!               fallback chain -> a page (body, card sides, interface
-//!               texts, notices), each piece with its language
-//! html          RENDER HTML: page and index, escaped, through templates
+//!               texts, notices), each piece with its language; locks,
+//!               staleness, recordings, coverage
+//! render        the one contract of the three back ends: the files a
+//!               skeleton gives; a page -> files, diagnostics, facts
+//! html          RENDER HTML: page and index, escaped, through templates;
+//!               the pages' web fonts
 //! text          RENDER TEXT: the page as messages for WhatsApp, Telegram
 //!               and SMS (with segment counts)
-//! pdf           RENDER PDF: the typed data file -> Typst (World, fonts,
-//!               compile, export) -> PDF; imposition; post-layout checks
+//! pdf           RENDER PDF: each layout's files: the typed data file ->
+//!               Typst (World, fonts, compile, export) -> PDF; imposition;
+//!               post-layout checks; memory a long build may take
 //! project       LOAD: kyr.toml, content/, locales/, templates/ -> Project
-//! build         the driver: select -> pool -> job (resolve -> fresh? ->
-//!               render -> write -> record) -> index -> report
+//! build         the driver: select -> back ends -> jobs (resolve ->
+//!               fresh? -> render -> write -> record) -> index -> fonts and
+//!               recordings from the recorded facts -> report
 //! inspect       the stages opened up for tests, benches and fuzzing
 //! commands      one module per command: options -> outcome (the files to
 //!               write and a report); the one writer of planned files
@@ -30,10 +37,11 @@
 //! cli           arguments, dispatch, printing, one error -> exit code
 //! ```
 //!
-//! The binary calls [`run`]; tests, benches and fuzz targets call
-//! [`project::load`], [`build::build`], the commands (such as
-//! [`commands::check::check`] and [`commands::bundle::bundle`]) and
-//! [`inspect`], and read what they return.
+//! `ARCHITECTURE.md` says where a change goes. The binary calls [`run`];
+//! tests, benches and fuzz targets call [`project::load`],
+//! [`build::build`], the commands (such as [`commands::check::check`] and
+//! [`commands::bundle::bundle`]) and [`inspect`], and read what they
+//! return.
 
 pub mod audio;
 mod base;
