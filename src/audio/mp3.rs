@@ -1,6 +1,15 @@
 //! MP3: frame headers, the Xing/Info (with LAME's delay and padding) and
 //! VBRI headers, and the duration from them or from counting frames,
 //! without decoding.
+//!
+//! Not Symphonia's MP3 demuxer, measured in 0.5.5: with gapless playback
+//! on it agrees where a Xing/Info header counts the frames (`tone.mp3`
+//! 1.500 s, ten minutes of CBR 600.000 s), but without one it estimates
+//! from the first 16 frames (a VBR file without a tag, `lame -t -V 5`,
+//! lasts 5.538 s there against the 7.340 s its frames hold), and it takes
+//! the header's count on trust (that ten-minute file cut at 30 000 bytes
+//! still lasts 600 s there). Counting the frames is what finds a file cut
+//! off, and the header is read on the way.
 
 use super::bytes::{be32, has, le32};
 use super::{Container, Problem, Recording, corrupt, samples_to_duration};

@@ -1,5 +1,12 @@
 //! WAV (RIFF WAVE): the format chunk, and the duration from the data
 //! chunk's size over the block alignment.
+//!
+//! Not Symphonia's WAV reader, measured in 0.5.5: it agrees on a whole
+//! file (`tone.wav` 1.000 s), but reads a streaming recorder's file
+//! (sizes 0xFFFFFFFF, as ffmpeg writes to a pipe) as 134 217.7 s
+//! (2^31 - 1 frames at 16 kHz) against the 7.300 s it holds, takes a data
+//! chunk cut off as whole (a 7.3 s file cut at 20 000 bytes: 7.300 s),
+//! and names no codec it does not decode ("unsupported wave format").
 
 use super::bytes::{has, le16, le32};
 use super::{Container, Problem, Recording, corrupt, samples_to_duration};
