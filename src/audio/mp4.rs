@@ -432,10 +432,10 @@ fn for_symphonia(
     let moov_children = children(b, moov.start, moov.end)?;
     for x in top.iter().chain(&moov_children) {
         let other_track = &x.kind == b"trak" && x.at != trak.at;
-        if other_track || HIDDEN.contains(&&x.kind) {
-            if let Some(kind) = view.get_mut(x.at + 4..x.at + 8) {
-                kind.copy_from_slice(b"free");
-            }
+        if (other_track || HIDDEN.contains(&&x.kind))
+            && let Some(kind) = view.get_mut(x.at + 4..x.at + 8)
+        {
+            kind.copy_from_slice(b"free");
         }
     }
     Ok(Some(view))
