@@ -192,73 +192,9 @@ fn read_stream(b: &[u8]) -> Result<Stream, Problem> {
 /// positions (RFC 7845 section 4), decodes it for the peak.
 pub(super) fn probe(b: &[u8]) -> Result<Recording, Problem> {
     let stream = read_stream(b)?;
-    let Some(&(first_flags, _)) = stream.pages.first() else {
-        return Err(corrupt("the file has no ogg pages"));
-    };
-    if first_flags & BOS == 0 {
-        return Err(corrupt("the first ogg page does not begin a stream"));
-    }
-    let mut packets = stream.packets.iter();
-    let head_packet = packets
-        .next()
-        .ok_or_else(|| corrupt("the file ends before its opus header"))?;
-    let head = OpusHead::parse(&head_packet.data).map_err(Problem::Corrupt)?;
-    if head_packet.page != 0 || stream.packets.get(1).is_some_and(|p| p.page == 0) {
-        return Err(corrupt("the opus header does not have its page to itself"));
-    }
-    let tags = packets
-        .next()
-        .ok_or_else(|| corrupt("the file ends before its opus comment header"))?;
-    if !has(&tags.data, 0, b"OpusTags") {
-        return Err(corrupt("the second packet is not an opus comment header"));
-    }
-    let audio: Vec<&Packet> = packets.filter(|p| p.page > tags.page).collect();
-    if stream.packets.iter().skip(2).any(|p| p.page <= tags.page) {
-        return Err(corrupt("audio starts on the comment header's page"));
-    }
-    let Some(first) = audio.first() else {
-        return Err(corrupt("the file holds no audio"));
-    };
-    let mut total: u64 = 0;
-    let mut on_first_page: u64 = 0;
-    for p in &audio {
-        let n =
-            opus::packet_samples(&p.data).ok_or_else(|| corrupt("an opus packet is malformed"))?;
-        total += u64::from(n);
-        if p.page == first.page {
-            on_first_page += u64::from(n);
-        }
-    }
-    let page_granule = |i: usize| stream.pages.get(i).map_or(-1, |&(_, g)| g);
-    let first_granule = page_granule(first.page);
-    let &(last_flags, last_granule) = stream.pages.last().unwrap_or(&(0, -1));
-    if last_flags & EOS == 0 {
-        return Err(corrupt(
-            "the file ends before the stream's last page (it was cut off)",
-        ));
-    }
-    if first_granule < 0 || last_granule < 0 {
-        return Err(corrupt("an ogg page that ends a packet has no position"));
-    }
-    // The stream's first sample position: the first audio page's position
-    // less what its packets hold. Below zero it is an error, except when
-    // that page is also the last (then the end is trimmed instead).
-    let is_single = first.page + 1 == stream.pages.len();
-    let start = match (first_granule as u64).checked_sub(on_first_page) {
-        Some(s) => s,
-        None if is_single => 0,
-        None => return Err(corrupt("the first audio page's position is before zero")),
-    };
-    let last = last_granule as u64;
-    let end = start
-        .checked_add(total)
-        .ok_or_else(|| corrupt("the audio positions overflow"))?;
-    if last > end || last < start {
-        return Err(corrupt(
-            "the last page's position does not match the audio the file holds",
-        ));
-    }
-    let samples = (last - start).saturating_sub(u64::from(head.pre_skip));
+    let (head, tags_page) = headers(&stream)?;
+    let audio = audio_packets(&stream, tags_page)?;
+    let samples = audio_samples(&stream, &audio)?.saturating_sub(u64::from(head.pre_skip));
     let duration = samples_to_duration(samples, 48_000).unwrap_or_default();
     let peak = if head.mapping_family == 0 {
         super::decode::opus_peak(
@@ -282,6 +218,92 @@ pub(super) fn probe(b: &[u8]) -> Result<Recording, Problem> {
         channels: u16::from(head.channels),
         peak,
     })
+}
+
+/// Checks the stream's first page and its two header packets: the
+/// OpusHead, alone on the first page, and the OpusTags. Returns the
+/// OpusHead and the index of the page the OpusTags ends on.
+fn headers(stream: &Stream) -> Result<(OpusHead, usize), Problem> {
+    let Some(&(first_flags, _)) = stream.pages.first() else {
+        return Err(corrupt("the file has no ogg pages"));
+    };
+    if first_flags & BOS == 0 {
+        return Err(corrupt("the first ogg page does not begin a stream"));
+    }
+    let mut packets = stream.packets.iter();
+    let head_packet = packets
+        .next()
+        .ok_or_else(|| corrupt("the file ends before its opus header"))?;
+    let head = OpusHead::parse(&head_packet.data)?;
+    if head_packet.page != 0 || stream.packets.get(1).is_some_and(|p| p.page == 0) {
+        return Err(corrupt("the opus header does not have its page to itself"));
+    }
+    let tags = packets
+        .next()
+        .ok_or_else(|| corrupt("the file ends before its opus comment header"))?;
+    if !has(&tags.data, 0, b"OpusTags") {
+        return Err(corrupt("the second packet is not an opus comment header"));
+    }
+    Ok((head, tags.page))
+}
+
+/// The audio packets: every packet after the two headers, each on a page
+/// after the comment header's; at least one.
+fn audio_packets(stream: &Stream, tags_page: usize) -> Result<Vec<&Packet>, Problem> {
+    let audio: Vec<&Packet> = stream.packets.iter().skip(2).collect();
+    if audio.iter().any(|p| p.page <= tags_page) {
+        return Err(corrupt("audio starts on the comment header's page"));
+    }
+    if audio.is_empty() {
+        return Err(corrupt("the file holds no audio"));
+    }
+    Ok(audio)
+}
+
+/// The samples from the stream's first position to its last page's
+/// granule position (pre-skip included), checked against what the audio
+/// packets hold by their TOC bytes.
+fn audio_samples(stream: &Stream, audio: &[&Packet]) -> Result<u64, Problem> {
+    let first_page = audio.first().map_or(0, |p| p.page);
+    let mut total: u64 = 0;
+    let mut on_first_page: u64 = 0;
+    for p in audio {
+        let n =
+            opus::packet_samples(&p.data).ok_or_else(|| corrupt("an opus packet is malformed"))?;
+        total += u64::from(n);
+        if p.page == first_page {
+            on_first_page += u64::from(n);
+        }
+    }
+    let first_granule = stream.pages.get(first_page).map_or(-1, |&(_, g)| g);
+    let &(last_flags, last_granule) = stream.pages.last().unwrap_or(&(0, -1));
+    if last_flags & EOS == 0 {
+        return Err(corrupt(
+            "the file ends before the stream's last page (it was cut off)",
+        ));
+    }
+    if first_granule < 0 || last_granule < 0 {
+        return Err(corrupt("an ogg page that ends a packet has no position"));
+    }
+    // The stream's first sample position: the first audio page's position
+    // less what its packets hold. Below zero it is an error, except when
+    // that page is also the last (then the end is trimmed instead).
+    let is_single = first_page + 1 == stream.pages.len();
+    let start = match (first_granule as u64).checked_sub(on_first_page) {
+        Some(s) => s,
+        None if is_single => 0,
+        None => return Err(corrupt("the first audio page's position is before zero")),
+    };
+    let last = last_granule as u64;
+    let end = start
+        .checked_add(total)
+        .ok_or_else(|| corrupt("the audio positions overflow"))?;
+    if last > end || last < start {
+        return Err(corrupt(
+            "the last page's position does not match the audio the file holds",
+        ));
+    }
+    Ok(last - start)
 }
 
 /// Writes one logical Ogg stream, packet by packet.

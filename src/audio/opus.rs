@@ -3,6 +3,7 @@
 //! (RFC 7845 section 5.1).
 
 use super::bytes::{has, le16, le32};
+use super::{Problem, corrupt};
 
 /// The most audio one Opus packet may hold: 120 ms at 48 kHz.
 pub(super) const MAX_PACKET_SAMPLES: u32 = 5760;
@@ -44,30 +45,37 @@ pub(super) struct OpusHead {
 }
 
 impl OpusHead {
-    /// Parses and checks an OpusHead packet.
-    pub(super) fn parse(p: &[u8]) -> Result<OpusHead, String> {
+    /// Parses and checks an OpusHead packet; what is wrong with it is a
+    /// [`Problem::Corrupt`].
+    pub(super) fn parse(p: &[u8]) -> Result<OpusHead, Problem> {
         if !has(p, 0, b"OpusHead") {
-            return Err("the first packet is not an opus identification header".into());
+            return Err(corrupt(
+                "the first packet is not an opus identification header",
+            ));
         }
         if p.len() < 19 {
-            return Err("the opus identification header is too short".into());
+            return Err(corrupt("the opus identification header is too short"));
         }
         let version = p.get(8).copied().unwrap_or(0);
         if version >> 4 != 0 {
-            return Err(format!("the opus header has an unknown version {version}"));
+            return Err(corrupt(format!(
+                "the opus header has an unknown version {version}"
+            )));
         }
         let channels = p.get(9).copied().unwrap_or(0);
         if channels == 0 {
-            return Err("the opus header says the stream has no channels".into());
+            return Err(corrupt("the opus header says the stream has no channels"));
         }
         let mapping_family = p.get(18).copied().unwrap_or(0);
         if mapping_family == 0 && channels > 2 {
-            return Err(format!(
+            return Err(corrupt(format!(
                 "the opus header says {channels} channels without a channel mapping"
-            ));
+            )));
         }
         if mapping_family != 0 && p.len() < 21 + usize::from(channels) {
-            return Err("the opus header's channel mapping table is cut short".into());
+            return Err(corrupt(
+                "the opus header's channel mapping table is cut short",
+            ));
         }
         Ok(OpusHead {
             channels,

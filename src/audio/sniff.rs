@@ -4,6 +4,24 @@
 use super::bytes::has;
 use super::{Container, Sniffed};
 
+/// Other formats known by their first bytes alone, and how a message
+/// names each.
+const MAGICS: [(&[u8], &str); 13] = [
+    (b"fLaC", "a FLAC file"),
+    (b"#!AMR", "an AMR recording"),
+    (b"caff", "a Core Audio file"),
+    (b".snd", "a Sun audio file"),
+    (b"MAC ", "a Monkey's Audio file"),
+    (b"wvpk", "a WavPack file"),
+    (b"\x89PNG", "a PNG image"),
+    (&[0xFF, 0xD8, 0xFF], "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (&[0x1F, 0x8B], "a gzip archive"),
+    (b"7z\xBC\xAF", "a 7-Zip archive"),
+];
+
 /// What the bytes really are, from their first bytes. A file whose first
 /// bytes match no known format is [`Sniffed::Unknown`].
 pub fn sniff(bytes: &[u8]) -> Sniffed {
@@ -12,89 +30,70 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
         return sniff_ogg(b);
     }
     if has(b, 0, b"RIFF") || has(b, 0, b"RIFX") || has(b, 0, b"RF64") {
-        return if has(b, 8, b"WAVE") {
-            if has(b, 0, b"RIFF") {
-                Sniffed::Audio(Container::Wav)
-            } else {
-                Sniffed::Other("a big-endian or 64-bit WAV file")
-            }
-        } else if has(b, 8, b"AVI ") {
-            Sniffed::Other("an AVI video")
-        } else if has(b, 8, b"WEBP") {
-            Sniffed::Other("a WebP image")
-        } else {
-            Sniffed::Other("a RIFF file")
-        };
+        return sniff_riff(b);
     }
     if has(b, 4, b"ftyp") {
         return sniff_ftyp(b);
     }
     if has(b, 0, &[0x1A, 0x45, 0xDF, 0xA3]) {
-        // The EBML header's DocType is within its first few dozen bytes.
-        let head = b.get(..64.min(b.len())).unwrap_or_default();
-        return if head.windows(4).any(|w| w == b"webm") {
-            Sniffed::Other("a WebM file")
-        } else {
-            Sniffed::Other("a Matroska file")
-        };
+        return sniff_ebml(b);
     }
     if has(b, 0, b"ID3") {
         return Sniffed::Audio(Container::Mp3);
     }
-    if has(b, 0, b"fLaC") {
-        return Sniffed::Other("a FLAC file");
-    }
-    if has(b, 0, b"#!AMR") {
-        return Sniffed::Other("an AMR recording");
-    }
-    if has(b, 0, b"caff") {
-        return Sniffed::Other("a Core Audio file");
-    }
     if has(b, 0, b"FORM") && (has(b, 8, b"AIFF") || has(b, 8, b"AIFC")) {
         return Sniffed::Other("an AIFF file");
     }
-    if has(b, 0, b".snd") {
-        return Sniffed::Other("a Sun audio file");
+    if let Some(&(_, what)) = MAGICS.iter().find(|(magic, _)| has(b, 0, magic)) {
+        return Sniffed::Other(what);
     }
-    if has(b, 0, b"MAC ") {
-        return Sniffed::Other("a Monkey's Audio file");
-    }
-    if has(b, 0, b"wvpk") {
-        return Sniffed::Other("a WavPack file");
-    }
-    if has(b, 0, b"\x89PNG") {
-        return Sniffed::Other("a PNG image");
-    }
-    if has(b, 0, &[0xFF, 0xD8, 0xFF]) {
-        return Sniffed::Other("a JPEG image");
-    }
-    if has(b, 0, b"GIF8") {
-        return Sniffed::Other("a GIF image");
-    }
-    if has(b, 0, b"%PDF") {
-        return Sniffed::Other("a PDF");
-    }
-    if has(b, 0, b"PK\x03\x04") {
-        return Sniffed::Other("a ZIP archive");
-    }
-    if has(b, 0, &[0x1F, 0x8B]) {
-        return Sniffed::Other("a gzip archive");
-    }
-    if has(b, 0, b"7z\xBC\xAF") {
-        return Sniffed::Other("a 7-Zip archive");
-    }
-    if let [0xFF, b1, b2, ..] = *b {
-        if b1 & 0xF6 == 0xF0 {
-            return Sniffed::Other("a raw AAC (ADTS) file");
+    sniff_mpeg(b).unwrap_or_else(|| sniff_text(b))
+}
+
+/// A RIFF file: WAV (little-endian, 32-bit) is the one kyr takes.
+fn sniff_riff(b: &[u8]) -> Sniffed {
+    if has(b, 8, b"WAVE") {
+        if has(b, 0, b"RIFF") {
+            Sniffed::Audio(Container::Wav)
+        } else {
+            Sniffed::Other("a big-endian or 64-bit WAV file")
         }
-        if super::mp3::FrameHeader::parse([0xFF, b1, b2, 0]).is_some() {
-            return Sniffed::Audio(Container::Mp3);
-        }
-        if b1 & 0xE0 == 0xE0 && (b1 >> 1) & 3 != 0 {
-            return Sniffed::Other("an MPEG audio file of another layer");
-        }
+    } else if has(b, 8, b"AVI ") {
+        Sniffed::Other("an AVI video")
+    } else if has(b, 8, b"WEBP") {
+        Sniffed::Other("a WebP image")
+    } else {
+        Sniffed::Other("a RIFF file")
     }
-    sniff_text(b)
+}
+
+/// An EBML file: WebM or another Matroska file.
+fn sniff_ebml(b: &[u8]) -> Sniffed {
+    // The EBML header's DocType is within its first few dozen bytes.
+    let head = b.get(..64.min(b.len())).unwrap_or_default();
+    if head.windows(4).any(|w| w == b"webm") {
+        Sniffed::Other("a WebM file")
+    } else {
+        Sniffed::Other("a Matroska file")
+    }
+}
+
+/// A stream starting with an MPEG audio sync word: raw AAC (ADTS), an MP3
+/// frame, or MPEG audio of another layer.
+fn sniff_mpeg(b: &[u8]) -> Option<Sniffed> {
+    let [0xFF, b1, b2, ..] = *b else {
+        return None;
+    };
+    if b1 & 0xF6 == 0xF0 {
+        return Some(Sniffed::Other("a raw AAC (ADTS) file"));
+    }
+    if super::mp3::FrameHeader::parse([0xFF, b1, b2, 0]).is_some() {
+        return Some(Sniffed::Audio(Container::Mp3));
+    }
+    if b1 & 0xE0 == 0xE0 && (b1 >> 1) & 3 != 0 {
+        return Some(Sniffed::Other("an MPEG audio file of another layer"));
+    }
+    None
 }
 
 /// An Ogg file, by its first packet's magic.

@@ -284,3 +284,81 @@ fn hostile_truncations() {
         }
     }
 }
+
+/// `tone.m4a` with the byte at `at` set to `value`.
+fn m4a_with(at: usize, value: u8) -> Vec<u8> {
+    let mut b = fixture("tone.m4a");
+    b[at] = value;
+    b
+}
+
+#[test]
+fn an_esds_without_its_es_descriptor_is_not_handed_to_symphonia() {
+    // Byte 497 is the ES descriptor's tag (3) in the `esds` box; Symphonia
+    // 0.5.5 unwraps a missing descriptor (esds.rs:79).
+    let before = decode::CAUGHT_PANICS.load(std::sync::atomic::Ordering::Relaxed);
+    let r = probe(&m4a_with(497, 0), Container::M4a).unwrap();
+    assert_eq!(r.peak, None);
+    let after = decode::CAUGHT_PANICS.load(std::sync::atomic::Ordering::Relaxed);
+    assert_eq!(before, after, "a decoder panicked");
+}
+
+#[test]
+fn a_damaged_metadata_box_is_hidden_from_symphonia() {
+    // Byte 1053 ends the size of the `data` box of the `ilst` tag `©too`;
+    // a size of 0 made Symphonia ask for a buffer of nearly 2^64 bytes.
+    let before = decode::CAUGHT_PANICS.load(std::sync::atomic::Ordering::Relaxed);
+    let r = probe(&m4a_with(1053, 0), Container::M4a).unwrap();
+    assert_eq!(r.duration, Duration::from_millis(1500));
+    assert!(r.peak.is_some_and(|p| p > 0.4), "{:?}", r.peak);
+    let after = decode::CAUGHT_PANICS.load(std::sync::atomic::Ordering::Relaxed);
+    assert_eq!(before, after, "a decoder panicked");
+}
+
+#[test]
+fn hostile_single_bytes_reach_no_decoder_panic() {
+    // Every header byte of the files Symphonia decodes, set to values that
+    // break sizes, counts and tags: the readers' checks must stop what
+    // Symphonia cannot take before it is called.
+    for (name, c, header) in [
+        ("tone.m4a", Container::M4a, 1100),
+        ("tone.mp3", Container::Mp3, 600),
+        ("tone.wav", Container::Wav, 100),
+    ] {
+        let original = fixture(name);
+        for at in 0..header.min(original.len()) {
+            for value in [0, 1, 0x7F, 0x80, 0xFF, original[at] ^ 0xFF] {
+                let mut b = original.clone();
+                b[at] = value;
+                let _ = probe(&b, c);
+            }
+        }
+    }
+    let caught = decode::CAUGHT_PANICS.load(std::sync::atomic::Ordering::Relaxed);
+    assert_eq!(caught, 0, "decoders panicked {caught} times");
+}
+
+#[test]
+fn webm_with_unknown_sizes_remuxes_as_with_known_ones() {
+    // MediaRecorder writes the Segment and each Cluster with an unknown
+    // size (all value bits set), as it cannot go back to fill them in.
+    let known = fixture("tone.webm");
+    let mut unknown = known.clone();
+    // The Segment's 8-byte size at 40, the first Cluster's 2-byte size
+    // at 505.
+    assert_eq!(&known[36..40], &[0x18, 0x53, 0x80, 0x67]);
+    assert_eq!(&known[501..505], &[0x1F, 0x43, 0xB6, 0x75]);
+    unknown[40..48].copy_from_slice(&[0x01, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]);
+    unknown[505..507].copy_from_slice(&[0x7F, 0xFF]);
+    // The same pages but for the serial number, taken from the input's
+    // first bytes, and so the checksums.
+    let (a, b) = (webm_to_ogg(&unknown).unwrap(), webm_to_ogg(&known).unwrap());
+    assert_eq!(a.len(), b.len());
+    let differ = a.iter().zip(&b).filter(|(x, y)| x != y).count();
+    let pages = b.windows(4).filter(|w| w == b"OggS").count();
+    assert!(
+        differ <= pages * 8,
+        "{differ} bytes differ in {pages} pages"
+    );
+    assert_eq!(probe(&a, Container::OggOpus), probe(&b, Container::OggOpus));
+}

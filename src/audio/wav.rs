@@ -1,5 +1,12 @@
 //! WAV (RIFF WAVE): the format chunk, and the duration from the data
 //! chunk's size over the block alignment.
+//!
+//! Not Symphonia's WAV reader, measured in 0.5.5: it agrees on a whole
+//! file (`tone.wav` 1.000 s), but reads a streaming recorder's file
+//! (sizes 0xFFFFFFFF, as ffmpeg writes to a pipe) as 134 217.7 s
+//! (2^31 - 1 frames at 16 kHz) against the 7.300 s it holds, takes a data
+//! chunk cut off as whole (a 7.3 s file cut at 20 000 bytes: 7.300 s),
+//! and names no codec it does not decode ("unsupported wave format").
 
 use super::bytes::{has, le16, le32};
 use super::{Container, Problem, Recording, corrupt, samples_to_duration};
@@ -21,71 +28,10 @@ pub(super) fn probe(b: &[u8]) -> Result<Recording, Problem> {
     if !has(b, 8, b"WAVE") {
         return Err(corrupt("the file ends inside its riff header"));
     }
-    let mut at = 12usize;
-    let mut format: Option<Format> = None;
-    let mut data: Option<u64> = None;
-    while format.is_none() || data.is_none() {
-        if at >= b.len() {
-            break;
-        }
-        let (Some(id), Some(size)) = (b.get(at..at + 4), le32(b, at + 4)) else {
-            return Err(corrupt(
-                "the file ends in the middle of a chunk header (it was cut off)",
-            ));
-        };
-        let start = at + 8;
-        let available = b.len() - start.min(b.len());
-        if id == b"data" {
-            let size = u64::from(size);
-            let have = available as u64;
-            let size = if size == 0xFFFF_FFFF || (size == 0 && have > 0) {
-                // Written by a streaming recorder that never came back to
-                // fill in the size: the data runs to the end of the file.
-                have
-            } else if size > have {
-                return Err(corrupt(
-                    "the file ends before the end of its audio data (it was cut off)",
-                ));
-            } else {
-                size
-            };
-            data = Some(size);
-        } else if id == b"fmt " {
-            let chunk = start
-                .checked_add(size as usize)
-                .and_then(|end| b.get(start..end))
-                .ok_or_else(|| corrupt("the file ends in the middle of its format chunk"))?;
-            format = Some(parse_format(chunk)?);
-        }
-        let padded = u64::from(size) + u64::from(size & 1);
-        at = match usize::try_from(padded)
-            .ok()
-            .and_then(|p| start.checked_add(p))
-        {
-            Some(next) => next,
-            None => break,
-        };
-    }
+    let (format, data) = chunks(b)?;
     let format = format.ok_or_else(|| corrupt("the file has no format chunk"))?;
     let data = data.ok_or_else(|| corrupt("the file has no audio data chunk"))?;
-    match format.tag {
-        1 | 3 => {}
-        tag => {
-            let codec = match tag {
-                2 => "ms adpcm".to_owned(),
-                6 => "a-law".to_owned(),
-                7 => "mu-law".to_owned(),
-                0x11 => "ima adpcm".to_owned(),
-                0x31 => "gsm".to_owned(),
-                0x55 => "mp3".to_owned(),
-                _ => format!("format 0x{tag:04x}"),
-            };
-            return Err(Problem::UnsupportedCodec {
-                container: Container::Wav,
-                codec,
-            });
-        }
-    }
+    check_codec(format.tag)?;
     if format.channels == 0 || format.rate == 0 || format.block_align == 0 {
         return Err(corrupt(
             "the format chunk has zero channels, rate or block size",
@@ -99,6 +45,77 @@ pub(super) fn probe(b: &[u8]) -> Result<Recording, Problem> {
         sample_rate: format.rate,
         channels: format.channels,
         peak: super::decode::symphonia_peak(b, "wav"),
+    })
+}
+
+/// Walks the chunks after the RIFF header until both the format chunk
+/// and the data chunk are found: the format, and the data's length.
+fn chunks(b: &[u8]) -> Result<(Option<Format>, Option<u64>), Problem> {
+    let mut at = 12usize;
+    let mut format: Option<Format> = None;
+    let mut data: Option<u64> = None;
+    while (format.is_none() || data.is_none()) && at < b.len() {
+        let (Some(id), Some(size)) = (b.get(at..at + 4), le32(b, at + 4)) else {
+            return Err(corrupt(
+                "the file ends in the middle of a chunk header (it was cut off)",
+            ));
+        };
+        let start = at + 8;
+        if id == b"data" {
+            data = Some(data_len(size, b.len() - start.min(b.len()))?);
+        } else if id == b"fmt " {
+            let chunk = start
+                .checked_add(size as usize)
+                .and_then(|end| b.get(start..end))
+                .ok_or_else(|| corrupt("the file ends in the middle of its format chunk"))?;
+            format = Some(parse_format(chunk)?);
+        }
+        let padded = u64::from(size) + u64::from(size & 1);
+        match usize::try_from(padded)
+            .ok()
+            .and_then(|p| start.checked_add(p))
+        {
+            Some(next) => at = next,
+            None => break,
+        }
+    }
+    Ok((format, data))
+}
+
+/// The data chunk's length from its `size` field, with `available` bytes
+/// after its header.
+fn data_len(size: u32, available: usize) -> Result<u64, Problem> {
+    let size = u64::from(size);
+    let have = available as u64;
+    if size == 0xFFFF_FFFF || (size == 0 && have > 0) {
+        // Written by a streaming recorder that never came back to fill in
+        // the size: the data runs to the end of the file.
+        Ok(have)
+    } else if size > have {
+        Err(corrupt(
+            "the file ends before the end of its audio data (it was cut off)",
+        ))
+    } else {
+        Ok(size)
+    }
+}
+
+/// Refuses a format tag other than integer (1) or float (3) PCM, naming
+/// the common ones.
+fn check_codec(tag: u16) -> Result<(), Problem> {
+    let codec = match tag {
+        1 | 3 => return Ok(()),
+        2 => "ms adpcm".to_owned(),
+        6 => "a-law".to_owned(),
+        7 => "mu-law".to_owned(),
+        0x11 => "ima adpcm".to_owned(),
+        0x31 => "gsm".to_owned(),
+        0x55 => "mp3".to_owned(),
+        _ => format!("format 0x{tag:04x}"),
+    };
+    Err(Problem::UnsupportedCodec {
+        container: Container::Wav,
+        codec,
     })
 }
 

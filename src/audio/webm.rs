@@ -163,34 +163,7 @@ fn opus_track(b: &[u8], tracks: Element, end: usize) -> Result<OpusTrack, Proble
         .into_iter()
         .filter(|e| e.id == TRACK_ENTRY)
     {
-        let mut t = OpusTrack {
-            channels: 1,
-            rate: 48_000.0,
-            ..OpusTrack::default()
-        };
-        let mut codec = String::new();
-        let mut kind = 0;
-        for c in children(b, entry.start, entry.end.unwrap_or(entry.start))? {
-            let d = b.get(c.start..c.end.unwrap_or(c.start)).unwrap_or_default();
-            match c.id {
-                TRACK_NUMBER => t.number = uint(d),
-                TRACK_TYPE => kind = uint(d),
-                CODEC_ID => codec = String::from_utf8_lossy(d).trim_end_matches('\0').to_owned(),
-                CODEC_PRIVATE => t.private = Some(d.to_vec()),
-                CODEC_DELAY => t.delay_ns = uint(d),
-                AUDIO => {
-                    for a in children(b, c.start, c.end.unwrap_or(c.start))? {
-                        let d = b.get(a.start..a.end.unwrap_or(a.start)).unwrap_or_default();
-                        match a.id {
-                            SAMPLING_FREQUENCY => t.rate = float(d).unwrap_or(48_000.0),
-                            CHANNELS => t.channels = uint(d),
-                            _ => {}
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
+        let (t, codec, kind) = track_entry(b, entry)?;
         if codec == "A_OPUS" {
             return Ok(t);
         }
@@ -205,6 +178,43 @@ fn opus_track(b: &[u8], tracks: Element, end: usize) -> Result<OpusTrack, Proble
         },
         None => corrupt("the webm file has no audio track"),
     })
+}
+
+/// A TrackEntry: what an Opus track needs, its CodecID and its TrackType.
+fn track_entry(b: &[u8], entry: Element) -> Result<(OpusTrack, String, u64), Problem> {
+    let mut t = OpusTrack {
+        channels: 1,
+        rate: 48_000.0,
+        ..OpusTrack::default()
+    };
+    let mut codec = String::new();
+    let mut kind = 0;
+    for c in children(b, entry.start, entry.end.unwrap_or(entry.start))? {
+        let d = data(b, c);
+        match c.id {
+            TRACK_NUMBER => t.number = uint(d),
+            TRACK_TYPE => kind = uint(d),
+            CODEC_ID => codec = String::from_utf8_lossy(d).trim_end_matches('\0').to_owned(),
+            CODEC_PRIVATE => t.private = Some(d.to_vec()),
+            CODEC_DELAY => t.delay_ns = uint(d),
+            AUDIO => {
+                for a in children(b, c.start, c.end.unwrap_or(c.start))? {
+                    match a.id {
+                        SAMPLING_FREQUENCY => t.rate = float(data(b, a)).unwrap_or(48_000.0),
+                        CHANNELS => t.channels = uint(data(b, a)),
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok((t, codec, kind))
+}
+
+/// An element's data (empty for one of unknown size).
+fn data(b: &[u8], e: Element) -> &[u8] {
+    b.get(e.start..e.end.unwrap_or(e.start)).unwrap_or_default()
 }
 
 /// A block's Opus packet, if it belongs to `track`.
@@ -241,89 +251,133 @@ pub fn webm_to_ogg(bytes: &[u8]) -> Result<Vec<u8>, Problem> {
             sniff(b)
         )));
     }
+    let (start, end) = segment(b)?;
+    let demuxed = demux(b, start, end)?;
+    let track = demuxed
+        .track
+        .ok_or_else(|| corrupt("the webm file has no tracks"))?;
+    let head = opus_head(&track)?;
+    if demuxed.packets.is_empty() {
+        return Err(corrupt("the webm file holds no audio"));
+    }
+    let serial = crc(b.get(..4096.min(b.len())).unwrap_or_default());
+    write_ogg(serial, &head, &demuxed.packets, demuxed.discard_ns)
+}
+
+/// Where the Segment's children start and where it ends, after the EBML
+/// header and anything else at the top level.
+fn segment(b: &[u8]) -> Result<(usize, usize), Problem> {
     let header = element(b, 0, b.len())?;
     let mut at = header
         .end
         .ok_or_else(|| corrupt("the webm header has an unknown size"))?;
-    // Find the Segment (skipping anything else at the top level).
-    let segment_end = loop {
+    loop {
         let e = element(b, at, b.len())?;
         if e.id == SEGMENT {
-            at = e.start;
-            break e.end.unwrap_or(b.len());
+            return Ok((e.start, e.end.unwrap_or(b.len())));
         }
         at = e
             .end
             .ok_or_else(|| corrupt("a webm element of unknown size where none may be"))?;
+    }
+}
+
+/// What the Segment holds for the remux.
+struct Demuxed<'a> {
+    /// The Opus track, once the Tracks element was read.
+    track: Option<OpusTrack>,
+    /// The Opus track's packets, in order.
+    packets: Vec<&'a [u8]>,
+    /// The last block's DiscardPadding, in nanoseconds.
+    discard_ns: i64,
+}
+
+/// Walks the Segment's elements between `start` and `end`; a Cluster is
+/// entered rather than skipped, so its children are read in the same loop
+/// whether its size is known or not (an unknown-size Cluster ends where
+/// the next top-level element begins).
+fn demux(b: &[u8], start: usize, end: usize) -> Result<Demuxed<'_>, Problem> {
+    let mut demuxed = Demuxed {
+        track: None,
+        packets: Vec::new(),
+        discard_ns: 0,
     };
-    let mut track: Option<OpusTrack> = None;
-    // Packets, and the last block's DiscardPadding in nanoseconds.
-    let mut packets: Vec<&[u8]> = Vec::new();
-    let mut discard_ns: i64 = 0;
-    // Walk the Segment's elements; a Cluster is entered rather than
-    // skipped, so its children are read in the same loop whether its size
-    // is known or not (an unknown-size Cluster ends where the next
-    // top-level element begins).
-    while at < segment_end {
-        let e = element(b, at, segment_end)?;
+    let mut at = start;
+    while at < end {
+        let e = element(b, at, end)?;
         match e.id {
             CLUSTER => {
                 at = e.start;
                 continue;
             }
             TRACKS => {
-                let end = e
+                let tracks_end = e
                     .end
                     .ok_or_else(|| corrupt("the webm tracks have an unknown size"))?;
-                track = Some(opus_track(b, e, end)?);
+                demuxed.track = Some(opus_track(b, e, tracks_end)?);
             }
-            SIMPLE_BLOCK | BLOCK_GROUP => {
-                let end = e
-                    .end
-                    .ok_or_else(|| corrupt("a webm block has an unknown size"))?;
-                let t = track
-                    .as_ref()
-                    .ok_or_else(|| corrupt("a webm block comes before the tracks"))?;
-                let (data, padding) = if e.id == SIMPLE_BLOCK {
-                    (b.get(e.start..end).unwrap_or_default(), 0)
-                } else {
-                    let mut data: &[u8] = &[];
-                    let mut padding = 0i64;
-                    for c in children(b, e.start, end)? {
-                        let d = b.get(c.start..c.end.unwrap_or(c.start)).unwrap_or_default();
-                        match c.id {
-                            BLOCK => data = d,
-                            DISCARD_PADDING => {
-                                // A signed integer.
-                                let bits = (d.len().min(8) * 8) as u32;
-                                let v = uint(d);
-                                padding = if bits == 0 {
-                                    0
-                                } else {
-                                    ((v << (64 - bits)) as i64) >> (64 - bits)
-                                };
-                            }
-                            _ => {}
-                        }
-                    }
-                    (data, padding)
-                };
-                if let Some(p) = block_packet(data, t.number)? {
-                    packets.push(p);
-                    discard_ns = padding;
-                }
-            }
+            SIMPLE_BLOCK | BLOCK_GROUP => block(b, e, &mut demuxed)?,
             _ => {}
         }
         match e.end {
-            Some(end) => at = end,
+            Some(next) => at = next,
             None => return Err(corrupt("a webm element of unknown size where none may be")),
         }
     }
-    let track = track.ok_or_else(|| corrupt("the webm file has no tracks"))?;
-    let head = match &track.private {
-        Some(p) if OpusHead::parse(p).is_ok() => p.clone(),
-        Some(_) => return Err(corrupt("the opus track's codec data is not an opus header")),
+    Ok(demuxed)
+}
+
+/// Takes the Opus packet of a SimpleBlock or BlockGroup, if it is the Opus
+/// track's, with the group's DiscardPadding.
+fn block<'a>(b: &'a [u8], e: Element, demuxed: &mut Demuxed<'a>) -> Result<(), Problem> {
+    let end = e
+        .end
+        .ok_or_else(|| corrupt("a webm block has an unknown size"))?;
+    let t = demuxed
+        .track
+        .as_ref()
+        .ok_or_else(|| corrupt("a webm block comes before the tracks"))?;
+    let (data, padding) = if e.id == SIMPLE_BLOCK {
+        (b.get(e.start..end).unwrap_or_default(), 0)
+    } else {
+        block_group(b, e.start, end)?
+    };
+    if let Some(p) = block_packet(data, t.number)? {
+        demuxed.packets.push(p);
+        demuxed.discard_ns = padding;
+    }
+    Ok(())
+}
+
+/// A BlockGroup's Block and DiscardPadding (0 when absent).
+fn block_group(b: &[u8], start: usize, end: usize) -> Result<(&[u8], i64), Problem> {
+    let mut frame: &[u8] = &[];
+    let mut padding = 0i64;
+    for c in children(b, start, end)? {
+        match c.id {
+            BLOCK => frame = data(b, c),
+            DISCARD_PADDING => padding = signed(data(b, c)),
+            _ => {}
+        }
+    }
+    Ok((frame, padding))
+}
+
+/// A signed integer element's value (0 for an empty one).
+fn signed(d: &[u8]) -> i64 {
+    let bits = (d.len().min(8) * 8) as u32;
+    if bits == 0 {
+        return 0;
+    }
+    ((uint(d) << (64 - bits)) as i64) >> (64 - bits)
+}
+
+/// The OpusHead to write: the track's CodecPrivate, checked, or one built
+/// from its channels, sampling frequency and CodecDelay.
+fn opus_head(track: &OpusTrack) -> Result<Vec<u8>, Problem> {
+    match &track.private {
+        Some(p) if OpusHead::parse(p).is_ok() => Ok(p.clone()),
+        Some(_) => Err(corrupt("the opus track's codec data is not an opus header")),
         None => {
             let channels = u8::try_from(track.channels)
                 .ok()
@@ -335,20 +389,32 @@ pub fn webm_to_ogg(bytes: &[u8]) -> Result<Vec<u8>, Problem> {
             } else {
                 48_000
             };
-            OpusHead::build(channels, u16::try_from(pre_skip).unwrap_or(u16::MAX), rate)
+            Ok(OpusHead::build(
+                channels,
+                u16::try_from(pre_skip).unwrap_or(u16::MAX),
+                rate,
+            ))
         }
-    };
-    if packets.is_empty() {
-        return Err(corrupt("the webm file holds no audio"));
     }
-    let mut ogg = Writer::new(crc(b.get(..4096.min(b.len())).unwrap_or_default()));
-    ogg.packet(&head, 0);
+}
+
+/// The Ogg Opus file: the header pages, then the packets with granule
+/// positions counted from their TOC bytes, the last trimmed by
+/// `discard_ns`, in pages of up to a second of audio or about 8 KB.
+fn write_ogg(
+    serial: u32,
+    head: &[u8],
+    packets: &[&[u8]],
+    discard_ns: i64,
+) -> Result<Vec<u8>, Problem> {
+    let mut ogg = Writer::new(serial);
+    ogg.packet(head, 0);
     ogg.flush(0);
     ogg.packet(&opus::tags("kyr"), 0);
     ogg.flush(0);
     let mut granule: u64 = 0;
     let mut page_samples: u64 = 0;
-    let last = packets.len() - 1;
+    let last = packets.len().saturating_sub(1);
     for (i, p) in packets.iter().enumerate() {
         let n = u64::from(
             opus::packet_samples(p)
@@ -361,7 +427,6 @@ pub fn webm_to_ogg(bytes: &[u8]) -> Result<Vec<u8>, Problem> {
             end -= ns_to_samples(discard_ns as u64).min(n);
         }
         ogg.packet(p, end);
-        // Pages of up to a second of audio, or about 8 KB.
         if i != last && (page_samples >= 48_000 || ogg.pending() >= 8_192) {
             ogg.flush(0);
             page_samples = 0;
