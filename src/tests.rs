@@ -185,3 +185,170 @@ fn import_paths_are_read_through_groups() {
         ]
     );
 }
+
+/// The most lines a function may take, from its `fn` to its closing
+/// brace: one screen.
+const MOST_FUNCTION_LINES: usize = 100;
+
+/// `text` with its comments, string and character literals blanked out
+/// (newlines kept), so that braces and `fn` in them are not read as code.
+fn without_literals(text: &str) -> Vec<char> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = chars.clone();
+    let blank = |out: &mut Vec<char>, from: usize, to: usize| {
+        for c in &mut out[from..to.min(chars.len())] {
+            if *c != '\n' {
+                *c = ' ';
+            }
+        }
+    };
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    let mut i = 0;
+    while i < chars.len() {
+        let rest = &chars[i..];
+        let end = if rest.starts_with(&['/', '/']) {
+            rest.iter()
+                .position(|&c| c == '\n')
+                .map_or(chars.len(), |n| i + n)
+        } else if rest.starts_with(&['/', '*']) {
+            let mut depth = 0;
+            let mut j = i;
+            while j + 1 < chars.len() {
+                match (chars[j], chars[j + 1]) {
+                    ('/', '*') => (depth, j) = (depth + 1, j + 2),
+                    ('*', '/') if depth == 1 => break,
+                    ('*', '/') => (depth, j) = (depth - 1, j + 2),
+                    _ => j += 1,
+                }
+            }
+            j + 2
+        } else if rest[0] == 'r'
+            && (i == 0
+                || !is_ident(chars[i - 1])
+                || (chars[i - 1] == 'b' && (i < 2 || !is_ident(chars[i - 2]))))
+            && rest[1..]
+                .iter()
+                .position(|&c| c != '#')
+                .is_some_and(|n| rest[1 + n] == '"')
+        {
+            let hashes = rest[1..].iter().take_while(|&&c| c == '#').count();
+            let body = i + 2 + hashes;
+            let close: Vec<char> = std::iter::once('"')
+                .chain(std::iter::repeat_n('#', hashes))
+                .collect();
+            (body..chars.len())
+                .find(|&j| chars[j..].starts_with(&close))
+                .map_or(chars.len(), |j| j + close.len())
+        } else if rest[0] == '"' {
+            let mut j = i + 1;
+            while j < chars.len() && chars[j] != '"' {
+                j += if chars[j] == '\\' { 2 } else { 1 };
+            }
+            j + 1
+        } else if rest[0] == '\'' && rest.get(1) == Some(&'\\') {
+            (i + 2..chars.len())
+                .find(|&j| chars[j] == '\'')
+                .map_or(chars.len(), |j| j + 1)
+        } else if rest[0] == '\'' && rest.get(2) == Some(&'\'') {
+            i + 3
+        } else {
+            i += 1;
+            continue;
+        };
+        blank(&mut out, i, end);
+        i = end;
+    }
+    out
+}
+
+/// Every function with a body in `text`: its name, the line of its
+/// `fn` and how many lines it takes to its closing brace.
+fn functions(text: &str) -> Vec<(String, usize, usize)> {
+    let code = without_literals(text);
+    let line_at = |at: usize| code[..at].iter().filter(|&&c| c == '\n').count() + 1;
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    let mut found = Vec::new();
+    for at in 0..code.len().saturating_sub(3) {
+        let keyword =
+            code[at..].starts_with(&['f', 'n', ' ']) && (at == 0 || !is_ident(code[at - 1]));
+        if !keyword {
+            continue;
+        }
+        let name: String = code[at + 3..]
+            .iter()
+            .take_while(|&&c| is_ident(c))
+            .collect();
+        // The body: the first `{` outside the signature's brackets, unless
+        // a `;` ends a declaration first.
+        let mut depth = 0i32;
+        let mut body = None;
+        for (j, &c) in code.iter().enumerate().skip(at) {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth -= 1,
+                ';' if depth == 0 => break,
+                '{' if depth == 0 => {
+                    body = Some(j);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let Some(body) = body else { continue };
+        let mut braces = 0;
+        let end = (body..code.len()).find(|&j| {
+            match code[j] {
+                '{' => braces += 1,
+                '}' => braces -= 1,
+                _ => {}
+            }
+            braces == 0
+        });
+        if let Some(end) = end {
+            let first = line_at(at);
+            found.push((name, first, line_at(end) - first + 1));
+        }
+    }
+    found
+}
+
+#[test]
+fn every_function_fits_one_screen() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut long = Vec::new();
+    for entry in walkdir::WalkDir::new(root.join("src")).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        let shown = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap()
+            .display()
+            .to_string();
+        for (name, line, lines) in functions(&text) {
+            if lines > MOST_FUNCTION_LINES {
+                long.push(format!("{shown}:{line} `{name}`: {lines} lines"));
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "functions over {MOST_FUNCTION_LINES} lines (split them along the concerns they mix): {long:#?}"
+    );
+}
+
+#[test]
+fn function_lengths_are_read_past_literals_and_comments() {
+    let text = "fn a() {\n    let s = \"}\"; // }\n    let c = '}';\n}\n\
+                fn b<'a>(x: &'a str) -> &'a str {\n    /* { */ r#\"{\"# ;\n    x\n}\n\
+                trait T { fn c(&self); }\n";
+    let found = functions(text);
+    assert_eq!(
+        found,
+        [("a".to_owned(), 1, 4), ("b".to_owned(), 5, 4)],
+        "{found:?}"
+    );
+}

@@ -185,7 +185,12 @@ fn the_binary_holds_each_bundled_font_once() {
             .windows(middle.len())
             .filter(|w| w[0] == middle[0] && *w == middle)
             .count();
-        assert_eq!(copies, 1, "{} is in the binary {copies} times", entry.path().display());
+        assert_eq!(
+            copies,
+            1,
+            "{} is in the binary {copies} times",
+            entry.path().display()
+        );
         checked += 1;
     }
     assert!(checked >= 19, "only {checked} fonts");
