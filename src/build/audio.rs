@@ -40,8 +40,14 @@ pub(super) fn copy(context: &Context, report: &mut BuildReport) -> Result<(), Er
         for name in played.iter().flatten() {
             copy_one(context, bundle, &audio_dir, name, report)?;
         }
+        // The recordings an earlier build copied that no page plays now.
         if let Some(played) = &played {
-            remove_unplayed(context.out_dir, &audio_dir, played, report)?;
+            let is_recording = |name: &str| {
+                name.rsplit_once('.')
+                    .is_some_and(|(_, ext)| crate::audio::Container::from_extension(ext).is_some())
+            };
+            let keep = |name: &str| played.contains(name);
+            super::remove_unneeded(context.out_dir, &audio_dir, is_recording, keep, report)?;
         }
         output::remove_empty_dir(context.out_dir, &audio_dir)?;
     }
@@ -80,33 +86,5 @@ fn copy_one(
     }
     output::write_output(context.out_dir, &relative, &bytes)?;
     report.written.push(path);
-    Ok(())
-}
-
-/// Removes the recordings an earlier build copied that no page plays now.
-fn remove_unplayed(
-    out_dir: &Path,
-    audio_dir: &Path,
-    played: &BTreeSet<String>,
-    report: &mut BuildReport,
-) -> Result<(), Error> {
-    for entry in std::fs::read_dir(out_dir.join(audio_dir))
-        .into_iter()
-        .flatten()
-        .flatten()
-    {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let is_recording = name
-            .rsplit_once('.')
-            .is_some_and(|(_, ext)| crate::audio::Container::from_extension(ext).is_some());
-        if is_recording && !played.contains(&name) {
-            let relative = audio_dir.join(&name);
-            if output::remove_stale(out_dir, &relative)? {
-                report
-                    .removed
-                    .push(relative.to_string_lossy().replace('\\', "/"));
-            }
-        }
-    }
     Ok(())
 }

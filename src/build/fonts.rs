@@ -153,24 +153,12 @@ fn replace_fonts(
         report.written.push(path);
     }
     // Only names kyr gives its own fonts are looked at.
-    for entry in std::fs::read_dir(out_dir.join(fonts_dir))
-        .into_iter()
-        .flatten()
-        .flatten()
-    {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let ours = name
-            .strip_suffix(".woff2")
-            .is_some_and(|stem| crate::base::fonts::bundled(&format!("{stem}.ttf")).is_some());
-        if ours && !fonts.iter().any(|(n, _)| *n == name) {
-            let relative = fonts_dir.join(&name);
-            if output::remove_stale(out_dir, &relative)? {
-                report
-                    .removed
-                    .push(relative.to_string_lossy().replace('\\', "/"));
-            }
-        }
-    }
+    let ours = |name: &str| {
+        name.strip_suffix(".woff2")
+            .is_some_and(|stem| crate::base::fonts::bundled(&format!("{stem}.ttf")).is_some())
+    };
+    let needed = |name: &str| fonts.iter().any(|(n, _)| n == name);
+    super::remove_unneeded(out_dir, fonts_dir, ours, needed, report)?;
     output::remove_empty_dir(out_dir, fonts_dir)?;
     // A locale's folder left empty goes too.
     if let Some(folder) = fonts_dir.parent().filter(|f| !f.as_os_str().is_empty()) {

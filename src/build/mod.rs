@@ -286,3 +286,31 @@ fn translation_problems(project: &Project, options: &BuildOptions) -> Vec<Diagno
         .flat_map(|locale| lint::locale_problems(&project.messages(), locale))
         .collect()
 }
+
+/// Removes from `dir` (under the output folder) the files kyr made there
+/// that this build no longer needs: only names `is_ours` accepts are
+/// looked at, and those `keep` accepts stay.
+fn remove_unneeded(
+    out_dir: &Path,
+    dir: &Path,
+    is_ours: impl Fn(&str) -> bool,
+    keep: impl Fn(&str) -> bool,
+    report: &mut BuildReport,
+) -> Result<(), Error> {
+    for entry in std::fs::read_dir(out_dir.join(dir))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if is_ours(&name) && !keep(&name) {
+            let relative = dir.join(&name);
+            if output::remove_stale(out_dir, &relative)? {
+                report
+                    .removed
+                    .push(relative.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    Ok(())
+}

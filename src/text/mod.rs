@@ -73,20 +73,7 @@ impl OutputFormat for TextFormat {
     }
 
     fn outputs(&self, skeleton: &Skeleton, locale: &Locale) -> Vec<Planned> {
-        vec![
-            Planned::new(
-                locale,
-                &format!("{}.txt", skeleton.name),
-                Format::Text,
-                None,
-            ),
-            Planned::new(
-                locale,
-                &format!("{}.sms.txt", skeleton.name),
-                Format::Text,
-                Some("sms"),
-            ),
-        ]
+        outputs(skeleton, locale)
     }
 
     fn render(&self, skeleton: &Skeleton, page: &Page) -> Rendered {

@@ -49,6 +49,26 @@ pub struct Artifact {
     pub duration_ms: Option<u64>,
 }
 
+impl Artifact {
+    /// A file of the bundle, with its size and hash, described no further.
+    fn of(path: &str, bytes: &[u8]) -> Artifact {
+        Artifact {
+            path: path.to_owned(),
+            document: None,
+            locale: None,
+            layout: None,
+            format: String::new(),
+            bytes: bytes.len() as u64,
+            sha256: hex(&Sha256::digest(bytes)),
+            coverage: None,
+            fallbacks: None,
+            reviewed: None,
+            message: None,
+            duration_ms: None,
+        }
+    }
+}
+
 /// The manifest's entry for each file, with the coverage, fallbacks and
 /// review state of its document in its locale.
 pub(super) fn artifacts(
@@ -94,18 +114,11 @@ pub(super) fn artifacts(
 fn job_output(file: &JobFile, bytes: &[u8]) -> Artifact {
     let planned = &file.planned;
     Artifact {
-        path: planned.path.clone(),
         document: Some(file.document.clone()),
         locale: planned.path.split_once('/').map(|(tag, _)| tag.to_owned()),
         layout: planned.layout.map(str::to_owned),
         format: planned.format.to_string(),
-        bytes: bytes.len() as u64,
-        sha256: hex(&Sha256::digest(bytes)),
-        coverage: None,
-        fallbacks: None,
-        reviewed: None,
-        message: None,
-        duration_ms: None,
+        ..Artifact::of(&planned.path, bytes)
     }
 }
 
@@ -153,18 +166,11 @@ fn describe(path: &str, bytes: &[u8]) -> Artifact {
     };
     let locale = (!folder.is_empty()).then(|| folder.to_owned());
     Artifact {
-        path: path.to_owned(),
         document: if locale.is_some() { document } else { None },
         locale,
         layout,
         format,
-        bytes: bytes.len() as u64,
-        sha256: hex(&Sha256::digest(bytes)),
-        coverage: None,
-        fallbacks: None,
-        reviewed: None,
-        message: None,
-        duration_ms: None,
+        ..Artifact::of(path, bytes)
     }
 }
 
@@ -185,20 +191,15 @@ fn describe_recording(path: &str, bytes: &[u8]) -> Option<Artifact> {
         None => stem,
     };
     Some(Artifact {
-        path: path.to_owned(),
         document: document.map(str::to_owned),
         locale: Some(tag.to_owned()),
         layout: document.map(|_| VOICE_NOTES.to_owned()),
         format: "audio".to_owned(),
-        bytes: bytes.len() as u64,
-        sha256: hex(&Sha256::digest(bytes)),
-        coverage: None,
-        fallbacks: None,
-        reviewed: None,
         message: Some(message.to_owned()),
         duration_ms: crate::audio::probe(bytes, container)
             .ok()
             .map(|r| r.duration.as_millis() as u64),
+        ..Artifact::of(path, bytes)
     })
 }
 
