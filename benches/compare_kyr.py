@@ -32,13 +32,16 @@ EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 def timed(args, cwd):
     """Runs a command; returns (wall s, cpu s, max rss MiB)."""
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
-    start = time.monotonic()
-    process = subprocess.Popen(args, cwd=cwd, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.monotonic() - start
-    stderr = process.stderr.read().decode(errors="replace")
-    process.stderr.close()
+    # The warnings go to a file, not a pipe: a pipe read only after the
+    # process ends fills up and stops kyr mid-build.
+    with tempfile.TemporaryFile() as errors:
+        start = time.monotonic()
+        process = subprocess.Popen(args, cwd=cwd, env=env,
+                                   stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.monotonic() - start
+        errors.seek(0)
+        stderr = errors.read().decode(errors="replace")
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         sys.exit(f"`{' '.join(map(str, args))}` exited {code}:\n{stderr}")
