@@ -14,6 +14,7 @@ use walkdir::WalkDir;
 use crate::base::diag::{Diagnostic, FileId, Files, Span, human_size};
 use crate::base::epoch::FIXED_EPOCH;
 use crate::base::error::Error;
+use crate::base::text;
 use crate::config::{self, Config};
 use crate::doc::{self, Skeleton};
 use crate::html::Templates;
@@ -360,6 +361,7 @@ fn load_lock(
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Option<i18n::lock::Lock>> {
     let lock_path = locale_dir.join(i18n::lock::LOCK_FILE);
+    let errors_before = error_count(diags);
     let mut lock = None;
     // `list` refuses a lock file that links out of the project.
     for path in list(root, locale_dir, "toml", diags)? {
@@ -368,6 +370,10 @@ fn load_lock(
         {
             lock = Some(i18n::lock::Lock::parse(file, files.text(file), diags));
         }
+    }
+    if error_count(diags) > errors_before {
+        // Its entries are unknown: nothing may rewrite it.
+        lock.get_or_insert_default().unreadable = true;
     }
     Ok(lock)
 }
@@ -572,7 +578,7 @@ fn read_text(
     }
     let rel = relative(root, path);
     let bytes = fs::read(path).with_context(|| format!("failed to read `{}`", rel.display()))?;
-    match String::from_utf8(bytes) {
+    match text::decode(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{FEFF}') {
                 text.drain(..3);
@@ -584,15 +590,9 @@ fn read_text(
             }
             Ok(Some(file))
         }
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let file = files.add(rel, text);
-            diags.push(
-                Diagnostic::error("file is not valid UTF-8")
-                    .at(Span::new(file, valid..valid + 1))
-                    .hint("save the file as UTF-8"),
-            );
+        Err((why, bytes)) => {
+            let file = files.add(rel, text::shown(&bytes, why));
+            diags.push(why.diagnostic(file));
             Ok(None)
         }
     }

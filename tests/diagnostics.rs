@@ -177,7 +177,7 @@ fn invalid_utf8_is_located() {
     std::fs::write(fx.root().join("locales/fr/bad.ftl"), b"a = ok\nb = \xff\n").unwrap();
     let (report, diags) = fx.build(&BuildOptions::default());
     assert!(
-        diags.contains("locales/fr/bad.ftl:2:5: error: file is not valid UTF-8"),
+        diags.contains("locales/fr/bad.ftl:2:5: error: this file is not UTF-8: byte 0xFF"),
         "{diags}"
     );
     assert!(report.failed.contains(&"fr/door.html".to_owned()));

@@ -9,6 +9,7 @@ mod browser;
 mod bundle;
 mod cli;
 mod diagnostics;
+mod edited_files;
 mod fallback;
 mod hostile;
 mod html;

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 pub struct FileId(usize);
 
 /// A source file that diagnostics can point into.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SourceFile {
     /// Path shown to the user, relative to the project root.
     pub path: PathBuf,
@@ -65,7 +65,7 @@ fn line_starts(text: &str) -> Vec<usize> {
 }
 
 /// Every source file loaded for a build, so diagnostics can quote them.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Files {
     files: Vec<SourceFile>,
     /// Each path (as shown) and its first file, built when first needed.

@@ -49,12 +49,21 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Usage(message) => f.write_str(message),
-            Error::Invalid { diagnostics, .. } => {
-                write!(
-                    f,
-                    "the project cannot be loaded: {} problems",
-                    diagnostics.len()
-                )
+            Error::Invalid { files, diagnostics } => {
+                // Where each problem is and what it is, on one line each
+                // (the command line prints them in full instead).
+                let lines: Vec<String> = diagnostics
+                    .iter()
+                    .map(|d| match &d.span {
+                        Some(span) => {
+                            let (line, column) = files.line_col(span.file, span.range.start);
+                            let path = crate::base::diag::display_path(&files.get(span.file).path);
+                            format!("{path}:{line}:{column}: {}", d.message)
+                        }
+                        None => d.message.clone(),
+                    })
+                    .collect();
+                f.write_str(&lines.join("\n"))
             }
             Error::Failed(e) => write!(f, "{e:#}"),
             Error::Reported => f.write_str("problems were found"),

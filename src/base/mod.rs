@@ -1,7 +1,7 @@
 //! Shared words, imported by every stage and importing nothing of kyr's:
 //! diagnostics, identifiers, language direction, link rules, the build
 //! time, atomic file output, giving freed memory back, settings errors in
-//! plain words, the bundled font files.
+//! plain words, the bundled font files, text files read whole.
 
 pub mod diag;
 pub(crate) mod epoch;
@@ -13,3 +13,4 @@ pub(crate) mod links;
 pub(crate) mod memory;
 pub(crate) mod output;
 pub(crate) mod settings;
+pub(crate) mod text;

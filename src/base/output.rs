@@ -27,14 +27,36 @@ const TEMP_RECORD_MAX_BYTES: u64 = 16 * 1024 * 1024;
 /// Writes `bytes` to `out_dir/relative` atomically. `relative` must stay
 /// inside `out_dir` (no `..`, no absolute path).
 pub(crate) fn write_atomic(out_dir: &Path, relative: &Path, bytes: &[u8]) -> Result<PathBuf> {
-    write_through_temporary(out_dir, relative, bytes, false)
+    write_through_temporary(out_dir, relative, bytes, false, &Replace::default())
 }
 
 /// Writes a build's output like [`write_atomic`], recording the temporary
 /// file's name in the output folder's record first, for
 /// [`remove_recorded_temporary_files`].
 pub(crate) fn write_output(out_dir: &Path, relative: &Path, bytes: &[u8]) -> Result<PathBuf> {
-    write_through_temporary(out_dir, relative, bytes, true)
+    write_through_temporary(out_dir, relative, bytes, true, &Replace::default())
+}
+
+/// How [`replace`] replaces a file a person edits.
+#[derive(Default)]
+pub(crate) struct Replace<'a> {
+    /// The permissions the file had, kept (new files get 0644).
+    pub(crate) permissions: Option<fs::Permissions>,
+    /// Called once the new bytes are on disk, just before the rename: an
+    /// error leaves the file as it is (it changed meanwhile).
+    pub(crate) before_rename: Option<&'a dyn Fn() -> Result<()>>,
+}
+
+/// Writes `bytes` to `out_dir/relative` atomically like [`write_atomic`],
+/// keeping the file's permissions and checking it once more just before
+/// the rename.
+pub(crate) fn replace(
+    out_dir: &Path,
+    relative: &Path,
+    bytes: &[u8],
+    how: &Replace,
+) -> Result<PathBuf> {
+    write_through_temporary(out_dir, relative, bytes, false, how)
 }
 
 fn write_through_temporary(
@@ -42,6 +64,7 @@ fn write_through_temporary(
     relative: &Path,
     bytes: &[u8],
     record: bool,
+    how: &Replace,
 ) -> Result<PathBuf> {
     let path = inside(out_dir, relative)?;
     let dir = path.parent().unwrap_or(out_dir);
@@ -66,8 +89,15 @@ fn write_through_temporary(
         })
         .with_context(|| format!("failed to create a temporary file in `{}`", dir.display()))?;
     temp.write_all(bytes)
+        .and_then(|()| match &how.permissions {
+            Some(permissions) => temp.as_file().set_permissions(permissions.clone()),
+            None => Ok(()),
+        })
         .and_then(|()| temp.as_file().sync_all())
         .with_context(|| format!("failed to write `{}`", path.display()))?;
+    if let Some(check) = how.before_rename {
+        check()?;
+    }
     temp.persist(&path)
         .with_context(|| format!("failed to write `{}`", path.display()))?;
     Ok(path)
@@ -278,6 +308,21 @@ mod tests {
             .to_string_lossy()
             .into_owned();
         assert!(is_temporary(&name), "{name}");
+    }
+
+    #[test]
+    fn a_change_found_just_before_the_rename_leaves_the_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        write_atomic(dir.path(), Path::new("a.ftl"), b"theirs").unwrap();
+        let changed = || -> Result<()> { bail!("changed meanwhile") };
+        let how = Replace {
+            permissions: None,
+            before_rename: Some(&changed),
+        };
+        let error = replace(dir.path(), Path::new("a.ftl"), b"ours", &how).unwrap_err();
+        assert_eq!(error.to_string(), "changed meanwhile");
+        assert_eq!(fs::read(dir.path().join("a.ftl")).unwrap(), b"theirs");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

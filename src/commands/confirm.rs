@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::base::error::Error;
-use crate::commands::{Outcome, PlannedWrite, read_before};
+use crate::commands::{Outcome, PlannedWrite, read_edited, refuse_unread_locale};
 use crate::i18n::{lock, recordings, stale};
 use crate::project::Project;
 
@@ -63,8 +63,10 @@ pub(crate) fn lock_write(
     ids: &[String],
     audio: bool,
 ) -> Result<(PlannedWrite, Vec<String>), Error> {
+    let doing = if audio { "`kyr confirm --audio`" } else { "`kyr confirm`" };
+    refuse_unread_locale(project, tag, doing)?;
     let relative = Path::new("locales").join(tag).join(lock::LOCK_FILE);
-    let before = read_before(&project.root, &relative)?;
+    let before = read_edited(&project.root, &relative)?;
     let messages = project.messages();
     let (text, confirmed) = if audio {
         recordings::confirm(&messages, tag, ids)

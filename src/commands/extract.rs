@@ -13,7 +13,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::base::diag::display_path;
 use crate::base::error::Error;
-use crate::commands::{Before, Outcome, PlannedWrite, read_before};
+use crate::commands::{Before, Outcome, PlannedWrite, read_edited};
 use crate::doc::split_front_matter;
 use crate::i18n::LocaleBundle;
 use crate::project::{self, Project};
@@ -44,18 +44,18 @@ pub struct ExtractReport {
 /// not a Markdown document in `content/`, or whose name cannot be a
 /// document's, is a usage error.
 pub fn run(project: &Project, options: &ExtractOptions) -> Result<Outcome<ExtractReport>, Error> {
-    let (real, name) = located(project, &options.document)?;
-    let text = std::fs::read_to_string(&real).map_err(|e| {
-        Error::Failed(anyhow::anyhow!(
-            "cannot read `{}`: {e}",
-            options.document.display()
-        ))
-    })?;
+    let name = located(project, &options.document)?;
+    let skeleton = Path::new("content").join(format!("{name}.md"));
+    let skeleton_before = read_edited(&project.root, &skeleton)?;
+    let Before::Held(bytes) = &skeleton_before else {
+        return Err(Error::Usage(format!("cannot read `{}`: it is gone", options.document.display())));
+    };
+    let text = String::from_utf8_lossy(bytes).into_owned();
     let reference = &project.config.reference;
     let ftl = Path::new("locales")
         .join(reference)
         .join(format!("{name}.ftl"));
-    let ftl_before = read_before(&project.root, &ftl)?;
+    let ftl_before = read_edited(&project.root, &ftl)?;
     let existing = match &ftl_before {
         Before::Held(bytes) => String::from_utf8(bytes.clone()).ok(),
         Before::Absent | Before::Unchecked => None,
@@ -67,15 +67,13 @@ pub fn run(project: &Project, options: &ExtractOptions) -> Result<Outcome<Extrac
         project.catalog.get(reference),
         &reference_vars(project),
     );
-    let skeleton = Path::new("content").join(format!("{name}.md"));
     let mut writes = Vec::new();
     if out.skeleton != text {
         if !options.in_place {
             writes.push(kept_original(project, &name, &text)?);
         }
         writes.push(
-            PlannedWrite::new(&project.root, &skeleton, out.skeleton)
-                .over(Before::Held(text.clone().into_bytes())),
+            PlannedWrite::new(&project.root, &skeleton, out.skeleton).over(skeleton_before),
         );
     }
     if existing.as_deref() != Some(out.messages.as_str()) {
@@ -89,10 +87,10 @@ pub fn run(project: &Project, options: &ExtractOptions) -> Result<Outcome<Extrac
     Ok(Outcome { writes, report })
 }
 
-/// The document's real path and its name, once it is known to be a
+/// The document's name, once it is known to be a
 /// Markdown file right in the project's `content/` folder, named as a
 /// document must be.
-fn located(project: &Project, document: &Path) -> Result<(PathBuf, String), Error> {
+fn located(project: &Project, document: &Path) -> Result<String, Error> {
     let real = document
         .canonicalize()
         .map_err(|e| Error::Usage(format!("cannot read `{}`: {e}", document.display())))?;
@@ -117,7 +115,7 @@ fn located(project: &Project, document: &Path) -> Result<(PathBuf, String), Erro
             "`{name}` cannot be a document name: it becomes every output's file name and address, so it must use lowercase letters, digits, `-` and `_` (and not be `index` or a name Windows reserves); rename the file, for example to `content/{suggested}.md`"
         )));
     }
-    Ok((real, name))
+    Ok(name)
 }
 
 /// The original document, kept beside the skeleton (a `.orig` file is

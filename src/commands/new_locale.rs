@@ -12,7 +12,7 @@ use crate::base::diag::display_path;
 use crate::base::error::Error;
 use crate::base::lang;
 use crate::commands::commented::commented_entry;
-use crate::commands::{Outcome, PlannedWrite, read_before};
+use crate::commands::{Before, Outcome, PlannedWrite, read_edited};
 use crate::i18n::{LocaleBundle, interface, lock};
 use crate::project::{self, Project};
 
@@ -50,8 +50,11 @@ pub fn run(
     let tag = options.locale.as_str();
     let reference = checked(project, options)?;
     let (files, messages) = translation_files(project, reference, tag);
-    let config = with_locale_table(project, options)?;
-    let config_before = read_before(&project.root, Path::new(project::CONFIG_FILE))?;
+    let config_before = read_edited(&project.root, Path::new(project::CONFIG_FILE))?;
+    let Before::Held(config_bytes) = &config_before else {
+        return Err(Error::Usage("kyr.toml is gone: run the command again where it is".to_owned()));
+    };
+    let config = with_locale_table(&String::from_utf8_lossy(config_bytes), options)?;
 
     let report = NewLocaleReport {
         locale: tag.to_owned(),
@@ -153,9 +156,8 @@ fn translation_files(
 }
 
 /// kyr.toml with the new locale's table added.
-fn with_locale_table(project: &Project, options: &NewLocaleOptions) -> Result<String, Error> {
+fn with_locale_table(config_text: &str, options: &NewLocaleOptions) -> Result<String, Error> {
     let tag = options.locale.as_str();
-    let config_text = project.files.text(project.config_file);
     let mut doc: DocumentMut = config_text
         .parse()
         .map_err(|e| Error::Usage(format!("kyr.toml cannot be edited: {e}")))?;

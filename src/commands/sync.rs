@@ -10,7 +10,7 @@ use fluent_bundle::FluentResource;
 use crate::base::diag::{FileId, display_path};
 use crate::base::error::Error;
 use crate::commands::commented::commented_entry;
-use crate::commands::{Before, Outcome, PlannedWrite, read_before};
+use crate::commands::{Before, Outcome, PlannedWrite, read_edited, refuse_unread_locale};
 use crate::i18n::{LocaleBundle, interface};
 use crate::project::Project;
 
@@ -82,6 +82,7 @@ fn additions(project: &Project, tag: &str) -> Result<(Vec<PlannedWrite>, usize),
             config.reference
         ))
     })?;
+    refuse_unread_locale(project, tag, "`kyr sync`")?;
     let own = project.catalog.get(tag);
     let mut writes = Vec::new();
     let mut messages = 0;
@@ -91,7 +92,7 @@ fn additions(project: &Project, tag: &str) -> Result<(Vec<PlannedWrite>, usize),
             continue;
         };
         let target = PathBuf::from("locales").join(tag).join(name);
-        let before = read_before(&project.root, &target)?;
+        let before = read_edited(&project.root, &target)?;
         let existing = match &before {
             Before::Held(bytes) => String::from_utf8(bytes.clone()).ok(),
             Before::Absent | Before::Unchecked => None,

@@ -37,6 +37,10 @@ pub struct Lock {
     /// Message id -> the text its recording was made from, as the
     /// volunteer read it.
     pub audio_texts: IndexMap<String, String>,
+    /// The file is there but could not be read whole (not UTF-8, not
+    /// TOML, a link out of the project, a table kyr does not know): what
+    /// it holds is unknown, so no command may rewrite it.
+    pub unreadable: bool,
 }
 
 /// Why a translated message is stale.

@@ -244,9 +244,10 @@ pub(crate) fn confirm(
             lock.texts.insert(id.clone(), text);
         }
     }
-    // Forget messages the locale no longer has.
+    // Forget messages the locale no longer has (a message with an error
+    // is still there: it is kept until it is fixed).
     lock.confirmed
-        .retain(|id, _| bundle.sources.contains_key(id));
+        .retain(|id, _| bundle.sources.contains_key(id) || bundle.broken.contains_key(id));
     lock.texts.retain(|id, _| lock.confirmed.contains_key(id));
     Ok((lock.render(tag, reference_tag), wanted))
 }

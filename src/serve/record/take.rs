@@ -10,7 +10,7 @@ use std::path::Path;
 use super::{Incoming, NOT_KEPT, Reply, find, message_ids};
 use crate::audio::{self, Container, Recording};
 use crate::base::output;
-use crate::i18n::lock::LOCK_FILE;
+use crate::commands::{self, WriterLock, confirm};
 use crate::i18n::recordings::{self, AUDIO_DIR};
 use crate::project::{self, Project};
 
@@ -50,6 +50,10 @@ pub(super) fn save(
             "the recording is silent: the microphone is probably muted or not the one in use; check it and record again",
         ));
     }
+    // Saves are one at a time, each confirmed in the lock file as it is
+    // then: two saves at once must not lose each other's entry.
+    let _writing = WriterLock::take(&project.root)
+        .map_err(|e| Reply::text(500, format!("the recording could not be saved: {e}")))?;
     write(&project.root, tag, id, &ogg)?;
     confirm(&project.root, tag, id)?;
     Ok(saved(id, &info))
@@ -94,16 +98,14 @@ fn write(root: &Path, tag: &str, id: &str, ogg: &[u8]) -> Result<(), Reply> {
 }
 
 /// Confirms the new recording of `id` against the text it reads now, in
-/// the locale's lock file.
+/// the locale's lock file as it is now (read again, under the writer
+/// lock the caller holds).
 fn confirm(root: &Path, tag: &str, id: &str) -> Result<(), Reply> {
     let failed = |why: String| Reply::text(500, format!("saved, but not confirmed: {why}"));
     let project = project::load(root).map_err(|e| failed(e.to_string()))?;
-    let (lock, _) = recordings::confirm(&project.messages(), tag, &[id.to_owned()])
+    let (write, _) = confirm::lock_write(&project, tag, &[id.to_owned()], true)
         .map_err(|e| failed(e.to_string()))?;
-    let relative = Path::new("locales").join(tag).join(LOCK_FILE);
-    output::write_atomic(&project.root, &relative, lock.as_bytes())
-        .map_err(|e| failed(format!("{e:#}")))?;
-    Ok(())
+    commands::write_locked(&[write]).map_err(|e| failed(e.to_string()))
 }
 
 /// What the page is told of a saved take (JSON).

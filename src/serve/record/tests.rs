@@ -460,3 +460,33 @@ fn names_and_texts_reach_the_pages_as_text_not_markup() {
     assert_eq!(page.matches("<script").count(), 1, "{page}");
     assert!(!page.contains("<b "), "{page}");
 }
+
+#[test]
+fn saves_made_at_once_keep_every_confirmation() {
+    let root = project();
+    let root = root.path();
+    let ids = ["door-title", "door-intro", "door-silent", "door-sign"];
+    for round in 0..3 {
+        std::thread::scope(|scope| {
+            for id in ids {
+                scope.spawn(move || {
+                    let reply = post(
+                        root,
+                        &format!("/record/fr/door/{id}"),
+                        "audio/ogg",
+                        &fixture("tone.ogg"),
+                    );
+                    assert_eq!(reply.status, 200, "{}", body(&reply));
+                });
+            }
+        });
+        let lock = std::fs::read_to_string(root.join("locales/fr/kyr-lock.toml")).unwrap();
+        let audio = lock.split("[audio]").nth(1).unwrap_or_default();
+        for id in ids {
+            assert!(
+                audio.lines().any(|line| line.starts_with(&format!("{id} = "))),
+                "round {round}: the confirmation of {id} was lost:\n{lock}"
+            );
+        }
+    }
+}
