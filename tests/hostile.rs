@@ -473,3 +473,39 @@ fn pages_per_pdf_are_bounded_before_and_after_layout() {
     );
     assert!(!fx.out("en/door.pdf").exists());
 }
+
+#[test]
+fn control_and_bidi_characters_made_by_escapes_are_caught_like_typed_ones() {
+    let fx = Fixture::new("build/basic");
+    fx.replace(
+        "locales/fr/door.ftl",
+        "door-title = Si des agents viennent à votre porte",
+        "door-title = Si des agents{\"\\u0000\"}{\"\\u001B\"} viennent{\"\\u009B\"} à votre porte",
+    );
+    fx.replace(
+        "locales/fr/door.ftl",
+        "door-silent = Vous avez",
+        "door-silent = {\"\\u202E\"}Vous avez",
+    );
+    let (_, diags) = fx.build(&BuildOptions::default());
+    let fr = fx.page("fr/door.html");
+    for c in ['\0', '\u{1B}', '\u{9B}'] {
+        assert!(!fr.contains(c), "U+{:04X} reached the page", c as u32);
+    }
+    assert!(
+        main_of(&fr).contains("Si des agents\u{FFFD} viennent à votre porte"),
+        "{fr}"
+    );
+    assert!(
+        diags.contains("locales/fr/door.ftl:1:29: warning: in message `door-title`: an escape makes control character U+0000"),
+        "{diags}"
+    );
+    assert!(
+        diags.contains("warning: in message `door-silent`: an escape makes invisible bidi control character U+202E"),
+        "{diags}"
+    );
+    // `check` says the same.
+    let check = fx.run(&["check"]);
+    assert!(check.stderr.contains("control character U+0000"), "{}", check.stderr);
+    assert!(check.stderr.contains("bidi control character U+202E"), "{}", check.stderr);
+}

@@ -455,6 +455,7 @@ impl<'a> Resolver<'a> {
         let Some(text) = self.format(bundle, pattern, key, tag, &location) else {
             return Attempt::Unusable;
         };
+        let text = self.escaped_controls(text, bundle, &reference.id, key, tag);
         // Counted before the text is parsed, which is where the
         // memory goes.
         if !self.expand(self.expanded_len(&text), &reference.span) {
@@ -534,6 +535,72 @@ impl<'a> Resolver<'a> {
             self.report(d, Some(tag));
         }
         None
+    }
+
+    /// The formatted text without the control characters an escape in a
+    /// string literal (`{ "\u0000" }`) made: they are dropped (a NUL
+    /// shown as U+FFFD) with the warning a typed one gets when its file is
+    /// read. A bidi control an escape made is kept, with the warning a
+    /// typed one gets, unless the locale allows them.
+    fn escaped_controls<'t>(
+        &mut self,
+        text: Cow<'t, str>,
+        bundle: &LocaleBundle,
+        id: &str,
+        key: &str,
+        tag: &str,
+    ) -> Cow<'t, str> {
+        let bidi_allowed = self.config.locale(tag).is_some_and(|l| l.bidi_controls);
+        let is_bidi = |c: char| {
+            matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}' | '\u{2067}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+        };
+        if !text.chars().any(|c| is_control(c) || (!bidi_allowed && is_bidi(c))) {
+            return text;
+        }
+        let source = bundle.sources.get(id);
+        let entry = source
+            .and_then(|s| Some(&bundle.source_text(s.file)?[s.entry.clone()]))
+            .unwrap_or("");
+        // A bidi control typed in the file is `check`'s to report.
+        let Some(found) = text
+            .chars()
+            .find(|c| is_control(*c) || (!bidi_allowed && is_bidi(*c) && !entry.contains(*c)))
+        else {
+            return text;
+        };
+        let span = source.map(|s| {
+            let at = entry.find("\\u").or_else(|| entry.find("\\U")).unwrap_or(0);
+            Span::new(s.file, s.entry.start + at..s.entry.start + at + 2)
+        });
+        let what = format!("U+{:04X}", found as u32);
+        let d = if is_control(found) {
+            Diagnostic::warning(format!(
+                "in message `{key}`: an escape makes control character {what}, which is dropped (a NUL is shown as U+FFFD)"
+            ))
+            .code("control-char")
+        } else {
+            Diagnostic::warning(format!(
+                "in message `{key}`: an escape makes invisible bidi control character {what}"
+            ))
+            .code("bidi-control")
+            .hint("kyr already keeps phone numbers and other languages in order; an invisible control can reorder or hide text, so remove it")
+        };
+        self.report(
+            d.at_opt(span)
+                .hint("remove the `{ \"\\u…\" }` escape: readers never see such a character as meant"),
+            Some(tag),
+        );
+        if !text.chars().any(is_control) {
+            return text;
+        }
+        text.chars()
+            .filter_map(|c| match c {
+                '\0' => Some('\u{FFFD}'),
+                c if is_control(c) => None,
+                c => Some(c),
+            })
+            .collect::<String>()
+            .into()
     }
 
     /// A formatted message read as Markdown: blocks, or inlines for a
@@ -828,6 +895,12 @@ enum Attempt {
 
 /// Bytes of the skeleton's own text in some blocks (what is printed as
 /// written, not what its references bring).
+/// A control character no text may hold: C0 but tab and line ends, DEL
+/// and C1.
+fn is_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
 fn literal_len(blocks: &[Block]) -> u64 {
     let mut n = 0;
     crate::doc::model::walk(blocks, &mut |leaf| {

@@ -213,10 +213,12 @@ fn respond(site: &Site, reloads: &Reloads, mut request: Request) {
 
 /// The file a URL path names in `site`: no `..`, no hidden part (kyr's
 /// own records), nothing reached through a link; a folder means its
-/// `index.html`.
+/// `index.html`, under the same rule.
 fn file_for(site: &Path, url_path: &str) -> Option<PathBuf> {
     let decoded = percent_decoded(url_path)?;
     let relative = Path::new(decoded.trim_start_matches('/'));
+    let is_link =
+        |path: &Path| std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     let mut path = site.to_path_buf();
     for component in relative.components() {
         match component {
@@ -224,12 +226,15 @@ fn file_for(site: &Path, url_path: &str) -> Option<PathBuf> {
             Component::CurDir => {}
             _ => return None,
         }
-        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+        if is_link(&path) {
             return None;
         }
     }
     if path.is_dir() {
         path.push("index.html");
+        if is_link(&path) {
+            return None;
+        }
     }
     path.is_file().then_some(path)
 }
@@ -379,6 +384,23 @@ mod tests {
         ] {
             assert_eq!(file_for(root, refused), None, "{refused}");
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folders_index_that_links_elsewhere_is_not_served() {
+        let site = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        std::fs::write(elsewhere.path().join("secret"), "s").unwrap();
+        std::fs::create_dir_all(site.path().join("fr")).unwrap();
+        std::os::unix::fs::symlink(
+            elsewhere.path().join("secret"),
+            site.path().join("fr/index.html"),
+        )
+        .unwrap();
+        assert_eq!(file_for(site.path(), "/fr/"), None);
+        assert_eq!(file_for(site.path(), "/fr"), None);
+        assert_eq!(file_for(site.path(), "/fr/index.html"), None);
     }
 
     #[test]
