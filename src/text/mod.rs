@@ -16,6 +16,8 @@
 
 pub(crate) mod sms;
 
+use unicode_segmentation::UnicodeSegmentation as _;
+
 use crate::base::lang::Direction;
 use crate::config::Locale;
 use crate::doc::Skeleton;
@@ -696,7 +698,7 @@ fn balance_line(line: &str) -> String {
 /// when there are several. A section starts a new message when it does
 /// not fit in the current one; one that does not fit in a message of its
 /// own is cut at its paragraphs, then lines, sentences, words, and at
-/// last characters, keeping its first paragraph (its heading) with what
+/// last between characters (grapheme clusters), keeping its first paragraph (its heading) with what
 /// follows. Each message's lines are balanced.
 fn cut(sections: &[Section], fits: &dyn Fn(&str) -> bool) -> Vec<String> {
     let whole = sections
@@ -805,7 +807,10 @@ fn parts(text: &str, level: usize) -> (Vec<String>, &'static str) {
         2 => (text.split('\n').map(str::to_owned).collect(), "\n"),
         3 => (sentences(text), " "),
         4 => (words(text), " "),
-        _ => (text.chars().map(String::from).collect(), ""),
+        // A run with no space: cut between grapheme clusters, so no part
+        // starts with a combining accent, a variation selector, the rest
+        // of a Hangul syllable, an emoji's tags or a virama's consonant.
+        _ => (text.graphemes(true).map(String::from).collect(), ""),
     }
 }
 

@@ -94,3 +94,35 @@ fn words_are_not_cut_inside_a_phone_number() {
     );
     assert_eq!(sentences("One. Two? Three"), ["One.", "Two?", "Three"]);
 }
+
+#[test]
+fn a_run_with_no_space_is_cut_between_grapheme_clusters() {
+    use unicode_segmentation::UnicodeSegmentation as _;
+    let fits = |text: &str| text.chars().count() <= 40;
+    let runs = [
+        "e\u{301}".repeat(60),                 // e and a combining acute
+        "\u{2764}\u{FE0F}".repeat(60),         // a heart and its variation selector
+        "\u{1100}\u{1161}\u{11A8}".repeat(40), // Hangul as jamo
+        "\u{1F3F4}\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}".repeat(12), // a flag's tags
+        "\u{0915}\u{094D}\u{0937}".repeat(40), // Devanagari ksha: a virama between consonants
+    ];
+    for run in runs {
+        let section = Section {
+            text: run.clone(),
+            headed: false,
+        };
+        let messages = cut(&[section], &fits);
+        assert!(messages.len() > 1, "{run}");
+        let mut joined = String::new();
+        for message in &messages {
+            let body = message.split_once(") ").map_or(message.as_str(), |(_, b)| b);
+            assert!(fits(message), "{message}");
+            // Each part holds whole clusters: it starts where the run's
+            // clusters start.
+            let starts: Vec<usize> = run.grapheme_indices(true).map(|(i, _)| i).collect();
+            assert!(starts.contains(&joined.len()), "a part of {run:?} starts inside a cluster");
+            joined.push_str(body);
+        }
+        assert_eq!(joined, run);
+    }
+}
