@@ -113,6 +113,23 @@ fn bundling_an_unbuilt_site_is_an_error() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn a_file_whose_name_would_unpack_elsewhere_is_refused_not_bundled() {
+    let fx = Fixture::new("build/basic");
+    assert_eq!(fx.run(&["build"]).code, 0);
+    for name in ["\\abs.html", "fr/a\nb.html"] {
+        let path = fx.root().join("out").join(name);
+        std::fs::write(&path, "<p>stray</p>").unwrap();
+        let run = fx.run(&["bundle", "--out", "x.zip"]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(run.stderr.contains("cannot go in a bundle"), "{}", run.stderr);
+        assert!(!fx.root().join("x.zip").exists());
+        std::fs::remove_file(&path).unwrap();
+    }
+    assert_eq!(fx.run(&["bundle", "--out", "x.zip"]).code, 0);
+}
+
 #[test]
 fn editions_are_bundled_on_their_own_and_point_their_qr_codes_at_their_site() {
     let fx = Fixture::new("build/basic");

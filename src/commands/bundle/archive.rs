@@ -27,6 +27,11 @@ pub(super) fn zip(
         "artifacts": artifacts,
     }))
     .expect("the manifest serializes");
+    for (name, _) in &files {
+        if let Some(why) = not_portable(name) {
+            return Err(failed(format!("`{}` cannot go in a bundle: {why}", name.escape_debug())));
+        }
+    }
     let mut sums = String::new();
     let mut entries: Vec<(String, Vec<u8>)> = files;
     entries.push(("manifest.json".into(), manifest));
@@ -54,6 +59,21 @@ pub(super) fn zip(
         .into_inner())
 }
 
+/// Why a name cannot be a bundle's entry, if it cannot: every system
+/// that unpacks the zip must make the same file of it, and its line in
+/// `SHA256SUMS` must check.
+pub(super) fn not_portable(name: &str) -> Option<&'static str> {
+    if name.starts_with('/') || name.split('/').any(|part| part.is_empty() || part == "..") {
+        Some("it is not a plain path inside the folder")
+    } else if name.contains('\\') {
+        Some("its name holds a backslash, which Windows reads as a folder separator")
+    } else if name.chars().any(char::is_control) {
+        Some("its name holds a control character (a line break, a tab), which breaks its line in SHA256SUMS")
+    } else {
+        None
+    }
+}
+
 /// A zip time for the build time (zip cannot hold times before 1980).
 fn zip_time(epoch: i64) -> DateTime {
     let time = time::OffsetDateTime::from_unix_timestamp(epoch)
@@ -73,6 +93,18 @@ fn zip_time(epoch: i64) -> DateTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_that_unpack_differently_or_break_the_checksums_are_refused() {
+        for name in ["\\abs.html", "/abs.html", "fr/a\nb.html", "fr/../x.html", "fr//x.html", "a\tb.pdf"] {
+            assert!(not_portable(name).is_some(), "{name:?}");
+            let error = zip(vec![(name.to_owned(), Vec::new())], &[], None, 0).unwrap_err();
+            assert!(error.to_string().contains("cannot go in a bundle"), "{error}");
+        }
+        for name in ["fr/door.html", "ff-Adlm/𞤆𞤵𞤤𞤢𞤪.html", "ar/audio/x.ogg"] {
+            assert_eq!(not_portable(name), None, "{name}");
+        }
+    }
 
     #[test]
     fn zip_times_start_in_1980() {

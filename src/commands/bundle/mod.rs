@@ -252,7 +252,12 @@ fn site_files(site: &Path) -> Result<Vec<(String, Vec<u8>)>, Error> {
             .path()
             .strip_prefix(site)
             .map_err(|e| failed(e.to_string()))?;
-        let name = relative.to_string_lossy().replace('\\', "/");
+        let Some(name) = relative.to_str().map(|n| n.replace(std::path::MAIN_SEPARATOR, "/")) else {
+            return Err(failed(format!(
+                "`{}` cannot go in a bundle: its name is not UTF-8; rename or remove it",
+                entry.path().display()
+            )));
+        };
         let hidden = name.split('/').any(|part| part.starts_with('.'));
         let ours = name.ends_with(".html")
             || name.ends_with(".pdf")
@@ -261,6 +266,13 @@ fn site_files(site: &Path) -> Result<Vec<(String, Vec<u8>)>, Error> {
             || is_page_recording(&name);
         if hidden || !ours {
             continue;
+        }
+        if let Some(why) = archive::not_portable(&name) {
+            return Err(failed(format!(
+                "`{}` in `{}` cannot go in a bundle: {why}; rename or remove it",
+                name.escape_debug(),
+                site.display()
+            )));
         }
         let bytes = std::fs::read(entry.path())
             .map_err(|e| failed(format!("cannot read `{}`: {e}", entry.path().display())))?;
