@@ -465,3 +465,44 @@ fn a_message_recorded_in_chromium_is_saved_confirmed_and_on_the_rebuilt_page() {
     }
     assert!(!fx.out("record").exists());
 }
+
+#[test]
+fn a_served_page_keeps_its_style_under_the_servers_policy_and_reloads_after_a_rebuild() {
+    if !browser_available("served_page_in_chromium") {
+        return;
+    }
+    let fx = Fixture::new("build/basic");
+    let serve = Watching::run(&fx, "serve", &["--port", "0", "--format", "html"]);
+    let lines = serve.wait_for("recording page:");
+    let address = lines
+        .last()
+        .unwrap()
+        .split_whitespace()
+        .find_map(|w| w.strip_suffix("record/"))
+        .unwrap()
+        .to_owned();
+    serve.wait_for("watching");
+    let mut script = Command::new("node")
+        .arg(manifest_dir().join("tests/browser/served.mjs"))
+        .arg(format!("{address}ar/door.html"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = std::io::BufReader::new(script.stdout.take().unwrap());
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut stdout, &mut line).unwrap();
+    assert_eq!(line.trim(), "loaded", "served.mjs did not load the page");
+    fx.replace("locales/ar/door.ftl", "door-title = ", "door-title = ! ");
+    let output = script.wait_with_output().unwrap();
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
+    assert!(
+        output.status.success(),
+        "served.mjs failed:\n{}\n{rest}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: Value = serde_json::from_str(rest.trim()).unwrap();
+    // The page's own style applied: not the browser's 8px body margin.
+    assert_ne!(report["styled"]["margin"], "8px", "{report}");
+}

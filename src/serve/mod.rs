@@ -6,6 +6,7 @@
 //! starts after the first build, and every open page reloads after each
 //! rebuild.
 
+mod http;
 mod record;
 
 use std::io::Read as _;
@@ -13,7 +14,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use tiny_http::{Header, Method, Request, Response, Server};
+use http::{Method, Response};
 
 use crate::base::error::Error;
 use crate::build::BuildReport;
@@ -146,29 +147,22 @@ pub(crate) struct Serving {
 /// its own, with the recording page of the project at `root`; not
 /// listening is a usage error (the port is taken, say).
 pub(crate) fn serve(site: &Path, root: &Path, port: u16) -> Result<Serving, Error> {
-    let server = Server::http(("127.0.0.1", port))
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port))
         .map_err(|e| Error::Usage(format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
-    let address = server
-        .server_addr()
-        .to_ip()
-        .ok_or_else(|| Error::Usage("the server has no IP address".to_owned()))?;
+    let address = listener
+        .local_addr()
+        .map_err(|e| Error::Usage(format!("the server has no address: {e}")))?;
     let reloads = Arc::new(Reloads::default());
-    let server = Arc::new(server);
-    let site = Arc::new(Site {
+    let site = Site {
         out: site.to_path_buf(),
         root: root.to_path_buf(),
         port: address.port(),
-    });
-    {
-        let reloads = Arc::clone(&reloads);
-        std::thread::spawn(move || {
-            for request in server.incoming_requests() {
-                let (site, reloads) = (Arc::clone(&site), Arc::clone(&reloads));
-                // A page's question waits for a rebuild: one thread each.
-                std::thread::spawn(move || respond(&site, &reloads, request));
-            }
-        });
-    }
+    };
+    let answering = Arc::clone(&reloads);
+    http::run(
+        listener,
+        Arc::new(move |request: &mut http::Request| respond(&site, &answering, request)),
+    );
     Ok(Serving { address, reloads })
 }
 
@@ -182,34 +176,55 @@ struct Site {
     port: u16,
 }
 
-fn respond(site: &Site, reloads: &Reloads, mut request: Request) {
-    let url = request.url().to_owned();
-    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
-    if path == record::PREFIX || path.starts_with(&format!("{}/", record::PREFIX)) {
-        let response = recording_page(site, &mut request, path, query);
-        let _ = request.respond(response);
-        return;
-    }
-    let response = if !matches!(request.method(), Method::Get | Method::Head) {
-        text(405, "only GET and HEAD")
+/// The answer to a request, with the headers every answer carries.
+fn respond(site: &Site, reloads: &Reloads, request: &mut http::Request) -> Response {
+    let path = request.head.path.clone();
+    let response = if path == record::PREFIX || path.starts_with(&format!("{}/", record::PREFIX)) {
+        recording_page(site, request)
+    } else if !matches!(request.head.method, Method::Get | Method::Head) {
+        Response::text(405, "only GET and HEAD")
     } else if path == RELOAD_PATH {
-        let since = query
+        let since = request
+            .head
+            .query
             .split('&')
             .find_map(|pair| pair.strip_prefix("since="))
             .and_then(|n| n.parse().ok())
             .unwrap_or(0);
-        text(200, &reloads.after(since).to_string())
+        Response::text(200, &reloads.after(since).to_string())
     } else {
-        match file_for(&site.out, path) {
+        match file_for(&site.out, &path) {
             Some(file) => match read(&file) {
                 Some(bytes) => page(&file, bytes, reloads.current()),
-                None => text(404, "not found"),
+                None => Response::text(404, "not found"),
             },
-            None => text(404, "not found"),
+            None => Response::text(404, "not found"),
         }
     };
-    let _ = request.respond(response);
+    let range = (request.head.method == Method::Get)
+        .then(|| request.head.header("Range"))
+        .flatten();
+    let response = response.ranged(range);
+    let has_policy = response
+        .headers
+        .iter()
+        .any(|(name, _)| *name == "Content-Security-Policy");
+    let response = if has_policy {
+        response
+    } else {
+        response.header("Content-Security-Policy", TEXT_POLICY)
+    };
+    response
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Referrer-Policy", "no-referrer")
 }
+
+/// The security policy of an answer that is not a page: nothing runs,
+/// nothing loads, no framing. (A PDF's or a recording's answer gets only
+/// the last three: browsers show those with viewers of their own.)
+const TEXT_POLICY: &str =
+    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const FILE_POLICY: &str = "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /// The file a URL path names in `site`: no `..`, no hidden part (kyr's
 /// own records), nothing reached through a link; a folder means its
@@ -264,91 +279,121 @@ fn read(path: &Path) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
-/// A file's response; an HTML page gets the reload script.
-fn page(path: &Path, mut bytes: Vec<u8>, generation: u64) -> Response<std::io::Cursor<Vec<u8>>> {
+/// A file's answer: its type, and for an HTML page the reload script and
+/// a policy that lets only that script run; any other file may be asked
+/// for in byte ranges (a browser seeking in a recording).
+fn page(path: &Path, mut bytes: Vec<u8>, generation: u64) -> Response {
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let kind = match extension.as_str() {
+    let kind = content_type(&extension);
+    if extension != "html" {
+        let mut file = Response::new(200, bytes)
+            .header("Content-Type", kind)
+            .header("Cache-Control", "no-store")
+            .header("Content-Security-Policy", FILE_POLICY);
+        file.ranges = true;
+        return file;
+    }
+    let script = reload_script(generation);
+    let policy = page_policy(&bytes, &script);
+    let at = find_last(&bytes, b"</body>").unwrap_or(bytes.len());
+    bytes.splice(at..at, script.into_bytes());
+    Response::new(200, bytes)
+        .header("Content-Type", kind)
+        .header("Cache-Control", "no-store")
+        .header("Content-Security-Policy", policy)
+}
+
+/// The type of a file kyr writes or reads, by its extension.
+fn content_type(extension: &str) -> &'static str {
+    match extension {
         "html" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "txt" | "ftl" | "md" => "text/plain; charset=utf-8",
+        "toml" => "application/toml",
         "json" => "application/json",
         "pdf" => "application/pdf",
         "zip" => "application/zip",
         "png" => "image/png",
         "svg" => "image/svg+xml",
         "woff2" => "font/woff2",
+        "ttf" => "font/ttf",
+        "otf" => "font/otf",
         "ogg" | "opus" => "audio/ogg",
+        "webm" => "audio/webm",
         "m4a" => "audio/mp4",
         "mp3" => "audio/mpeg",
         "wav" => "audio/wav",
         _ => "application/octet-stream",
-    };
-    if extension == "html" {
-        let script = reload_script(generation);
-        let at = find_last(&bytes, b"</body>").unwrap_or(bytes.len());
-        bytes.splice(at..at, script.into_bytes());
     }
-    Response::from_data(bytes)
-        .with_header(header("Content-Type", kind))
-        .with_header(header("Cache-Control", "no-store"))
+}
+
+/// The policy of a built page as it is served: its own style elements
+/// (by their hashes), its fonts, images and recordings from this server,
+/// and of script only the reload script.
+fn page_policy(page: &[u8], script: &str) -> String {
+    let hash = |text: &[u8]| {
+        use base64::Engine as _;
+        use sha2::Digest as _;
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text))
+    };
+    let mut styles = String::new();
+    let mut rest = page;
+    while let Some(open) = find_first(rest, b"<style>") {
+        let inner = &rest[open + b"<style>".len()..];
+        let Some(close) = find_first(inner, b"</style>") else {
+            break;
+        };
+        styles.push_str(&format!(" 'sha256-{}'", hash(&inner[..close])));
+        rest = &inner[close..];
+    }
+    let code = script
+        .strip_prefix("<script>")
+        .and_then(|s| s.strip_suffix("</script>"))
+        .unwrap_or(script);
+    format!(
+        "default-src 'none'; script-src 'sha256-{}'; style-src{}; font-src 'self'; img-src 'self' data:; media-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+        hash(code.as_bytes()),
+        if styles.is_empty() { " 'none'".to_owned() } else { styles }
+    )
 }
 
 /// A request under `/record/`, answered by [`record::respond`].
-fn recording_page(
-    site: &Site,
-    request: &mut Request,
-    path: &str,
-    query: &str,
-) -> Response<std::io::Cursor<Vec<u8>>> {
-    let value = |name: &'static str| {
-        request
-            .headers()
-            .iter()
-            .find(|h| h.field.equiv(name))
-            .map(|h| h.value.as_str().to_owned())
-    };
-    let (host, origin, content_type) = (value("Host"), value("Origin"), value("Content-Type"));
-    let post = match request.method() {
+fn recording_page(site: &Site, request: &mut http::Request) -> Response {
+    let head = &request.head;
+    let post = match head.method {
         Method::Get | Method::Head => false,
         Method::Post => true,
-        _ => return text(405, "only GET, HEAD and POST"),
+        Method::Other => return Response::text(405, "only GET, HEAD and POST"),
     };
     let incoming = record::Incoming {
         post,
-        path,
-        query,
-        host: host.as_deref(),
-        origin: origin.as_deref(),
-        content_type: content_type.as_deref(),
-        length: request.body_length(),
+        path: &head.path,
+        query: &head.query,
+        host: head.header("Host"),
+        origin: head.header("Origin"),
+        content_type: head.header("Content-Type"),
+        length: head.length(),
     };
-    let reply = record::respond(&site.root, site.port, &incoming, request.as_reader());
+    let reply = record::respond(&site.root, site.port, &incoming, request.body);
     let policy = reply.policy();
-    Response::from_data(reply.body)
-        .with_status_code(reply.status)
-        .with_header(header("Content-Type", reply.kind))
-        .with_header(header("Cache-Control", reply.cache))
-        .with_header(header("Content-Security-Policy", &policy))
-        .with_header(header("X-Content-Type-Options", "nosniff"))
-        .with_header(header("Referrer-Policy", "no-referrer"))
+    let mut response = Response::new(reply.status, reply.body)
+        .header("Content-Type", reply.kind)
+        .header("Cache-Control", reply.cache)
+        .header("Content-Security-Policy", policy);
+    response.ranges = reply.kind.starts_with("audio/");
+    response
 }
 
 fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
-fn text(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-    Response::from_string(body)
-        .with_status_code(status)
-        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
-        .with_header(header("Cache-Control", "no-store"))
-}
-
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("a valid header")
+fn find_first(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]
@@ -401,6 +446,75 @@ mod tests {
         assert_eq!(file_for(site.path(), "/fr/"), None);
         assert_eq!(file_for(site.path(), "/fr"), None);
         assert_eq!(file_for(site.path(), "/fr/index.html"), None);
+    }
+
+    /// An answer of a running server to `GET path` with `extra` headers:
+    /// its status, its head and its body.
+    fn get(port: u16, path: &str, extra: &str) -> (u16, String, Vec<u8>) {
+        use std::io::{Read as _, Write as _};
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{extra}\r\n").unwrap();
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).unwrap();
+        let end = find_first(&answer, b"\r\n\r\n").unwrap();
+        let head = String::from_utf8_lossy(&answer[..end]).into_owned();
+        let status = head[9..12].parse().unwrap();
+        (status, head, answer[end + 4..].to_vec())
+    }
+
+    #[test]
+    fn every_answer_has_its_type_nosniff_and_a_policy_and_files_answer_ranges() {
+        let site = tempfile::tempdir().unwrap();
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(site.path().join("fr/audio")).unwrap();
+        let pdf: Vec<u8> = (0..=255).collect();
+        std::fs::write(site.path().join("fr/door.pdf"), &pdf).unwrap();
+        std::fs::write(site.path().join("fr/audio/a.webm"), b"webm").unwrap();
+        std::fs::write(site.path().join("fr/a.ftl"), b"a = b").unwrap();
+        std::fs::write(site.path().join("fr/a.js"), b"x").unwrap();
+        std::fs::write(
+            site.path().join("fr/door.html"),
+            "<html><head><style>body{margin:0}</style></head><body>x</body></html>",
+        )
+        .unwrap();
+        let port = serve(site.path(), root.path(), 0).unwrap().address.port();
+        for (path, kind) in [
+            ("/fr/door.pdf", "application/pdf"),
+            ("/fr/audio/a.webm", "audio/webm"),
+            ("/fr/a.ftl", "text/plain; charset=utf-8"),
+            ("/fr/a.js", "text/javascript; charset=utf-8"),
+            ("/fr/door.html", "text/html; charset=utf-8"),
+            ("/nope", "text/plain; charset=utf-8"),
+            ("/__kyr/reload?since=99", "text/plain; charset=utf-8"),
+        ] {
+            let (_, head, _) = get(port, path, "");
+            assert!(head.contains(&format!("Content-Type: {kind}\r\n")), "{path}: {head}");
+            assert!(head.contains("X-Content-Type-Options: nosniff"), "{path}: {head}");
+            assert!(head.contains("Content-Security-Policy: "), "{path}: {head}");
+        }
+        let (status, head, body) = get(port, "/fr/door.pdf", "Range: bytes=16-31\r\n");
+        assert_eq!(status, 206, "{head}");
+        assert!(head.contains("Content-Range: bytes 16-31/256"), "{head}");
+        assert_eq!(body, &pdf[16..32]);
+        let (status, head, _) = get(port, "/fr/door.pdf", "Range: bytes=999-\r\n");
+        assert_eq!(status, 416, "{head}");
+        let (status, head, body) = get(port, "/fr/door.pdf", "");
+        assert_eq!((status, body.len()), (200, 256));
+        assert!(head.contains("Accept-Ranges: bytes"), "{head}");
+
+        // The page's policy lets its own style and the reload script run,
+        // and nothing else.
+        let (_, head, body) = get(port, "/fr/door.html", "");
+        let body = String::from_utf8(body).unwrap();
+        let hash = |text: &str| {
+            use base64::Engine as _;
+            use sha2::Digest as _;
+            base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text))
+        };
+        let script = body.split("<script>").nth(1).unwrap().split("</script>").next().unwrap();
+        assert!(head.contains(&format!("script-src 'sha256-{}';", hash(script))), "{head}");
+        assert!(head.contains(&format!("style-src 'sha256-{}';", hash("body{margin:0}"))), "{head}");
+        assert!(head.contains("default-src 'none'"), "{head}");
     }
 
     #[test]
