@@ -547,3 +547,31 @@ fn a_page_over_the_size_budget_warns_and_fails_strict() {
     assert!(report.diagnostics.error_count() > 0, "{diags}");
     assert!(!fx.out("fr/door.html").exists());
 }
+
+#[test]
+fn a_folder_whose_fonts_pass_the_budget_is_warned_with_its_costliest_characters() {
+    let fx = Fixture::new("build/basic");
+    // Latin, IPA, Greek, Cyrillic: all in the one Noto Sans face.
+    let every_latin: String = (0xA1u32..0x2B0)
+        .chain(0x370..0x530)
+        .chain(0x1E00..0x2000)
+        .chain(0x2C60..0x2C80)
+        .chain(0xA720..0xA800)
+        .filter_map(char::from_u32)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    fx.append("locales/fr/door.ftl", &format!("door-call = {every_latin}\n"));
+    let (_, diags) = fx.build(&kyr::build::BuildOptions::default());
+    assert!(
+        diags.contains("warning: the fonts of `fr/fonts/` take "),
+        "{diags}"
+    );
+    assert!(diags.contains("KB, over the budget of 200 KB"), "{diags}");
+    assert!(diags.contains("the characters whose glyphs cost the most: "), "{diags}");
+    // At the language's table in kyr.toml, and told again by a build that
+    // changes nothing.
+    assert!(diags.contains("kyr.toml:12:1: warning: the fonts of `fr/fonts/`"), "{diags}");
+    let (_, again) = fx.build(&kyr::build::BuildOptions::default());
+    assert!(again.contains("the fonts of `fr/fonts/` take"), "{again}");
+    assert!(!diags.contains("the fonts of `ar/fonts/`"), "{diags}");
+}

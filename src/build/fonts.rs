@@ -9,13 +9,14 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::base::diag::{Diagnostic, Span};
 use crate::base::error::Error;
 use crate::base::output;
 use crate::build::Context;
 use crate::build::incremental;
 use crate::build::index::IndexPage;
 use crate::build::report::BuildReport;
-use crate::html::fonts::{FONTS_DIR, folder_fonts};
+use crate::html::fonts::{FONT_BUDGET_BYTES, FONTS_DIR, costliest_chars, folder_fonts};
 use crate::render::Format;
 
 /// The characters of one page, by web font family.
@@ -58,7 +59,51 @@ pub(super) fn write(
         })?;
         replace_fonts(out_dir, &fonts_dir, &fonts, report)?;
     }
+    // Told on every build, changed or not, like the pages' own warnings.
+    let over: Vec<Diagnostic> = folders(context)
+        .iter()
+        .filter(|folder| is_known(context, folder))
+        .filter_map(|folder| over_budget(context, folder, index))
+        .collect();
+    report.add_diagnostics(over, context.options.strict);
     Ok(())
+}
+
+/// A warning when the fonts of `folder` take more than the budget,
+/// naming the characters whose glyphs cost the most.
+fn over_budget(context: &Context, folder: &Path, index: &[IndexPage]) -> Option<Diagnostic> {
+    let dir = context.out_dir.join(folder).join(FONTS_DIR);
+    let bytes: u64 = std::fs::read_dir(&dir)
+        .ok()?
+        .flatten()
+        .filter_map(|entry| entry.metadata().ok())
+        .filter(std::fs::Metadata::is_file)
+        .map(|metadata| metadata.len())
+        .sum();
+    if bytes <= FONT_BUDGET_BYTES {
+        return None;
+    }
+    let pages = page_chars(context, folder, index);
+    let named: Vec<String> = costliest_chars(&pages, 8)
+        .iter()
+        .map(|(c, cost)| format!("{c} (U+{:04X}, {cost} bytes)", u32::from(*c)))
+        .collect();
+    let tag = folder.to_string_lossy();
+    let project = context.project;
+    let config = project.files.text(project.config_file);
+    let at = config.find(&format!("[locales.{tag}]")).unwrap_or(0);
+    let shown = crate::base::diag::display_path(&folder.join(FONTS_DIR));
+    Some(
+        Diagnostic::warning(format!(
+            "the fonts of `{shown}/` take {} KB, over the budget of {} KB for a phone on a slow connection",
+            bytes.div_ceil(1024),
+            FONT_BUDGET_BYTES / 1024
+        ))
+        .code("font-size")
+        .at(Span::new(project.config_file, at..at))
+        .hint(format!("the characters whose glyphs cost the most: {}", named.join(", ")))
+        .hint("every script a page uses brings its own font, and rare characters (symbols, emoji, letters of another alphabet) their glyphs: keep the pages of a language to the characters its readers need"),
+    )
 }
 
 /// The page folders: the site's, the lists of languages', each

@@ -224,6 +224,70 @@ pub(crate) fn folder_fonts<'a>(
     Ok(out)
 }
 
+/// The most bytes a folder's fonts should take: a phone on a slow
+/// connection loads them with the first page it opens.
+pub(crate) const FONT_BUDGET_BYTES: u64 = 200 * 1024;
+
+/// The characters of `pages` (each page's [`page_chars`]) whose glyphs
+/// take the most bytes in the bundled fonts, most first, at most `most`
+/// of them, with their bytes (summed over a family's faces). A glyph's
+/// bytes are its outline's in the font (`glyf`), before compression.
+pub(crate) fn costliest_chars<'a>(
+    pages: impl IntoIterator<Item = &'a BTreeMap<String, String>>,
+    most: usize,
+) -> Vec<(char, usize)> {
+    let mut families: BTreeMap<usize, BTreeSet<char>> = BTreeMap::new();
+    for page in pages {
+        for (name, chars) in page {
+            if let Some(family) = FAMILIES.iter().position(|f| f.name == name) {
+                families.entry(family).or_default().extend(chars.chars());
+            }
+        }
+    }
+    let mut cost: BTreeMap<char, usize> = BTreeMap::new();
+    for (family, chars) in families {
+        for (_, file) in FAMILIES[family].faces {
+            let Some(face) = bundled(file).and_then(|f| ttf_parser::Face::parse(f.data, 0).ok())
+            else {
+                continue;
+            };
+            for &c in &chars {
+                *cost.entry(c).or_default() += glyph_bytes(&face, c);
+            }
+        }
+    }
+    let mut cost: Vec<(char, usize)> = cost.into_iter().collect();
+    cost.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    cost.truncate(most);
+    cost
+}
+
+/// The bytes of `c`'s outline in `face` (0 when it has none there).
+fn glyph_bytes(face: &ttf_parser::Face, c: char) -> usize {
+    let (Some(glyph), Some(loca)) = (
+        face.glyph_index(c),
+        face.raw_face().table(ttf_parser::Tag::from_bytes(b"loca")),
+    ) else {
+        return 0;
+    };
+    let long = face.tables().head.index_to_location_format
+        == ttf_parser::head::IndexToLocationFormat::Long;
+    let offset = |index: usize| -> Option<usize> {
+        if long {
+            let b = loca.get(index * 4..index * 4 + 4)?;
+            Some(u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        } else {
+            let b = loca.get(index * 2..index * 2 + 2)?;
+            Some(usize::from(u16::from_be_bytes([b[0], b[1]])) * 2)
+        }
+    };
+    let index = usize::from(glyph.0);
+    match (offset(index), offset(index + 1)) {
+        (Some(start), Some(end)) => end.saturating_sub(start),
+        _ => 0,
+    }
+}
+
 /// The part of font `data` that draws `chars`, with every glyph its
 /// shaping may substitute and every layout feature, as WOFF2.
 pub(crate) fn woff2_subset(data: &[u8], chars: &BTreeSet<u32>) -> Result<Vec<u8>, String> {
