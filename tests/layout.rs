@@ -537,3 +537,39 @@ fn long_addresses_and_numbers_break_inside_the_page() {
         }
     }
 }
+
+#[test]
+fn a_run_with_no_break_point_is_broken_inside_the_page_not_cut() {
+    let fx = Fixture::shipped();
+    fx.with_real_contacts();
+    // Each longer than a card's line, all three short enough to fit on
+    // the card once broken.
+    let digits = "1234567890".repeat(20);
+    let path = format!("https://example.org/{}", "abcdefghij".repeat(20));
+    let joined = ["droits"; 16].join("\u{A0}");
+    for tag in ["en", "ar", "ff-Adlm"] {
+        fx.append(
+            &format!("locales/{tag}/red-card.ftl"),
+            &format!("\ncard-extra = {digits} {path} {joined}\n"),
+        );
+    }
+    fx.append("content/red-card.md", "\n{ card-extra }\n");
+    let project = fx.load();
+    let typesetter = Typesetter::new(&project, None);
+    for tag in ["en", "ar", "ff-Adlm"] {
+        for what in ["handout", "card", "booklet"] {
+            let document = typeset_inside(&typesetter, tag, "red-card", what);
+            let printed: String = pages(&document)
+                .iter()
+                .flat_map(|p| p.runs.iter().map(|r| r.text.clone()))
+                .collect::<String>()
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
+            assert!(
+                printed.contains(&digits[..100]),
+                "{tag} {what}: the digits are not all printed"
+            );
+        }
+    }
+}

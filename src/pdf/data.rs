@@ -15,6 +15,7 @@ use unic_langid::LanguageIdentifier;
 use crate::base::lang::Direction;
 use crate::doc::model::{self, plain_text};
 use crate::pdf::geometry::{Mm, Sheet};
+use crate::pdf::breaks::breakable;
 
 /// The version of this contract, `doc.kyr`. It changes when a key is
 /// removed or changes meaning, so a project's own template can tell.
@@ -402,27 +403,34 @@ pub(crate) fn inlines(content: &[model::Inline]) -> Vec<Inline> {
 
 fn inline(inline: &model::Inline) -> Option<Inline> {
     Some(match inline {
-        model::Inline::Text(text) => Inline::Text { s: text.clone() },
+        model::Inline::Text(text) => Inline::Text {
+            s: breakable(text).into_owned(),
+        },
         model::Inline::Strong(c) => Inline::Strong { c: inlines(c) },
         model::Inline::Emphasis(c) => Inline::Emph { c: inlines(c) },
-        model::Inline::Code(code) => Inline::Code { s: code.clone() },
+        model::Inline::Code(code) => Inline::Code {
+            s: breakable(code).into_owned(),
+        },
         model::Inline::LineBreak => Inline::Br,
         model::Inline::Link { href, content } => {
             let shown = plain_text(content);
             Inline::Link {
                 href: href.clone(),
-                target: printed_target(href).filter(|t| !same_target(&shown, t)),
+                target: printed_target(href)
+                    .filter(|t| !same_target(&shown, t))
+                    .map(|t| breakable(&t).into_owned()),
                 c: inlines(content),
             }
         }
         model::Inline::Var { name, text, link } => Inline::Var {
             name: name.clone(),
-            s: text.clone(),
+            s: breakable(text).into_owned(),
             href: link.clone(),
             target: link
                 .as_deref()
                 .and_then(printed_target)
-                .filter(|t| !same_target(text, t)),
+                .filter(|t| !same_target(text, t))
+                .map(|t| breakable(&t).into_owned()),
         },
         model::Inline::Lang { lang, content } => Inline::Lang {
             lang: foreign_lang(lang),

@@ -8,13 +8,15 @@
 //!
 //! - [`layout`]: the files of each layout, checked before and after
 //!   layout;
-//! - [`data`]: the typed contract with the templates; [`input`]: the data
-//!   file and main source of one compile, and the QR code;
+//! - [`data`]: the typed contract with the templates ([`breaks`]: break
+//!   points for runs that have none); [`input`]: the data file and main
+//!   source of one compile, and the QR code;
 //! - [`engine`] ([`world`], [`fonts`]): Typst in this process;
 //! - [`geometry`], [`impose`], [`qr`]: card sizes and sheets, booklet
 //!   order, QR codes; [`checks`]: missing glyphs, text past an edge,
 //!   small card text.
 
+mod breaks;
 pub(crate) mod checks;
 pub(crate) mod data;
 pub(crate) mod engine;
