@@ -2,8 +2,11 @@
 //! pure-Rust `opus-decoder` crate for Opus. Called only on files whose
 //! container the module's own readers have already checked (for M4A, on a
 //! copy holding only the boxes they checked), and wrapped in
-//! `catch_unwind` as a last guard: a decoder that fails in any way gives
-//! no peak rather than an error. Tests count what the guard catches.
+//! `catch_unwind` as a last guard. A recording that is accepted plays: a
+//! packet that does not decode, or a decoder that fails in any way, is an
+//! error that says which packet (the file is refused as damaged), never an
+//! unknown peak. Every channel counts, whatever the Opus channel layout.
+//! Tests count what the guard catches.
 //!
 //! `opus-decoder` 0.1.1 is slow: its inverse MDCT and FFT are direct
 //! sums, so ten minutes of 24 kbit/s Opus take about 160 s of CPU
@@ -27,23 +30,24 @@ use symphonia::core::probe::Hint;
 #[cfg(test)]
 pub(super) static CAUGHT_PANICS: AtomicUsize = AtomicUsize::new(0);
 
-/// Runs a decoder behind the last guard: a panic gives `None`.
-fn guarded<T>(decode: impl FnOnce() -> Option<T>) -> Option<T> {
+/// Runs a decoder behind the last guard: a panic is an error.
+fn guarded<T>(decode: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
     let result = catch_unwind(AssertUnwindSafe(decode));
     #[cfg(test)]
     if result.is_err() {
         CAUGHT_PANICS.fetch_add(1, Ordering::Relaxed);
     }
-    result.ok().flatten()
+    result.unwrap_or_else(|_| Err("its audio does not decode".to_owned()))
 }
 
-/// The peak of a file Symphonia can read, `extension` hinting its format.
-pub(super) fn symphonia_peak(bytes: &[u8], extension: &str) -> Option<f32> {
+/// The peak of a file Symphonia can read, `extension` hinting its format;
+/// why not, when a packet does not decode or nothing does.
+pub(super) fn symphonia_peak(bytes: &[u8], extension: &str) -> Result<f32, String> {
     guarded(|| symphonia_peak_inner(bytes, extension))
 }
 
 /// [`symphonia_peak`] without the guard.
-fn symphonia_peak_inner(bytes: &[u8], extension: &str) -> Option<f32> {
+fn symphonia_peak_inner(bytes: &[u8], extension: &str) -> Result<f32, String> {
     let source = Box::new(Cursor::new(bytes.to_vec()));
     let stream = MediaSourceStream::new(source, MediaSourceStreamOptions::default());
     let mut hint = Hint::new();
@@ -55,31 +59,34 @@ fn symphonia_peak_inner(bytes: &[u8], extension: &str) -> Option<f32> {
             &FormatOptions::default(),
             &MetadataOptions::default(),
         )
-        .ok()?;
+        .map_err(|e| format!("its audio cannot be read ({e})"))?;
     let mut format = probed.format;
-    let track = format.default_track()?;
+    let track = format
+        .default_track()
+        .ok_or_else(|| "it holds no audio track".to_owned())?;
     let track_id = track.id;
     let mut decoder = symphonia::default::get_codecs()
         .make(&track.codec_params, &DecoderOptions::default())
-        .ok()?;
+        .map_err(|e| format!("its audio cannot be decoded ({e})"))?;
     let mut peak: Option<f32> = None;
     let mut samples: Option<SampleBuffer<f32>> = None;
     // Every real packet takes at least one byte of the file.
     let mut budget = bytes.len().saturating_add(16);
+    let mut index = 0usize;
     while budget > 0 {
         budget -= 1;
         let packet = match format.next_packet() {
             Ok(p) => p,
-            Err(_) => break,
+            Err(Error::IoError(e)) if e.kind() == std::io::ErrorKind::UnexpectedEof => break,
+            Err(e) => return Err(format!("its audio stops being readable after packet {index} ({e})")),
         };
         if packet.track_id() != track_id {
             continue;
         }
-        let decoded = match decoder.decode(&packet) {
-            Ok(d) => d,
-            Err(Error::DecodeError(_)) => continue,
-            Err(_) => break,
-        };
+        index += 1;
+        let decoded = decoder
+            .decode(&packet)
+            .map_err(|e| format!("audio packet {index} does not decode ({e})"))?;
         let spec = *decoded.spec();
         let frames = decoded.capacity() as u64;
         let buf = match &mut samples {
@@ -90,48 +97,104 @@ fn symphonia_peak_inner(bytes: &[u8], extension: &str) -> Option<f32> {
         let packet_peak = buf.samples().iter().fold(0.0f32, |m, s| m.max(s.abs()));
         peak = Some(peak.unwrap_or(0.0).max(packet_peak));
     }
-    peak.map(|p| if p.is_finite() { p.min(1.0) } else { 1.0 })
+    let peak = peak.ok_or_else(|| "no audio packet in it decodes".to_owned())?;
+    Ok(if peak.is_finite() { peak.min(1.0) } else { 1.0 })
 }
 
-/// The peak of an Opus stream (channel mapping family 0), decoded at
-/// 48 kHz, skipping `pre_skip` samples and stopping after `samples`.
+/// How an Opus stream's channels are packed (RFC 7845 section 5.1.1).
+pub(super) struct OpusLayout<'h> {
+    pub(super) channels: u8,
+    pub(super) streams: u8,
+    pub(super) coupled: u8,
+    pub(super) mapping: &'h [u8],
+}
+
+/// The peak of an Opus stream, every channel of it, decoded at 48 kHz,
+/// skipping `pre_skip` samples and stopping after `samples`; why not, when
+/// a packet does not decode.
 pub(super) fn opus_peak<'a>(
-    channels: u8,
+    layout: &OpusLayout,
     pre_skip: u16,
     samples: u64,
     packets: impl Iterator<Item = &'a [u8]>,
-) -> Option<f32> {
-    guarded(|| opus_peak_inner(channels, pre_skip, samples, packets))
+) -> Result<f32, String> {
+    guarded(|| opus_peak_inner(layout, pre_skip, samples, packets))
 }
 
-/// [`opus_peak`] without the guard.
+/// [`opus_peak`] without the guard. Each stream has its own decoder (a
+/// stereo one for a coupled stream); the peak is over the decoded
+/// channels the mapping plays.
 fn opus_peak_inner<'a>(
-    channels: u8,
+    layout: &OpusLayout,
     pre_skip: u16,
     samples: u64,
     packets: impl Iterator<Item = &'a [u8]>,
-) -> Option<f32> {
-    let ch = usize::from(channels);
-    let mut decoder = opus_decoder::OpusDecoder::new(48_000, ch).ok()?;
+) -> Result<f32, String> {
+    let streams = usize::from(layout.streams);
+    if streams == 0 || layout.coupled > layout.streams {
+        return Err("its channel layout names no stream".to_owned());
+    }
+    let mut decoders = (0..streams)
+        .map(|i| {
+            let channels = if i < usize::from(layout.coupled) { 2 } else { 1 };
+            opus_decoder::OpusDecoder::new(48_000, channels).map(|d| (d, channels))
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| format!("its audio cannot be decoded ({e})"))?;
+    // Which decoded channels the output plays (a slot of 255 is silence).
+    let coupled = usize::from(layout.coupled);
+    let mut heard = vec![[false; 2]; streams];
+    for &slot in layout.mapping.iter().take(usize::from(layout.channels)) {
+        let slot = usize::from(slot);
+        let (stream, channel) = if slot < 2 * coupled {
+            (slot / 2, slot % 2)
+        } else {
+            (slot - coupled, 0)
+        };
+        if let Some(channels) = heard.get_mut(stream) {
+            channels[channel] = true;
+        }
+    }
     let per_packet = super::opus::MAX_PACKET_SAMPLES as usize;
-    let mut pcm = vec![0.0f32; per_packet * ch];
+    let mut pcm = vec![0.0f32; per_packet * 2];
     let mut position: u64 = 0;
     let skip = u64::from(pre_skip);
     let end = skip.saturating_add(samples);
     let mut peak = 0.0f32;
     let mut decoded_any = false;
-    for packet in packets {
-        let n = decoder.decode_float(packet, &mut pcm, false).ok()?;
-        decoded_any = true;
-        for frame in pcm.chunks(ch).take(n) {
-            if position >= skip && position < end {
-                peak = frame.iter().fold(peak, |m, s| m.max(s.abs()));
+    for (index, packet) in packets.enumerate() {
+        let bad = |why: String| format!("audio packet {} does not decode ({why})", index + 1);
+        let parts = if streams == 1 {
+            vec![packet.to_vec()]
+        } else {
+            super::opus::split_streams(packet, streams)
+                .ok_or_else(|| bad("its streams are not delimited".to_owned()))?
+        };
+        let mut frame_samples = None;
+        for (((decoder, channels), part), heard) in decoders.iter_mut().zip(&parts).zip(&heard) {
+            let n = decoder
+                .decode_float(part, &mut pcm, false)
+                .map_err(|e| bad(e.to_string()))?;
+            if frame_samples.is_some_and(|m| m != n) {
+                return Err(bad("its streams differ in length".to_owned()));
             }
-            position += 1;
+            frame_samples = Some(n);
+            for (i, frame) in pcm.chunks(*channels).take(n).enumerate() {
+                let at = position + i as u64;
+                if at >= skip && at < end {
+                    let played = frame.iter().zip(heard).filter(|(_, heard)| **heard);
+                    peak = played.fold(peak, |m, (s, _)| m.max(s.abs()));
+                }
+            }
         }
+        decoded_any = true;
+        position += frame_samples.unwrap_or(0) as u64;
         if position >= end {
             break;
         }
     }
-    decoded_any.then_some(if peak.is_finite() { peak.min(1.0) } else { 1.0 })
+    if !decoded_any {
+        return Err("it holds no audio packet".to_owned());
+    }
+    Ok(if peak.is_finite() { peak.min(1.0) } else { 1.0 })
 }

@@ -155,8 +155,9 @@ pub struct Recording {
     pub sample_rate: u32,
     /// Number of channels.
     pub channels: u16,
-    /// Linear peak, 0.0..=1.0, of the decoded audio; `None` where it could
-    /// not be decoded.
+    /// Linear peak, 0.0..=1.0, of the decoded audio, every channel of it
+    /// (a file that does not decode is refused, so a probed recording
+    /// always has one; `None` only in recordings made by hand).
     pub peak: Option<f32>,
 }
 
@@ -231,6 +232,17 @@ fn corrupt(what: impl Into<String>) -> Problem {
     Problem::Corrupt(what.into())
 }
 
+/// A decoder's peak, or the file refused as damaged: a recording that is
+/// accepted plays.
+fn decoded(peak: Result<f32, String>) -> Result<Option<f32>, Problem> {
+    peak.map(Some)
+        .map_err(|why| corrupt(format!("{why}, so it would not play")))
+}
+
+/// The most samples a second a recording may say it has (twice the most
+/// any recorder makes).
+const MAX_SAMPLE_RATE: u32 = 768_000;
+
 /// Reads a recording that should be `expected` (from its extension):
 /// checks that the bytes are that container, reads the duration and the
 /// stream's parameters from the container, and decodes the audio for its
@@ -249,12 +261,22 @@ pub fn probe(bytes: &[u8], expected: Container) -> Result<Recording, Problem> {
     if found != Sniffed::Audio(expected) {
         return Err(Problem::WrongType { expected, found });
     }
-    match expected {
+    let recording = match expected {
         Container::OggOpus => ogg::probe(bytes),
         Container::M4a => mp4::probe(bytes),
         Container::Mp3 => mp3::probe(bytes),
         Container::Wav => wav::probe(bytes),
+    }?;
+    if recording.sample_rate == 0 || recording.sample_rate > MAX_SAMPLE_RATE {
+        return Err(corrupt(format!(
+            "it says it has {} samples a second, which no recording has",
+            recording.sample_rate
+        )));
     }
+    if recording.duration.is_zero() {
+        return Err(corrupt("it holds no sound (it lasts 0 seconds)"));
+    }
+    Ok(recording)
 }
 
 /// A duration from a count of samples at a rate, `None` for a zero rate.

@@ -204,7 +204,7 @@ pub(super) fn probe(b: &[u8]) -> Result<Recording, Problem> {
         duration: samples_to_duration(samples, u64::from(first.sample_rate)).unwrap_or_default(),
         sample_rate: first.sample_rate,
         channels: first.channels,
-        peak: super::decode::symphonia_peak(b, "mp3"),
+        peak: super::decoded(super::decode::symphonia_peak(b, "mp3"))?,
     })
 }
 

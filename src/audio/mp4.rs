@@ -396,8 +396,10 @@ pub(super) fn probe(b: &[u8]) -> Result<Recording, Problem> {
     if track.channels == 0 {
         return Err(corrupt("the sound track says it has no channels"));
     }
-    let peak = for_symphonia(b, &top, moov, trak)?
-        .and_then(|view| super::decode::symphonia_peak(&view, "m4a"));
+    let view = for_symphonia(b, &top, moov, trak)?.ok_or_else(|| {
+        corrupt("a box its audio needs is missing or cut short, so it would not play")
+    })?;
+    let peak = super::decoded(super::decode::symphonia_peak(&view, "m4a"))?;
     Ok(Recording {
         container: Container::M4a,
         codec: "aac",

@@ -196,16 +196,18 @@ pub(super) fn probe(b: &[u8]) -> Result<Recording, Problem> {
     let audio = audio_packets(&stream, tags_page)?;
     let samples = audio_samples(&stream, &audio)?.saturating_sub(u64::from(head.pre_skip));
     let duration = samples_to_duration(samples, 48_000).unwrap_or_default();
-    let peak = if head.mapping_family == 0 {
-        super::decode::opus_peak(
-            head.channels,
-            head.pre_skip,
-            samples,
-            audio.iter().map(|p| p.data.as_slice()),
-        )
-    } else {
-        None
+    let layout = super::decode::OpusLayout {
+        channels: head.channels,
+        streams: head.streams,
+        coupled: head.coupled,
+        mapping: &head.mapping,
     };
+    let peak = super::decoded(super::decode::opus_peak(
+        &layout,
+        head.pre_skip,
+        samples,
+        audio.iter().map(|p| p.data.as_slice()),
+    ))?;
     Ok(Recording {
         container: Container::OggOpus,
         codec: "opus",

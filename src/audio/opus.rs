@@ -32,7 +32,7 @@ pub(super) fn packet_samples(packet: &[u8]) -> Option<u32> {
 }
 
 /// The fields of an OpusHead packet that kyr uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct OpusHead {
     /// Output channels.
     pub(super) channels: u8,
@@ -42,6 +42,11 @@ pub(super) struct OpusHead {
     pub(super) input_rate: u32,
     /// Channel mapping family (0: mono or stereo, one stream).
     pub(super) mapping_family: u8,
+    /// Streams, coupled (stereo) streams, and which decoded channel each
+    /// output channel is (family 0: one stream, its channels in order).
+    pub(super) streams: u8,
+    pub(super) coupled: u8,
+    pub(super) mapping: Vec<u8>,
 }
 
 impl OpusHead {
@@ -77,11 +82,24 @@ impl OpusHead {
                 "the opus header's channel mapping table is cut short",
             ));
         }
+        let (streams, coupled, mapping) = if mapping_family == 0 {
+            (1, channels - 1, (0..channels).collect())
+        } else {
+            let table = p.get(21..21 + usize::from(channels)).unwrap_or_default();
+            (
+                p.get(19).copied().unwrap_or(0),
+                p.get(20).copied().unwrap_or(0),
+                table.to_vec(),
+            )
+        };
         Ok(OpusHead {
             channels,
             pre_skip: le16(p, 10).unwrap_or(0),
             input_rate: le32(p, 12).unwrap_or(0),
             mapping_family,
+            streams,
+            coupled,
+            mapping,
         })
     }
 
@@ -97,6 +115,96 @@ impl OpusHead {
         p.push(0);
         p
     }
+}
+
+/// The packets of each stream in a multistream packet (RFC 7845 section
+/// 5.1.1): every stream but the last is self-delimited (RFC 6716
+/// appendix B), and each is given back as an ordinary packet a
+/// single-stream decoder reads. `None` when the packet is not made so.
+pub(super) fn split_streams(packet: &[u8], streams: usize) -> Option<Vec<Vec<u8>>> {
+    let mut out = Vec::with_capacity(streams);
+    let mut rest = packet;
+    for _ in 1..streams {
+        let (ordinary, used) = undelimited(rest)?;
+        out.push(ordinary);
+        rest = rest.get(used..)?;
+    }
+    out.push(rest.to_vec());
+    Some(out)
+}
+
+/// A frame length as RFC 6716 section 3.2.1 codes it, and its bytes.
+fn frame_length(b: &[u8]) -> Option<(usize, usize)> {
+    let first = usize::from(*b.first()?);
+    if first < 252 {
+        Some((first, 1))
+    } else {
+        Some((first + 4 * usize::from(*b.get(1)?), 2))
+    }
+}
+
+/// The self-delimited packet at the start of `b` as an ordinary packet
+/// (its extra length taken out), and how many bytes of `b` it took.
+fn undelimited(b: &[u8]) -> Option<(Vec<u8>, usize)> {
+    let toc = *b.first()?;
+    let mut at = 1;
+    let mut head = vec![toc];
+    let body = match toc & 3 {
+        // One frame, or two of one size: the extra length is each frame's.
+        code @ (0 | 1) => {
+            let (length, used) = frame_length(b.get(at..)?)?;
+            at += used;
+            length * if code == 0 { 1 } else { 2 }
+        }
+        // Two frames: the first's length as usual, then the second's.
+        2 => {
+            let (first, used) = frame_length(b.get(at..)?)?;
+            head.extend_from_slice(b.get(at..at + used)?);
+            at += used;
+            let (second, used) = frame_length(b.get(at..)?)?;
+            at += used;
+            first + second
+        }
+        _ => return undelimited_code3(b),
+    };
+    let frames = b.get(at..at + body)?;
+    head.extend_from_slice(frames);
+    Some((head, at + body))
+}
+
+/// [`undelimited`] of a code 3 packet: its frame count, its padding, the
+/// lengths of all frames but the last (VBR), then the extra length.
+fn undelimited_code3(b: &[u8]) -> Option<(Vec<u8>, usize)> {
+    let count = *b.get(1)?;
+    let (vbr, padded, frames) = (count & 0x80 != 0, count & 0x40 != 0, usize::from(count & 0x3F));
+    if frames == 0 {
+        return None;
+    }
+    let mut at = 2;
+    let mut padding = 0usize;
+    while padded {
+        let byte = *b.get(at)?;
+        at += 1;
+        padding += if byte == 255 { 254 } else { usize::from(byte) };
+        if byte != 255 {
+            break;
+        }
+    }
+    let mut body = 0usize;
+    if vbr {
+        for _ in 1..frames {
+            let (length, used) = frame_length(b.get(at..)?)?;
+            body += length;
+            at += used;
+        }
+    }
+    let header_end = at;
+    let (extra, used) = frame_length(b.get(at..)?)?;
+    body = if vbr { body + extra } else { extra * frames };
+    let end = at + used + body + padding;
+    let mut ordinary = b.get(..header_end)?.to_vec();
+    ordinary.extend_from_slice(b.get(at + used..end)?);
+    Some((ordinary, end))
 }
 
 /// An OpusTags packet with `vendor` and no comments.

@@ -297,8 +297,11 @@ fn an_esds_without_its_es_descriptor_is_not_handed_to_symphonia() {
     // Byte 497 is the ES descriptor's tag (3) in the `esds` box; Symphonia
     // 0.5.5 unwraps a missing descriptor (esds.rs:79).
     let before = decode::CAUGHT_PANICS.load(std::sync::atomic::Ordering::Relaxed);
-    let r = probe(&m4a_with(497, 0), Container::M4a).unwrap();
-    assert_eq!(r.peak, None);
+    // It is refused as damaged: a recording that is accepted plays.
+    match probe(&m4a_with(497, 0), Container::M4a) {
+        Err(Problem::Corrupt(why)) => assert!(why.contains("would not play"), "{why}"),
+        other => panic!("{other:?}"),
+    }
     let after = decode::CAUGHT_PANICS.load(std::sync::atomic::Ordering::Relaxed);
     assert_eq!(before, after, "a decoder panicked");
 }
@@ -361,4 +364,58 @@ fn webm_with_unknown_sizes_remuxes_as_with_known_ones() {
         "{differ} bytes differ in {pages} pages"
     );
     assert_eq!(probe(&a, Container::OggOpus), probe(&b, Container::OggOpus));
+}
+
+#[test]
+fn a_silent_surround_opus_file_is_silent_and_a_loud_one_is_not() {
+    let silent = probe(&fixture("silence51.ogg"), Container::OggOpus).unwrap();
+    assert_eq!(silent.channels, 6);
+    assert!(silent.is_silent(), "{:?}", silent.peak);
+    let loud = probe(&fixture("tone51.ogg"), Container::OggOpus).unwrap();
+    assert_eq!(loud.channels, 6);
+    assert!(loud.peak.is_some_and(|p| p > 0.4), "{:?}", loud.peak);
+    assert_near(loud.duration, 1.0, "tone51.ogg");
+}
+
+#[test]
+fn an_ogg_opus_file_whose_packets_do_not_decode_is_refused() {
+    // Pages and headers as they should be; each audio packet says two
+    // frames of 20 ms (code 2) whose first is longer than the packet.
+    let mut writer = ogg::Writer::new(7);
+    writer.packet(&opus::OpusHead::build(1, 312, 48_000), 0);
+    writer.flush(0);
+    writer.packet(&opus::tags("test"), 0);
+    writer.flush(0);
+    let impossible = [0xFA, 0xFB, 1, 2, 3];
+    for n in 1..=50u64 {
+        writer.packet(&impossible, 312 + n * 1920);
+    }
+    let file = writer.finish();
+    match probe(&file, Container::OggOpus) {
+        Err(Problem::Corrupt(why)) => {
+            assert!(why.contains("packet 1 does not decode"), "{why}");
+            assert!(why.contains("would not play"), "{why}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_wav_with_no_samples_or_an_impossible_rate_is_refused() {
+    let wav = fixture("tone.wav");
+    let data = wav.windows(4).position(|w| w == b"data").unwrap();
+    // The data chunk emptied.
+    let mut empty = wav[..data + 8].to_vec();
+    empty[data + 4..data + 8].copy_from_slice(&0u32.to_le_bytes());
+    let riff = u32::try_from(empty.len() - 8).unwrap();
+    empty[4..8].copy_from_slice(&riff.to_le_bytes());
+    assert!(matches!(probe(&empty, Container::Wav), Err(Problem::Corrupt(_))), "{:?}", probe(&empty, Container::Wav));
+    // A rate of 0xFFFFFFFF samples a second.
+    let fmt = wav.windows(4).position(|w| w == b"fmt ").unwrap();
+    let mut fast = wav.clone();
+    fast[fmt + 12..fmt + 16].copy_from_slice(&u32::MAX.to_le_bytes());
+    match probe(&fast, Container::Wav) {
+        Err(Problem::Corrupt(why)) => assert!(why.contains("samples a second"), "{why}"),
+        other => panic!("{other:?}"),
+    }
 }

@@ -44,7 +44,7 @@ pub(super) fn probe(b: &[u8]) -> Result<Recording, Problem> {
         duration: samples_to_duration(frames, u64::from(format.rate)).unwrap_or_default(),
         sample_rate: format.rate,
         channels: format.channels,
-        peak: super::decode::symphonia_peak(b, "wav"),
+        peak: super::decoded(super::decode::symphonia_peak(b, "wav"))?,
     })
 }
 
