@@ -248,6 +248,9 @@ fn load_locales(
     let dir = root.join("locales");
     warn_unconfigured(&dir, config, diags)?;
     let mut catalog = Catalog::default();
+    let mut probes = crate::audio::Probes::from_json(
+        &fs::read_to_string(root.join(PROBES_FILE)).unwrap_or_default(),
+    );
     for (tag, locale) in &config.locales {
         let locale_dir = dir.join(tag);
         let (ftl_files, unreadable) = read_ftl_files(root, &locale_dir, tag, config, files, diags)?;
@@ -271,11 +274,33 @@ fn load_locales(
         if let Some(lock) = load_lock(root, &locale_dir, config, files, diags)? {
             bundle.lock = lock;
         }
-        bundle.recordings =
-            load_recordings(root, &locale_dir, &document_ids, config, files, diags)?;
+        bundle.recordings = load_recordings(
+            root,
+            &locale_dir,
+            &document_ids,
+            (config, &mut probes),
+            files,
+            diags,
+        )?;
         catalog.locales.insert(tag.clone(), bundle);
     }
+    keep_probes(root, &mut probes);
     Ok(catalog)
+}
+
+/// Where what probing the recordings found is kept, in the project's own
+/// folder of kyr's (which git ignores).
+const PROBES_FILE: &str = ".kyr/recordings.json";
+
+/// Keeps what probing the recordings found, when it changed. Not keeping
+/// it (a folder kyr cannot write to) only means decoding again next time.
+fn keep_probes(root: &Path, probes: &mut crate::audio::Probes) {
+    let Some(json) = probes.to_json() else {
+        return;
+    };
+    if crate::base::output::kyr_folder(root).is_ok() {
+        let _ = crate::base::output::write_atomic(root, Path::new(PROBES_FILE), json.as_bytes());
+    }
 }
 
 /// The ids the project uses, which tell a message broken in a translation
@@ -384,7 +409,7 @@ fn load_recordings(
     root: &Path,
     locale_dir: &Path,
     document_ids: &[String],
-    config: &Config,
+    (config, probes): (&Config, &mut crate::audio::Probes),
     files: &mut Files,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<indexmap::IndexMap<String, i18n::recordings::Recording>> {
@@ -427,7 +452,9 @@ fn load_recordings(
             );
             continue;
         }
-        if let Some(recording) = i18n::recordings::read(file, &name, &bytes, &known, diags) {
+        if let Some(recording) =
+            i18n::recordings::read(file, &name, &bytes, (&known, &mut *probes), diags)
+        {
             recordings.insert(recording.id.clone(), recording);
         }
     }

@@ -243,7 +243,8 @@ fn restrict(asked: &[String], affected: &BTreeSet<String>) -> Vec<String> {
 /// Outputs, kyr's temporary files, and what editors and tools leave beside
 /// the file being saved: backups (`x~`, `x.bak`, `x.orig`), swap and lock
 /// files (`.x.swp`, `.#x`, `#x#`, Vim's `4913`), `sed -i`'s temporary
-/// `sedAbC123`, hidden files. Under `content/` only Markdown, and under
+/// `sedAbC123`, hidden files; kyr's own folder in the project (`.kyr/`: the
+/// writer lock, what the recordings hold). Under `content/` only Markdown, and under
 /// `locales/` only Fluent files are sources.
 fn is_noise(path: &Path, out_dir: &Path, root: &Path) -> bool {
     if path.starts_with(out_dir) {
@@ -272,6 +273,7 @@ fn is_noise(path: &Path, out_dir: &Path, root: &Path) -> bool {
     };
     editor_file
         || backup
+        || relative.starts_with(".kyr")
         || not_a_source("content", "md")
         || (not_a_source("locales", "ftl") && !is_recording_or_lock(relative))
 }
@@ -320,6 +322,9 @@ mod tests {
             "locales/fr/audio/notes.txt",
             "locales/fr/audio/.kyr-Ab12Cd.tmp",
             "locales/fr/audio/x/door.ogg",
+            ".kyr/recordings.json",
+            ".kyr/writing",
+            ".kyr",
         ] {
             assert!(is_noise(&root.join(noise), out, root), "{noise}");
         }

@@ -23,6 +23,7 @@ use std::time::Duration;
 
 mod bytes;
 mod decode;
+mod kept;
 mod mp3;
 mod mp4;
 mod ogg;
@@ -34,6 +35,7 @@ mod webm;
 #[cfg(test)]
 mod tests;
 
+pub use kept::Probes;
 pub use sniff::sniff;
 pub use webm::webm_to_ogg;
 

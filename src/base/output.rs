@@ -103,6 +103,19 @@ fn write_through_temporary(
     Ok(path)
 }
 
+/// kyr's own folder in a project (`.kyr/`: the writer lock, what the
+/// recordings were found to hold), made when missing, with a `.gitignore`
+/// so git never lists what kyr keeps there.
+pub(crate) fn kyr_folder(root: &Path) -> std::io::Result<PathBuf> {
+    let dir = root.join(".kyr");
+    fs::create_dir_all(&dir)?;
+    let ignore = dir.join(".gitignore");
+    if !ignore.exists() {
+        fs::write(&ignore, "# kyr's own: the writer lock, what the recordings hold.\n*\n")?;
+    }
+    Ok(dir)
+}
+
 /// The build lock of an output folder: held for a whole build, so two
 /// builds (`build`, `watch`) never write into one folder at once. It is the
 /// operating system's advisory lock on `.kyr/lock`, which goes with the

@@ -236,12 +236,7 @@ impl WriterLock {
                 "cannot lock `.kyr/writing` in the project: {e}"
             ))
         };
-        let dir = root.join(".kyr");
-        fs::create_dir_all(&dir).map_err(failed)?;
-        let ignore = dir.join(".gitignore");
-        if !ignore.exists() {
-            fs::write(&ignore, "# kyr's own: the writer lock.\n*\n").map_err(failed)?;
-        }
+        let dir = output::kyr_folder(root).map_err(failed)?;
         let file = fs::OpenOptions::new()
             .create(true)
             .truncate(false)

@@ -114,7 +114,7 @@ pub(crate) fn read(
     file: FileId,
     name: &str,
     bytes: &[u8],
-    known: &Known,
+    (known, probes): (&Known, &mut audio::Probes),
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Recording> {
     let at = Span::new(file, 0..0);
@@ -147,7 +147,7 @@ pub(crate) fn read(
         diags.push(d.hint("a recording is named after the message id it reads, as written in the locale's `.ftl` files"));
         return None;
     }
-    let info = match audio::probe(bytes, container) {
+    let info = match probes.probe(bytes, container) {
         Ok(info) => info,
         Err(problem) => {
             diags.push(problem_diagnostic(&problem, name, container, at));
