@@ -101,7 +101,19 @@ fn symphonia_peak_inner(bytes: &[u8], extension: &str) -> Result<f32, String> {
         peak = Some(peak.unwrap_or(0.0).max(packet_peak));
     }
     let peak = peak.ok_or_else(|| "no audio packet in it decodes".to_owned())?;
-    Ok(if peak.is_finite() { peak.min(1.0) } else { 1.0 })
+    Ok(level(peak))
+}
+
+/// A decoder's peak as a level: at most full scale (a NaN or infinity is
+/// full scale), and what lies below the smallest step of 24-bit audio
+/// (a decoder's rounding on digital silence) is digital silence.
+fn level(peak: f32) -> f32 {
+    const SMALLEST_STEP: f32 = 1.0 / 16_777_216.0;
+    match peak {
+        p if !p.is_finite() => 1.0,
+        p if p < SMALLEST_STEP => 0.0,
+        p => p.min(1.0),
+    }
 }
 
 /// How an Opus stream's channels are packed (RFC 7845 section 5.1.1).
@@ -199,5 +211,5 @@ fn opus_peak_inner<'a>(
     if !decoded_any {
         return Err("it holds no audio packet".to_owned());
     }
-    Ok(if peak.is_finite() { peak.min(1.0) } else { 1.0 })
+    Ok(level(peak))
 }
