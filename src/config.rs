@@ -800,9 +800,43 @@ fn validate_vars(
                 }
             }
         };
-        vars.insert(name.get_ref().clone(), var);
+        vars.insert(name.get_ref().clone(), without_controls(var, value.span(), span, diags));
     }
     vars
+}
+
+/// A variable without the control characters a TOML escape (`"\u0000"`)
+/// put in its text: dropped (a NUL shown as U+FFFD) with the warning a
+/// typed one gets. A bidi control is the locale's rule, in `check`.
+fn without_controls(
+    mut var: Var,
+    at: Range<usize>,
+    span: &impl Fn(Range<usize>) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) -> Var {
+    let is_control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    let Some(found) = var.text.chars().find(|c| is_control(*c)) else {
+        return var;
+    };
+    diags.push(
+        Diagnostic::warning(format!(
+            "the variable's text holds control character U+{:04X}, which is dropped (a NUL is shown as U+FFFD)",
+            u32::from(found)
+        ))
+        .code("control-char")
+        .at(span(at))
+        .hint("remove the `\\u…` escape: readers never see such a character as meant"),
+    );
+    var.text = var
+        .text
+        .chars()
+        .filter_map(|c| match c {
+            '\0' => Some('\u{FFFD}'),
+            c if is_control(c) => None,
+            c => Some(c),
+        })
+        .collect();
+    var
 }
 
 fn check_message_id(id: &str, key: &str, span: Span, diags: &mut Vec<Diagnostic>) {

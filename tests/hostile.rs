@@ -509,3 +509,25 @@ fn control_and_bidi_characters_made_by_escapes_are_caught_like_typed_ones() {
     assert!(check.stderr.contains("control character U+0000"), "{}", check.stderr);
     assert!(check.stderr.contains("bidi control character U+202E"), "{}", check.stderr);
 }
+
+#[test]
+fn control_characters_made_by_escapes_in_kyr_toml_variables_are_dropped() {
+    let fx = Fixture::new("build/basic");
+    fx.replace(
+        "kyr.toml",
+        "organization = \"Legal Aid\"",
+        "organization = \"Legal\\u0000 Aid\\u001B[31m\"",
+    );
+    let (_, diags) = fx.build(&BuildOptions::default());
+    assert!(
+        diags.contains("warning: the variable's text holds control character U+0000"),
+        "{diags}"
+    );
+    for entry in walkdir::WalkDir::new(fx.out("")) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "html" || e == "txt") {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            assert!(!text.contains('\0') && !text.contains('\u{1B}'), "{}", entry.path().display());
+        }
+    }
+}
