@@ -25,8 +25,6 @@ pub(super) struct FrameHeader {
     sample_rate: u32,
     /// 1 or 2.
     channels: u16,
-    /// Whether a 16-bit CRC follows the header.
-    crc: bool,
     /// The whole frame's length in bytes.
     len: usize,
     /// Samples per channel in the frame.
@@ -86,14 +84,18 @@ impl FrameHeader {
             layer,
             sample_rate,
             channels: if h[3] >> 6 == 3 { 1 } else { 2 },
-            crc: h[1] & 1 == 0,
             len: len as usize,
             samples,
         })
     }
 
     /// Offset of a Xing/Info header from the frame's start: after the
-    /// header, the CRC and the side information.
+    /// header and as many bytes as the side information takes, whether a
+    /// CRC follows the header or not. The Xing format puts it there, with
+    /// no CRC in its frame; LAME, with `-p`, writes it there all the same
+    /// (over the side information's last two bytes: "the Xing data still
+    /// starts at the same offset", `VbrTag.c`), and its reader, FFmpeg's
+    /// and Symphonia's look for it there.
     fn xing_offset(&self) -> usize {
         let side = match (self.version, self.channels) {
             (1, 1) => 17,
@@ -101,7 +103,7 @@ impl FrameHeader {
             (_, 1) => 9,
             _ => 17,
         };
-        4 + side + if self.crc { 2 } else { 0 }
+        4 + side
     }
 }
 
@@ -167,6 +169,8 @@ fn vbr_info(b: &[u8], at: usize, h: &FrameHeader) -> Option<VbrInfo> {
         }
         return Some(info);
     }
+    // A VBRI header is 32 bytes after the frame header, CRC or not, as
+    // Fraunhofer's encoder writes it and FFmpeg and Symphonia read it.
     let v = at + 36;
     if has(b, v, b"VBRI") {
         return Some(VbrInfo {

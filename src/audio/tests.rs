@@ -221,7 +221,7 @@ fn hostile_random_bytes() {
     }
 }
 
-const FIXTURES: [&str; 9] = [
+const FIXTURES: [&str; 10] = [
     "tone.ogg",
     "tone.m4a",
     "tone.mp3",
@@ -231,6 +231,7 @@ const FIXTURES: [&str; 9] = [
     "silence.wav",
     "corrupt.ogg",
     "renamed.ogg",
+    "tone-crc.mp3",
 ];
 
 #[test]
@@ -274,6 +275,7 @@ fn hostile_truncations() {
         ("tone.wav", Container::Wav),
         ("tone.m4a", Container::M4a),
         ("tone.mp3", Container::Mp3),
+        ("tone-crc.mp3", Container::Mp3),
     ] {
         let b = fixture(name);
         for end in (1..b.len()).step_by(97) {
@@ -327,6 +329,7 @@ fn hostile_single_bytes_reach_no_decoder_panic() {
         ("tone.m4a", Container::M4a, 1100),
         ("tone.mp3", Container::Mp3, 600),
         ("tone.wav", Container::Wav, 100),
+        ("tone-crc.mp3", Container::Mp3, 300),
     ] {
         let original = fixture(name);
         for at in 0..header.min(original.len()) {
@@ -418,4 +421,31 @@ fn a_wav_with_no_samples_or_an_impossible_rate_is_refused() {
         Err(Problem::Corrupt(why)) => assert!(why.contains("samples a second"), "{why}"),
         other => panic!("{other:?}"),
     }
+}
+
+/// Asserts a duration within 2 ms of `secs`, the figure another tool
+/// reads.
+fn assert_close(d: Duration, secs: f64, what: &str) {
+    let diff = (d.as_secs_f64() - secs).abs();
+    assert!(diff <= 0.002, "{what}: {d:?}, expected {secs} s");
+}
+
+#[test]
+fn an_mp3_with_crcs_is_as_long_as_its_info_header_says() {
+    // `lame -p` writes the Info header where it is without a CRC, over the
+    // side information: kyr looked two bytes further, found no header and
+    // counted its frame as audio, 45 frames, 1620 ms.
+    let r = check("tone-crc.mp3", Container::Mp3, "mp3", 1.5, 16_000);
+    // ffprobe reads 1.584000 s, as for `tone.mp3`: the 44 frames of the
+    // header, without taking off LAME's delay and padding (576 + 768
+    // samples, 84 ms); kyr takes them off, as for `tone.mp3`.
+    assert_close(r.duration, 1.584 - 0.084, "tone-crc.mp3");
+    assert_eq!(r.duration, Duration::from_millis(1500));
+    let plain = probe(&fixture("tone.mp3"), Container::Mp3).unwrap();
+    assert_eq!(r.duration, plain.duration);
+    assert!(
+        r.peak.is_some_and(|p| (0.4..=0.8).contains(&p)),
+        "{:?}",
+        r.peak
+    );
 }
