@@ -3,6 +3,18 @@
 //! pages cut short) with its own wording and packet durations from the
 //! Opus TOC when writing, both a few dozen lines; and Ogg Opus (RFC 7845)
 //! read on top: duration from granule positions, peak from decoding.
+//!
+//! A chained file (streams one after the other, as `cat a.ogg b.ogg`
+//! makes) is refused rather than read as the sum of its streams: the
+//! players a recording reaches do not agree on how long it is (FFmpeg
+//! 5.1 plays both streams of `chained.ogg`, 2.5 s, while `ffprobe` gives
+//! 1.007 s, the second stream's end; kyr read 1.5 s, the first's), so no
+//! duration kyr writes on a page or in the manifest would match what a
+//! listener sees; each stream has its own OpusHead (channels, pre-skip)
+//! where a `Recording` has one, and the peak one decoder. Nothing kyr
+//! makes is chained (the recording page's takes and the WebM remuxer's
+//! output are one stream), and a volunteer who joined takes can export
+//! them again as one recording.
 
 use super::bytes::{has, le32, le64};
 use super::opus::{self, OpusHead};
@@ -132,7 +144,8 @@ struct Stream {
 }
 
 /// Reads every page of the file and assembles the packets of the first
-/// logical stream (others, multiplexed or chained, are ignored).
+/// logical stream (others multiplexed with it are ignored); a chained
+/// file is refused.
 fn read_stream(b: &[u8]) -> Result<Stream, Problem> {
     let mut at = 0;
     let mut serial = None;
@@ -141,9 +154,16 @@ fn read_stream(b: &[u8]) -> Result<Stream, Problem> {
         packets: Vec::new(),
     };
     let mut partial: Option<Vec<u8>> = None;
+    let mut began = false;
     while at < b.len() {
         let (page, next) = read_page(b, at)?;
         at = next;
+        // Every stream of a file begins in its first pages; a stream that
+        // begins after another's pages is chained to them.
+        if page.flags & BOS != 0 && began {
+            return Err(corrupt(CHAINED));
+        }
+        began |= page.flags & BOS == 0;
         let serial = *serial.get_or_insert(page.serial);
         if page.serial != serial {
             continue;
@@ -187,6 +207,11 @@ fn read_stream(b: &[u8]) -> Result<Stream, Problem> {
     }
     Ok(stream)
 }
+
+/// Why a chained file is refused (see the module's doc).
+const CHAINED: &str = "a second ogg stream starts after the first one (the file is \
+     recordings joined one after the other: a chained file), and players do not agree on how \
+     long such a file is; export it again as one recording";
 
 /// Reads an Ogg Opus file: checks it, reads its duration from granule
 /// positions (RFC 7845 section 4), decodes it for the peak.

@@ -221,7 +221,7 @@ fn hostile_random_bytes() {
     }
 }
 
-const FIXTURES: [&str; 10] = [
+const FIXTURES: [&str; 11] = [
     "tone.ogg",
     "tone.m4a",
     "tone.mp3",
@@ -232,6 +232,7 @@ const FIXTURES: [&str; 10] = [
     "corrupt.ogg",
     "renamed.ogg",
     "tone-crc.mp3",
+    "chained.ogg",
 ];
 
 #[test]
@@ -276,6 +277,7 @@ fn hostile_truncations() {
         ("tone.m4a", Container::M4a),
         ("tone.mp3", Container::Mp3),
         ("tone-crc.mp3", Container::Mp3),
+        ("chained.ogg", Container::OggOpus),
     ] {
         let b = fixture(name);
         for end in (1..b.len()).step_by(97) {
@@ -448,4 +450,23 @@ fn an_mp3_with_crcs_is_as_long_as_its_info_header_says() {
         "{:?}",
         r.peak
     );
+}
+
+#[test]
+fn a_chained_ogg_is_refused_rather_than_cut_to_its_first_stream() {
+    // Two streams, 1.500 s and 1.000 s as `opusinfo` reads them; kyr read
+    // 1.500 s, and `ffprobe` 1.006500 s (the second stream's last
+    // position), while FFmpeg decodes 2.500 s.
+    let chained = fixture("chained.ogg");
+    let e = probe(&chained, Container::OggOpus).unwrap_err();
+    assert!(
+        matches!(&e, Problem::Corrupt(m) if m.contains("chained file")
+            && m.contains("export it again as one recording")),
+        "{e:?}"
+    );
+    // Each stream alone is read: the first ends at byte 7480.
+    let first = probe(&chained[..7480], Container::OggOpus).unwrap();
+    assert_eq!(first.duration, Duration::from_millis(1500));
+    let second = probe(&chained[7480..], Container::OggOpus).unwrap();
+    assert_eq!(second.duration, Duration::from_millis(1000));
 }
