@@ -5,10 +5,10 @@
 //! Nothing here imports from the rest of the crate. Every reader takes
 //! hostile bytes: no panics, checked arithmetic, allocations bounded by the
 //! input's length. Durations come from the container (Ogg granule
-//! positions, the WAV data chunk, the MP4 edit list or media header, the
-//! MP3 Xing/Info or VBRI header or its frame headers) without decoding;
-//! the level (peak) comes from decoding: Symphonia for WAV, MP3 and AAC, a
-//! pure-Rust Opus decoder for Opus.
+//! positions, the WAV data chunk, the MP4 edit list, media header or
+//! movie fragments, the MP3 Xing/Info or VBRI header or its frame
+//! headers) without decoding; the level (peak) comes from decoding:
+//! Symphonia for WAV, MP3 and AAC, a pure-Rust Opus decoder for Opus.
 //!
 //! The container readers are kyr's own rather than Symphonia's demuxers:
 //! measured against Symphonia 0.5.5, its demuxers read a different

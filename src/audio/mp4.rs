@@ -1,7 +1,8 @@
 //! M4A (ISO base media / MPEG-4): the boxes down to the sound track, its
 //! codec and parameters, and the duration from its edit list or media
-//! header, without decoding. Sample tables are checked against their
-//! boxes' sizes before Symphonia reads them for the peak.
+//! header, or in a fragmented file from its fragments (`fragments.rs`),
+//! without decoding. Sample tables and fragments are checked against
+//! their boxes' sizes before Symphonia reads them for the peak.
 //!
 //! Not Symphonia's `isomp4` demuxer, measured in 0.5.5: it ignores the
 //! edit list, so `tone.m4a` lasts 1.521 s there (73 024 samples at
@@ -12,8 +13,12 @@
 //! reading it; and one changed byte of `tone.m4a` made it panic 9 times
 //! in 6687. Symphonia decodes a checked copy (`for_symphonia`).
 
+use std::time::Duration;
+
 use super::bytes::{be16, be32, be64};
 use super::{Container, Problem, Recording, corrupt, samples_to_duration};
+
+mod fragments;
 
 /// One box: its type, and where its content starts and it ends.
 #[derive(Debug, Clone, Copy)]
@@ -120,8 +125,22 @@ struct Track {
     rate: u32,
     /// Media duration in timescale units, and the timescale.
     media: (u64, u32),
-    /// Sum of the edit list's non-empty edits, in the movie timescale.
-    edited: Option<u64>,
+    /// The duration of the samples the sample table lists, in the media
+    /// timescale (in a fragmented file, those before the fragments').
+    listed: u64,
+    /// The edit list, if the track has one with a non-empty edit.
+    edits: Option<Edits>,
+}
+
+/// What an edit list says, read from its non-empty edits.
+#[derive(Debug, Clone, Copy)]
+struct Edits {
+    /// The sum of their durations, in the movie timescale (0 when the
+    /// writer left them to be the media's, as fragmented files do).
+    duration: u64,
+    /// Where the first one starts in the media, in the media timescale:
+    /// the encoder's priming samples it leaves out.
+    start: u64,
 }
 
 /// Reads the track if it is a sound track.
@@ -144,13 +163,18 @@ fn sound_track(b: &[u8], trak: Box4) -> Result<Option<Track>, Problem> {
         find(b, minf, b"stbl")?.ok_or_else(|| corrupt("the sound track has no sample table"))?;
     let stsd = checked_sample_tables(b, stbl)?;
     let (codec, rate, channels) = sample_entry(b, stsd)?;
-    let edited = edited_duration(b, trak)?;
+    let listed = match find(b, stbl, b"stts")? {
+        Some(stts) => listed_duration(content(b, stts)),
+        None => 0,
+    };
+    let edits = edit_list(b, trak)?;
     Ok(Some(Track {
         codec,
         channels,
         rate: if rate == 0 { media.1 } else { rate },
         media,
-        edited,
+        listed,
+        edits,
     }))
 }
 
@@ -218,9 +242,21 @@ fn sample_entry(b: &[u8], stsd: Box4) -> Result<(String, u32, u16), Problem> {
     Ok((codec.to_owned(), rate, channels))
 }
 
-/// The sum of the track's non-empty edits, in the movie timescale, if it
-/// has an edit list with any.
-fn edited_duration(b: &[u8], trak: Box4) -> Result<Option<u64>, Problem> {
+/// The sum of a time-to-sample table's durations (count times delta of
+/// each entry; the table was checked to fit its box).
+fn listed_duration(stts: &[u8]) -> u64 {
+    let count = be32(stts, 4).unwrap_or(0) as usize;
+    (0..count)
+        .map(|i| {
+            let at = 8 + i * 8;
+            let n = u64::from(be32(stts, at).unwrap_or(0));
+            n * u64::from(be32(stts, at + 4).unwrap_or(0))
+        })
+        .fold(0u64, u64::saturating_add)
+}
+
+/// The track's edit list, if it has one with a non-empty edit.
+fn edit_list(b: &[u8], trak: Box4) -> Result<Option<Edits>, Problem> {
     let Some(edts) = find(b, trak, b"edts")? else {
         return Ok(None);
     };
@@ -232,22 +268,23 @@ fn edited_duration(b: &[u8], trak: Box4) -> Result<Option<u64>, Problem> {
     let entry_len = if v1 { 20 } else { 12 };
     check_table(b, elst, 4, 8, entry_len)?;
     let count = be32(l, 4).unwrap_or(0) as usize;
-    let mut sum: u64 = 0;
+    let mut edits: Option<Edits> = None;
     for i in 0..count {
         let at = 8 + i * entry_len as usize;
-        let (duration, empty) = if v1 {
-            (be64(l, at).unwrap_or(0), be64(l, at + 8) == Some(u64::MAX))
+        // Media time -1 is an empty edit (a pause before the media).
+        let (duration, start) = if v1 {
+            let start = be64(l, at + 8).filter(|&t| t != u64::MAX);
+            (be64(l, at).unwrap_or(0), start)
         } else {
-            (
-                u64::from(be32(l, at).unwrap_or(0)),
-                be32(l, at + 4) == Some(u32::MAX),
-            )
+            let start = be32(l, at + 4).filter(|&t| t != u32::MAX);
+            (u64::from(be32(l, at).unwrap_or(0)), start.map(u64::from))
         };
-        if !empty {
-            sum = sum.saturating_add(duration);
+        if let Some(start) = start {
+            let e = edits.get_or_insert(Edits { duration: 0, start });
+            e.duration = e.duration.saturating_add(duration);
         }
     }
-    Ok((sum > 0).then_some(sum))
+    Ok(edits)
 }
 
 /// The codec in an `mp4a` sample entry, from its `esds` object type, and
@@ -371,11 +408,12 @@ pub(super) fn probe(b: &[u8]) -> Result<Recording, Problem> {
         }
         None => None,
     };
-    let mut found = None;
-    for trak in children(b, moov.start, moov.end)?
+    let traks: Vec<Box4> = children(b, moov.start, moov.end)?
         .into_iter()
         .filter(|x| &x.kind == b"trak")
-    {
+        .collect();
+    let mut found = None;
+    for &trak in &traks {
         if let Some(t) = sound_track(b, trak)? {
             found = Some((trak, t));
             break;
@@ -388,15 +426,26 @@ pub(super) fn probe(b: &[u8]) -> Result<Recording, Problem> {
             codec: track.codec,
         });
     }
-    let duration = match (track.edited, movie_scale) {
-        (Some(d), Some(scale)) if scale > 0 => samples_to_duration(d, u64::from(scale)),
-        _ => samples_to_duration(track.media.0, u64::from(track.media.1)),
-    }
-    .ok_or_else(|| corrupt("the sound track's timescale is zero"))?;
     if track.channels == 0 {
         return Err(corrupt("the sound track says it has no channels"));
     }
-    let view = for_symphonia(b, &top, moov, trak)?.ok_or_else(|| {
+    // A `mvex` box announces fragments, which may all be missing.
+    let fragmented = top.iter().any(|x| &x.kind == b"moof") || find(b, moov, b"mvex")?.is_some();
+    let fragments = if fragmented {
+        Some(fragments::read(b, &top, moov, trak)?)
+    } else {
+        None
+    };
+    let duration = match &fragments {
+        Some(f) => fragments::duration(&track, f, movie_scale, traks.len() == 1)?,
+        None => whole_duration(&track, movie_scale)?,
+    };
+    if fragments.as_ref().is_some_and(|f| !f.symphonia_agrees) {
+        return Err(corrupt(
+            "its movie fragments are laid out in a way kyr cannot decode to check that it plays",
+        ));
+    }
+    let view = for_symphonia(b, &top, moov, trak, fragments.as_ref())?.ok_or_else(|| {
         corrupt("a box its audio needs is missing or cut short, so it would not play")
     })?;
     let peak = super::decoded(super::decode::symphonia_peak(&view, "m4a"))?;
@@ -410,35 +459,59 @@ pub(super) fn probe(b: &[u8]) -> Result<Recording, Problem> {
     })
 }
 
+/// How long a track of a file without fragments plays: its edit list's
+/// duration, else its media header's.
+fn whole_duration(track: &Track, movie_scale: Option<u32>) -> Result<Duration, Problem> {
+    let edited = track.edits.map_or(0, |e| e.duration);
+    match movie_scale {
+        Some(scale) if scale > 0 && edited > 0 => samples_to_duration(edited, u64::from(scale)),
+        _ => samples_to_duration(track.media.0, u64::from(track.media.1)),
+    }
+    .ok_or_else(|| corrupt("the sound track's timescale is zero"))
+}
+
 /// Boxes Symphonia's demuxer parses that kyr does not read: renamed
 /// `free` (which Symphonia skips) in the copy it decodes.
-const HIDDEN: [&[u8; 4]; 4] = [b"udta", b"meta", b"mvex", b"moof"];
+const HIDDEN: [&[u8; 4]; 5] = [b"udta", b"meta", b"sidx", b"mvex", b"moof"];
+
+/// The boxes of [`HIDDEN`] that kyr reads in a fragmented file.
+const FRAGMENTS: [&[u8; 4]; 2] = [b"mvex", b"moof"];
 
 /// The bytes Symphonia decodes for the peak: a copy of the file in which
 /// every box it would parse and kyr has not checked (the other tracks,
-/// user data and metadata, movie fragments) is renamed `free`. `None`
-/// (no peak) when a box that Symphonia 0.5.5 unwraps or measures without
-/// a check is missing or too short in what remains: a single changed
-/// byte of `tone.m4a` made it panic 9 times in 6687 (an `esds` without
-/// its ES descriptor, an `ilst` data box shorter than its header).
+/// user data and metadata, segment indexes, movie fragments unless kyr
+/// read them, the other tracks' fragments) is renamed `free`. `None` (the
+/// file is refused) when a box that Symphonia 0.5.5 unwraps or measures
+/// without a check is missing or too short in what remains: a single changed byte
+/// of `tone.m4a` made it panic 9 times in 6687 (an `esds` without its ES
+/// descriptor, an `ilst` data box shorter than its header). The
+/// `fragments` must be ones Symphonia reads as kyr does.
 fn for_symphonia(
     b: &[u8],
     top: &[Box4],
     moov: Box4,
     trak: Box4,
+    fragments: Option<&fragments::Fragments>,
 ) -> Result<Option<Vec<u8>>, Problem> {
     if !symphonia_can_parse(b, top, moov, trak)? {
         return Ok(None);
     }
     let mut view = b.to_vec();
     let moov_children = children(b, moov.start, moov.end)?;
-    for x in top.iter().chain(&moov_children) {
-        let other_track = &x.kind == b"trak" && x.at != trak.at;
-        if (other_track || HIDDEN.contains(&&x.kind))
-            && let Some(kind) = view.get_mut(x.at + 4..x.at + 8)
-        {
+    let mut hide = |at: usize| {
+        if let Some(kind) = view.get_mut(at + 4..at + 8) {
             kind.copy_from_slice(b"free");
         }
+    };
+    for x in top.iter().chain(&moov_children) {
+        let other_track = &x.kind == b"trak" && x.at != trak.at;
+        let read = fragments.is_some() && FRAGMENTS.contains(&&x.kind);
+        if other_track || (HIDDEN.contains(&&x.kind) && !read) {
+            hide(x.at);
+        }
+    }
+    for &at in fragments.map_or(&[][..], |f| &f.others) {
+        hide(at);
     }
     Ok(Some(view))
 }

@@ -221,7 +221,7 @@ fn hostile_random_bytes() {
     }
 }
 
-const FIXTURES: [&str; 11] = [
+const FIXTURES: [&str; 14] = [
     "tone.ogg",
     "tone.m4a",
     "tone.mp3",
@@ -231,6 +231,9 @@ const FIXTURES: [&str; 11] = [
     "silence.wav",
     "corrupt.ogg",
     "renamed.ogg",
+    "fragmented.m4a",
+    "fragmented-dash.m4a",
+    "fragmented-hybrid.m4a",
     "tone-crc.mp3",
     "chained.ogg",
 ];
@@ -276,6 +279,9 @@ fn hostile_truncations() {
         ("tone.wav", Container::Wav),
         ("tone.m4a", Container::M4a),
         ("tone.mp3", Container::Mp3),
+        ("fragmented.m4a", Container::M4a),
+        ("fragmented-dash.m4a", Container::M4a),
+        ("fragmented-hybrid.m4a", Container::M4a),
         ("tone-crc.mp3", Container::Mp3),
         ("chained.ogg", Container::OggOpus),
     ] {
@@ -331,6 +337,10 @@ fn hostile_single_bytes_reach_no_decoder_panic() {
         ("tone.m4a", Container::M4a, 1100),
         ("tone.mp3", Container::Mp3, 600),
         ("tone.wav", Container::Wav, 100),
+        // The `moov` and `moof` boxes, and the first `sidx`, `moof` and
+        // `mdat` header of the DASH file.
+        ("fragmented.m4a", Container::M4a, 1400),
+        ("fragmented-dash.m4a", Container::M4a, 1020),
         ("tone-crc.mp3", Container::Mp3, 300),
     ] {
         let original = fixture(name);
@@ -430,6 +440,86 @@ fn a_wav_with_no_samples_or_an_impossible_rate_is_refused() {
 fn assert_close(d: Duration, secs: f64, what: &str) {
     let diff = (d.as_secs_f64() - secs).abs();
     assert!(diff <= 0.002, "{what}: {d:?}, expected {secs} s");
+}
+
+#[test]
+fn a_fragmented_mp4_is_as_long_as_its_fragments() {
+    // `ffprobe -v error -show_entries format=duration` (FFmpeg 5.1) reads
+    // 1.521333 s in the three: 73 024 samples at 48 kHz, the encoder's
+    // 1024 priming samples included. kyr read 0 ms, 0 ms and 512 ms (the
+    // samples listed in the `moov` box only).
+    for name in ["fragmented.m4a", "fragmented-hybrid.m4a"] {
+        // No edit list: the priming samples are played.
+        let r = check(name, Container::M4a, "aac", 1.521_333, 48_000);
+        assert_close(r.duration, 1.521_333, name);
+        let peak = r.peak.unwrap_or_else(|| panic!("{name}: no peak"));
+        assert!((0.4..=0.8).contains(&peak), "{name}: peak {peak}");
+    }
+    // The DASH file's edit list starts at 1024: ffprobe gives its start
+    // time as -0.021333 s, so it plays 1.521333 - 0.021333 = 1.500 s, as
+    // `tone.m4a` does.
+    let r = check("fragmented-dash.m4a", Container::M4a, "aac", 1.5, 48_000);
+    assert_eq!(r.duration, Duration::from_millis(1500));
+    assert_close(r.duration, 1.521_333 - 0.021_333, "fragmented-dash.m4a");
+    assert!(r.peak.is_some_and(|p| p > 0.4), "{:?}", r.peak);
+}
+
+/// `bytes` with `insert` put at `at`, and the 32-bit sizes of the boxes
+/// that start at `parents` grown to hold it.
+fn with_box(bytes: &[u8], parents: &[usize], at: usize, insert: &[u8]) -> Vec<u8> {
+    let mut b = bytes.to_vec();
+    for &p in parents {
+        let size = u32::from_be_bytes(b[p..p + 4].try_into().unwrap());
+        b[p..p + 4].copy_from_slice(&(size + insert.len() as u32).to_be_bytes());
+    }
+    b.splice(at..at, insert.iter().copied());
+    b
+}
+
+#[test]
+fn a_fragmented_mp4_that_lost_its_last_fragments_is_cut_off() {
+    let dash = fixture("fragmented-dash.m4a");
+    // Its last fragment: a `sidx` at 5396, the `moof` at 5448, the `mdat`
+    // at 5740. Cut before the `mdat`, the runs' bytes are missing.
+    assert_eq!(&dash[5452..5456], b"moof");
+    assert_eq!(&dash[5744..5748], b"mdat");
+    let e = probe(&dash[..5740], Container::M4a).unwrap_err();
+    assert!(
+        matches!(&e, Problem::Corrupt(m) if m.contains("cut off")),
+        "{e:?}"
+    );
+    // Cut before the fragment, the file is whole as far as its boxes go:
+    // only a `mehd` box, which this file has not, tells.
+    let two = probe(&dash[..5396], Container::M4a).unwrap();
+    assert_close(
+        two.duration,
+        (49_152.0 - 1024.0) / 48_000.0,
+        "two fragments",
+    );
+    // The same file with a `mehd` box of 1521 ms (the movie timescale is
+    // 1000) in its `mvex`, at 627 in the `moov` at 28; the fragments count
+    // their data from their `moof`, so the boxes after may move.
+    assert_eq!(&dash[631..635], b"mvex");
+    let mehd = [
+        0, 0, 0, 16, b'm', b'e', b'h', b'd', 0, 0, 0, 0, 0, 0, 0x05, 0xF1,
+    ];
+    let announced = with_box(&dash, &[28, 627], 635, &mehd);
+    let whole = probe(&announced, Container::M4a).unwrap();
+    assert_eq!(whole.duration, Duration::from_millis(1500));
+    assert!(whole.peak.is_some_and(|p| p > 0.4), "{:?}", whole.peak);
+    let e = probe(&announced[..5396 + 16], Container::M4a).unwrap_err();
+    assert!(
+        matches!(&e, Problem::Corrupt(m) if m.contains("'mehd'")),
+        "{e:?}"
+    );
+    // Cut after its empty `moov`, a fragmented file has no samples left.
+    let fragmented = fixture("fragmented.m4a");
+    assert_eq!(&fragmented[717..721], b"moof");
+    let e = probe(&fragmented[..713], Container::M4a).unwrap_err();
+    assert!(
+        matches!(&e, Problem::Corrupt(m) if m.contains("cut off")),
+        "{e:?}"
+    );
 }
 
 #[test]
