@@ -182,12 +182,16 @@ fn undelimited_code3(b: &[u8]) -> Option<(Vec<u8>, usize)> {
     }
     let mut at = 2;
     let mut padding = 0usize;
-    while padded {
-        let byte = *b.get(at)?;
-        at += 1;
-        padding += if byte == 255 { 254 } else { usize::from(byte) };
-        if byte != 255 {
-            break;
+    // The padding's length: bytes of 255 add 254 each, until one that is
+    // not 255 adds itself.
+    if padded {
+        loop {
+            let byte = *b.get(at)?;
+            at += 1;
+            padding += if byte == 255 { 254 } else { usize::from(byte) };
+            if byte != 255 {
+                break;
+            }
         }
     }
     let mut body = 0usize;
