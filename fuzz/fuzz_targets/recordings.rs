@@ -8,10 +8,10 @@ use std::sync::Once;
 use std::time::Duration;
 
 /// libfuzzer-sys aborts on every panic, even one that kyr catches. kyr
-/// decodes Opus with the `opus-decoder` crate behind `catch_unwind` and
-/// gives no peak when it panics: such a panic is kyr's documented guard
-/// at work, not a finding. Any other panic still aborts, as does one that
-/// escapes kyr.
+/// decodes Opus with the `opus-rs` crate behind `catch_unwind` and refuses
+/// the file as damaged when it panics: such a panic is kyr's documented
+/// guard at work, not a finding. Any other panic still aborts, as does one
+/// that escapes kyr.
 pub fn tolerate_decoder_panics() {
     static HOOK: Once = Once::new();
     HOOK.call_once(|| {
@@ -19,7 +19,7 @@ pub fn tolerate_decoder_panics() {
         std::panic::set_hook(Box::new(move |info| {
             let in_decoder = info
                 .location()
-                .is_some_and(|l| l.file().contains("opus-decoder-"));
+                .is_some_and(|l| l.file().contains("opus-rs-"));
             if !in_decoder {
                 abort(info);
             }
