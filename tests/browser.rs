@@ -433,12 +433,14 @@ fn a_message_recorded_in_chromium_is_saved_confirmed_and_on_the_rebuilt_page() {
         assert!(!code.starts_with("audio-"), "{line}");
     }
 
-    // The watcher's rebuild puts it on the page, beside it.
+    // The watcher's rebuild puts it on the page, beside it (the page is
+    // written first, the recording copied after the pages).
     let page = fx.out("fr/door.html");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while !fs::read_to_string(&page)
         .unwrap_or_default()
         .contains("<audio controls preload=\"none\" src=\"audio/door-title.ogg\"")
+        || !fx.out("fr/audio/door-title.ogg").is_file()
     {
         assert!(
             std::time::Instant::now() < deadline,
