@@ -115,6 +115,32 @@ fn check_table(
     Ok(())
 }
 
+/// Checks a sample size box (`stsz`): its table fits in its box, and no
+/// sample is larger than the whole file (Symphonia allocates each
+/// sample's buffer from its size before reading it: a constant size of
+/// 2 GB asked for 2 GB a packet).
+fn check_sample_sizes(b: &[u8], x: Box4) -> Result<(), Problem> {
+    let c = content(b, x);
+    let constant = be32(c, 4).ok_or_else(|| corrupt("the 'stsz' box is too short"))?;
+    let too_large = || corrupt("the 'stsz' box says a sample is larger than the whole file");
+    if constant != 0 {
+        return if u64::from(constant) > b.len() as u64 {
+            Err(too_large())
+        } else {
+            Ok(())
+        };
+    }
+    check_table(b, x, 8, 12, 4)?;
+    let count = be32(c, 8).unwrap_or(0) as usize;
+    for i in 0..count {
+        let size = be32(c, 12 + 4 * i).unwrap_or(0);
+        if u64::from(size) > b.len() as u64 {
+            return Err(too_large());
+        }
+    }
+    Ok(())
+}
+
 /// What the sound track says.
 struct Track {
     /// Sample entry type (codec).
@@ -206,7 +232,7 @@ fn checked_sample_tables(b: &[u8], stbl: Box4) -> Result<Box4, Problem> {
             b"stsc" => check_table(b, c, 4, 8, 12)?,
             b"stco" | b"stss" => check_table(b, c, 4, 8, 4)?,
             b"co64" => check_table(b, c, 4, 8, 8)?,
-            b"stsz" if be32(content(b, c), 4) == Some(0) => check_table(b, c, 8, 12, 4)?,
+            b"stsz" => check_sample_sizes(b, c)?,
             _ => {}
         }
     }
