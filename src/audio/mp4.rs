@@ -354,9 +354,15 @@ fn skip_size(d: &[u8], mut i: usize) -> usize {
 }
 
 /// Where the decoder config descriptor's content (its object type) starts
-/// in an `esds` box's content: after the ES descriptor's ES_ID, flags and
-/// the optional fields they announce.
+/// in an `esds` box's content.
 fn decoder_config(d: &[u8]) -> Option<usize> {
+    decoder_config_tag(d).map(|tag| skip_size(d, tag + 1))
+}
+
+/// Where the decoder config descriptor's tag is in an `esds` box's
+/// content: after the ES descriptor's ES_ID, flags and the optional
+/// fields they announce.
+fn decoder_config_tag(d: &[u8]) -> Option<usize> {
     // ES_Descriptor: tag, size (1-4 bytes), ES_ID, flags and optional fields.
     if d.first() != Some(&3) {
         return None;
@@ -373,10 +379,7 @@ fn decoder_config(d: &[u8]) -> Option<usize> {
     if flags & 0x20 != 0 {
         i += 2;
     }
-    if d.get(i) != Some(&4) {
-        return None;
-    }
-    Some(skip_size(d, i + 1))
+    (d.get(i) == Some(&4)).then_some(i)
 }
 
 /// The sample rate and channel count of an AudioSpecificConfig at `i`:
@@ -576,6 +579,33 @@ fn symphonia_can_parse(b: &[u8], top: &[Box4], moov: Box4, trak: Box4) -> Result
         .windows(4)
         .enumerate()
         .filter(|(_, w)| w == b"esds")
-        .all(|(i, _)| stsd.get(i + 8) == Some(&3));
+        .all(|(i, _)| stsd.get(i + 8..).is_some_and(descriptors_long_enough));
     Ok(esds_ok)
+}
+
+/// Whether an `esds` box's descriptors (from its ES descriptor's tag on)
+/// are as long as Symphonia 0.5.5 takes them to be without a check: an
+/// ES descriptor of at least 3 bytes, and a decoder config descriptor (if
+/// the ES descriptor holds one where kyr reads it) of at least 13 (a
+/// shorter one made it subtract past zero, found by the `containers`
+/// fuzz target).
+fn descriptors_long_enough(d: &[u8]) -> bool {
+    if d.first() != Some(&3) || size_field(d, 1).is_none_or(|size| size < 3) {
+        return false;
+    }
+    decoder_config_tag(d).is_none_or(|tag| size_field(d, tag + 1).is_some_and(|size| size >= 13))
+}
+
+/// An MPEG-4 descriptor's size at `i`: up to four bytes of seven bits,
+/// each but the last with its top bit set.
+fn size_field(d: &[u8], i: usize) -> Option<u32> {
+    let mut size = 0u32;
+    for k in 0..4 {
+        let byte = *d.get(i + k)?;
+        size = (size << 7) | u32::from(byte & 0x7F);
+        if byte & 0x80 == 0 {
+            return Some(size);
+        }
+    }
+    None
 }

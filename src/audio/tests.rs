@@ -570,3 +570,17 @@ fn an_m4a_that_says_a_sample_is_larger_than_the_file_is_refused_before_decoding(
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn an_m4a_whose_descriptors_are_too_short_for_symphonia_is_refused_without_a_panic() {
+    // Found by the `containers` fuzz target: an ES descriptor shorter than
+    // Symphonia 0.5.5 assumes made it subtract past zero (a panic the
+    // guard caught).
+    let before = decode::CAUGHT_PANICS.load(std::sync::atomic::Ordering::Relaxed);
+    assert!(matches!(
+        probe(&fixture("short-descriptor.m4a"), Container::M4a),
+        Err(Problem::Corrupt(_))
+    ));
+    let after = decode::CAUGHT_PANICS.load(std::sync::atomic::Ordering::Relaxed);
+    assert_eq!(before, after, "a decoder panicked");
+}
