@@ -458,6 +458,12 @@ pub(super) fn probe(b: &[u8]) -> Result<Recording, Problem> {
     if track.channels == 0 {
         return Err(corrupt("the sound track says it has no channels"));
     }
+    // Checked even where the edit list or the fragments give the
+    // duration: the decoder divides by it (Symphonia 0.5.5 panics on 0,
+    // found by the `containers` fuzz target).
+    if track.media.1 == 0 {
+        return Err(corrupt("the sound track's timescale is zero"));
+    }
     // A `mvex` box announces fragments, which may all be missing.
     let fragmented = top.iter().any(|x| &x.kind == b"moof") || find(b, moov, b"mvex")?.is_some();
     let fragments = if fragmented {

@@ -584,3 +584,17 @@ fn an_m4a_whose_descriptors_are_too_short_for_symphonia_is_refused_without_a_pan
     let after = decode::CAUGHT_PANICS.load(std::sync::atomic::Ordering::Relaxed);
     assert_eq!(before, after, "a decoder panicked");
 }
+
+#[test]
+fn an_m4a_whose_media_timescale_is_zero_is_refused_without_a_panic() {
+    // Found by the `containers` fuzz target: the edit list gave the
+    // duration, so the media timescale of 0 went unchecked to Symphonia,
+    // which panics on it.
+    let before = decode::CAUGHT_PANICS.load(std::sync::atomic::Ordering::Relaxed);
+    match probe(&fixture("zero-timescale.m4a"), Container::M4a) {
+        Err(Problem::Corrupt(why)) => assert!(why.contains("timescale is zero"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+    let after = decode::CAUGHT_PANICS.load(std::sync::atomic::Ordering::Relaxed);
+    assert_eq!(before, after, "a decoder panicked");
+}
