@@ -8,10 +8,12 @@ use std::sync::Once;
 use std::time::Duration;
 
 /// libfuzzer-sys aborts on every panic, even one that kyr catches. kyr
-/// decodes Opus with the `opus-rs` crate behind `catch_unwind` and refuses
-/// the file as damaged when it panics: such a panic is kyr's documented
-/// guard at work, not a finding. Any other panic still aborts, as does one
-/// that escapes kyr.
+/// decodes Opus with the `opus-rs` crate and AAC, MP3 and PCM with
+/// Symphonia's codecs behind `catch_unwind`, and refuses the file as
+/// damaged when one panics on the bitstream: such a panic is kyr's
+/// documented guard at work, not a finding. A panic in Symphonia's
+/// demuxers (what kyr's own container checks must keep from them), and
+/// any other, still aborts, as does one that escapes kyr.
 pub fn tolerate_decoder_panics() {
     static HOOK: Once = Once::new();
     HOOK.call_once(|| {
@@ -19,7 +21,9 @@ pub fn tolerate_decoder_panics() {
         std::panic::set_hook(Box::new(move |info| {
             let in_decoder = info
                 .location()
-                .is_some_and(|l| l.file().contains("opus-rs-"));
+                .is_some_and(|l| {
+                    l.file().contains("opus-rs-") || l.file().contains("symphonia-codec-")
+                });
             if !in_decoder {
                 abort(info);
             }

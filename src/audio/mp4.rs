@@ -498,11 +498,16 @@ pub(super) fn probe(b: &[u8]) -> Result<Recording, Problem> {
 /// duration, else its media header's.
 fn whole_duration(track: &Track, movie_scale: Option<u32>) -> Result<Duration, Problem> {
     let edited = track.edits.map_or(0, |e| e.duration);
-    match movie_scale {
-        Some(scale) if scale > 0 && edited > 0 => samples_to_duration(edited, u64::from(scale)),
-        _ => samples_to_duration(track.media.0, u64::from(track.media.1)),
-    }
-    .ok_or_else(|| corrupt("the sound track's timescale is zero"))
+    // The media plays at most the samples its table lists, and an edit
+    // list at most the media it edits: longer is a claim the samples do
+    // not back (found by the `containers` fuzz target: hours from 7 KB).
+    let media = samples_to_duration(track.media.0.min(track.listed), u64::from(track.media.1))
+        .ok_or_else(|| corrupt("the sound track's timescale is zero"))?;
+    Ok(match movie_scale {
+        Some(scale) if scale > 0 && edited > 0 => samples_to_duration(edited, u64::from(scale))
+            .map_or(media, |d| d.min(media)),
+        _ => media,
+    })
 }
 
 /// Boxes Symphonia's demuxer parses that kyr does not read: renamed
