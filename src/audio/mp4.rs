@@ -122,9 +122,10 @@ fn check_table(
 fn check_sample_sizes(b: &[u8], x: Box4) -> Result<(), Problem> {
     let c = content(b, x);
     let constant = be32(c, 4).ok_or_else(|| corrupt("the 'stsz' box is too short"))?;
-    let too_large = || corrupt("the 'stsz' box says a sample is larger than the whole file");
+    let too_large = || corrupt("the 'stsz' box says its samples take more than the whole file");
     if constant != 0 {
-        return if u64::from(constant) > b.len() as u64 {
+        let count = u64::from(be32(c, 8).unwrap_or(0));
+        return if count.saturating_mul(u64::from(constant)) > b.len() as u64 {
             Err(too_large())
         } else {
             Ok(())
@@ -190,9 +191,13 @@ fn sound_track(b: &[u8], trak: Box4) -> Result<Option<Track>, Problem> {
     let stsd = checked_sample_tables(b, stbl)?;
     let (codec, rate, channels) = sample_entry(b, stsd)?;
     let listed = match find(b, stbl, b"stts")? {
-        Some(stts) => listed_duration(content(b, stts)),
+        Some(stts) => listed_duration(content(b, stts), media.1)?,
         None => 0,
     };
+    // At most a second a sample, for the samples the size table holds
+    // (each takes at least a byte of the file).
+    let sizes = find(b, stbl, b"stsz")?.map_or(0, |stsz| be32(content(b, stsz), 8).unwrap_or(0));
+    let listed = listed.min(u64::from(sizes).saturating_mul(u64::from(media.1)));
     let edits = edit_list(b, trak)?;
     Ok(Some(Track {
         codec,
@@ -270,15 +275,21 @@ fn sample_entry(b: &[u8], stsd: Box4) -> Result<(String, u32, u16), Problem> {
 
 /// The sum of a time-to-sample table's durations (count times delta of
 /// each entry; the table was checked to fit its box).
-fn listed_duration(stts: &[u8]) -> u64 {
+fn listed_duration(stts: &[u8], timescale: u32) -> Result<u64, Problem> {
     let count = be32(stts, 4).unwrap_or(0) as usize;
-    (0..count)
-        .map(|i| {
-            let at = 8 + i * 8;
-            let n = u64::from(be32(stts, at).unwrap_or(0));
-            n * u64::from(be32(stts, at + 4).unwrap_or(0))
-        })
-        .fold(0u64, u64::saturating_add)
+    let mut total = 0u64;
+    for i in 0..count {
+        let at = 8 + i * 8;
+        let n = u64::from(be32(stts, at).unwrap_or(0));
+        let delta = be32(stts, at + 4).unwrap_or(0);
+        if n > 0 && timescale > 0 && delta > timescale {
+            return Err(corrupt(
+                "its sample table says a sample lasts more than a second, which no AAC frame does",
+            ));
+        }
+        total = total.saturating_add(n * u64::from(delta));
+    }
+    Ok(total)
 }
 
 /// The track's edit list, if it has one with a non-empty edit.
