@@ -800,7 +800,10 @@ fn validate_vars(
                 }
             }
         };
-        vars.insert(name.get_ref().clone(), without_controls(var, value.span(), span, diags));
+        vars.insert(
+            name.get_ref().clone(),
+            without_controls(var, value.span(), span, diags),
+        );
     }
     vars
 }

@@ -123,7 +123,11 @@ fn a_file_whose_name_would_unpack_elsewhere_is_refused_not_bundled() {
         std::fs::write(&path, "<p>stray</p>").unwrap();
         let run = fx.run(&["bundle", "--out", "x.zip"]);
         assert_eq!(run.code, 1, "{}", run.stderr);
-        assert!(run.stderr.contains("cannot go in a bundle"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("cannot go in a bundle"),
+            "{}",
+            run.stderr
+        );
         assert!(!fx.root().join("x.zip").exists());
         std::fs::remove_file(&path).unwrap();
     }

@@ -42,7 +42,11 @@ fn sync_refuses_a_translation_that_is_not_utf8_and_keeps_every_byte() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("`kyr sync` changes nothing"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`kyr sync` changes nothing"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(snapshot(&fx), before);
 }
 
@@ -57,15 +61,18 @@ fn sync_refuses_a_translation_saved_as_utf16_by_notepad() {
     let run = fx.run(&["sync", "ar"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr.contains("locales/ar/door.ftl:1:1")
-            && run.stderr.contains("saved as UTF-16"),
+        run.stderr.contains("locales/ar/door.ftl:1:1") && run.stderr.contains("saved as UTF-16"),
         "{}",
         run.stderr
     );
     assert_eq!(snapshot(&fx), before);
     // `check` says the same, at the same place.
     let check = fx.run(&["check"]);
-    assert!(check.stderr.contains("locales/ar/door.ftl:1:1"), "{}", check.stderr);
+    assert!(
+        check.stderr.contains("locales/ar/door.ftl:1:1"),
+        "{}",
+        check.stderr
+    );
     assert!(check.stderr.contains("saved as UTF-16"), "{}", check.stderr);
 }
 
@@ -93,8 +100,15 @@ fn confirm_drops_no_lock_entry_while_a_file_of_the_locale_cannot_be_read() {
     let run = fx.run(&["confirm", "fr", "door-title"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("byte 0xE9"), "{}", run.stderr);
-    assert!(run.stderr.contains("`kyr confirm` changes nothing"), "{}", run.stderr);
-    assert_eq!(fs::read(fx.root().join("locales/fr/kyr-lock.toml")).unwrap(), lock);
+    assert!(
+        run.stderr.contains("`kyr confirm` changes nothing"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        fs::read(fx.root().join("locales/fr/kyr-lock.toml")).unwrap(),
+        lock
+    );
 }
 
 #[test]
@@ -111,7 +125,11 @@ fn confirm_refuses_a_lock_file_with_merge_conflict_markers() {
     fs::write(&path, &conflicted).unwrap();
     let run = fx.run(&["confirm", "fr"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("locales/fr/kyr-lock.toml:"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("locales/fr/kyr-lock.toml:"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(fs::read_to_string(&path).unwrap(), conflicted);
 }
 
@@ -128,14 +146,21 @@ fn confirm_refuses_a_translation_that_links_out_of_the_project() {
     let run = fx.run(&["confirm", "fr"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("outside the project"), "{}", run.stderr);
-    assert_eq!(fs::read(fx.root().join("locales/fr/kyr-lock.toml")).unwrap(), lock);
+    assert_eq!(
+        fs::read(fx.root().join("locales/fr/kyr-lock.toml")).unwrap(),
+        lock
+    );
 }
 
 #[test]
 fn confirm_keeps_the_entry_of_a_message_with_a_syntax_error() {
     let fx = Fixture::new("build/basic");
     assert_eq!(fx.run(&["confirm", "fr"]).code, 0);
-    fx.replace("locales/fr/door.ftl", "door-silent = Vous", "door-silent = { Vous");
+    fx.replace(
+        "locales/fr/door.ftl",
+        "door-silent = Vous",
+        "door-silent = { Vous",
+    );
     let run = fx.run(&["confirm", "fr", "door-title"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let lock = fs::read_to_string(fx.root().join("locales/fr/kyr-lock.toml")).unwrap();
@@ -170,7 +195,10 @@ fn sync_keeps_the_files_bom_line_ends_and_permissions() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
     }
 }
 
@@ -203,9 +231,16 @@ fn new_locale_edits_kyr_toml_keeping_its_bom_and_crlf() {
     let run = fx.run(&["new-locale", "wo", "--endonym", "Wolof", "--fallback", "fr"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let after = fs::read(&path).unwrap();
-    assert!(after.starts_with(&bytes), "{}", String::from_utf8_lossy(&after));
+    assert!(
+        after.starts_with(&bytes),
+        "{}",
+        String::from_utf8_lossy(&after)
+    );
     let after = String::from_utf8(after).unwrap();
-    assert!(after.contains("[locales.wo]\r\nendonym = \"Wolof\"\r\n"), "{after}");
+    assert!(
+        after.contains("[locales.wo]\r\nendonym = \"Wolof\"\r\n"),
+        "{after}"
+    );
     assert_eq!(after.matches('\n').count(), after.matches("\r\n").count());
     assert_eq!(fx.run(&["check"]).code, 0);
 }

@@ -506,8 +506,16 @@ fn control_and_bidi_characters_made_by_escapes_are_caught_like_typed_ones() {
     );
     // `check` says the same.
     let check = fx.run(&["check"]);
-    assert!(check.stderr.contains("control character U+0000"), "{}", check.stderr);
-    assert!(check.stderr.contains("bidi control character U+202E"), "{}", check.stderr);
+    assert!(
+        check.stderr.contains("control character U+0000"),
+        "{}",
+        check.stderr
+    );
+    assert!(
+        check.stderr.contains("bidi control character U+202E"),
+        "{}",
+        check.stderr
+    );
 }
 
 #[test]
@@ -525,9 +533,18 @@ fn control_characters_made_by_escapes_in_kyr_toml_variables_are_dropped() {
     );
     for entry in walkdir::WalkDir::new(fx.out("")) {
         let entry = entry.unwrap();
-        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "html" || e == "txt") {
+        if entry.file_type().is_file()
+            && entry
+                .path()
+                .extension()
+                .is_some_and(|e| e == "html" || e == "txt")
+        {
             let text = std::fs::read_to_string(entry.path()).unwrap();
-            assert!(!text.contains('\0') && !text.contains('\u{1B}'), "{}", entry.path().display());
+            assert!(
+                !text.contains('\0') && !text.contains('\u{1B}'),
+                "{}",
+                entry.path().display()
+            );
         }
     }
 }

@@ -560,17 +560,26 @@ fn a_folder_whose_fonts_pass_the_budget_is_warned_with_its_costliest_characters(
         .filter_map(char::from_u32)
         .filter(|c| !c.is_whitespace())
         .collect();
-    fx.append("locales/fr/door.ftl", &format!("door-call = {every_latin}\n"));
+    fx.append(
+        "locales/fr/door.ftl",
+        &format!("door-call = {every_latin}\n"),
+    );
     let (_, diags) = fx.build(&kyr::build::BuildOptions::default());
     assert!(
         diags.contains("warning: the fonts of `fr/fonts/` take "),
         "{diags}"
     );
     assert!(diags.contains("KB, over the budget of 200 KB"), "{diags}");
-    assert!(diags.contains("the characters whose glyphs cost the most: "), "{diags}");
+    assert!(
+        diags.contains("the characters whose glyphs cost the most: "),
+        "{diags}"
+    );
     // At the language's table in kyr.toml, and told again by a build that
     // changes nothing.
-    assert!(diags.contains("kyr.toml:12:1: warning: the fonts of `fr/fonts/`"), "{diags}");
+    assert!(
+        diags.contains("kyr.toml:12:1: warning: the fonts of `fr/fonts/`"),
+        "{diags}"
+    );
     let (_, again) = fx.build(&kyr::build::BuildOptions::default());
     assert!(again.contains("the fonts of `fr/fonts/` take"), "{again}");
     assert!(!diags.contains("the fonts of `ar/fonts/`"), "{diags}");

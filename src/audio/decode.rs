@@ -81,7 +81,11 @@ fn symphonia_peak_inner(bytes: &[u8], extension: &str) -> Result<f32, String> {
         let packet = match format.next_packet() {
             Ok(p) => p,
             Err(Error::IoError(e)) if e.kind() == std::io::ErrorKind::UnexpectedEof => break,
-            Err(e) => return Err(format!("its audio stops being readable after packet {index} ({e})")),
+            Err(e) => {
+                return Err(format!(
+                    "its audio stops being readable after packet {index} ({e})"
+                ));
+            }
         };
         if packet.track_id() != track_id {
             continue;
@@ -151,7 +155,11 @@ fn opus_peak_inner<'a>(
     }
     let mut decoders = (0..streams)
         .map(|i| {
-            let channels = if i < usize::from(layout.coupled) { 2 } else { 1 };
+            let channels = if i < usize::from(layout.coupled) {
+                2
+            } else {
+                1
+            };
             opus_rs::OpusDecoder::new(48_000, channels).map(|d| (d, channels))
         })
         .collect::<Result<Vec<_>, _>>()

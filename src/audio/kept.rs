@@ -136,7 +136,10 @@ mod tests {
         let key = |bytes: &[u8]| format!("{:x}.opus", Sha256::digest(bytes));
         assert!(again.entries.contains_key(&key(&tone)));
         assert_eq!(again.probe(&tone, Container::OggOpus).unwrap(), first);
-        assert_eq!(again.probe(&corrupt, Container::OggOpus).unwrap_err(), damaged);
+        assert_eq!(
+            again.probe(&corrupt, Container::OggOpus).unwrap_err(),
+            damaged
+        );
         assert_eq!(again.to_json(), None, "nothing changed");
         // An entry no longer asked for is not kept.
         let mut third = Probes::from_json(&json);

@@ -515,8 +515,9 @@ fn whole_duration(track: &Track, movie_scale: Option<u32>) -> Result<Duration, P
     let media = samples_to_duration(track.media.0.min(track.listed), u64::from(track.media.1))
         .ok_or_else(|| corrupt("the sound track's timescale is zero"))?;
     Ok(match movie_scale {
-        Some(scale) if scale > 0 && edited > 0 => samples_to_duration(edited, u64::from(scale))
-            .map_or(media, |d| d.min(media)),
+        Some(scale) if scale > 0 && edited > 0 => {
+            samples_to_duration(edited, u64::from(scale)).map_or(media, |d| d.min(media))
+        }
         _ => media,
     })
 }

@@ -176,7 +176,11 @@ fn undelimited(b: &[u8]) -> Option<(Vec<u8>, usize)> {
 /// lengths of all frames but the last (VBR), then the extra length.
 fn undelimited_code3(b: &[u8]) -> Option<(Vec<u8>, usize)> {
     let count = *b.get(1)?;
-    let (vbr, padded, frames) = (count & 0x80 != 0, count & 0x40 != 0, usize::from(count & 0x3F));
+    let (vbr, padded, frames) = (
+        count & 0x80 != 0,
+        count & 0x40 != 0,
+        usize::from(count & 0x3F),
+    );
     if frames == 0 {
         return None;
     }

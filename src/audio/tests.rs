@@ -424,7 +424,11 @@ fn a_wav_with_no_samples_or_an_impossible_rate_is_refused() {
     empty[data + 4..data + 8].copy_from_slice(&0u32.to_le_bytes());
     let riff = u32::try_from(empty.len() - 8).unwrap();
     empty[4..8].copy_from_slice(&riff.to_le_bytes());
-    assert!(matches!(probe(&empty, Container::Wav), Err(Problem::Corrupt(_))), "{:?}", probe(&empty, Container::Wav));
+    assert!(
+        matches!(probe(&empty, Container::Wav), Err(Problem::Corrupt(_))),
+        "{:?}",
+        probe(&empty, Container::Wav)
+    );
     // A rate of 0xFFFFFFFF samples a second.
     let fmt = wav.windows(4).position(|w| w == b"fmt ").unwrap();
     let mut fast = wav.clone();

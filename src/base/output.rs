@@ -111,7 +111,10 @@ pub(crate) fn kyr_folder(root: &Path) -> std::io::Result<PathBuf> {
     fs::create_dir_all(&dir)?;
     let ignore = dir.join(".gitignore");
     if !ignore.exists() {
-        fs::write(&ignore, "# kyr's own: the writer lock, what the recordings hold.\n*\n")?;
+        fs::write(
+            &ignore,
+            "# kyr's own: the writer lock, what the recordings hold.\n*\n",
+        )?;
     }
     Ok(dir)
 }

@@ -36,7 +36,13 @@ pub(crate) fn decode(bytes: Vec<u8>) -> Result<String, (NotUtf8, Vec<u8>)> {
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let bytes = e.into_bytes();
-        (NotUtf8::Byte { offset, byte: bytes[offset] }, bytes)
+        (
+            NotUtf8::Byte {
+                offset,
+                byte: bytes[offset],
+            },
+            bytes,
+        )
     })
 }
 
@@ -143,12 +149,21 @@ mod tests {
     #[test]
     fn names_the_first_byte_that_is_not_utf8_and_where_it_is() {
         let (why, bytes) = decode(b"a = caf\xE9\n".to_vec()).unwrap_err();
-        assert_eq!(why, NotUtf8::Byte { offset: 7, byte: 0xE9 });
+        assert_eq!(
+            why,
+            NotUtf8::Byte {
+                offset: 7,
+                byte: 0xE9
+            }
+        );
         assert_eq!(shown(&bytes, why), "a = caf\u{FFFD}\n");
         let mut files = crate::base::diag::Files::default();
         let file = files.add("a.ftl", shown(&bytes, why));
         let shown = crate::base::diag::render(&files, &why.diagnostic(file));
-        assert!(shown.contains("a.ftl:1:8") && shown.contains("byte 0xE9"), "{shown}");
+        assert!(
+            shown.contains("a.ftl:1:8") && shown.contains("byte 0xE9"),
+            "{shown}"
+        );
     }
 
     #[test]
@@ -168,11 +183,20 @@ mod tests {
     fn a_bom_and_crlf_line_ends_are_kept_and_nothing_else_changes() {
         let old = b"\xEF\xBB\xBFa = 1\r\nb = 2\r\n";
         let form = Form::of(old);
-        assert_eq!(form, Form { bom: true, crlf: true });
+        assert_eq!(
+            form,
+            Form {
+                bom: true,
+                crlf: true
+            }
+        );
         let written = form.apply(b"a = 1\r\nb = 2\r\n\nc = 3\n".to_vec());
         assert_eq!(written, b"\xEF\xBB\xBFa = 1\r\nb = 2\r\n\r\nc = 3\r\n");
         let plain = Form::of(b"a = 1\nb = 2\n");
         assert_eq!(plain.apply(b"x\r\ny\n".to_vec()), b"x\r\ny\n");
-        assert_eq!(Form::of(b"\xEF\xBB\xBFx").apply(b"\xEF\xBB\xBFy".to_vec()), b"\xEF\xBB\xBFy");
+        assert_eq!(
+            Form::of(b"\xEF\xBB\xBFx").apply(b"\xEF\xBB\xBFy".to_vec()),
+            b"\xEF\xBB\xBFy"
+        );
     }
 }

@@ -63,7 +63,11 @@ pub(crate) fn lock_write(
     ids: &[String],
     audio: bool,
 ) -> Result<(PlannedWrite, Vec<String>), Error> {
-    let doing = if audio { "`kyr confirm --audio`" } else { "`kyr confirm`" };
+    let doing = if audio {
+        "`kyr confirm --audio`"
+    } else {
+        "`kyr confirm`"
+    };
     refuse_unread_locale(project, tag, doing)?;
     let relative = Path::new("locales").join(tag).join(lock::LOCK_FILE);
     let before = read_edited(&project.root, &relative)?;

@@ -48,7 +48,10 @@ pub fn run(project: &Project, options: &ExtractOptions) -> Result<Outcome<Extrac
     let skeleton = Path::new("content").join(format!("{name}.md"));
     let skeleton_before = read_edited(&project.root, &skeleton)?;
     let Before::Held(bytes) = &skeleton_before else {
-        return Err(Error::Usage(format!("cannot read `{}`: it is gone", options.document.display())));
+        return Err(Error::Usage(format!(
+            "cannot read `{}`: it is gone",
+            options.document.display()
+        )));
     };
     let text = String::from_utf8_lossy(bytes).into_owned();
     let reference = &project.config.reference;
@@ -72,9 +75,8 @@ pub fn run(project: &Project, options: &ExtractOptions) -> Result<Outcome<Extrac
         if !options.in_place {
             writes.push(kept_original(project, &name, &text)?);
         }
-        writes.push(
-            PlannedWrite::new(&project.root, &skeleton, out.skeleton).over(skeleton_before),
-        );
+        writes
+            .push(PlannedWrite::new(&project.root, &skeleton, out.skeleton).over(skeleton_before));
     }
     if existing.as_deref() != Some(out.messages.as_str()) {
         writes.push(PlannedWrite::new(&project.root, &ftl, out.messages).over(ftl_before));

@@ -129,7 +129,11 @@ fn held(root: &Path, relative: &Path) -> Result<Before, Error> {
 /// refused. A command that is refused writes nothing.
 pub(crate) fn read_edited(root: &Path, relative: &Path) -> Result<Before, Error> {
     let shown = display_path(relative);
-    let refused = |why: String| Err(Error::Failed(anyhow::anyhow!("`{shown}` {why}; kyr has not changed it")));
+    let refused = |why: String| {
+        Err(Error::Failed(anyhow::anyhow!(
+            "`{shown}` {why}; kyr has not changed it"
+        )))
+    };
     let path = root.join(relative);
     let metadata = match fs::symlink_metadata(&path) {
         Ok(metadata) => metadata,
@@ -143,7 +147,10 @@ pub(crate) fn read_edited(root: &Path, relative: &Path) -> Result<Before, Error>
         return refused("is not a file".to_owned());
     }
     if metadata.permissions().readonly() {
-        return refused("is read-only (protected from changes): make it writable first if kyr should change it".to_owned());
+        return refused(
+            "is read-only (protected from changes): make it writable first if kyr should change it"
+                .to_owned(),
+        );
     }
     let Before::Held(bytes) = held(root, relative)? else {
         return Ok(Before::Absent);
@@ -208,11 +215,16 @@ pub(crate) fn write_locked(writes: &[PlannedWrite]) -> Result<(), Error> {
             permissions,
             before_rename: Some(&check),
         };
-        output::replace(&planned.root, &planned.relative, &planned.bytes_in_form(), &replace)
-            .map_err(|e| match e.downcast::<Error>() {
-                Ok(error) => error,
-                Err(e) => Error::Failed(e),
-            })?;
+        output::replace(
+            &planned.root,
+            &planned.relative,
+            &planned.bytes_in_form(),
+            &replace,
+        )
+        .map_err(|e| match e.downcast::<Error>() {
+            Ok(error) => error,
+            Err(e) => Error::Failed(e),
+        })?;
     }
     Ok(())
 }

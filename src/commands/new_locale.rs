@@ -52,7 +52,9 @@ pub fn run(
     let (files, messages) = translation_files(project, reference, tag);
     let config_before = read_edited(&project.root, Path::new(project::CONFIG_FILE))?;
     let Before::Held(config_bytes) = &config_before else {
-        return Err(Error::Usage("kyr.toml is gone: run the command again where it is".to_owned()));
+        return Err(Error::Usage(
+            "kyr.toml is gone: run the command again where it is".to_owned(),
+        ));
     };
     let config = with_locale_table(&String::from_utf8_lossy(config_bytes), options)?;
 

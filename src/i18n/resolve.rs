@@ -552,9 +552,16 @@ impl<'a> Resolver<'a> {
     ) -> Cow<'t, str> {
         let bidi_allowed = self.config.locale(tag).is_some_and(|l| l.bidi_controls);
         let is_bidi = |c: char| {
-            matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}' | '\u{2067}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+            matches!(
+                c,
+                '\u{202A}'
+                    ..='\u{202E}' | '\u{2066}' | '\u{2067}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+            )
         };
-        if !text.chars().any(|c| is_control(c) || (!bidi_allowed && is_bidi(c))) {
+        if !text
+            .chars()
+            .any(|c| is_control(c) || (!bidi_allowed && is_bidi(c)))
+        {
             return text;
         }
         let source = bundle.sources.get(id);
@@ -586,8 +593,9 @@ impl<'a> Resolver<'a> {
             .hint("kyr already keeps phone numbers and other languages in order; an invisible control can reorder or hide text, so remove it")
         };
         self.report(
-            d.at_opt(span)
-                .hint("remove the `{ \"\\u…\" }` escape: readers never see such a character as meant"),
+            d.at_opt(span).hint(
+                "remove the `{ \"\\u…\" }` escape: readers never see such a character as meant",
+            ),
             Some(tag),
         );
         if !text.chars().any(is_control) {

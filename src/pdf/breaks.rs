@@ -36,7 +36,11 @@ fn breaks(c: char) -> bool {
 pub(crate) fn breakable(text: &str) -> Cow<'_, str> {
     let mut run = 0usize;
     let too_long = text.graphemes(true).any(|cluster| {
-        run = if cluster.chars().any(breaks) { 0 } else { run + 1 };
+        run = if cluster.chars().any(breaks) {
+            0
+        } else {
+            run + 1
+        };
         run > LONGEST_RUN
     });
     if !too_long {
@@ -90,7 +94,8 @@ mod tests {
 
     #[test]
     fn only_a_run_longer_than_a_card_line_gets_break_points() {
-        let plain = "Ne signez rien. Appelez le +1 (555) 010-1234, https://example.org/know-your-rights";
+        let plain =
+            "Ne signez rien. Appelez le +1 (555) 010-1234, https://example.org/know-your-rights";
         assert!(matches!(breakable(plain), Cow::Borrowed(_)));
         let digits = "7".repeat(400);
         let broken = breakable(&digits);
@@ -105,7 +110,10 @@ mod tests {
         let kept = "10\u{A0}000\u{A0}€, ne signez rien";
         assert_eq!(breakable(kept), kept);
         let mixed = format!("{kept} {}", ["mot"; 20].join("\u{A0}"));
-        assert_eq!(breakable(&mixed), format!("{kept} {}", ["mot"; 20].join(" ")));
+        assert_eq!(
+            breakable(&mixed),
+            format!("{kept} {}", ["mot"; 20].join(" "))
+        );
     }
 
     #[test]

@@ -14,8 +14,8 @@ use unic_langid::LanguageIdentifier;
 
 use crate::base::lang::Direction;
 use crate::doc::model::{self, plain_text};
-use crate::pdf::geometry::{Mm, Sheet};
 use crate::pdf::breaks::breakable;
+use crate::pdf::geometry::{Mm, Sheet};
 
 /// The version of this contract, `doc.kyr`. It changes when a key is
 /// removed or changes meaning, so a project's own template can tell.

@@ -271,7 +271,10 @@ fn connection(stream: TcpStream, handler: &Handler) -> io::Result<()> {
             431,
             &format!("a request may have at most {MAX_HEADERS} headers"),
         )),
-        _ => Some(Response::text(400, "this is not an HTTP request kyr can read")),
+        _ => Some(Response::text(
+            400,
+            "this is not an HTTP request kyr can read",
+        )),
     };
     if let Some(refusal) = refused {
         return refusal.send(&mut out, false);
@@ -287,7 +290,12 @@ fn connection(stream: TcpStream, handler: &Handler) -> io::Result<()> {
     let headers: Vec<(String, String)> = parsed
         .headers
         .iter()
-        .map(|h| (h.name.to_owned(), String::from_utf8_lossy(h.value).into_owned()))
+        .map(|h| {
+            (
+                h.name.to_owned(),
+                String::from_utf8_lossy(h.value).into_owned(),
+            )
+        })
         .collect();
     let head = Head {
         method,
@@ -320,7 +328,12 @@ fn read_head(reader: &mut BufReader<TcpStream>) -> Result<Vec<u8>, Response> {
         let buffered = match reader.fill_buf() {
             Ok([]) => return Err(Response::text(400, "the request ended before its headers")),
             Ok(buffered) => buffered,
-            Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => {
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                ) =>
+            {
                 return Err(Response::text(408, "the request's headers came too slowly"));
             }
             Err(_) => return Err(Response::text(400, "the request could not be read")),
@@ -370,7 +383,9 @@ mod tests {
     /// Sends `request` as it is; the answer's status line and all.
     fn send(port: u16, request: &[u8]) -> String {
         let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-        stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .unwrap();
         // The server may answer and close before it has read it all.
         let _ = stream.write_all(request);
         let mut answer = Vec::new();
@@ -394,7 +409,10 @@ mod tests {
         many.extend_from_slice(b"\r\n");
         let answer = send(port, &many);
         assert!(answer.starts_with("HTTP/1.1 431 "), "{answer}");
-        let answer = send(port, b"POST /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+        let answer = send(
+            port,
+            b"POST /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+        );
         assert!(answer.starts_with("HTTP/1.1 411 "), "{answer}");
         assert!(send(port, b"\x16\x03\x01 hello\r\n\r\n").starts_with("HTTP/1.1 400 "));
     }
@@ -439,7 +457,13 @@ mod tests {
         let part = file.ranged(Some("bytes=10-19"));
         assert_eq!(part.status, 206);
         assert_eq!(part.body, (10..20).collect::<Vec<u8>>());
-        assert!(part.headers.contains(&("Content-Range", "bytes 10-19/100".to_owned())));
-        assert!(part.headers.contains(&("Accept-Ranges", "bytes".to_owned())));
+        assert!(
+            part.headers
+                .contains(&("Content-Range", "bytes 10-19/100".to_owned()))
+        );
+        assert!(
+            part.headers
+                .contains(&("Accept-Ranges", "bytes".to_owned()))
+        );
     }
 }

@@ -357,7 +357,11 @@ fn page_policy(page: &[u8], script: &str) -> String {
     format!(
         "default-src 'none'; script-src 'sha256-{}'; style-src{}; font-src 'self'; img-src 'self' data:; media-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
         hash(code.as_bytes()),
-        if styles.is_empty() { " 'none'".to_owned() } else { styles }
+        if styles.is_empty() {
+            " 'none'".to_owned()
+        } else {
+            styles
+        }
     )
 }
 
@@ -453,7 +457,11 @@ mod tests {
     fn get(port: u16, path: &str, extra: &str) -> (u16, String, Vec<u8>) {
         use std::io::{Read as _, Write as _};
         let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-        write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{extra}\r\n").unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{extra}\r\n"
+        )
+        .unwrap();
         let mut answer = Vec::new();
         stream.read_to_end(&mut answer).unwrap();
         let end = find_first(&answer, b"\r\n\r\n").unwrap();
@@ -488,8 +496,14 @@ mod tests {
             ("/__kyr/reload?since=99", "text/plain; charset=utf-8"),
         ] {
             let (_, head, _) = get(port, path, "");
-            assert!(head.contains(&format!("Content-Type: {kind}\r\n")), "{path}: {head}");
-            assert!(head.contains("X-Content-Type-Options: nosniff"), "{path}: {head}");
+            assert!(
+                head.contains(&format!("Content-Type: {kind}\r\n")),
+                "{path}: {head}"
+            );
+            assert!(
+                head.contains("X-Content-Type-Options: nosniff"),
+                "{path}: {head}"
+            );
             assert!(head.contains("Content-Security-Policy: "), "{path}: {head}");
         }
         let (status, head, body) = get(port, "/fr/door.pdf", "Range: bytes=16-31\r\n");
@@ -511,9 +525,21 @@ mod tests {
             use sha2::Digest as _;
             base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text))
         };
-        let script = body.split("<script>").nth(1).unwrap().split("</script>").next().unwrap();
-        assert!(head.contains(&format!("script-src 'sha256-{}';", hash(script))), "{head}");
-        assert!(head.contains(&format!("style-src 'sha256-{}';", hash("body{margin:0}"))), "{head}");
+        let script = body
+            .split("<script>")
+            .nth(1)
+            .unwrap()
+            .split("</script>")
+            .next()
+            .unwrap();
+        assert!(
+            head.contains(&format!("script-src 'sha256-{}';", hash(script))),
+            "{head}"
+        );
+        assert!(
+            head.contains(&format!("style-src 'sha256-{}';", hash("body{margin:0}"))),
+            "{head}"
+        );
         assert!(head.contains("default-src 'none'"), "{head}");
     }
 

@@ -115,12 +115,17 @@ fn a_run_with_no_space_is_cut_between_grapheme_clusters() {
         assert!(messages.len() > 1, "{run}");
         let mut joined = String::new();
         for message in &messages {
-            let body = message.split_once(") ").map_or(message.as_str(), |(_, b)| b);
+            let body = message
+                .split_once(") ")
+                .map_or(message.as_str(), |(_, b)| b);
             assert!(fits(message), "{message}");
             // Each part holds whole clusters: it starts where the run's
             // clusters start.
             let starts: Vec<usize> = run.grapheme_indices(true).map(|(i, _)| i).collect();
-            assert!(starts.contains(&joined.len()), "a part of {run:?} starts inside a cluster");
+            assert!(
+                starts.contains(&joined.len()),
+                "a part of {run:?} starts inside a cluster"
+            );
             joined.push_str(body);
         }
         assert_eq!(joined, run);

@@ -29,7 +29,10 @@ pub(super) fn zip(
     .expect("the manifest serializes");
     for (name, _) in &files {
         if let Some(why) = not_portable(name) {
-            return Err(failed(format!("`{}` cannot go in a bundle: {why}", name.escape_debug())));
+            return Err(failed(format!(
+                "`{}` cannot go in a bundle: {why}",
+                name.escape_debug()
+            )));
         }
     }
     let mut sums = String::new();
@@ -68,7 +71,9 @@ pub(super) fn not_portable(name: &str) -> Option<&'static str> {
     } else if name.contains('\\') {
         Some("its name holds a backslash, which Windows reads as a folder separator")
     } else if name.chars().any(char::is_control) {
-        Some("its name holds a control character (a line break, a tab), which breaks its line in SHA256SUMS")
+        Some(
+            "its name holds a control character (a line break, a tab), which breaks its line in SHA256SUMS",
+        )
     } else {
         None
     }
@@ -96,10 +101,20 @@ mod tests {
 
     #[test]
     fn names_that_unpack_differently_or_break_the_checksums_are_refused() {
-        for name in ["\\abs.html", "/abs.html", "fr/a\nb.html", "fr/../x.html", "fr//x.html", "a\tb.pdf"] {
+        for name in [
+            "\\abs.html",
+            "/abs.html",
+            "fr/a\nb.html",
+            "fr/../x.html",
+            "fr//x.html",
+            "a\tb.pdf",
+        ] {
             assert!(not_portable(name).is_some(), "{name:?}");
             let error = zip(vec![(name.to_owned(), Vec::new())], &[], None, 0).unwrap_err();
-            assert!(error.to_string().contains("cannot go in a bundle"), "{error}");
+            assert!(
+                error.to_string().contains("cannot go in a bundle"),
+                "{error}"
+            );
         }
         for name in ["fr/door.html", "ff-Adlm/𞤆𞤵𞤤𞤢𞤪.html", "ar/audio/x.ogg"] {
             assert_eq!(not_portable(name), None, "{name}");

@@ -252,7 +252,10 @@ fn site_files(site: &Path) -> Result<Vec<(String, Vec<u8>)>, Error> {
             .path()
             .strip_prefix(site)
             .map_err(|e| failed(e.to_string()))?;
-        let Some(name) = relative.to_str().map(|n| n.replace(std::path::MAIN_SEPARATOR, "/")) else {
+        let Some(name) = relative
+            .to_str()
+            .map(|n| n.replace(std::path::MAIN_SEPARATOR, "/"))
+        else {
             return Err(failed(format!(
                 "`{}` cannot go in a bundle: its name is not UTF-8; rename or remove it",
                 entry.path().display()

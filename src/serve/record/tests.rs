@@ -484,7 +484,9 @@ fn saves_made_at_once_keep_every_confirmation() {
         let audio = lock.split("[audio]").nth(1).unwrap_or_default();
         for id in ids {
             assert!(
-                audio.lines().any(|line| line.starts_with(&format!("{id} = "))),
+                audio
+                    .lines()
+                    .any(|line| line.starts_with(&format!("{id} = "))),
                 "round {round}: the confirmation of {id} was lost:\n{lock}"
             );
         }
