@@ -15,6 +15,7 @@ use crate::base::ident::{VAR_BASE, VAR_END, is_identifier};
 use crate::base::lang::{self, Direction};
 use crate::base::links;
 use crate::base::settings::{self, Settings};
+use crate::base::text;
 
 /// The project configuration, validated.
 #[derive(Debug, Clone)]
@@ -817,8 +818,7 @@ fn without_controls(
     span: &impl Fn(Range<usize>) -> Span,
     diags: &mut Vec<Diagnostic>,
 ) -> Var {
-    let is_control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
-    let Some(found) = var.text.chars().find(|c| is_control(*c)) else {
+    let Some(found) = var.text.chars().find(|c| text::is_control(*c)) else {
         return var;
     };
     diags.push(
@@ -830,15 +830,7 @@ fn without_controls(
         .at(span(at))
         .hint("remove the `\\u…` escape: readers never see such a character as meant"),
     );
-    var.text = var
-        .text
-        .chars()
-        .filter_map(|c| match c {
-            '\0' => Some('\u{FFFD}'),
-            c if is_control(c) => None,
-            c => Some(c),
-        })
-        .collect();
+    var.text = text::without_controls(&var.text);
     var
 }
 

@@ -97,6 +97,24 @@ impl NotUtf8 {
     }
 }
 
+/// A control character no text a reader sees may hold: C0 but tab and
+/// line ends, DEL and C1.
+pub(crate) fn is_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// `text` without its control characters ([`is_control`]), a NUL shown
+/// as U+FFFD (a replacement character) and the others dropped.
+pub(crate) fn without_controls(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\0' => Some(char::REPLACEMENT_CHARACTER),
+            c if is_control(c) => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
 /// The way a file writes its line ends and whether it starts with a BOM,
 /// so text written back into it keeps them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

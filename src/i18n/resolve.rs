@@ -15,6 +15,7 @@ use fluent_syntax::ast::Pattern;
 
 use crate::base::diag::{Diagnostic, Severity, Span, human_size};
 use crate::base::ident::VAR_BASE;
+use crate::base::text::{self, is_control};
 use crate::config::{Config, Locale, Var};
 use crate::doc::markdown::{self, Mode, Problem};
 use crate::doc::model::{Block, Inline, Lang, Leaf, Recorded, Reference};
@@ -601,14 +602,7 @@ impl<'a> Resolver<'a> {
         if !text.chars().any(is_control) {
             return text;
         }
-        text.chars()
-            .filter_map(|c| match c {
-                '\0' => Some('\u{FFFD}'),
-                c if is_control(c) => None,
-                c => Some(c),
-            })
-            .collect::<String>()
-            .into()
+        text::without_controls(&text).into()
     }
 
     /// A formatted message read as Markdown: blocks, or inlines for a
@@ -903,12 +897,6 @@ enum Attempt {
 
 /// Bytes of the skeleton's own text in some blocks (what is printed as
 /// written, not what its references bring).
-/// A control character no text may hold: C0 but tab and line ends, DEL
-/// and C1.
-fn is_control(c: char) -> bool {
-    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
-}
-
 fn literal_len(blocks: &[Block]) -> u64 {
     let mut n = 0;
     crate::doc::model::walk(blocks, &mut |leaf| {
