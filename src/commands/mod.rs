@@ -181,6 +181,9 @@ pub fn write(writes: &[PlannedWrite]) -> Result<(), Error> {
         .filter(|w| w.before != Before::Unchecked)
         .map(|w| w.root.as_path())
         .collect();
+    // Each lock once: a second lock of the same project would wait on
+    // the first.
+    roots.sort();
     roots.dedup();
     let _locks = roots
         .into_iter()
