@@ -21,13 +21,26 @@ pub(super) fn commented_entry(text: &str, source: &MessageSource, reference: &st
         let list: Vec<String> = vars.iter().map(|v| format!("{{ ${v} }}")).collect();
         out.push_str(&format!("# variables: {}\n", list.join(", ")));
     }
-    for line in entry_text.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
+    // The message's lines: up to its last line of text (comments and
+    // blank lines after it belong to the next entry). A blank line inside
+    // the value (between paragraphs) becomes a bare `#`, so uncommenting
+    // the block gives the message back, paragraphs and all.
+    let lines: Vec<&str> = entry_text
+        .lines()
+        .take_while(|line| !line.starts_with('#'))
+        .collect();
+    let last = lines
+        .iter()
+        .rposition(|l| !l.trim().is_empty())
+        .unwrap_or(0);
+    for line in lines.iter().take(last + 1) {
+        if line.trim().is_empty() {
+            out.push_str("#\n");
+        } else {
+            out.push_str("# ");
+            out.push_str(line.trim_end());
+            out.push('\n');
         }
-        out.push_str("# ");
-        out.push_str(line.trim_end());
-        out.push('\n');
     }
     out
 }
@@ -67,5 +80,100 @@ fn collect_vars(text: &str, out: &mut BTreeSet<String>) {
             out.insert(name);
         }
         rest = &rest[at + 1..];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use fluent_syntax::ast;
+
+    use super::*;
+    use crate::base::diag::Files;
+
+    /// The block as a translator uncomments it: `# ` (or a bare `#`) taken
+    /// off each line from the message's own, the note and the variables
+    /// left as comments.
+    fn uncommented(block: &str) -> String {
+        let mut out = String::new();
+        let mut started = false;
+        for line in block.lines() {
+            let note = line.starts_with("# (") || line.starts_with("# variables:");
+            started |= !note;
+            let line = if started {
+                line.strip_prefix("# ")
+                    .unwrap_or(line.strip_prefix('#').unwrap_or(line))
+            } else {
+                line
+            };
+            out.push_str(line);
+            out.push('\n');
+        }
+        out
+    }
+
+    fn messages(resource: &fluent_bundle::FluentResource) -> Vec<String> {
+        resource
+            .entries()
+            .filter_map(|e| match e {
+                ast::Entry::Message(m) => Some(format!("{:?}{:?}", m.value, m.attributes)),
+                ast::Entry::Term(t) => Some(format!("{:?}{:?}", t.value, t.attributes)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_reference_message_uncomments_into_itself() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut checked = 0;
+        let mut multi_paragraph = 0;
+        for dir in ["locales/en", "assets/interface"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                let reference = dir == "locales/en" || path.ends_with("en.ftl");
+                if path.extension().is_none_or(|e| e != "ftl") || !reference {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                let mut files = Files::default();
+                let file = files.add("locales/en/x.ftl", text.clone());
+                let mut diags = Vec::new();
+                let bundle = crate::i18n::load_locale(
+                    "en",
+                    &"en".parse().unwrap(),
+                    &[file],
+                    &crate::i18n::catalog::Known {
+                        ids: &Default::default(),
+                        reference: "en",
+                        all_documents: false,
+                    },
+                    &crate::config::Limits::default(),
+                    &files,
+                    &mut diags,
+                );
+                for (id, source) in bundle.messages_in_order() {
+                    let block = commented_entry(&text, source, "en");
+                    let back = uncommented(&block);
+                    let original = fluent_bundle::FluentResource::try_new(
+                        text[source.entry.clone()].to_owned(),
+                    )
+                    .unwrap_or_else(|(r, _)| r);
+                    let again = fluent_bundle::FluentResource::try_new(back.clone())
+                        .unwrap_or_else(|_| panic!("{id} does not parse:\n{back}"));
+                    assert_eq!(
+                        messages(&again),
+                        messages(&original),
+                        "{}: {id}\n{block}",
+                        path.display()
+                    );
+                    multi_paragraph += usize::from(block.contains("\n#\n"));
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 50, "{checked}");
+        assert!(multi_paragraph > 0, "no message with paragraphs was tried");
     }
 }
