@@ -127,7 +127,14 @@ pub fn load(start: &Path) -> Result<Project, Error> {
     };
     let limits = &config.limits;
     let (skeletons, unread_documents) = load_content(&root, limits, &mut files, &mut diags)?;
-    let catalog = load_locales(&root, &config, &skeletons, &mut files, &mut diags)?;
+    let all_documents = unread_documents.is_empty();
+    let catalog = load_locales(
+        &root,
+        &config,
+        (&skeletons, all_documents),
+        &mut files,
+        &mut diags,
+    )?;
     let templates = load_templates(&root, limits, &mut files, &mut diags)?;
     let pdf_templates = load_pdf_templates(&root, limits, &mut files, &mut diags)?;
     let fonts = load_fonts(&root, limits, &mut files, &mut diags)?;
@@ -239,7 +246,7 @@ fn load_content(
 fn load_locales(
     root: &Path,
     config: &Config,
-    skeletons: &[Skeleton],
+    (skeletons, all_documents): (&[Skeleton], bool),
     files: &mut Files,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Catalog> {
@@ -257,6 +264,7 @@ fn load_locales(
         let known_to_locale = i18n::catalog::Known {
             ids: &known,
             reference: &config.reference,
+            all_documents,
         };
         let mut bundle = i18n::load_locale(
             tag,

@@ -15,7 +15,7 @@ fn broken_ftl_is_located_and_every_locale_still_builds() {
     let run = fx.run(&["build"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr.contains("locales/fr/door.ftl:2:13: error: invalid Fluent syntax in message `door-silent`: expected a token starting with \"=\""),
+        run.stderr.contains("locales/fr/door.ftl:2:13: error: invalid Fluent syntax in message `door-silent`: there is no `=` after its id"),
         "{}",
         run.stderr
     );

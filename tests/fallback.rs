@@ -131,7 +131,7 @@ fn a_broken_message_still_yields_its_locales_pages_marked_as_fallback_with_exit_
     );
     assert_ne!(broken, fr);
     fx.write("locales/fr/door.ftl", &broken);
-    let said = "locales/fr/door.ftl:7:39: error: invalid Fluent syntax in message `door-silent`: ";
+    let said = "locales/fr/door.ftl:7:34: error: invalid Fluent syntax in message `door-silent`: this `{` starts no";
     for command in ["build", "check"] {
         let run = fx.run(&[command]);
         assert_eq!(run.code, 1, "{command}: {}", run.stderr);

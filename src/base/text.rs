@@ -97,6 +97,15 @@ impl NotUtf8 {
     }
 }
 
+/// `U+2D5C TIFINAGH LETTER YAT`: a character by its code point and
+/// Unicode name, for a character a reader cannot tell by looking.
+pub(crate) fn describe_char(c: char) -> String {
+    match unicode_names2::name(c) {
+        Some(name) => format!("U+{:04X} {name}", c as u32),
+        None => format!("U+{:04X}", c as u32),
+    }
+}
+
 /// A control character no text a reader sees may hold: C0 but tab and
 /// line ends, DEL and C1.
 pub(crate) fn is_control(c: char) -> bool {

@@ -19,7 +19,8 @@ use unic_langid::LanguageIdentifier;
 use crate::base::diag::{Diagnostic, FileId, Files, Span};
 use crate::base::ident::{VAR_BASE, VAR_END};
 use crate::config::Limits;
-use crate::i18n::lock;
+use crate::i18n::refs::Refs;
+use crate::i18n::{lock, slips};
 
 /// Where a message or term is defined.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,6 +150,10 @@ pub(crate) struct Known<'a> {
     pub(crate) ids: &'a HashSet<String>,
     /// The reference locale, whose messages have nothing to fall back to.
     pub(crate) reference: &'a str,
+    /// Every document was read, so `ids` holds every id the pages use:
+    /// an id of a locale's that is not among them and is close to one the
+    /// locale lacks is a typo.
+    pub(crate) all_documents: bool,
 }
 
 /// What an error in message or term `id` of locale `tag` costs, said with
@@ -177,6 +182,9 @@ struct Read {
     resource: FluentResource,
     errors: Vec<ParserError>,
     pieces: Vec<Piece>,
+    /// What the translator typed that Fluent would misread; the entries
+    /// they are in were kept from Fluent.
+    slips: Vec<slips::Slip>,
 }
 
 /// An entry of a parsed file, in order.
@@ -222,7 +230,7 @@ pub(crate) fn load_locale(
     let mut read = Vec::new();
     let mut unreadable = false;
     for &file in ftl_files {
-        match read_file(file, limits, files, diags) {
+        match read_file(file, known.ids, limits, files, diags) {
             Some(file_read) => read.push(file_read),
             None => unreadable = true,
         }
@@ -246,6 +254,7 @@ pub(crate) fn load_locale(
 /// `None` (and an error) when it is nested too deep to parse.
 fn read_file(
     file: FileId,
+    known: &HashSet<String>,
     limits: &Limits,
     files: &Files,
     diags: &mut Vec<Diagnostic>,
@@ -265,6 +274,8 @@ fn read_file(
         return None;
     }
     let text = sanitize(file, files.text(file), diags);
+    let slips = slips::find(&text, known);
+    let text = commented_out(text, slips.iter().map(|s| s.entry.clone()));
     let (resource, errors) = match FluentResource::try_new(text) {
         Ok(resource) => (resource, Vec::new()),
         Err((resource, errors)) => (resource, errors),
@@ -275,6 +286,7 @@ fn read_file(
         resource,
         errors,
         pieces,
+        slips,
     })
 }
 
@@ -297,15 +309,161 @@ fn find_broken(
             }
         }
     }
-    let known = Known {
+    let with_own = Known {
         ids: &ids,
-        reference: known.reference,
+        ..*known
     };
     for r in read {
-        junk_diagnostics(tag, r, &known, files, &mut broken, diags);
+        slip_diagnostics(tag, known.reference, r, &mut broken, diags);
+        junk_diagnostics(tag, r, &with_own, files, &mut broken, diags);
+        unclosed_emphasis(tag, known.reference, r, &mut broken, diags);
     }
     duplicates(tag, known.reference, read, files, &mut broken, diags);
+    if known.all_documents {
+        typos(tag, read, known.ids, &mut broken, diags);
+    }
     broken
+}
+
+/// Reports each slip of a file, costing the message it is in.
+fn slip_diagnostics(
+    tag: &str,
+    reference: &str,
+    read: &Read,
+    broken: &mut BTreeMap<String, Span>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for slip in &read.slips {
+        let at = Span::new(read.file, slip.at.clone());
+        let mut d = Diagnostic::error(slip.message.clone())
+            .code("ftl-syntax")
+            .at(at.clone())
+            .hint(slip.hint.clone());
+        if let Some(id) = &slip.costs {
+            d = d.in_message(tag, id).hint(falls_back(id, tag, reference));
+            broken.entry(id.clone()).or_insert(at);
+        }
+        diags.push(d);
+    }
+}
+
+/// Reports each message or term whose text opens `**` or `__` and does
+/// not close it: printed, the marker would show as it is, so the message
+/// falls back.
+fn unclosed_emphasis(
+    tag: &str,
+    reference: &str,
+    read: &Read,
+    broken: &mut BTreeMap<String, Span>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let text = read.resource.source();
+    for piece in &read.pieces {
+        let Piece::Definition {
+            id, entry, index, ..
+        } = piece
+        else {
+            continue;
+        };
+        let patterns: Vec<&ast::Pattern<&str>> = match read.resource.get_entry(*index) {
+            Some(ast::Entry::Message(m)) => m
+                .value
+                .iter()
+                .chain(m.attributes.iter().map(|a| &a.value))
+                .collect(),
+            Some(ast::Entry::Term(t)) => std::iter::once(&t.value)
+                .chain(t.attributes.iter().map(|a| &a.value))
+                .collect(),
+            _ => continue,
+        };
+        for pattern in patterns {
+            let mut refs = Refs::default();
+            refs.pattern(pattern);
+            let Some(marker) = slips::unclosed_emphasis(&refs.text) else {
+                continue;
+            };
+            let offset = text
+                .get(entry.clone())
+                .and_then(|e| e.find(marker))
+                .map_or(entry.start, |at| entry.start + at);
+            let at = Span::new(read.file, offset..offset + marker.len());
+            diags.push(
+                Diagnostic::error(format!(
+                    "`{marker}` in `{id}` is not closed, so it would be printed as it is"
+                ))
+                .code("markdown-emphasis")
+                .in_message(tag, id)
+                .at(at.clone())
+                .hint(format!(
+                    "close it (`{marker}bold{marker}`), or write `\\{}` for a literal one",
+                    &marker[..1]
+                ))
+                .hint(falls_back(id, tag, reference)),
+            );
+            broken.entry(id.clone()).or_insert(at);
+            break;
+        }
+    }
+}
+
+/// Reports each message of a locale that no page uses and whose id is a
+/// typo of one the pages use and the locale lacks: that message's pages
+/// show it from another language until the id is corrected.
+fn typos(
+    tag: &str,
+    read: &[Read],
+    known: &HashSet<String>,
+    broken: &mut BTreeMap<String, Span>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let defined: HashSet<&str> = read
+        .iter()
+        .flat_map(|r| &r.pieces)
+        .filter_map(|p| match p {
+            Piece::Definition { id, .. } => Some(id.as_str()),
+            _ => None,
+        })
+        .collect();
+    let lacking: Vec<&String> = known
+        .iter()
+        .filter(|k| !defined.contains(k.as_str()))
+        .collect();
+    for r in read {
+        for piece in &r.pieces {
+            let Piece::Definition { id, id_range, .. } = piece else {
+                continue;
+            };
+            if id.starts_with('-') || known.contains(id) {
+                continue;
+            }
+            let Some(meant) = typo_of(id, &lacking) else {
+                continue;
+            };
+            let at = Span::new(r.file, id_range.clone());
+            diags.push(
+                Diagnostic::error(format!(
+                    "message `{id}` is not used by any document: did you mean `{meant}`?"
+                ))
+                .code("id-typo")
+                .in_message(tag, id)
+                .at(at.clone())
+                .hint(format!(
+                    "if it is a typo, correct the id to `{meant}`; until then the pages show `{meant}` from another language"
+                )),
+            );
+            broken.entry(meant.to_owned()).or_insert(at);
+        }
+    }
+}
+
+/// The id among `lacking` that `id` is a typo of: the same but for
+/// capitals, or close enough.
+fn typo_of<'a>(id: &str, lacking: &[&'a String]) -> Option<&'a str> {
+    let lower = id.to_lowercase();
+    if let Some(same) = lacking.iter().find(|l| l.as_str() == lower) {
+        return Some(same.as_str());
+    }
+    crate::base::ident::closest_id(id, lacking.iter().copied())
 }
 
 /// A locale's Fluent bundle and what went into it.
@@ -595,8 +753,24 @@ fn without_broken(
     if ranges.is_empty() {
         return (resource, pieces);
     }
-    let mut bytes = resource.source().as_bytes().to_vec();
+    let text = commented_out(resource.source().to_owned(), ranges.into_iter());
+    let resource = match FluentResource::try_new(text) {
+        Ok(resource) | Err((resource, _)) => resource,
+    };
+    let pieces = pieces_of(&resource);
+    (resource, pieces)
+}
+
+/// `text` with the lines of each range (whole lines) turned into comments
+/// of the same length, so every offset still holds.
+fn commented_out(text: String, ranges: impl Iterator<Item = Range<usize>>) -> String {
+    let mut ranges = ranges.peekable();
+    if ranges.peek().is_none() {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
     for range in ranges {
+        let range = range.start.min(bytes.len())..range.end.min(bytes.len());
         let mut line_start = true;
         for byte in &mut bytes[range] {
             if matches!(*byte, b'\n' | b'\r') {
@@ -608,13 +782,7 @@ fn without_broken(
         }
     }
     // Every byte of whole characters was replaced by ASCII: still UTF-8.
-    let text = String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    let resource = match FluentResource::try_new(text) {
-        Ok(resource) | Err((resource, _)) => resource,
-    };
-    let pieces = pieces_of(&resource);
-    (resource, pieces)
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The offset of the first `{` nested deeper than `max` in Fluent source,
@@ -730,13 +898,16 @@ fn commented_continuation(text: &str, at: usize) -> Option<(usize, usize)> {
     if !first.trim_end().ends_with('=') {
         return None;
     }
-    let continued = lines
-        .take_while(|l| {
-            l.strip_prefix('#')
-                .is_some_and(|rest| rest.starts_with("  ") && !rest.trim().is_empty())
-        })
-        .count();
-    (continued > 0).then_some((line_no + 1, line_no + continued))
+    // A bare `#` stands for a blank line between paragraphs.
+    let commented = |l: &str| {
+        l.strip_prefix('#')
+            .is_some_and(|rest| rest.starts_with("  ") && !rest.trim().is_empty())
+    };
+    let run: Vec<&str> = lines
+        .take_while(|l| commented(l) || l.trim_end() == "#")
+        .collect();
+    let continued = run.iter().rposition(|l| commented(l))? + 1;
+    Some((line_no + 1, line_no + continued))
 }
 
 /// A syntax error as a diagnostic; `(tag, reference)` are the locale's
@@ -978,6 +1149,7 @@ mod tests {
         let known = Known {
             ids: &ids_known,
             reference: "en",
+            all_documents: true,
         };
         let bundle = load_locale(
             "fr",

@@ -1,8 +1,9 @@
 //! Checks that `check`, `build` and `watch` all report alike. Per message
 //! of a locale, used or not: a variable the reference message has and the
 //! translation dropped (a hotline lost in translation), one the
-//! translation added, emphasis left open. Per value printed: a hotline,
-//! address or name reserved for examples, or a placeholder.
+//! translation added. Per value printed: a hotline, address or name
+//! reserved for examples, or a placeholder. (Emphasis left open is an
+//! error of the catalog's, as the message falls back.)
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -12,6 +13,7 @@ use crate::base::diag::{Diagnostic, FileId, Span};
 use crate::config::{Locale, Var};
 use crate::doc::model::{self, Inline, Leaf};
 use crate::i18n::page::Page;
+pub(crate) use crate::i18n::refs::{Refs, message_refs};
 use crate::i18n::{LocaleBundle, MessageSource, Messages};
 
 /// The problems of every message of a locale.
@@ -58,7 +60,6 @@ pub(crate) fn message_problems(
         let reference_tag = &messages.config.reference;
         found.extend(variable_problems(&checked, &refs, &expected, reference_tag));
     }
-    found.extend(emphasis_problems(&checked, &refs));
     found
 }
 
@@ -115,116 +116,11 @@ fn variable_problems(
     found
 }
 
-/// A warning for each emphasis left open, which is printed as stars or
-/// underscores.
-fn emphasis_problems(checked: &Checked, refs: &Refs) -> Vec<Diagnostic> {
-    let Checked { locale, id, .. } = checked;
-    let mut found = Vec::new();
-    for marker in ["**", "__"] {
-        if count_unescaped(&refs.text, marker) % 2 == 1 {
-            let span = checked.find(marker);
-            found.push(
-                Diagnostic::warning(format!(
-                    "`{marker}` in `{id}` is not closed, so it is printed as it is"
-                ))
-                .code("markdown-emphasis")
-                .in_message(&locale.tag, id)
-                .at(span)
-                .hint(format!(
-                    "close it (`{marker}bold{marker}`), or write `\\{}` for a literal one",
-                    &marker[..1]
-                )),
-            );
-        }
-    }
-    found
-}
-
 impl Checked<'_> {
     /// Where `needle` is written in the message, else its id.
     fn find(&self, needle: &str) -> Span {
         find_in(self.bundle, self.file, self.source, needle).unwrap_or(self.at.clone())
     }
-}
-
-/// What a pattern refers to.
-#[derive(Default)]
-pub(crate) struct Refs {
-    pub(crate) variables: BTreeSet<String>,
-    pub(crate) messages: BTreeSet<String>,
-    pub(crate) text: String,
-}
-
-impl Refs {
-    pub(crate) fn pattern(&mut self, pattern: &ast::Pattern<&str>) {
-        for element in &pattern.elements {
-            match element {
-                ast::PatternElement::TextElement { value } => self.text.push_str(value),
-                ast::PatternElement::Placeable { expression } => self.expression(expression),
-            }
-        }
-    }
-
-    fn expression(&mut self, expression: &ast::Expression<&str>) {
-        match expression {
-            ast::Expression::Inline(inline) => self.inline(inline),
-            ast::Expression::Select { selector, variants } => {
-                self.inline(selector);
-                for variant in variants {
-                    self.pattern(&variant.value);
-                }
-            }
-        }
-    }
-
-    fn inline(&mut self, inline: &ast::InlineExpression<&str>) {
-        match inline {
-            ast::InlineExpression::VariableReference { id } => {
-                self.variables.insert(id.name.to_owned());
-            }
-            ast::InlineExpression::MessageReference { id, .. } => {
-                self.messages.insert(id.name.to_owned());
-            }
-            ast::InlineExpression::FunctionReference { arguments, .. }
-            | ast::InlineExpression::TermReference {
-                arguments: Some(arguments),
-                ..
-            } => {
-                for arg in &arguments.positional {
-                    self.inline(arg);
-                }
-                for arg in &arguments.named {
-                    self.inline(&arg.value);
-                }
-            }
-            ast::InlineExpression::Placeable { expression } => self.expression(expression),
-            ast::InlineExpression::StringLiteral { value } => self.text.push_str(value),
-            _ => {}
-        }
-    }
-}
-
-pub(crate) fn message_refs(message: &ast::Message<&str>) -> Refs {
-    let mut refs = Refs::default();
-    if let Some(value) = &message.value {
-        refs.pattern(value);
-    }
-    for attribute in &message.attributes {
-        refs.pattern(&attribute.value);
-    }
-    refs
-}
-
-fn count_unescaped(text: &str, marker: &str) -> usize {
-    let mut count = 0;
-    let mut rest = text;
-    while let Some(at) = rest.find(marker) {
-        if !rest[..at].ends_with('\\') {
-            count += 1;
-        }
-        rest = &rest[at + marker.len()..];
-    }
-    count
 }
 
 /// The first occurrence of `needle` in a message's entry.
@@ -300,16 +196,4 @@ pub(crate) fn example_values(
         );
     }
     found
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escaped_markers_do_not_count() {
-        assert_eq!(count_unescaped("**a** b", "**"), 2);
-        assert_eq!(count_unescaped("**a b", "**"), 1);
-        assert_eq!(count_unescaped("\\**a", "**"), 0);
-    }
 }

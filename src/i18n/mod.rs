@@ -2,6 +2,8 @@
 //! once its references are looked up along the fallback chains.
 //!
 //! - [`catalog`]: each locale's `.ftl` files as one bundle;
+//! - [`slips`]: what a translator types that Fluent would misread;
+//! - [`refs`]: what a parsed pattern refers to;
 //! - [`resolve`]: a skeleton + a locale -> the document model;
 //! - [`page`]: everything one page prints, resolved once (body, card
 //!   sides, interface texts, notices);
@@ -17,7 +19,9 @@ pub(crate) mod lint;
 pub(crate) mod lock;
 pub(crate) mod page;
 pub(crate) mod recordings;
+pub(crate) mod refs;
 pub(crate) mod resolve;
+pub(crate) mod slips;
 pub(crate) mod stale;
 
 pub(crate) use catalog::{Catalog, LocaleBundle, MessageSource, load_locale};

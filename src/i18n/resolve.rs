@@ -812,11 +812,12 @@ impl<'a> Resolver<'a> {
             requested: self.locale.tag.clone(),
             supplied_by: supplied_by.to_owned(),
         });
-        // A message with errors in the locale is reported at them.
+        // A message with errors in the locale (one Fluent could not read,
+        // or one that could not be formatted) is reported at them.
         let broken = self
             .catalog
             .get(&self.locale.tag)
-            .is_some_and(|b| b.broken.contains_key(&reference.id));
+            .is_some_and(|b| b.broken.contains_key(&reference.id) || b.defines(key));
         if self.locale.complete && !broken {
             // Where the translation belongs: the locale's file of the same
             // name as the reference's that holds the message.

@@ -268,6 +268,7 @@ mod tests {
             &crate::i18n::catalog::Known {
                 ids: &Default::default(),
                 reference: "en",
+                all_documents: true,
             },
             &crate::config::Limits::default(),
             &files,

@@ -10,6 +10,7 @@ use typst::text::TextItem;
 use typst_layout::PagedDocument;
 
 use crate::base::diag::{Diagnostic, FileId, Files, Span};
+use crate::base::text::describe_char;
 use crate::config::Locale;
 use crate::doc::Skeleton;
 use crate::i18n::lint;
@@ -79,14 +80,6 @@ pub fn page_texts(document: &PagedDocument) -> Vec<String> {
             out
         })
         .collect()
-}
-
-/// `U+2D5C TIFINAGH LETTER YAT`.
-pub(crate) fn describe_char(c: char) -> String {
-    match unicode_names2::name(c) {
-        Some(name) => format!("U+{:04X} {name}", c as u32),
-        None => format!("U+{:04X}", c as u32),
-    }
 }
 
 /// A warning for each side of a card whose text had to be set under the

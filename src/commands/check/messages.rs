@@ -35,7 +35,10 @@ pub(super) fn check_messages(
         };
         found.extend(formatting_errors(project, locale, bundle, id, &args, &at));
         // Until every document is read, what is unused is not known.
-        if !used.contains(id.as_str()) && project.unread_documents.is_empty() {
+        if !used.contains(id.as_str())
+            && project.unread_documents.is_empty()
+            && !typo_reported(project, &locale.tag, id)
+        {
             found.push(unused(project, locale, bundle, id, used).at(at.clone()));
         }
         found.extend(lint::message_problems(
@@ -49,6 +52,17 @@ pub(super) fn check_messages(
         let placed = (bundle, file, source);
         found.extend(missing_glyphs(locale, placed, id, message, fonts, at));
     }
+}
+
+/// Whether loading the locale already reported message `id` as a typo of
+/// an id the pages use (an error every command reports).
+fn typo_reported(project: &Project, tag: &str, id: &str) -> bool {
+    project.diagnostics.iter().any(|d| {
+        d.code == "id-typo"
+            && d.in_message
+                .as_ref()
+                .is_some_and(|m| m.locale == tag && m.message_id == id)
+    })
 }
 
 /// Every variable a message may use, as a value Fluent can format.
