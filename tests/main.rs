@@ -20,5 +20,6 @@ mod pdf;
 mod print;
 mod readme;
 mod shipped;
+mod slips;
 mod text;
 mod translators;
