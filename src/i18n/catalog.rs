@@ -970,7 +970,15 @@ fn syntax_mistake(text: &str, error: &ParserError) -> SyntaxMistake {
         Some(OpenBrace::InLine(at)) if message.contains("\"}\"") => {
             let line_start = text[..*at].rfind('\n').map_or(0, |i| i + 1);
             let column = text[line_start..*at].chars().count() + 1;
-            message = format!("expected `}}` here, to close the `{{` at column {column}");
+            // A select expression's `{` may be lines above.
+            let same_line = !text[*at..range.start.min(text.len())].contains('\n');
+            let place = if same_line {
+                format!("column {column}")
+            } else {
+                let line = text[..*at].matches('\n').count() + 1;
+                format!("line {line}, column {column}")
+            };
+            message = format!("expected `}}` here, to close the `{{` at {place}");
         }
         Some(OpenBrace::EndsLine { at, .. }) => {
             range = *at..*at + 1;

@@ -86,10 +86,11 @@ fn lines(text: &str) -> Vec<Line<'_>> {
     lines
 }
 
-/// What Fluent may take for a space: the line's indentation is made of
-/// these, and so is a line a person sees as blank.
+/// What a person may take for a space, or not see at all: the line's
+/// indentation is made of these (a direction mark typed at the start of a
+/// line too), and so is a line a person sees as blank.
 fn is_space_like(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+    c.is_whitespace() || is_invisible_mark(c)
 }
 
 /// How a line reads to Fluent.
@@ -489,12 +490,21 @@ fn still_commented(entry: &Entry, value: usize) -> Option<Slip> {
     } else {
         format!("lines {} to {}", top.number, bottom.number)
     };
-    Some(entry.slip(
-        top.start..top.start + 1,
-        entry.worded("the lines below its first line are still commented out, so only its first line would be printed"),
+    let hint = if entry.lines.len() == 1 {
         format!(
             "only the message's first line was uncommented: remove the `# ` at the start of {lines} too, keeping the spaces after it"
-        ),
+        )
+    } else {
+        format!("remove the `# ` at the start of {lines}, keeping the spaces after it")
+    };
+    Some(entry.slip(
+        top.start..top.start + 1,
+        entry.worded(&format!(
+            "{lines} below it {} still commented out, so the message would be printed without {}",
+            if first == last { "is" } else { "are" },
+            if first == last { "it" } else { "them" },
+        )),
+        hint,
     ))
 }
 

@@ -387,6 +387,10 @@ const SLIPS: &[SlipKind] = &[
         make: |t, m| before_id(t, m, "\u{3000}"),
     },
     SlipKind {
+        class: "a direction mark before an id",
+        make: |t, m| before_id(t, m, "\u{200F}"),
+    },
+    SlipKind {
         class: "continuation indented with a tab",
         make: |t, m| indented_with(t, m, "\t"),
     },

@@ -28,7 +28,7 @@ fn one(text: &str) -> (Slip, (usize, usize)) {
 
 #[test]
 fn a_space_before_an_id_costs_that_message_not_the_one_above() {
-    for space in [" ", "\t", "\u{A0}", "\u{3000}"] {
+    for space in [" ", "\t", "\u{A0}", "\u{3000}", "\u{200F}"] {
         let text = format!(
             "card-door = N'ouvrez pas.\n{space}card-show = Glissez\n    la carte.\ncard-call = Appelez\n"
         );
