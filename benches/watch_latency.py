@@ -7,6 +7,7 @@ time from each save to the line that reports the rebuild. French is the
 fallback of five other locales, so each save rebuilds six locales' pages.
 
     cargo build --release && python3 benches/watch_latency.py [RUNS]
+    KYR=path/to/other/kyr python3 benches/watch_latency.py [RUNS]
 """
 
 import os
@@ -20,7 +21,8 @@ import queue
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-KYR = os.path.join(ROOT, "target", "release", "kyr")
+# Another binary (an earlier build, to compare) can be named in KYR.
+KYR = os.environ.get("KYR", os.path.join(ROOT, "target", "release", "kyr"))
 
 
 def main() -> None:

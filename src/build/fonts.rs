@@ -4,9 +4,13 @@
 //! index pages just made, not from the written pages (but for a page
 //! recorded by a kyr that kept no facts, and not made again since). A folder none of
 //! whose pages changed keeps its fonts; a folder left without pages loses
-//! them, and a font its pages no longer need is removed.
+//! them, and a font its pages no longer need is removed. A subset is a pure
+//! function of its face and characters: each is made once per build
+//! whatever the number of folders needing it, and one whose face and
+//! characters did not change since it was written (`.kyr/fonts.json`, with
+//! the hash of its bytes) is kept as it is.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::base::diag::{Diagnostic, Span};
@@ -16,7 +20,7 @@ use crate::build::Context;
 use crate::build::incremental;
 use crate::build::index::IndexPage;
 use crate::build::report::BuildReport;
-use crate::html::fonts::{FONT_BUDGET_BYTES, FONTS_DIR, costliest_chars, folder_fonts};
+use crate::html::fonts::{FONT_BUDGET_BYTES, FONTS_DIR, FontNeed, costliest_chars, folder_needs};
 use crate::render::Format;
 
 /// The characters of one page, by web font family.
@@ -32,6 +36,12 @@ pub(super) fn write(
         return Ok(());
     }
     let out_dir = context.out_dir;
+    // `--force` makes every font again, as every page.
+    let mut records = if context.options.force {
+        FontRecords::default()
+    } else {
+        FontRecords::load(out_dir)
+    };
     let mut todo = Vec::new();
     for folder in folders(context) {
         let known = is_known(context, &folder);
@@ -39,26 +49,23 @@ pub(super) fn write(
         if known && has_fonts && !touched(report, &out_dir.join(&folder)) {
             continue;
         }
-        let pages = page_chars(context, &folder, index);
-        todo.push((folder.join(FONTS_DIR), pages));
+        let needs = folder_needs(&page_chars(context, &folder, index));
+        todo.push((folder, needs));
     }
-    // Subsetting is the slow part: the folders side by side.
-    type Made = (PathBuf, Result<Vec<(String, Vec<u8>)>, String>);
-    let made: Vec<Made> = {
-        use rayon::prelude::*;
-        todo.into_par_iter()
-            .map(|(fonts_dir, pages)| (fonts_dir, folder_fonts(&pages)))
-            .collect()
-    };
-    for (fonts_dir, fonts) in made {
-        let fonts = fonts.map_err(|e| {
-            Error::Failed(anyhow::anyhow!(
-                "cannot make the fonts of `{}`: {e}",
-                fonts_dir.display()
-            ))
-        })?;
+    let made = make_subsets(out_dir, &todo, &records)?;
+    for (folder, needs) in &todo {
+        let fonts_dir = folder.join(FONTS_DIR);
+        let mut fonts = Vec::new();
+        for need in needs {
+            let key = key_of(need);
+            fonts.push((need.name.clone(), made.get(&key).cloned()));
+            let bytes = made.get(&key);
+            records.keep(folder, &need.name, &key, bytes.map(|b| b.as_slice()));
+        }
+        records.only(folder, needs);
         replace_fonts(out_dir, &fonts_dir, &fonts, report)?;
     }
+    records.save(out_dir)?;
     // Told on every build, changed or not, like the pages' own warnings.
     let over: Vec<Diagnostic> = folders(context)
         .iter()
@@ -180,15 +187,19 @@ fn page_chars(context: &Context, folder: &Path, index: &[IndexPage]) -> Vec<Page
     pages
 }
 
-/// Writes a folder's fonts (those that changed), removes the fonts of an
-/// earlier build its pages no longer need, and the folders left empty.
+/// Writes a folder's fonts (those made again, when their bytes changed;
+/// `None` is a font kept as it is), removes the fonts of an earlier build
+/// its pages no longer need, and the folders left empty.
 fn replace_fonts(
     out_dir: &Path,
     fonts_dir: &Path,
-    fonts: &[(String, Vec<u8>)],
+    fonts: &[(String, Option<Vec<u8>>)],
     report: &mut BuildReport,
 ) -> Result<(), Error> {
     for (name, bytes) in fonts {
+        let Some(bytes) = bytes else {
+            continue;
+        };
         let relative = fonts_dir.join(name);
         let path = out_dir.join(&relative);
         if std::fs::read(&path).is_ok_and(|old| old == *bytes) {
@@ -210,4 +221,193 @@ fn replace_fonts(
         output::remove_empty_dir(out_dir, folder)?;
     }
     Ok(())
+}
+
+/// The subsets `todo` needs that are not on disk as recorded, each made
+/// once (side by side: subsetting is the slow part), by key.
+fn make_subsets(
+    out_dir: &Path,
+    todo: &[(PathBuf, Vec<FontNeed>)],
+    records: &FontRecords,
+) -> Result<HashMap<String, Vec<u8>>, Error> {
+    let mut wanted: BTreeMap<String, &FontNeed> = BTreeMap::new();
+    for (folder, needs) in todo {
+        for need in needs {
+            let key = key_of(need);
+            if !records.still_there(out_dir, folder, &need.name, &key) {
+                wanted.entry(key).or_insert(need);
+            }
+        }
+    }
+    use rayon::prelude::*;
+    wanted
+        .into_par_iter()
+        .map(|(key, need)| match need.make() {
+            Ok(bytes) => Ok((key, bytes)),
+            Err(e) => Err(Error::Failed(anyhow::anyhow!(
+                "cannot make the web font `{}`: {e}",
+                need.name
+            ))),
+        })
+        .collect()
+}
+
+/// What a subset is made from, as a hash: the kyr that makes it (its
+/// bundled faces and subsetter), the face and the characters.
+fn key_of(need: &FontNeed) -> String {
+    let mut text = format!("{}\n{}\n", env!("CARGO_PKG_VERSION"), need.face);
+    for c in &need.chars {
+        text.push_str(&format!("{c:x},"));
+    }
+    incremental::sha256(text.as_bytes())
+}
+
+/// Where the fonts of every folder are recorded.
+const FONT_RECORDS: &str = ".kyr/fonts.json";
+
+/// What each folder's fonts were made from: by folder, by file name, the
+/// key of the face and characters and the SHA-256 of the bytes written.
+#[derive(Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+struct FontRecords {
+    folders: BTreeMap<String, BTreeMap<String, FontRecord>>,
+    #[serde(skip)]
+    changed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+struct FontRecord {
+    key: String,
+    sha256: String,
+}
+
+impl FontRecords {
+    /// The records of the last build (none when unreadable).
+    fn load(out_dir: &Path) -> FontRecords {
+        std::fs::read(out_dir.join(FONT_RECORDS))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default()
+    }
+
+    /// Whether the font `name` of `folder` was made from `key` and is on
+    /// disk as it was written.
+    fn still_there(&self, out_dir: &Path, folder: &Path, name: &str, key: &str) -> bool {
+        let Some(record) = self.get(folder, name) else {
+            return false;
+        };
+        record.key == key
+            && std::fs::read(out_dir.join(folder).join(FONTS_DIR).join(name))
+                .is_ok_and(|bytes| incremental::sha256(&bytes) == record.sha256)
+    }
+
+    fn get(&self, folder: &Path, name: &str) -> Option<&FontRecord> {
+        self.folders.get(&*folder.to_string_lossy())?.get(name)
+    }
+
+    /// Records the font `name` of `folder` as made from `key`, with its
+    /// bytes when they were made again.
+    fn keep(&mut self, folder: &Path, name: &str, key: &str, bytes: Option<&[u8]>) {
+        let Some(bytes) = bytes else {
+            return;
+        };
+        let record = FontRecord {
+            key: key.to_owned(),
+            sha256: incremental::sha256(bytes),
+        };
+        let fonts = self
+            .folders
+            .entry(folder.to_string_lossy().into_owned())
+            .or_default();
+        if fonts.get(name) != Some(&record) {
+            fonts.insert(name.to_owned(), record);
+            self.changed = true;
+        }
+    }
+
+    /// Forgets the fonts of `folder` its pages no longer need.
+    fn only(&mut self, folder: &Path, needs: &[FontNeed]) {
+        let folder = folder.to_string_lossy();
+        let Some(fonts) = self.folders.get_mut(&*folder) else {
+            return;
+        };
+        let before = fonts.len();
+        fonts.retain(|name, _| needs.iter().any(|n| &n.name == name));
+        let empty = fonts.is_empty();
+        self.changed |= fonts.len() != before || empty;
+        if empty {
+            self.folders.remove(&*folder);
+        }
+    }
+
+    /// Writes the records, when they changed (or were started afresh).
+    fn save(&self, out_dir: &Path) -> Result<(), Error> {
+        if self.changed || self.folders.is_empty() {
+            let json = serde_json::to_vec_pretty(self).expect("records serialize");
+            output::write_output(out_dir, Path::new(FONT_RECORDS), &json)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn need(text: &str) -> FontNeed {
+        FontNeed {
+            name: "NotoSans-Regular.woff2".to_owned(),
+            face: "NotoSans-Regular.ttf",
+            chars: text.chars().map(u32::from).collect(),
+        }
+    }
+
+    /// Makes what `todo` needs as a build would, writing and recording it.
+    fn made(out: &Path, todo: &[(PathBuf, Vec<FontNeed>)], records: &mut FontRecords) -> usize {
+        let made = make_subsets(out, todo, records).unwrap();
+        for (folder, needs) in todo {
+            for need in needs {
+                let key = key_of(need);
+                if let Some(bytes) = made.get(&key) {
+                    let dir = out.join(folder).join(FONTS_DIR);
+                    std::fs::create_dir_all(&dir).unwrap();
+                    std::fs::write(dir.join(&need.name), bytes).unwrap();
+                }
+                records.keep(folder, &need.name, &key, made.get(&key).map(Vec::as_slice));
+            }
+        }
+        made.len()
+    }
+
+    #[test]
+    fn a_subset_is_made_once_and_kept_while_its_characters_and_bytes_hold() {
+        let out = tempfile::tempdir().unwrap();
+        let out = out.path();
+        let mut records = FontRecords::default();
+        // Two folders with the same characters: one subset made.
+        let todo = vec![
+            (PathBuf::from("fr"), vec![need("Bonjour")]),
+            (PathBuf::from("ht"), vec![need("Bonjour")]),
+        ];
+        assert_eq!(made(out, &todo, &mut records), 1);
+        assert!(out.join("ht/fonts/NotoSans-Regular.woff2").is_file());
+        // Nothing changed: nothing made.
+        assert_eq!(made(out, &todo, &mut records), 0);
+        // A new character in one folder: that subset only.
+        let todo = vec![(PathBuf::from("fr"), vec![need("Bonjour ŵ")])];
+        assert_eq!(made(out, &todo, &mut records), 1);
+        // A font changed on disk is made again.
+        std::fs::write(out.join("ht/fonts/NotoSans-Regular.woff2"), b"x").unwrap();
+        let todo = vec![(PathBuf::from("ht"), vec![need("Bonjour")])];
+        assert_eq!(made(out, &todo, &mut records), 1);
+        // Records survive the next build.
+        records.save(out).unwrap();
+        let again = FontRecords::load(out);
+        assert_eq!(again.folders, records.folders);
+        assert!(again.still_there(
+            out,
+            Path::new("fr"),
+            "NotoSans-Regular.woff2",
+            &key_of(&need("Bonjour ŵ"))
+        ));
+    }
 }

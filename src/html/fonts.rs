@@ -190,13 +190,34 @@ pub(crate) fn page_chars(html: &str) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// One font a folder's pages need: its file name in `fonts/`, the
+/// bundled face it is cut from, and the characters it must draw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FontNeed {
+    /// Its file name in `fonts/` (`NotoSans-Regular.woff2`).
+    pub(crate) name: String,
+    /// The bundled face (`NotoSans-Regular.ttf`).
+    pub(crate) face: &'static str,
+    /// The characters, as code points.
+    pub(crate) chars: BTreeSet<u32>,
+}
+
+impl FontNeed {
+    /// The WOFF2 subset: a pure function of the face and the characters.
+    pub(crate) fn make(&self) -> Result<Vec<u8>, String> {
+        let data = bundled(self.face)
+            .ok_or_else(|| format!("the bundled font `{}` is missing", self.face))?
+            .data;
+        woff2_subset(data, &self.chars)
+    }
+}
+
 /// The fonts of a folder whose pages use `pages` (each page's
 /// [`page_chars`]): for every face a page's rules name, its file name in
-/// `fonts/` and a WOFF2 subset of the characters all the pages give its
-/// family.
-pub(crate) fn folder_fonts<'a>(
+/// `fonts/` and the characters all the pages give its family.
+pub(crate) fn folder_needs<'a>(
     pages: impl IntoIterator<Item = &'a BTreeMap<String, String>>,
-) -> Result<Vec<(String, Vec<u8>)>, String> {
+) -> Vec<FontNeed> {
     let mut chars: BTreeMap<usize, BTreeSet<u32>> = BTreeMap::new();
     // No pages, no fonts (the printable ASCII a page is given is not
     // text of its own).
@@ -212,16 +233,28 @@ pub(crate) fn folder_fonts<'a>(
             }
         }
     }
-    let mut out = Vec::new();
+    let mut needs = Vec::new();
     for (family, chars) in chars {
-        for (_, file) in FAMILIES[family].faces {
-            let data = bundled(file)
-                .ok_or_else(|| format!("the bundled font `{file}` is missing"))?
-                .data;
-            out.push((woff2_name(file), woff2_subset(data, &chars)?));
+        for (_, face) in FAMILIES[family].faces {
+            needs.push(FontNeed {
+                name: woff2_name(face),
+                face,
+                chars: chars.clone(),
+            });
         }
     }
-    Ok(out)
+    needs
+}
+
+/// The fonts of a folder whose pages use `pages` ([`folder_needs`]), each
+/// file name with its WOFF2 subset.
+pub(crate) fn folder_fonts<'a>(
+    pages: impl IntoIterator<Item = &'a BTreeMap<String, String>>,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    folder_needs(pages)
+        .into_iter()
+        .map(|need| Ok((need.name.clone(), need.make()?)))
+        .collect()
 }
 
 /// The most bytes a folder's fonts should take: a phone on a slow
