@@ -7,6 +7,7 @@ page of each kind (document pages, each language's index, the lists of
 languages, the site's index) against the 30 KB budget.
 
     cargo build --release && python3 benches/many_languages.py [N ...]
+    KYR=path/to/other/kyr python3 benches/many_languages.py [N ...]
 
 Without N: 40, 1000 and 10000.
 """
@@ -19,7 +20,8 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-KYR = os.path.join(ROOT, "target", "release", "kyr")
+# Another binary (an earlier build, to compare) can be named in KYR.
+KYR = os.environ.get("KYR", os.path.join(ROOT, "target", "release", "kyr"))
 FIXTURE = os.path.join(ROOT, "tests", "fixtures", "build", "basic")
 BUDGET = 30 * 1024
 

@@ -36,12 +36,6 @@ pub(super) fn write(
         return Ok(());
     }
     let out_dir = context.out_dir;
-    // `--force` makes every font again, as every page.
-    let mut records = if context.options.force {
-        FontRecords::default()
-    } else {
-        FontRecords::load(out_dir)
-    };
     let mut todo = Vec::new();
     for folder in folders(context) {
         let known = is_known(context, &folder);
@@ -52,7 +46,12 @@ pub(super) fn write(
         let needs = folder_needs(&page_chars(context, &folder, index));
         todo.push((folder, needs));
     }
-    let made = make_subsets(out_dir, &todo, &records)?;
+    let mut records = FontRecords::default();
+    if !todo.is_empty() {
+        records = FontRecords::load(out_dir);
+    }
+    // `--force` makes every font again, as every page.
+    let made = make_subsets(out_dir, &todo, &records, context.options.force)?;
     for (folder, needs) in &todo {
         let fonts_dir = folder.join(FONTS_DIR);
         let mut fonts = Vec::new();
@@ -229,12 +228,13 @@ fn make_subsets(
     out_dir: &Path,
     todo: &[(PathBuf, Vec<FontNeed>)],
     records: &FontRecords,
+    force: bool,
 ) -> Result<HashMap<String, Vec<u8>>, Error> {
     let mut wanted: BTreeMap<String, &FontNeed> = BTreeMap::new();
     for (folder, needs) in todo {
         for need in needs {
             let key = key_of(need);
-            if !records.still_there(out_dir, folder, &need.name, &key) {
+            if force || !records.still_there(out_dir, folder, &need.name, &key) {
                 wanted.entry(key).or_insert(need);
             }
         }
@@ -339,9 +339,9 @@ impl FontRecords {
         }
     }
 
-    /// Writes the records, when they changed (or were started afresh).
+    /// Writes the records, when they changed.
     fn save(&self, out_dir: &Path) -> Result<(), Error> {
-        if self.changed || self.folders.is_empty() {
+        if self.changed {
             let json = serde_json::to_vec_pretty(self).expect("records serialize");
             output::write_output(out_dir, Path::new(FONT_RECORDS), &json)?;
         }
@@ -363,7 +363,7 @@ mod tests {
 
     /// Makes what `todo` needs as a build would, writing and recording it.
     fn made(out: &Path, todo: &[(PathBuf, Vec<FontNeed>)], records: &mut FontRecords) -> usize {
-        let made = make_subsets(out, todo, records).unwrap();
+        let made = make_subsets(out, todo, records, false).unwrap();
         for (folder, needs) in todo {
             for need in needs {
                 let key = key_of(need);
