@@ -367,3 +367,38 @@ fn an_address_too_long_for_a_qr_code_fails_the_pdf_with_a_reason() {
     );
     assert!(!fx.out("fr/door.pdf").exists());
 }
+
+#[test]
+fn a_card_front_set_under_the_readable_size_to_fit_is_warned_with_its_size() {
+    let fx = Fixture::shipped();
+    let door = "**n'ouvrez pas la porte**.";
+    fx.replace(
+        "locales/fr/red-card.ftl",
+        door,
+        &format!(
+            "{door}{}",
+            " Toujours, partout, de jour comme de nuit.".repeat(8)
+        ),
+    );
+    let run = fx.run(&[
+        "build", "--locale", "fr", "--doc", "red-card", "--format", "pdf",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let said = "warning: the front of the `red-card` card in `fr` is set at ";
+    let at = run
+        .stderr
+        .find(said)
+        .unwrap_or_else(|| panic!("no `{said}` in\n{}", run.stderr));
+    let size: f64 = run.stderr[at + said.len()..]
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert!((5.0..7.0).contains(&size), "{size}");
+    // Only the side that had to shrink.
+    assert!(
+        !run.stderr.contains("the back of the `red-card` card"),
+        "{}",
+        run.stderr
+    );
+}

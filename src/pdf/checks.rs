@@ -21,37 +21,104 @@ use crate::render::{GlyphPlace, MissingGlyphs};
 /// Card text smaller than this is hard to read.
 pub(crate) const MIN_CARD_TEXT_PT: f64 = 7.0;
 
-/// Every character shaped as glyph 0 (a box), in order of first
-/// appearance. Whitespace and invisible format characters are skipped.
-pub(crate) fn missing_glyphs(document: &PagedDocument) -> Vec<char> {
-    let mut missing = Vec::new();
-    for page in document.pages() {
-        scan_frame(&page.frame, &mut missing);
-    }
-    missing
+/// What the checks read of a compiled document, found in one walk over
+/// its frames: the characters drawn as boxes, the runs of text whose ink
+/// is outside their box, and each page's smallest text inside a clip box.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scan {
+    /// Every character shaped as glyph 0 (a box), in order of first
+    /// appearance; whitespace and invisible format characters are skipped.
+    pub missing: Vec<char>,
+    /// Every run of text whose glyphs (their outlines, not their
+    /// advances) reach outside their clip box or their page by more than
+    /// a hair.
+    pub outside: Vec<Outside>,
+    /// Per page, the size in points of the smallest drawn text inside a
+    /// clip box (a card's body), if any.
+    pub smallest_clipped: Vec<Option<f64>>,
 }
 
-fn scan_frame(frame: &Frame, missing: &mut Vec<char>) {
-    for (_, item) in frame.items() {
+/// Walks the frames of `document` once for every check.
+pub(crate) fn scan(document: &PagedDocument) -> Scan {
+    let mut scan = Scan::default();
+    for (i, page) in document.pages().iter().enumerate() {
+        let size = page.frame.size();
+        let bounds = Bounds {
+            page: i + 1,
+            page_box: Rect::new(Point::zero(), Point::new(size.x, size.y)),
+            clip: None,
+        };
+        scan.smallest_clipped.push(None);
+        scan_frame(&page.frame, Transform::identity(), &bounds, &mut scan);
+    }
+    scan
+}
+
+fn scan_frame(frame: &Frame, ts: Transform, bounds: &Bounds, scan: &mut Scan) {
+    for (pos, item) in frame.items() {
         match item {
-            FrameItem::Group(group) => scan_frame(&group.frame, missing),
-            FrameItem::Text(text) => {
-                for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
-                    let Some(chars) = text.text.get(glyph.range()) else {
-                        continue;
-                    };
-                    for c in chars.chars() {
-                        if !c.is_whitespace()
-                            && !c.is_control()
-                            && !typst::text::is_default_ignorable(c)
-                            && !missing.contains(&c)
-                        {
-                            missing.push(c);
-                        }
+            FrameItem::Group(group) => {
+                let ts = ts
+                    .pre_concat(Transform::translate(pos.x, pos.y))
+                    .pre_concat(group.transform);
+                let clip = match &group.clip {
+                    Some(curve) => {
+                        let own = transformed(curve.bbox(None), ts);
+                        Some(bounds.clip.map_or(own, |outer| intersection(outer, own)))
                     }
+                    None => bounds.clip,
+                };
+                scan_frame(&group.frame, ts, &Bounds { clip, ..*bounds }, scan);
+            }
+            FrameItem::Text(text) => {
+                scan.missing_in(text);
+                scan.outside_of(text, *pos, ts, bounds);
+                if bounds.clip.is_some() && text.glyphs.iter().any(|g| g.id != 0) {
+                    let smallest = &mut scan.smallest_clipped[bounds.page - 1];
+                    let size = text.size.to_pt();
+                    *smallest = Some(smallest.map_or(size, |s| s.min(size)));
                 }
             }
             _ => {}
+        }
+    }
+}
+
+impl Scan {
+    /// Keeps the characters of `text` drawn as boxes.
+    fn missing_in(&mut self, text: &TextItem) {
+        for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
+            let Some(chars) = text.text.get(glyph.range()) else {
+                continue;
+            };
+            for c in chars.chars() {
+                if !c.is_whitespace()
+                    && !c.is_control()
+                    && !typst::text::is_default_ignorable(c)
+                    && !self.missing.contains(&c)
+                {
+                    self.missing.push(c);
+                }
+            }
+        }
+    }
+
+    /// Keeps `text` (at `pos` in a frame placed by `ts`) when its ink
+    /// reaches past its box.
+    fn outside_of(&mut self, text: &TextItem, pos: Point, ts: Transform, bounds: &Bounds) {
+        let Some(ink) = text_ink(text, pos, ts) else {
+            return;
+        };
+        let past_page = overshoot(bounds.page_box, ink);
+        let past_clip = bounds.clip.map_or(0.0, |clip| overshoot(clip, ink));
+        let by = past_page.max(past_clip);
+        if by > OUTSIDE_TOLERANCE_PT {
+            self.outside.push(Outside {
+                page: bounds.page,
+                text: text.text.to_string(),
+                by_pt: by,
+                clipped: past_clip > past_page,
+            });
         }
     }
 }
@@ -86,29 +153,13 @@ pub fn page_texts(document: &PagedDocument) -> Vec<String> {
 /// readable minimum. The card's body is what the template fits into a
 /// clipped block; its chrome (the review notice, the help line) is set at
 /// fixed sizes outside it.
-pub(crate) fn small_card_text(
-    document: &PagedDocument,
-    locale: &Locale,
-    name: &str,
-) -> Vec<Diagnostic> {
-    fn walk(frame: &Frame, clipped: bool, smallest: &mut f64) {
-        for (_, item) in frame.items() {
-            match item {
-                FrameItem::Group(group) => {
-                    walk(&group.frame, clipped || group.clip.is_some(), smallest)
-                }
-                FrameItem::Text(text) if clipped && text.glyphs.iter().any(|g| g.id != 0) => {
-                    *smallest = smallest.min(text.size.to_pt());
-                }
-                _ => {}
-            }
-        }
-    }
+pub(crate) fn small_card_text(scan: &Scan, locale: &Locale, name: &str) -> Vec<Diagnostic> {
     // The print shop's card: the front, then the back.
     let mut out = Vec::new();
-    for (page, side) in document.pages().iter().zip(["front", "back"]) {
-        let mut smallest = f64::MAX;
-        walk(&page.frame, false, &mut smallest);
+    for (smallest, side) in scan.smallest_clipped.iter().zip(["front", "back"]) {
+        let Some(smallest) = *smallest else {
+            continue;
+        };
         if smallest < MIN_CARD_TEXT_PT - 0.01 {
             out.push(
                 Diagnostic::warning(format!(
@@ -373,17 +424,7 @@ pub struct Outside {
 /// Every run of text whose glyphs (their outlines, not their advances)
 /// reach outside their clip box or their page by more than a hair.
 pub fn glyphs_outside(document: &PagedDocument) -> Vec<Outside> {
-    let mut out = Vec::new();
-    for (i, page) in document.pages().iter().enumerate() {
-        let size = page.frame.size();
-        let bounds = Bounds {
-            page: i + 1,
-            page_box: Rect::new(Point::zero(), Point::new(size.x, size.y)),
-            clip: None,
-        };
-        scan_bounds(&page.frame, Transform::identity(), &bounds, &mut out);
-    }
-    out
+    scan(document).outside
 }
 
 /// The boxes a frame's content must stay in.
@@ -392,43 +433,6 @@ struct Bounds {
     page: usize,
     page_box: Rect,
     clip: Option<Rect>,
-}
-
-fn scan_bounds(frame: &Frame, ts: Transform, bounds: &Bounds, out: &mut Vec<Outside>) {
-    for (pos, item) in frame.items() {
-        match item {
-            FrameItem::Group(group) => {
-                let ts = ts
-                    .pre_concat(Transform::translate(pos.x, pos.y))
-                    .pre_concat(group.transform);
-                let clip = match &group.clip {
-                    Some(curve) => {
-                        let own = transformed(curve.bbox(None), ts);
-                        Some(bounds.clip.map_or(own, |outer| intersection(outer, own)))
-                    }
-                    None => bounds.clip,
-                };
-                scan_bounds(&group.frame, ts, &Bounds { clip, ..*bounds }, out);
-            }
-            FrameItem::Text(text) => {
-                let Some(ink) = text_ink(text, *pos, ts) else {
-                    continue;
-                };
-                let past_page = overshoot(bounds.page_box, ink);
-                let past_clip = bounds.clip.map_or(0.0, |clip| overshoot(clip, ink));
-                let by = past_page.max(past_clip);
-                if by > OUTSIDE_TOLERANCE_PT {
-                    out.push(Outside {
-                        page: bounds.page,
-                        text: text.text.to_string(),
-                        by_pt: by,
-                        clipped: past_clip > past_page,
-                    });
-                }
-            }
-            _ => {}
-        }
-    }
 }
 
 /// How far `ink` reaches past `limit` on its farthest side, in points.

@@ -19,7 +19,7 @@ use typst_pdf::{PdfOptions, Timestamp};
 
 use crate::base::diag::{self, Diagnostic, Files, Span};
 use crate::config::Limits;
-use crate::pdf::checks::missing_glyphs;
+use crate::pdf::checks::{Scan, scan};
 use crate::pdf::fonts::FontSet;
 use crate::pdf::input::TypstInput;
 use crate::pdf::world::{KyrWorld, MAIN_PATH, TEMPLATE_DIR, file_id};
@@ -153,9 +153,9 @@ pub struct Compiled {
     pub pdf: Vec<u8>,
     /// The laid-out pages.
     pub document: PagedDocument,
-    /// Characters drawn as a box because no font has them, in order of
-    /// first appearance.
-    pub missing: Vec<char>,
+    /// What the checks read of its frames (characters drawn as boxes,
+    /// text outside its box, the smallest card text), found in one walk.
+    pub scan: Scan,
     /// Typst's warnings.
     pub warnings: Vec<Diagnostic>,
     /// Every file Typst asked for.
@@ -228,7 +228,7 @@ pub(crate) fn compile(
             });
         }
     };
-    let missing = missing_glyphs(&document);
+    let scan = scan(&document);
     // A long document leaves Typst's cache holding what only it used
     // (its paragraphs, laid out, hundreds of MB near the limits):
     // forgotten at once, so that a job's handout and booklet, and the
@@ -239,7 +239,7 @@ pub(crate) fn compile(
     Ok(Compiled {
         pdf,
         document,
-        missing,
+        scan,
         warnings,
         requests: taken(&requests),
     })

@@ -292,7 +292,7 @@ impl Printer<'_> {
                         // print shop's card is enough.
                         if kind == PdfKind::Card {
                             found.extend(checks::small_card_text(
-                                &compiled.document,
+                                &compiled.scan,
                                 page.locale,
                                 &skeleton.name,
                             ));
@@ -341,16 +341,16 @@ impl Printer<'_> {
         );
         found.extend(compiled.warnings.iter().cloned());
         found.extend(checks::text_outside(
-            &checks::glyphs_outside(&compiled.document),
+            &compiled.scan.outside,
             &input.function,
             &page.document.name,
             page.locale,
             &page.resolver,
         ));
-        if !compiled.missing.is_empty() {
+        if !compiled.scan.missing.is_empty() {
             laid.boxed.extend_from_slice(kinds);
         }
-        for c in &compiled.missing {
+        for c in &compiled.scan.missing {
             if !laid.missing.contains(c) {
                 laid.missing.push(*c);
             }
