@@ -18,9 +18,12 @@ use crate::build::{BuildOptions, BuildReport, Silent};
 use crate::commands;
 use crate::project::{self, Project};
 
-/// How long to wait for more events after the first of a change (an
-/// editor's save is often several events).
-const SETTLE: Duration = Duration::from_millis(60);
+/// A change is over when no event came for this long (an editor's save
+/// is often several events, a few milliseconds apart)...
+const QUIET: Duration = Duration::from_millis(20);
+
+/// ... or when this long has passed since its first event.
+const SETTLE_AT_MOST: Duration = Duration::from_millis(100);
 
 /// What `kyr watch` (and `kyr serve`) builds.
 #[derive(Debug, Clone)]
@@ -172,9 +175,9 @@ impl Changes {
         loop {
             let first = self.events.recv().ok()?;
             let mut events = vec![first];
-            let settle_until = Instant::now() + SETTLE;
+            let settle_until = Instant::now() + SETTLE_AT_MOST;
             while let Some(left) = settle_until.checked_duration_since(Instant::now()) {
-                match self.events.recv_timeout(left) {
+                match self.events.recv_timeout(left.min(QUIET)) {
                     Ok(event) => events.push(event),
                     Err(_) => break,
                 }
