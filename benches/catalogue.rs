@@ -23,7 +23,11 @@
 //! 4. typst alone: `typst::compile` and `typst_pdf::pdf` of the very
 //!    handout sources kyr compiled, on one thread, with the fonts loaded
 //!    beforehand and typst's cache emptied first. The cold build's time
-//!    over this one is the figure to watch (target <= 1.0).
+//!    over this one is the figure to watch (target <= 1.0);
+//! 5. the phases, each built alone with `--force`: HTML with its fonts
+//!    (time, CPU, minor page faults: memory the kernel zeroed for it, and
+//!    its share of the full build's CPU), the text;
+//! 6. the PDFs alone on one thread and on two, and the ratio.
 //!
 //! Which outputs were built or fresh is read from `--message-format json`.
 //! It is checked against the files actually rewritten in `out/`, and those
@@ -460,6 +464,7 @@ fn main() {
         "",
         "",
     );
+    report_phases(&phases(&root, &cold_args, runs), &cold);
     println!();
     println!(
         "every run: cold build {}; typst alone {}",
@@ -480,6 +485,89 @@ fn main() {
             println!("{name}: {note}");
         }
     }
+}
+
+/// The cold build's phases, each built alone with `--force` (medians of
+/// `runs`): HTML with its fonts, the text, and the PDFs on one thread and
+/// on two.
+struct Phases {
+    html: Run,
+    text: Run,
+    pdf_one: Run,
+    pdf_two: Run,
+}
+
+fn phases(root: &Path, cold_args: &[&str], runs: usize) -> Phases {
+    let phase = |extra: &[&str], what: &str| {
+        let mut args = cold_args.to_vec();
+        args.extend(extra);
+        let all: Vec<_> = (0..runs).map(|_| build(root, &args, what)).collect();
+        median_run(all).0
+    };
+    Phases {
+        html: phase(&["--format", "html"], "HTML alone"),
+        text: phase(&["--format", "text"], "text alone"),
+        pdf_one: phase(&["--format", "pdf", "--jobs", "1"], "PDF on one thread"),
+        pdf_two: phase(&["--format", "pdf", "--jobs", "2"], "PDF on two threads"),
+    }
+}
+
+/// The phases' rows, against the cold build (`cold`, HTML and PDF).
+fn report_phases(phases: &Phases, cold: &Run) {
+    let secs = |d: Duration| d.as_secs_f64();
+    let met = |ok: bool| if ok { "yes" } else { "NO" };
+    let row = |name: &str, value: String, target: &str, ok: &str| {
+        println!("{name:<52} {value:>12}  {target:<8} {ok}");
+    };
+    let html = &phases.html;
+    row(
+        "5. HTML with its fonts alone (--format html)",
+        format!("{:.2} s", secs(html.wall)),
+        "",
+        "",
+    );
+    row(
+        "   CPU time (user + sys)",
+        format!("{:.2} s", secs(html.cpu)),
+        "",
+        "",
+    );
+    row(
+        "   minor page faults",
+        format!("{}", html.minor_faults),
+        "",
+        "",
+    );
+    let share = secs(html.cpu) / secs(cold.cpu);
+    row(
+        "   HTML CPU / full build CPU",
+        format!("{:.1} %", share * 100.0),
+        "<= 10 %",
+        met(share <= 0.10),
+    );
+    row(
+        "   text alone (--format text)",
+        format!("{:.2} s", secs(phases.text.wall)),
+        "",
+        "",
+    );
+    let ratio = secs(phases.pdf_one.wall) / secs(phases.pdf_two.wall);
+    row(
+        "6. PDF alone, -j 1 / -j 2",
+        format!(
+            "{:.2} / {:.2} s",
+            secs(phases.pdf_one.wall),
+            secs(phases.pdf_two.wall)
+        ),
+        "",
+        "",
+    );
+    row(
+        "   -j 1 / -j 2",
+        format!("{ratio:.2}"),
+        ">= 1.7",
+        met(ratio >= 1.7),
+    );
 }
 
 /// Runs one build and reads its outcome (failing the bench on errors).
@@ -971,6 +1059,9 @@ struct Run {
     cpu: Duration,
     /// Peak resident memory of the process, in KiB (Linux's unit).
     max_rss_kb: i64,
+    /// Minor page faults of the process: memory it was given fresh
+    /// (zeroed) by the kernel.
+    minor_faults: i64,
     status: ExitStatus,
     stdout: String,
     stderr: String,
@@ -1009,6 +1100,7 @@ fn run_kyr(root: &Path, args: &[&str]) -> Run {
         wall,
         cpu: cpu_time(usage.ru_utime) + cpu_time(usage.ru_stime),
         max_rss_kb: usage.ru_maxrss,
+        minor_faults: usage.ru_minflt,
         status,
         stdout: stdout.join().expect("the stdout reader does not panic"),
         stderr: stderr.join().expect("the stderr reader does not panic"),
