@@ -565,7 +565,8 @@ fn placeable_slips(entry: &Entry, value_start: usize) -> Option<Slip> {
                             }
                         }
                         c => {
-                            if let Some(slip) = odd_char(entry, c, base + i) {
+                            let variable = variable_around(text, i);
+                            if let Some(slip) = odd_char(entry, c, base + i, variable) {
                                 return Some(slip);
                             }
                         }
@@ -647,19 +648,38 @@ fn is_invisible_mark(c: char) -> bool {
 
 /// A character inside `{ … }` that Fluent cannot read there and a person
 /// cannot tell from what Fluent wants.
-fn odd_char(entry: &Entry, c: char, at: usize) -> Option<Slip> {
+/// The variable written in the `{ … }` around offset `at` of `text`
+/// (`hotline` in `{ “$hotline” }`), if any.
+fn variable_around(text: &str, at: usize) -> Option<&str> {
+    let start = text[..at].rfind('{')?;
+    let end = text[at..].find('}').map_or(text.len(), |e| at + e);
+    let inside = &text[start..end];
+    let name = &inside[inside.find('$')? + 1..];
+    let len = ident_len(name);
+    (len > 0).then(|| &name[..len])
+}
+
+/// A character inside `{ … }` that Fluent cannot read there and a person
+/// cannot tell from what Fluent wants; `variable` is the one the `{ … }`
+/// holds.
+fn odd_char(entry: &Entry, c: char, at: usize, variable: Option<&str>) -> Option<Slip> {
+    let written = format!("{{ ${} }}", variable.unwrap_or("hotline"));
     let (what, hint) = if QUOTES.contains(&c) {
         (
             format!(
                 "{} inside `{{ … }}`, where Fluent reads no such quote",
                 describe_char(c)
             ),
-            "a variable takes no quotes: write `{ $hotline }`; text inside `{ … }` goes between straight quotes, as in `{ \"«\" }`",
+            format!(
+                "a variable takes no quotes: write `{written}`; text inside `{{ … }}` goes between straight quotes, as in `{{ \"«\" }}`"
+            ),
         )
     } else if is_invisible_mark(c) {
         (
             format!("an invisible {} inside `{{ … }}`", describe_char(c)),
-            "type the `{ … }` again with only ordinary spaces in it: kyr keeps a number's direction by itself",
+            format!(
+                "type `{written}` again with only ordinary spaces in it: kyr keeps a number's direction by itself"
+            ),
         )
     } else if c.is_whitespace() && c != ' ' {
         (
@@ -667,7 +687,7 @@ fn odd_char(entry: &Entry, c: char, at: usize) -> Option<Slip> {
                 "{} inside `{{ … }}`, which Fluent does not read as a space",
                 spoken(c)
             ),
-            "type an ordinary space (the space bar) there",
+            "type an ordinary space (the space bar) there".to_owned(),
         )
     } else {
         return None;

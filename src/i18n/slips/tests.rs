@@ -142,6 +142,13 @@ fn quotes_marks_and_odd_spaces_inside_braces_are_named() {
             "{fine}"
         );
     }
+    // The hint names the variable the braces hold.
+    let (slip, _) = one("card-call = Appelez { \u{201C}$organization\u{201D} }.\n");
+    assert!(
+        slip.hint.contains("write `{ $organization }`"),
+        "{}",
+        slip.hint
+    );
     let (slip, at) = one("card-call = Appelez } vite\n");
     assert_eq!(at, (1, 21));
     assert!(slip.message.contains("closes no `{`"));
