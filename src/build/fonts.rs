@@ -43,7 +43,10 @@ pub(super) fn write(
         if known && has_fonts && !touched(report, &out_dir.join(&folder)) {
             continue;
         }
-        let needs = folder_needs(&page_chars(context, &folder, index));
+        let needs = folder_needs(&page_chars(context, &folder, index))
+            .into_iter()
+            .map(|need| (key_of(&need), need))
+            .collect();
         todo.push((folder, needs));
     }
     let mut records = FontRecords::default();
@@ -55,13 +58,14 @@ pub(super) fn write(
     for (folder, needs) in &todo {
         let fonts_dir = folder.join(FONTS_DIR);
         let mut fonts = Vec::new();
-        for need in needs {
-            let key = key_of(need);
-            fonts.push((need.name.clone(), made.get(&key).cloned()));
-            let bytes = made.get(&key);
-            records.keep(folder, &need.name, &key, bytes.map(|b| b.as_slice()));
+        for (key, need) in needs {
+            let subset = made.get(key);
+            fonts.push((need.name.clone(), subset.map(|s| s.bytes.as_slice())));
+            if let Some(subset) = subset {
+                records.keep(folder, &need.name, key, &subset.sha256);
+            }
         }
-        records.only(folder, needs);
+        records.only(folder, needs.iter().map(|(_, need)| need));
         replace_fonts(out_dir, &fonts_dir, &fonts, report)?;
     }
     records.save(out_dir)?;
@@ -192,7 +196,7 @@ fn page_chars(context: &Context, folder: &Path, index: &[IndexPage]) -> Vec<Page
 fn replace_fonts(
     out_dir: &Path,
     fonts_dir: &Path,
-    fonts: &[(String, Option<Vec<u8>>)],
+    fonts: &[(String, Option<&[u8]>)],
     report: &mut BuildReport,
 ) -> Result<(), Error> {
     for (name, bytes) in fonts {
@@ -222,19 +226,28 @@ fn replace_fonts(
     Ok(())
 }
 
-/// The subsets `todo` needs that are not on disk as recorded, each made
-/// once (side by side: subsetting is the slow part), by key.
+/// The fonts of each folder to make again: each need with its key.
+type Todo = Vec<(PathBuf, Vec<(String, FontNeed)>)>;
+
+/// A subset made, with the SHA-256 of its bytes.
+struct Subset {
+    bytes: Vec<u8>,
+    sha256: String,
+}
+
+/// The subsets `todo` needs that are not on disk as recorded (all of
+/// them when `force`), each made once (side by side: subsetting is the
+/// slow part), by key.
 fn make_subsets(
     out_dir: &Path,
-    todo: &[(PathBuf, Vec<FontNeed>)],
+    todo: &Todo,
     records: &FontRecords,
     force: bool,
-) -> Result<HashMap<String, Vec<u8>>, Error> {
-    let mut wanted: BTreeMap<String, &FontNeed> = BTreeMap::new();
+) -> Result<HashMap<String, Subset>, Error> {
+    let mut wanted: BTreeMap<&str, &FontNeed> = BTreeMap::new();
     for (folder, needs) in todo {
-        for need in needs {
-            let key = key_of(need);
-            if force || !records.still_there(out_dir, folder, &need.name, &key) {
+        for (key, need) in needs {
+            if force || !records.still_there(out_dir, folder, &need.name, key) {
                 wanted.entry(key).or_insert(need);
             }
         }
@@ -243,7 +256,10 @@ fn make_subsets(
     wanted
         .into_par_iter()
         .map(|(key, need)| match need.make() {
-            Ok(bytes) => Ok((key, bytes)),
+            Ok(bytes) => {
+                let sha256 = incremental::sha256(&bytes);
+                Ok((key.to_owned(), Subset { bytes, sha256 }))
+            }
             Err(e) => Err(Error::Failed(anyhow::anyhow!(
                 "cannot make the web font `{}`: {e}",
                 need.name
@@ -304,15 +320,12 @@ impl FontRecords {
         self.folders.get(&*folder.to_string_lossy())?.get(name)
     }
 
-    /// Records the font `name` of `folder` as made from `key`, with its
-    /// bytes when they were made again.
-    fn keep(&mut self, folder: &Path, name: &str, key: &str, bytes: Option<&[u8]>) {
-        let Some(bytes) = bytes else {
-            return;
-        };
+    /// Records the font `name` of `folder` as made again from `key`, its
+    /// bytes hashing to `sha256`.
+    fn keep(&mut self, folder: &Path, name: &str, key: &str, sha256: &str) {
         let record = FontRecord {
             key: key.to_owned(),
-            sha256: incremental::sha256(bytes),
+            sha256: sha256.to_owned(),
         };
         let fonts = self
             .folders
@@ -325,13 +338,13 @@ impl FontRecords {
     }
 
     /// Forgets the fonts of `folder` its pages no longer need.
-    fn only(&mut self, folder: &Path, needs: &[FontNeed]) {
+    fn only<'n>(&mut self, folder: &Path, needs: impl Iterator<Item = &'n FontNeed> + Clone) {
         let folder = folder.to_string_lossy();
         let Some(fonts) = self.folders.get_mut(&*folder) else {
             return;
         };
         let before = fonts.len();
-        fonts.retain(|name, _| needs.iter().any(|n| &n.name == name));
+        fonts.retain(|name, _| needs.clone().any(|n| &n.name == name));
         let empty = fonts.is_empty();
         self.changed |= fonts.len() != before || empty;
         if empty {
@@ -363,16 +376,22 @@ mod tests {
 
     /// Makes what `todo` needs as a build would, writing and recording it.
     fn made(out: &Path, todo: &[(PathBuf, Vec<FontNeed>)], records: &mut FontRecords) -> usize {
-        let made = make_subsets(out, todo, records, false).unwrap();
-        for (folder, needs) in todo {
-            for need in needs {
-                let key = key_of(need);
-                if let Some(bytes) = made.get(&key) {
+        let todo: Todo = todo
+            .iter()
+            .map(|(folder, needs)| {
+                let keyed = needs.iter().map(|n| (key_of(n), n.clone())).collect();
+                (folder.clone(), keyed)
+            })
+            .collect();
+        let made = make_subsets(out, &todo, records, false).unwrap();
+        for (folder, needs) in &todo {
+            for (key, need) in needs {
+                if let Some(subset) = made.get(key) {
                     let dir = out.join(folder).join(FONTS_DIR);
                     std::fs::create_dir_all(&dir).unwrap();
-                    std::fs::write(dir.join(&need.name), bytes).unwrap();
+                    std::fs::write(dir.join(&need.name), &subset.bytes).unwrap();
+                    records.keep(folder, &need.name, key, &subset.sha256);
                 }
-                records.keep(folder, &need.name, &key, made.get(&key).map(Vec::as_slice));
             }
         }
         made.len()

@@ -19,7 +19,7 @@ use unic_langid::LanguageIdentifier;
 use crate::base::diag::{Diagnostic, FileId, Files, Span};
 use crate::base::ident::{VAR_BASE, VAR_END};
 use crate::config::Limits;
-use crate::i18n::refs::Refs;
+use crate::i18n::refs::{Refs, entry_patterns};
 use crate::i18n::{lock, slips};
 
 /// Where a message or term is defined.
@@ -365,18 +365,10 @@ fn unclosed_emphasis(
         else {
             continue;
         };
-        let patterns: Vec<&ast::Pattern<&str>> = match read.resource.get_entry(*index) {
-            Some(ast::Entry::Message(m)) => m
-                .value
-                .iter()
-                .chain(m.attributes.iter().map(|a| &a.value))
-                .collect(),
-            Some(ast::Entry::Term(t)) => std::iter::once(&t.value)
-                .chain(t.attributes.iter().map(|a| &a.value))
-                .collect(),
-            _ => continue,
+        let Some(entry_ast) = read.resource.get_entry(*index) else {
+            continue;
         };
-        for pattern in patterns {
+        for pattern in entry_patterns(entry_ast) {
             let mut refs = Refs::default();
             refs.pattern(pattern);
             let Some(marker) = slips::unclosed_emphasis(&refs.text) else {

@@ -73,3 +73,21 @@ pub(crate) fn message_refs(message: &ast::Message<&str>) -> Refs {
     }
     refs
 }
+
+/// The patterns of a message or term: its value and its attributes'
+/// (none for a comment or junk).
+pub(crate) fn entry_patterns<'e, 's>(
+    entry: &'e ast::Entry<&'s str>,
+) -> Vec<&'e ast::Pattern<&'s str>> {
+    match entry {
+        ast::Entry::Message(m) => m
+            .value
+            .iter()
+            .chain(m.attributes.iter().map(|a| &a.value))
+            .collect(),
+        ast::Entry::Term(t) => std::iter::once(&t.value)
+            .chain(t.attributes.iter().map(|a| &a.value))
+            .collect(),
+        _ => Vec::new(),
+    }
+}

@@ -14,8 +14,6 @@ mod messages;
 
 use std::collections::{BTreeMap, HashSet};
 
-use fluent_syntax::ast;
-
 use crate::base::diag::{Diagnostic, Sink, Span};
 use crate::base::error::Error;
 use crate::config::Locale;
@@ -227,18 +225,7 @@ fn used_ids(project: &Project) -> HashSet<String> {
     for bundle in project.catalog.locales.values() {
         for (_, resource) in bundle.resources() {
             for entry in resource.entries() {
-                let patterns: Vec<&ast::Pattern<&str>> = match entry {
-                    ast::Entry::Message(m) => m
-                        .value
-                        .iter()
-                        .chain(m.attributes.iter().map(|a| &a.value))
-                        .collect(),
-                    ast::Entry::Term(t) => std::iter::once(&t.value)
-                        .chain(t.attributes.iter().map(|a| &a.value))
-                        .collect(),
-                    _ => Vec::new(),
-                };
-                for pattern in patterns {
+                for pattern in crate::i18n::refs::entry_patterns(entry) {
                     let mut refs = lint::Refs::default();
                     refs.pattern(pattern);
                     used.extend(refs.messages);
