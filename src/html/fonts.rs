@@ -326,9 +326,10 @@ fn glyph_bytes(face: &ttf_parser::Face, c: char) -> usize {
 pub(crate) fn woff2_subset(data: &[u8], chars: &BTreeSet<u32>) -> Result<Vec<u8>, String> {
     let ttf = subset(data, chars)?;
     // Brotli at 6: at 7 and above the encoder sets up a hash table sized
-    // for megabytes of input (a fresh 32 MB at 9) for every subset of a
-    // few dozen KB, and zeroing it cost more than the subsetting. At 6 the
-    // shipped content's fonts take 0.8 % more bytes than at 9 and a third
+    // for megabytes of input for every subset of a few dozen KB (at 9,
+    // some 13 MB of freshly zeroed pages each: 217,000 page faults for the
+    // shipped content's 66 fonts, more system time than all the user
+    // time). At 6 those fonts take 0.8 % more bytes than at 9 and a third
     // of the CPU (BENCHMARKS.md).
     ttf2woff2::encode(&ttf, ttf2woff2::BrotliQuality::from(6))
         .map_err(|e| format!("cannot encode WOFF2: {e}"))
