@@ -3,7 +3,7 @@
 //! its clip box or the paper (cut off in print), and card text that had to
 //! be set under the readable size.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use typst::layout::{Abs, Frame, FrameItem, Point, Rect, Transform};
 use typst::text::TextItem;
@@ -41,6 +41,7 @@ pub struct Scan {
 /// Walks the frames of `document` once for every check.
 pub(crate) fn scan(document: &PagedDocument) -> Scan {
     let mut scan = Scan::default();
+    let mut boxes = GlyphBoxes::default();
     for (i, page) in document.pages().iter().enumerate() {
         let size = page.frame.size();
         let bounds = Bounds {
@@ -49,12 +50,40 @@ pub(crate) fn scan(document: &PagedDocument) -> Scan {
             clip: None,
         };
         scan.smallest_clipped.push(None);
-        scan_frame(&page.frame, Transform::identity(), &bounds, &mut scan);
+        let walk = &mut Walk {
+            scan: &mut scan,
+            boxes: &mut boxes,
+        };
+        scan_frame(&page.frame, Transform::identity(), &bounds, walk);
     }
     scan
 }
 
-fn scan_frame(frame: &Frame, ts: Transform, bounds: &Bounds, scan: &mut Scan) {
+/// What a walk over the frames finds, and the glyph boxes it has read.
+struct Walk<'w> {
+    scan: &'w mut Scan,
+    boxes: &'w mut GlyphBoxes,
+}
+
+/// The box around each glyph's outline, read from its font once per walk
+/// (reading it means parsing the outline: a walk that did so for every
+/// glyph drawn took a tenth of a handout's compile).
+#[derive(Default)]
+struct GlyphBoxes(HashMap<(usize, u16), Option<ttf_parser::Rect>>);
+
+impl GlyphBoxes {
+    fn of(&mut self, face: &ttf_parser::Face, id: u16) -> Option<ttf_parser::Rect> {
+        // A face is known by its address: the runs of one font share it
+        // for as long as the document lives.
+        let key = (std::ptr::from_ref(face) as usize, id);
+        *self
+            .0
+            .entry(key)
+            .or_insert_with(|| face.glyph_bounding_box(ttf_parser::GlyphId(id)))
+    }
+}
+
+fn scan_frame(frame: &Frame, ts: Transform, bounds: &Bounds, walk: &mut Walk) {
     for (pos, item) in frame.items() {
         match item {
             FrameItem::Group(group) => {
@@ -68,11 +97,12 @@ fn scan_frame(frame: &Frame, ts: Transform, bounds: &Bounds, scan: &mut Scan) {
                     }
                     None => bounds.clip,
                 };
-                scan_frame(&group.frame, ts, &Bounds { clip, ..*bounds }, scan);
+                scan_frame(&group.frame, ts, &Bounds { clip, ..*bounds }, walk);
             }
             FrameItem::Text(text) => {
+                let scan = &mut *walk.scan;
                 scan.missing_in(text);
-                scan.outside_of(text, *pos, ts, bounds);
+                scan.outside_of(text, text_ink(text, *pos, ts, walk.boxes), bounds);
                 if bounds.clip.is_some() && text.glyphs.iter().any(|g| g.id != 0) {
                     let smallest = &mut scan.smallest_clipped[bounds.page - 1];
                     let size = text.size.to_pt();
@@ -103,10 +133,10 @@ impl Scan {
         }
     }
 
-    /// Keeps `text` (at `pos` in a frame placed by `ts`) when its ink
-    /// reaches past its box.
-    fn outside_of(&mut self, text: &TextItem, pos: Point, ts: Transform, bounds: &Bounds) {
-        let Some(ink) = text_ink(text, pos, ts) else {
+    /// Keeps `text` when its `ink` (the box around its outlines, on the
+    /// page) reaches past its box.
+    fn outside_of(&mut self, text: &TextItem, ink: Option<Rect>, bounds: &Bounds) {
+        let Some(ink) = ink else {
             return;
         };
         let past_page = overshoot(bounds.page_box, ink);
@@ -449,7 +479,7 @@ fn overshoot(limit: Rect, ink: Rect) -> f64 {
 }
 
 /// The box around the outlines of a run's glyphs, on the page.
-fn text_ink(text: &TextItem, pos: Point, ts: Transform) -> Option<Rect> {
+fn text_ink(text: &TextItem, pos: Point, ts: Transform, boxes: &mut GlyphBoxes) -> Option<Rect> {
     let face = text.font.ttf();
     let scale = text.size.to_pt() / text.font.units_per_em();
     let mut x = 0.0;
@@ -458,7 +488,7 @@ fn text_ink(text: &TextItem, pos: Point, ts: Transform) -> Option<Rect> {
         let advance = glyph.x_advance.at(text.size).to_pt();
         let dx = glyph.x_offset.at(text.size).to_pt();
         let dy = glyph.y_offset.at(text.size).to_pt();
-        if let Some(bb) = face.glyph_bounding_box(ttf_parser::GlyphId(glyph.id)) {
+        if let Some(bb) = boxes.of(face, glyph.id) {
             let at = |gx: i16, gy: i16| {
                 Point::new(
                     pos.x + Abs::pt(x + dx + f64::from(gx) * scale),
