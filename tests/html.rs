@@ -420,6 +420,18 @@ fn pages_carry_subsets_of_the_fonts_their_text_needs_beside_them() {
             .any(|p| p.ends_with("fr/fonts/NotoSans-Regular.woff2"))
     );
     assert_ne!(std::fs::read(&adlam_font).unwrap(), before);
+    let with_the_letter = std::fs::read(&adlam_font).unwrap();
+
+    // A build stopped between writing a page and making its folder's
+    // fonts (here: the page has its new letter, the font is the old one)
+    // leaves its mark, and the next build makes the fonts again.
+    assert!(!fx.out(".kyr/fonts-unfinished").exists());
+    std::fs::write(&adlam_font, &before).unwrap();
+    fx.write("out/.kyr/fonts-unfinished", "");
+    let (report, diags) = fx.build(&html);
+    assert_eq!(report.diagnostics.error_count(), 0, "{diags}");
+    assert_eq!(std::fs::read(&adlam_font).unwrap(), with_the_letter);
+    assert!(!fx.out(".kyr/fonts-unfinished").exists());
 
     // A build of the PDFs alone leaves the pages' fonts alone; a locale
     // that is gone takes its fonts with it.

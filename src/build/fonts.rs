@@ -2,16 +2,19 @@
 //! bundled fonts for the characters the pages in that folder use (see
 //! [`crate::html::fonts`]), made from the facts the jobs recorded and the
 //! index pages just made, not from the written pages (but for a page
-//! recorded by a kyr that kept no facts, and not made again since). A folder none of
-//! whose pages changed keeps its fonts; a folder left without pages loses
+//! recorded by a kyr that kept no facts, and not made again since). A
+//! locale's folder has its fonts made as soon as its last job is recorded,
+//! while the other jobs' PDFs compile. A folder none of whose pages
+//! changed keeps its fonts; a folder left without pages loses
 //! them, and a font its pages no longer need is removed. A subset is a pure
 //! function of its face and characters: each is made once per build
 //! whatever the number of folders needing it, and one whose face and
 //! characters did not change since it was written (`.kyr/fonts.json`, with
 //! the hash of its bytes) is kept as it is.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use crate::base::diag::{Diagnostic, Span};
 use crate::base::error::Error;
@@ -19,64 +22,167 @@ use crate::base::output;
 use crate::build::Context;
 use crate::build::incremental;
 use crate::build::index::IndexPage;
-use crate::build::report::BuildReport;
+use crate::build::report::{BuildReport, JobOutput};
+use crate::config::Locale;
+use crate::doc::Skeleton;
 use crate::html::fonts::{FONT_BUDGET_BYTES, FONTS_DIR, FontNeed, costliest_chars, folder_needs};
 use crate::render::Format;
 
 /// The characters of one page, by web font family.
 type PageChars = BTreeMap<String, String>;
 
-/// Writes the fonts of every page folder whose pages changed.
-pub(super) fn write(
-    context: &Context,
-    index: &[IndexPage],
-    report: &mut BuildReport,
-) -> Result<(), Error> {
-    if !context.formats.iter().any(|f| f.format() == Format::Html) {
-        return Ok(());
-    }
-    let out_dir = context.out_dir;
-    let mut todo = Vec::new();
-    for folder in folders(context) {
-        let known = is_known(context, &folder);
-        let has_fonts = out_dir.join(&folder).join(FONTS_DIR).is_dir();
-        if known && has_fonts && !touched(report, &out_dir.join(&folder)) {
-            continue;
+/// Makes the fonts of the page folders whose pages changed: a locale's
+/// [`FontMaker::folder`] as soon as its last page is recorded (on the
+/// thread that waits for the jobs, while other pages' PDFs compile), the
+/// others' in [`FontMaker::finish`], after the index pages.
+pub(super) struct FontMaker<'a> {
+    context: &'a Context<'a>,
+    /// Read at the first folder that needs it.
+    subsets: Option<Subsets>,
+    /// The folders given their fonts.
+    done: BTreeSet<PathBuf>,
+    /// The fonts written and removed, until the build's report takes them.
+    written: BuildReport,
+    /// The last build stopped before its fonts were all made.
+    unfinished: bool,
+}
+
+impl<'a> FontMaker<'a> {
+    /// `None` when the build makes no pages. Marks the fonts as being
+    /// made until [`FontMaker::finish`]: a build killed before then may
+    /// have recorded pages whose fonts it did not make, so the next one
+    /// makes every folder's again.
+    pub(super) fn new(context: &'a Context<'a>) -> Result<Option<FontMaker<'a>>, Error> {
+        if !context.formats.iter().any(|f| f.format() == Format::Html) {
+            return Ok(None);
         }
-        let needs = folder_needs(&page_chars(context, &folder, index))
+        let out_dir = context.out_dir;
+        let unfinished = out_dir.join(FONTS_UNFINISHED).exists();
+        if !unfinished {
+            // Empty, and needed only if this process is stopped: not
+            // written through a temporary file and synced as outputs are.
+            let path = out_dir.join(FONTS_UNFINISHED);
+            let made = path.parent().map_or(Ok(()), std::fs::create_dir_all);
+            made.and_then(|()| std::fs::write(&path, b""))
+                .map_err(|e| {
+                    Error::Failed(anyhow::anyhow!("cannot write `{}`: {e}", path.display()))
+                })?;
+        }
+        Ok(Some(FontMaker {
+            context,
+            subsets: None,
+            done: BTreeSet::new(),
+            written: BuildReport::new(out_dir.to_owned()),
+            unfinished,
+        }))
+    }
+
+    /// Counts down the jobs of each locale, for [`FontMaker::folder`].
+    pub(super) fn countdown(
+        &self,
+        jobs: &[(&Locale, &Skeleton)],
+        report: &BuildReport,
+    ) -> Countdown {
+        let mut left: HashMap<String, (usize, bool)> = HashMap::new();
+        for (locale, _) in jobs {
+            let tag = &locale.tag;
+            let entry = left.entry(tag.clone()).or_insert_with(|| {
+                (
+                    0,
+                    self.unfinished || touched(report, &report.out_dir.join(tag)),
+                )
+            });
+            entry.0 += 1;
+        }
+        Countdown {
+            left: Mutex::new(left),
+        }
+    }
+
+    /// Gives `folder` its fonts, unless it has them and none of its pages
+    /// changed (`touched`).
+    pub(super) fn folder(
+        &mut self,
+        folder: &Path,
+        touched: bool,
+        index: &[IndexPage],
+    ) -> Result<(), Error> {
+        self.done.insert(folder.to_owned());
+        let context = self.context;
+        let out_dir = context.out_dir;
+        let has_fonts = out_dir.join(folder).join(FONTS_DIR).is_dir();
+        if is_known(context, folder) && has_fonts && !touched {
+            return Ok(());
+        }
+        let needs: Vec<(String, FontNeed)> = folder_needs(&page_chars(context, folder, index))
             .into_iter()
             .map(|need| (key_of(&need), need))
             .collect();
-        todo.push((folder, needs));
+        let subsets = self.subsets.get_or_insert_with(|| Subsets {
+            records: FontRecords::load(out_dir),
+            made: HashMap::new(),
+            // `--force` makes every font again, as every page.
+            force: context.options.force,
+        });
+        let fonts = subsets.for_folder(out_dir, folder, &needs)?;
+        replace_fonts(out_dir, &folder.join(FONTS_DIR), &fonts, &mut self.written)
     }
-    let mut records = FontRecords::default();
-    if !todo.is_empty() {
-        records = FontRecords::load(out_dir);
-    }
-    // `--force` makes every font again, as every page.
-    let made = make_subsets(out_dir, &todo, &records, context.options.force)?;
-    for (folder, needs) in &todo {
-        let fonts_dir = folder.join(FONTS_DIR);
-        let mut fonts = Vec::new();
-        for (key, need) in needs {
-            let subset = made.get(key);
-            fonts.push((need.name.clone(), subset.map(|s| s.bytes.as_slice())));
-            if let Some(subset) = subset {
-                records.keep(folder, &need.name, key, &subset.sha256);
+
+    /// Gives every folder not given its fonts yet its own (the site's and
+    /// the language lists', after the index pages), records them, and
+    /// warns of every folder whose fonts are over the budget.
+    pub(super) fn finish(
+        mut self,
+        index: &[IndexPage],
+        report: &mut BuildReport,
+    ) -> Result<(), Error> {
+        let context = self.context;
+        for folder in folders(context) {
+            if !self.done.contains(&folder) {
+                let touched = self.unfinished || touched(report, &context.out_dir.join(&folder));
+                self.folder(&folder, touched, index)?;
             }
         }
-        records.only(folder, needs.iter().map(|(_, need)| need));
-        replace_fonts(out_dir, &fonts_dir, &fonts, report)?;
+        if let Some(subsets) = &self.subsets {
+            subsets.records.save(context.out_dir)?;
+        }
+        output::remove_stale(context.out_dir, Path::new(FONTS_UNFINISHED))?;
+        report.written.append(&mut self.written.written);
+        report.removed.append(&mut self.written.removed);
+        // Told on every build, changed or not, like the pages' own warnings.
+        let over: Vec<Diagnostic> = folders(context)
+            .iter()
+            .filter(|folder| is_known(context, folder))
+            .filter_map(|folder| over_budget(context, folder, index))
+            .collect();
+        report.add_diagnostics(over, context.options.strict);
+        Ok(())
     }
-    records.save(out_dir)?;
-    // Told on every build, changed or not, like the pages' own warnings.
-    let over: Vec<Diagnostic> = folders(context)
-        .iter()
-        .filter(|folder| is_known(context, folder))
-        .filter_map(|folder| over_budget(context, folder, index))
-        .collect();
-    report.add_diagnostics(over, context.options.strict);
-    Ok(())
+}
+
+/// Which locale folders' pages are all recorded, as jobs finish: the jobs
+/// left in each, and whether a page of it was written, removed or failed.
+pub(super) struct Countdown {
+    left: Mutex<HashMap<String, (usize, bool)>>,
+}
+
+impl Countdown {
+    /// Counts the job of `locale` that gave `output` done; when it was the
+    /// folder's last, gives the folder and whether its pages changed.
+    pub(super) fn done(&self, locale: &Locale, output: &JobOutput) -> Option<(PathBuf, bool)> {
+        let folder = Path::new(&locale.tag);
+        let is_page = |path: &str| {
+            let path = Path::new(path);
+            path.parent() == Some(folder) && path.extension().is_some_and(|e| e == "html")
+        };
+        let changed = output.files.iter().any(|f| !f.fresh && is_page(&f.path))
+            || output.failed.iter().any(|f| is_page(f));
+        let mut left = self.left.lock().unwrap_or_else(PoisonError::into_inner);
+        let (jobs, touched) = left.get_mut(&locale.tag)?;
+        *jobs -= 1;
+        *touched |= changed;
+        (*jobs == 0).then(|| (folder.to_owned(), *touched))
+    }
 }
 
 /// A warning when the fonts of `folder` take more than the budget,
@@ -196,7 +302,7 @@ fn page_chars(context: &Context, folder: &Path, index: &[IndexPage]) -> Vec<Page
 fn replace_fonts(
     out_dir: &Path,
     fonts_dir: &Path,
-    fonts: &[(String, Option<&[u8]>)],
+    fonts: &[FolderFont],
     report: &mut BuildReport,
 ) -> Result<(), Error> {
     for (name, bytes) in fonts {
@@ -226,8 +332,9 @@ fn replace_fonts(
     Ok(())
 }
 
-/// The fonts of each folder to make again: each need with its key.
-type Todo = Vec<(PathBuf, Vec<(String, FontNeed)>)>;
+/// A font of a folder to write: its name, with its bytes unless the one
+/// on disk is kept.
+type FolderFont<'b> = (String, Option<&'b [u8]>);
 
 /// A subset made, with the SHA-256 of its bytes.
 struct Subset {
@@ -235,37 +342,65 @@ struct Subset {
     sha256: String,
 }
 
-/// The subsets `todo` needs that are not on disk as recorded (all of
-/// them when `force`), each made once (side by side: subsetting is the
-/// slow part), by key.
-fn make_subsets(
-    out_dir: &Path,
-    todo: &Todo,
-    records: &FontRecords,
+/// The subsets of one build: what the last one recorded, and what this
+/// one made.
+struct Subsets {
+    records: FontRecords,
+    /// By key: each made once, whatever the number of folders needing it.
+    made: HashMap<String, Subset>,
+    /// Make every subset again, even one on disk as recorded.
     force: bool,
-) -> Result<HashMap<String, Subset>, Error> {
-    let mut wanted: BTreeMap<&str, &FontNeed> = BTreeMap::new();
-    for (folder, needs) in todo {
+}
+
+impl Subsets {
+    /// Makes the subsets `needs` (each with its key) lacks that neither
+    /// this build made nor `folder` holds as recorded (side by side:
+    /// subsetting is the slow part), records them, and gives the fonts
+    /// of `folder` to write: each name, with its bytes unless it is kept.
+    fn for_folder(
+        &mut self,
+        out_dir: &Path,
+        folder: &Path,
+        needs: &[(String, FontNeed)],
+    ) -> Result<Vec<FolderFont<'_>>, Error> {
+        let mut wanted: BTreeMap<&str, &FontNeed> = BTreeMap::new();
         for (key, need) in needs {
-            if force || !records.still_there(out_dir, folder, &need.name, key) {
+            if !self.made.contains_key(key)
+                && (self.force || !self.records.still_there(out_dir, folder, &need.name, key))
+            {
                 wanted.entry(key).or_insert(need);
             }
         }
-    }
-    use rayon::prelude::*;
-    wanted
-        .into_par_iter()
-        .map(|(key, need)| match need.make() {
-            Ok(bytes) => {
-                let sha256 = incremental::sha256(&bytes);
-                Ok((key.to_owned(), Subset { bytes, sha256 }))
+        use rayon::prelude::*;
+        let made: Vec<(String, Subset)> = wanted
+            .into_par_iter()
+            .map(|(key, need)| match need.make() {
+                Ok(bytes) => {
+                    let sha256 = incremental::sha256(&bytes);
+                    Ok((key.to_owned(), Subset { bytes, sha256 }))
+                }
+                Err(e) => Err(Error::Failed(anyhow::anyhow!(
+                    "cannot make the web font `{}`: {e}",
+                    need.name
+                ))),
+            })
+            .collect::<Result<_, Error>>()?;
+        self.made.extend(made);
+        for (key, need) in needs {
+            if let Some(subset) = self.made.get(key) {
+                self.records.keep(folder, &need.name, key, &subset.sha256);
             }
-            Err(e) => Err(Error::Failed(anyhow::anyhow!(
-                "cannot make the web font `{}`: {e}",
-                need.name
-            ))),
-        })
-        .collect()
+        }
+        self.records
+            .only(folder, needs.iter().map(|(_, need)| need));
+        Ok(needs
+            .iter()
+            .map(|(key, need)| {
+                let bytes = self.made.get(key).map(|s| s.bytes.as_slice());
+                (need.name.clone(), bytes)
+            })
+            .collect())
+    }
 }
 
 /// What a subset is made from, as a hash: the kyr that makes it (its
@@ -280,6 +415,9 @@ fn key_of(need: &FontNeed) -> String {
 
 /// Where the fonts of every folder are recorded.
 const FONT_RECORDS: &str = ".kyr/fonts.json";
+/// There from the start of a build making pages until its fonts are all
+/// made and recorded.
+const FONTS_UNFINISHED: &str = ".kyr/fonts-unfinished";
 
 /// What each folder's fonts were made from: by folder, by file name, the
 /// key of the face and characters and the SHA-256 of the bytes written.
@@ -374,27 +512,26 @@ mod tests {
         }
     }
 
-    /// Makes what `todo` needs as a build would, writing and recording it.
+    /// Makes what `todo` needs as a build would, writing and recording
+    /// it; says how many subsets were made.
     fn made(out: &Path, todo: &[(PathBuf, Vec<FontNeed>)], records: &mut FontRecords) -> usize {
-        let todo: Todo = todo
-            .iter()
-            .map(|(folder, needs)| {
-                let keyed = needs.iter().map(|n| (key_of(n), n.clone())).collect();
-                (folder.clone(), keyed)
-            })
-            .collect();
-        let made = make_subsets(out, &todo, records, false).unwrap();
-        for (folder, needs) in &todo {
-            for (key, need) in needs {
-                if let Some(subset) = made.get(key) {
+        let mut subsets = Subsets {
+            records: std::mem::take(records),
+            made: HashMap::new(),
+            force: false,
+        };
+        for (folder, needs) in todo {
+            let keyed: Vec<_> = needs.iter().map(|n| (key_of(n), n.clone())).collect();
+            for (name, bytes) in subsets.for_folder(out, folder, &keyed).unwrap() {
+                if let Some(bytes) = bytes {
                     let dir = out.join(folder).join(FONTS_DIR);
                     std::fs::create_dir_all(&dir).unwrap();
-                    std::fs::write(dir.join(&need.name), &subset.bytes).unwrap();
-                    records.keep(folder, &need.name, key, &subset.sha256);
+                    std::fs::write(dir.join(name), bytes).unwrap();
                 }
             }
         }
-        made.len()
+        *records = subsets.records;
+        subsets.made.len()
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! jobs (document × locale) -> clean what is gone -> make the back ends
 //! -> run the jobs on the build's threads ([`job`]: resolve -> if fresh,
 //! tell again what it reported, else render each format -> write ->
-//! record) -> the index pages -> each folder's fonts and recordings, from
+//! record), each locale's fonts made beside them as its last job ends ->
+//! the index pages -> the other folders' fonts, and the recordings, from
 //! the facts the jobs recorded -> the report. An output with errors of
 //! its own (its skeleton's, a message no locale of its chain can show) is
 //! not written, and what an earlier build left is removed; a message with
@@ -38,6 +39,7 @@ use crate::i18n::{lint, recordings, stale};
 use crate::pdf::engine::Engine;
 use crate::project::Project;
 use back_ends::BackEnds;
+use fonts::FontMaker;
 use incremental::SharedKeys;
 use job::Context;
 
@@ -76,9 +78,12 @@ pub fn build_with(
             wanted.contains(&Format::Pdf),
         ),
     };
-    run_jobs(&context, &jobs, progress, &mut report)?;
+    let mut fonts = FontMaker::new(&context)?;
+    run_jobs(&context, &jobs, progress, fonts.as_mut(), &mut report)?;
     let index_pages = index::write(&context, &mut report)?;
-    fonts::write(&context, &index_pages, &mut report)?;
+    if let Some(fonts) = fonts {
+        fonts.finish(&index_pages, &mut report)?;
+    }
     if wanted.contains(&Format::Html) {
         audio::copy(&context, &mut report)?;
     }
@@ -123,26 +128,49 @@ fn pdf_engine(
 }
 
 /// Runs the jobs on the build's threads, telling `progress` as each
-/// finishes, and adds what they did to the report; then warns about the
-/// example values the pages print.
+/// finishes, and adds what they did to the report; meanwhile this thread
+/// gives each locale's folder its fonts once its last job is done. Then
+/// warns about the example values the pages print.
 fn run_jobs(
     context: &Context,
     jobs: &[(&Locale, &Skeleton)],
     progress: &dyn Progress,
+    fonts: Option<&mut FontMaker>,
     report: &mut BuildReport,
 ) -> Result<(), Error> {
     progress.start(jobs.len());
-    let outputs = pool::run_jobs(jobs, context.options.threads(), |(locale, skeleton)| {
-        let output = job::run(context, locale, skeleton);
-        progress.done(output.done(locale, skeleton));
-        output
-    });
+    let countdown = fonts.as_deref().map(|f| f.countdown(jobs, report));
+    let mut font_error = None;
+    let outputs = pool::run_jobs(
+        jobs,
+        context.options.threads(),
+        |(locale, skeleton), told| {
+            let output = job::run(context, locale, skeleton);
+            progress.done(output.done(locale, skeleton));
+            if let Some(folder) = countdown.as_ref().and_then(|c| c.done(locale, &output)) {
+                // Unheard only when no fonts are made.
+                let _ = told.send(folder);
+            }
+            output
+        },
+        |told| {
+            let Some(fonts) = fonts else { return };
+            for (folder, touched) in told {
+                if font_error.is_none() {
+                    font_error = fonts.folder(&folder, touched, &[]).err();
+                }
+            }
+        },
+    );
     let mut printed = BTreeMap::new();
     for output in outputs {
         for var in &output.printed {
             *printed.entry(var.clone()).or_insert(0) += 1;
         }
         report.add_job(output)?;
+    }
+    if let Some(error) = font_error {
+        return Err(error);
     }
     let project = context.project;
     let config_text = project.files.text(project.config_file);
