@@ -4,7 +4,8 @@
 //! index pages just made, not from the written pages (but for a page
 //! recorded by a kyr that kept no facts, and not made again since). A
 //! locale's folder has its fonts made as soon as its last job is recorded,
-//! while the other jobs' PDFs compile. A folder none of whose pages
+//! while the other jobs' PDFs compile (unless it holds an index page of
+//! its own, as with many languages: then after the index). A folder none of whose pages
 //! changed keeps its fonts; a folder left without pages loses
 //! them, and a font its pages no longer need is removed. A subset is a pure
 //! function of its face and characters: each is made once per build
@@ -77,12 +78,17 @@ impl<'a> FontMaker<'a> {
         }))
     }
 
-    /// Counts down the jobs of each locale, for [`FontMaker::folder`].
+    /// Counts down the jobs of each locale, for [`FontMaker::folder`];
+    /// none when each language has an index page of its own in its folder:
+    /// its fonts are then made after the index pages, which need them too.
     pub(super) fn countdown(
         &self,
         jobs: &[(&Locale, &Skeleton)],
         report: &BuildReport,
-    ) -> Countdown {
+    ) -> Option<Countdown> {
+        if crate::html::languages_have_own_index(&self.context.project.config) {
+            return None;
+        }
         let mut left: HashMap<String, (usize, bool)> = HashMap::new();
         for (locale, _) in jobs {
             let tag = &locale.tag;
@@ -94,9 +100,9 @@ impl<'a> FontMaker<'a> {
             });
             entry.0 += 1;
         }
-        Countdown {
+        Some(Countdown {
             left: Mutex::new(left),
-        }
+        })
     }
 
     /// Gives `folder` its fonts, unless it has them and none of its pages
@@ -133,14 +139,21 @@ impl<'a> FontMaker<'a> {
     /// warns of every folder whose fonts are over the budget.
     pub(super) fn finish(
         mut self,
-        index: &[IndexPage],
+        index: Vec<IndexPage>,
         report: &mut BuildReport,
     ) -> Result<(), Error> {
         let context = self.context;
+        // By folder: with many languages, each has an index page of its own.
+        let mut by_folder: HashMap<PathBuf, Vec<IndexPage>> = HashMap::new();
+        for page in index {
+            let folder = Path::new(&page.path).parent().unwrap_or(Path::new(""));
+            by_folder.entry(folder.to_owned()).or_default().push(page);
+        }
+        let index_of = |folder: &Path| by_folder.get(folder).map_or(&[][..], Vec::as_slice);
         for folder in folders(context) {
             if !self.done.contains(&folder) {
                 let touched = self.unfinished || touched(report, &context.out_dir.join(&folder));
-                self.folder(&folder, touched, index)?;
+                self.folder(&folder, touched, index_of(&folder))?;
             }
         }
         if let Some(subsets) = &self.subsets {
@@ -153,7 +166,7 @@ impl<'a> FontMaker<'a> {
         let over: Vec<Diagnostic> = folders(context)
             .iter()
             .filter(|folder| is_known(context, folder))
-            .filter_map(|folder| over_budget(context, folder, index))
+            .filter_map(|folder| over_budget(context, folder, index_of(folder)))
             .collect();
         report.add_diagnostics(over, context.options.strict);
         Ok(())

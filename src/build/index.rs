@@ -27,17 +27,21 @@ pub(super) struct IndexPage {
     pub(super) chars: BTreeMap<String, String>,
 }
 
-/// The index pages (`index.html`, and for many languages the pages it is
-/// split into), each with its path, for the pages that `exists`
-/// (`fr/door.html`: from this build, an earlier one, or the shards being
-/// merged); `None` when they could not be made (said in `diagnostics`).
+/// Makes the index pages (`index.html`, and for many languages the pages
+/// it is split into), giving each to `page` with its path as it is made,
+/// for the pages that `exists` (`fr/door.html`: from this build, an
+/// earlier one, or the shards being merged); false when they could not
+/// be made (said in `diagnostics`).
 pub(crate) fn index_pages(
     project: &Project,
     exists: &dyn Fn(&str) -> bool,
     strict: bool,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Vec<(String, String)>> {
-    let texts = project.messages().index(exists, strict, diagnostics)?;
+    page: &mut dyn FnMut(String, String),
+) -> bool {
+    let Some(texts) = project.messages().index(exists, strict, diagnostics) else {
+        return false;
+    };
     // The PDF files each document has in each locale, as built, each with
     // the interface text that says how to print it.
     let pdfs = |locale: &Locale, skeleton: &Skeleton| {
@@ -55,16 +59,17 @@ pub(crate) fn index_pages(
         &project.config,
         &texts,
         (&project.skeletons, &pdfs),
-        &project.templates,
-        &project.files,
+        (&project.templates, &project.files),
+        page,
     )
     .map_err(|d| diagnostics.push(d))
-    .ok()
+    .is_ok()
 }
 
-/// Writes the index pages that changed and removes those an earlier
-/// build made that this one does not (the project has fewer languages
-/// now); returns the pages with their characters.
+/// Writes the index pages that changed, each as soon as it is made, and
+/// removes those an earlier build made that this one does not (the
+/// project has fewer languages now); returns the pages with their
+/// characters.
 pub(super) fn write(context: &Context, report: &mut BuildReport) -> Result<Vec<IndexPage>, Error> {
     let out_dir = context.out_dir;
     if !context.project.templates.is_usable() {
@@ -72,33 +77,46 @@ pub(super) fn write(context: &Context, report: &mut BuildReport) -> Result<Vec<I
         return Ok(Vec::new());
     }
     let exists = |file: &str| out_dir.join(file).is_file();
+    let old = incremental::load_index(out_dir);
+    let mut stamps = Vec::new();
+    let mut written = Vec::new();
+    let mut error = None;
+    let mut too_big = Vec::new();
+    let mut page = |relative: String, html: String| {
+        if error.is_some() {
+            return;
+        }
+        if html.len() > crate::html::PAGE_BUDGET_BYTES {
+            let d = index_too_big(context.project, &relative, html.len());
+            too_big.push(d.promote(context.options.strict));
+        }
+        match write_page(out_dir, &old, &relative, &html, report) {
+            Ok(stamp) => stamps.push(stamp),
+            Err(e) => error = Some(e),
+        }
+        written.push(IndexPage {
+            chars: crate::html::fonts::page_chars(&html),
+            path: relative,
+        });
+    };
     let mut diagnostics = Vec::new();
-    let pages = index_pages(
+    let made = index_pages(
         context.project,
         &exists,
         context.options.strict,
         &mut diagnostics,
+        &mut page,
     );
     report.diagnostics.extend(diagnostics);
-    let Some(pages) = pages else {
+    report.diagnostics.extend(too_big);
+    if let Some(error) = error {
+        return Err(error);
+    }
+    if !made {
         report.failed.push("index.html".into());
         return Ok(Vec::new());
-    };
-    let old = incremental::load_index(out_dir);
-    let mut stamps = Vec::new();
-    let mut written = Vec::new();
-    for (relative, html) in &pages {
-        if html.len() > crate::html::PAGE_BUDGET_BYTES {
-            let d = index_too_big(context.project, relative, html.len());
-            report.diagnostics.push(d.promote(context.options.strict));
-        }
-        stamps.push(write_page(out_dir, &old, relative, html, report)?);
-        written.push(IndexPage {
-            path: relative.clone(),
-            chars: crate::html::fonts::page_chars(html),
-        });
     }
-    remove_old_index_pages(context, &pages, report)?;
+    remove_old_index_pages(context, &written, report)?;
     incremental::save_index(out_dir, &old, &stamps)?;
     Ok(written)
 }
@@ -157,11 +175,12 @@ fn index_too_big(project: &Project, relative: &str, bytes: usize) -> Diagnostic 
 /// those names, in kyr's own folders, are looked at.
 fn remove_old_index_pages(
     context: &Context,
-    pages: &[(String, String)],
+    pages: &[IndexPage],
     report: &mut BuildReport,
 ) -> Result<(), Error> {
     let out_dir = context.out_dir;
-    let made = |relative: &str| pages.iter().any(|(p, _)| p == relative);
+    let made: std::collections::HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+    let made = |relative: &str| made.contains(relative);
     let mut old: Vec<String> = context
         .project
         .config

@@ -82,7 +82,7 @@ pub fn build_with(
     run_jobs(&context, &jobs, progress, fonts.as_mut(), &mut report)?;
     let index_pages = index::write(&context, &mut report)?;
     if let Some(fonts) = fonts {
-        fonts.finish(&index_pages, &mut report)?;
+        fonts.finish(index_pages, &mut report)?;
     }
     if wanted.contains(&Format::Html) {
         audio::copy(&context, &mut report)?;
@@ -139,7 +139,7 @@ fn run_jobs(
     report: &mut BuildReport,
 ) -> Result<(), Error> {
     progress.start(jobs.len());
-    let countdown = fonts.as_deref().map(|f| f.countdown(jobs, report));
+    let countdown = fonts.as_deref().and_then(|f| f.countdown(jobs, report));
     let mut font_error = None;
     let outputs = pool::run_jobs(
         jobs,

@@ -193,7 +193,15 @@ pub(crate) const LANGUAGES_PER_LIST: usize = 150;
 /// The folder of the index's lists of languages, for many languages.
 pub(crate) const LANGUAGE_LISTS_DIR: &str = "languages";
 
-/// The index pages, each with its path in the output folder. Up to
+/// Whether each language has an index page of its own, in its folder
+/// (above [`SWITCHER_MAX_LANGUAGES`] languages; see [`index_pages`]).
+pub(crate) fn languages_have_own_index(config: &Config) -> bool {
+    config.locales.len() > SWITCHER_MAX_LANGUAGES
+}
+
+/// Makes the index pages, giving each to `page` with its path in the
+/// output folder as it is made (so that a site of thousands of languages
+/// never holds them all at once), the site's `index.html` first. Up to
 /// [`SWITCHER_MAX_LANGUAGES`] languages, one `index.html` lists every
 /// language with its documents' titles (those `index` found a page for).
 /// Above that, each language has its own `<tag>/index.html`, and the
@@ -205,10 +213,10 @@ pub(crate) fn index_pages(
     config: &Config,
     index: &IndexTexts,
     (skeletons, pdfs): (&[Skeleton], &PrintFiles<'_>),
-    templates: &Templates,
-    files: &Files,
-) -> Result<Vec<(String, String)>, Diagnostic> {
-    let split = config.locales.len() > SWITCHER_MAX_LANGUAGES;
+    (templates, files): (&Templates, &Files),
+    page: &mut dyn FnMut(String, String),
+) -> Result<(), Diagnostic> {
+    let split = languages_have_own_index(config);
     let locales = index_locales(config, index, skeletons, pdfs, split);
     let reference = config.locale(&config.reference);
     let chrome = IndexChrome {
@@ -224,9 +232,10 @@ pub(crate) fn index_pages(
             locales: &locales,
             ..IndexView::default()
         };
-        return Ok(vec![("index.html".to_owned(), chrome.render(&view)?)]);
+        page("index.html".to_owned(), chrome.render(&view)?);
+        return Ok(());
     }
-    split_index_pages(&locales, &chrome)
+    split_index_pages(&locales, &chrome, page)
 }
 
 /// Every language with the documents built in it, grouped by script, the
@@ -293,21 +302,13 @@ fn index_locales(
     locales
 }
 
-/// The index of many languages: each language's own, and the site's
-/// listing the languages by name, or pages of such lists.
+/// The index of many languages: the site's, listing the languages by
+/// name or pages of such lists, then each language's own, then the lists.
 fn split_index_pages(
     locales: &[IndexLocale],
     chrome: &IndexChrome<'_>,
-) -> Result<Vec<(String, String)>, Diagnostic> {
-    let mut pages = Vec::new();
-    for locale in locales {
-        let view = IndexView {
-            locales: std::slice::from_ref(locale),
-            up_href: Some("../index.html"),
-            ..IndexView::default()
-        };
-        pages.push((format!("{}/index.html", locale.tag), chrome.render(&view)?));
-    }
+    page: &mut dyn FnMut(String, String),
+) -> Result<(), Diagnostic> {
     let link = |l: &IndexLocale, up: &str| LanguageLink {
         tag: l.tag.clone(),
         endonym: l.endonym.clone(),
@@ -315,31 +316,47 @@ fn split_index_pages(
         href: format!("{up}{}/index.html", l.tag),
         current: false,
     };
-    let root = if locales.len() <= LANGUAGES_PER_LIST {
+    let list_path = |n: usize| format!("{LANGUAGE_LISTS_DIR}/{}.html", n + 1);
+    let listed = locales.len() > LANGUAGES_PER_LIST;
+    let root = if listed {
+        let lists = locales
+            .chunks(LANGUAGES_PER_LIST)
+            .enumerate()
+            .map(|(n, chunk)| {
+                let (first, last) = (&chunk[0], &chunk[chunk.len() - 1]);
+                (list_path(n), link(first, ""), link(last, ""))
+            })
+            .collect();
+        IndexView {
+            lists,
+            ..IndexView::default()
+        }
+    } else {
         IndexView {
             languages: locales.iter().map(|l| link(l, "")).collect(),
             ..IndexView::default()
         }
-    } else {
-        let mut lists = Vec::new();
+    };
+    page("index.html".to_owned(), chrome.render(&root)?);
+    for locale in locales {
+        let view = IndexView {
+            locales: std::slice::from_ref(locale),
+            up_href: Some("../index.html"),
+            ..IndexView::default()
+        };
+        page(format!("{}/index.html", locale.tag), chrome.render(&view)?);
+    }
+    if listed {
         for (n, chunk) in locales.chunks(LANGUAGES_PER_LIST).enumerate() {
-            let path = format!("{LANGUAGE_LISTS_DIR}/{}.html", n + 1);
             let view = IndexView {
                 languages: chunk.iter().map(|l| link(l, "../")).collect(),
                 up_href: Some("../index.html"),
                 ..IndexView::default()
             };
-            pages.push((path.clone(), chrome.render(&view)?));
-            let (first, last) = (&chunk[0], &chunk[chunk.len() - 1]);
-            lists.push((path, link(first, ""), link(last, "")));
+            page(list_path(n), chrome.render(&view)?);
         }
-        IndexView {
-            lists,
-            ..IndexView::default()
-        }
-    };
-    pages.insert(0, ("index.html".to_owned(), chrome.render(&root)?));
-    Ok(pages)
+    }
+    Ok(())
 }
 
 /// Whether `path` (in the output folder) is one of the pages

@@ -13,7 +13,7 @@ mod markup;
 mod page;
 mod templates;
 
-pub(crate) use index::{LANGUAGE_LISTS_DIR, index_pages, is_index_page};
+pub(crate) use index::{LANGUAGE_LISTS_DIR, index_pages, is_index_page, languages_have_own_index};
 pub use markup::escape_into;
 pub(crate) use templates::{Templates, environment};
 

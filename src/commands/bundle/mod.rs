@@ -212,8 +212,13 @@ fn remake_merged(
     found: &mut BTreeMap<String, (Vec<u8>, &Path)>,
 ) -> Result<(), Error> {
     let exists = |file: &str| found.contains_key(file);
-    let pages = crate::build::index_pages(project, &exists, false, &mut Vec::new())
-        .ok_or_else(|| failed("cannot make the index pages of the merged sites".to_owned()))?;
+    let mut pages = Vec::new();
+    let mut page = |name, html| pages.push((name, html));
+    if !crate::build::index_pages(project, &exists, false, &mut Vec::new(), &mut page) {
+        return Err(failed(
+            "cannot make the index pages of the merged sites".to_owned(),
+        ));
+    }
     found.retain(|name, _| {
         !crate::html::is_index_page(name) && !crate::html::fonts::is_page_font(name)
     });
