@@ -46,6 +46,8 @@ pub(super) struct FontMaker<'a> {
     written: BuildReport,
     /// The last build stopped before its fonts were all made.
     unfinished: bool,
+    /// Until [`FontMaker::finish`].
+    jobs_running: bool,
 }
 
 impl<'a> FontMaker<'a> {
@@ -75,6 +77,7 @@ impl<'a> FontMaker<'a> {
             done: BTreeSet::new(),
             written: BuildReport::new(out_dir.to_owned()),
             unfinished,
+            jobs_running: true,
         }))
     }
 
@@ -130,7 +133,9 @@ impl<'a> FontMaker<'a> {
             // `--force` makes every font again, as every page.
             force: context.options.force,
         });
-        let fonts = subsets.for_folder(out_dir, folder, &needs)?;
+        // While the jobs run, their threads have the cores: one font at a
+        // time, so that two compressors' buffers do not add to theirs.
+        let fonts = subsets.for_folder(out_dir, folder, &needs, !self.jobs_running)?;
         replace_fonts(out_dir, &folder.join(FONTS_DIR), &fonts, &mut self.written)
     }
 
@@ -143,6 +148,7 @@ impl<'a> FontMaker<'a> {
         report: &mut BuildReport,
     ) -> Result<(), Error> {
         let context = self.context;
+        self.jobs_running = false;
         // By folder: with many languages, each has an index page of its own.
         let mut by_folder: HashMap<PathBuf, Vec<IndexPage>> = HashMap::new();
         for page in index {
@@ -367,14 +373,15 @@ struct Subsets {
 
 impl Subsets {
     /// Makes the subsets `needs` (each with its key) lacks that neither
-    /// this build made nor `folder` holds as recorded (side by side:
-    /// subsetting is the slow part), records them, and gives the fonts
+    /// this build made nor `folder` holds as recorded (`side_by_side`
+    /// on every thread: subsetting is the slow part), records them, and gives the fonts
     /// of `folder` to write: each name, with its bytes unless it is kept.
     fn for_folder(
         &mut self,
         out_dir: &Path,
         folder: &Path,
         needs: &[(String, FontNeed)],
+        side_by_side: bool,
     ) -> Result<Vec<FolderFont<'_>>, Error> {
         let mut wanted: BTreeMap<&str, &FontNeed> = BTreeMap::new();
         for (key, need) in needs {
@@ -384,20 +391,22 @@ impl Subsets {
                 wanted.entry(key).or_insert(need);
             }
         }
+        let make = |(key, need): (&str, &FontNeed)| match need.make() {
+            Ok(bytes) => {
+                let sha256 = incremental::sha256(&bytes);
+                Ok((key.to_owned(), Subset { bytes, sha256 }))
+            }
+            Err(e) => Err(Error::Failed(anyhow::anyhow!(
+                "cannot make the web font `{}`: {e}",
+                need.name
+            ))),
+        };
         use rayon::prelude::*;
-        let made: Vec<(String, Subset)> = wanted
-            .into_par_iter()
-            .map(|(key, need)| match need.make() {
-                Ok(bytes) => {
-                    let sha256 = incremental::sha256(&bytes);
-                    Ok((key.to_owned(), Subset { bytes, sha256 }))
-                }
-                Err(e) => Err(Error::Failed(anyhow::anyhow!(
-                    "cannot make the web font `{}`: {e}",
-                    need.name
-                ))),
-            })
-            .collect::<Result<_, Error>>()?;
+        let made: Vec<(String, Subset)> = if side_by_side {
+            wanted.into_par_iter().map(make).collect::<Result<_, _>>()?
+        } else {
+            wanted.into_iter().map(make).collect::<Result<_, _>>()?
+        };
         self.made.extend(made);
         for (key, need) in needs {
             if let Some(subset) = self.made.get(key) {
@@ -535,7 +544,7 @@ mod tests {
         };
         for (folder, needs) in todo {
             let keyed: Vec<_> = needs.iter().map(|n| (key_of(n), n.clone())).collect();
-            for (name, bytes) in subsets.for_folder(out, folder, &keyed).unwrap() {
+            for (name, bytes) in subsets.for_folder(out, folder, &keyed, true).unwrap() {
                 if let Some(bytes) = bytes {
                     let dir = out.join(folder).join(FONTS_DIR);
                     std::fs::create_dir_all(&dir).unwrap();
