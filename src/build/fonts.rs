@@ -5,9 +5,9 @@
 //! recorded by a kyr that kept no facts, and not made again since). A
 //! locale's folder has its fonts made as soon as its last job is recorded,
 //! while the other jobs' PDFs compile (unless it holds an index page of
-//! its own, as with many languages: then after the index). A folder none of whose pages
-//! changed keeps its fonts; a folder left without pages loses
-//! them, and a font its pages no longer need is removed. A subset is a pure
+//! its own, as with many languages: then after the index). A folder none
+//! of whose pages changed keeps its fonts; a folder left without pages
+//! loses them, and a font its pages no longer need is removed. A subset is a pure
 //! function of its face and characters: each is made once per build
 //! whatever the number of folders needing it, and one whose face and
 //! characters did not change since it was written (`.kyr/fonts.json`, with
@@ -190,10 +190,7 @@ impl Countdown {
     /// folder's last, gives the folder and whether its pages changed.
     pub(super) fn done(&self, locale: &Locale, output: &JobOutput) -> Option<(PathBuf, bool)> {
         let folder = Path::new(&locale.tag);
-        let is_page = |path: &str| {
-            let path = Path::new(path);
-            path.parent() == Some(folder) && path.extension().is_some_and(|e| e == "html")
-        };
+        let is_page = |path: &str| is_page_in(Path::new(path), folder);
         let changed = output.files.iter().any(|f| !f.fresh && is_page(&f.path))
             || output.failed.iter().any(|f| is_page(f));
         let mut left = self.left.lock().unwrap_or_else(PoisonError::into_inner);
@@ -276,15 +273,18 @@ fn is_known(context: &Context, folder: &Path) -> bool {
 
 /// Whether this build wrote, removed or failed a page directly in `dir`.
 fn touched(report: &BuildReport, dir: &Path) -> bool {
-    let is_page_in_dir =
-        |p: &Path| p.parent() == Some(dir) && p.extension().is_some_and(|e| e == "html");
     let out_dir = &report.out_dir;
-    report.written.iter().any(|p| is_page_in_dir(p))
+    report.written.iter().any(|p| is_page_in(p, dir))
         || report
             .removed
             .iter()
             .chain(&report.failed)
-            .any(|relative| is_page_in_dir(&out_dir.join(relative)))
+            .any(|relative| is_page_in(&out_dir.join(relative), dir))
+}
+
+/// Whether `path` is a page (not a font or a PDF) right in `folder`.
+fn is_page_in(path: &Path, folder: &Path) -> bool {
+    path.parent() == Some(folder) && path.extension().is_some_and(|e| e == "html")
 }
 
 /// The characters of every page of `folder`: its documents' pages, as
@@ -374,8 +374,9 @@ struct Subsets {
 impl Subsets {
     /// Makes the subsets `needs` (each with its key) lacks that neither
     /// this build made nor `folder` holds as recorded (`side_by_side`
-    /// on every thread: subsetting is the slow part), records them, and gives the fonts
-    /// of `folder` to write: each name, with its bytes unless it is kept.
+    /// on every thread: subsetting is the slow part), records them, and
+    /// gives the fonts of `folder` to write: each name, with its bytes
+    /// unless it is kept.
     fn for_folder(
         &mut self,
         out_dir: &Path,
