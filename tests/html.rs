@@ -34,10 +34,15 @@ fn every_document_and_locale_is_built_with_an_index() {
         ),
         "{index}"
     );
+    // Pulaar's state comes from French, on a line that says so.
     let pulaar = &index[index.find("<h2>Pulaar</h2>").unwrap()..];
     let state = &pulaar[..pulaar.find("</p>").unwrap()];
     assert!(
-        state.contains("</span> <span class=\"unreviewed\">"),
+        state.starts_with("<h2>Pulaar</h2>\n<p class=\"state\" lang=\"fr\" dir=\"ltr\">Traduit à "),
+        "{state}"
+    );
+    assert!(
+        state.contains(" % <span class=\"unreviewed\">Cette traduction"),
         "{state}"
     );
 }
@@ -128,6 +133,120 @@ fn footer_says_not_legal_advice_with_the_review_date_and_sources() {
     assert!(fr.contains("Information générale, pas un conseil juridique."));
 }
 
+/// The element that starts with `start` in `html`, to its end tag.
+fn element<'a>(html: &'a str, start: &str) -> &'a str {
+    let at = html
+        .find(start)
+        .unwrap_or_else(|| panic!("no `{start}` in {html}"));
+    let name: String = start[1..]
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect();
+    let end = html[at..].find(&format!("</{name}>")).unwrap() + name.len() + 3;
+    &html[at..at + end]
+}
+
+#[test]
+fn status_lines_print_lists_and_footers_carry_the_language_of_their_text() {
+    let fx = Fixture::new("build/basic");
+    // Arabic says it is unreviewed in Arabic, its share in English.
+    fx.write(
+        "locales/ar/kyr.ftl",
+        "kyr-unreviewed = لم تتم مراجعة هذه الترجمة بعد.\n",
+    );
+    let (report, diags) = fx.build(&BuildOptions::default());
+    assert_eq!(report.diagnostics.error_count(), 0, "{diags}");
+    let index = fx.page("index.html");
+    // ff-Adlm (right to left) shows French and Latin Pulaar through its
+    // chain: its state is one French line, and its document's item runs
+    // left to right in Pulaar.
+    let adlam = element(&index, "<section lang=\"ff-Adlm\" dir=\"rtl\">");
+    assert!(
+        adlam.contains("<p class=\"state\" lang=\"fr\" dir=\"ltr\">Traduit à "),
+        "{adlam}"
+    );
+    assert!(
+        adlam
+            .contains("<li lang=\"ff\" dir=\"ltr\"><a href=\"ff-Adlm/door.html\">Hakkeeji maa</a>"),
+        "{adlam}"
+    );
+    assert!(!adlam.contains("class=\"fallback\""), "{adlam}");
+    // Arabic's two sentences are in two languages: a line each.
+    let arabic = element(&index, "<section lang=\"ar\" dir=\"rtl\">");
+    assert!(
+        arabic.contains("<p class=\"state\" lang=\"en\" dir=\"ltr\"><bdi class=\"var-percent\">"),
+        "{arabic}"
+    );
+    assert!(
+        arabic.contains(
+            " translated</p>\n<p class=\"state\"><span class=\"unreviewed\">لم تتم مراجعة هذه الترجمة بعد.</span></p>"
+        ),
+        "{arabic}"
+    );
+
+    // The ff-Adlm page: the print list, its heading and the footer's
+    // lines run in French's direction, file names isolated.
+    let page = fx.page("ff-Adlm/door.html");
+    let print = element(&page, "<section class=\"print\">");
+    assert!(
+        print.starts_with(
+            "<section class=\"print\">\n<h2 lang=\"fr\" dir=\"ltr\">Imprimer</h2>\n<ul>\n\
+             <li lang=\"fr\" dir=\"ltr\"><a href=\"door.pdf\" dir=\"ltr\">door.pdf</a> Fiche : imprimer à 100 %.</li>"
+        ),
+        "{print}"
+    );
+    let footer = element(&page, "<footer>");
+    for line in [
+        "<p class=\"help\" lang=\"fr\" dir=\"ltr\">Aide juridique gratuite : ",
+        "<p class=\"legal\" lang=\"fr\" dir=\"ltr\"><strong>Information générale, pas un conseil juridique.</strong> Dernière vérification : ",
+        "<h2 lang=\"fr\" dir=\"ltr\">Sources</h2>",
+    ] {
+        assert!(footer.contains(line), "{footer}");
+    }
+    // Arabic's own text keeps the page's direction: no attributes.
+    let ar = fx.page("ar/door.html");
+    assert!(
+        ar.contains("<div class=\"notice\"><p>لم تتم مراجعة هذه الترجمة بعد.</p>"),
+        "{ar}"
+    );
+    assert!(ar.contains(
+        "<li lang=\"en\" dir=\"ltr\"><a href=\"door.pdf\" dir=\"ltr\">door.pdf</a> Handout"
+    ));
+}
+
+#[test]
+fn the_sources_list_is_in_the_language_the_skeletons_are_written_in() {
+    let fx = Fixture::new("build/basic");
+    fx.build(&BuildOptions::default());
+    for tag in ["en", "ar", "ff-Adlm"] {
+        let page = fx.page(&format!("{tag}/door.html"));
+        assert!(
+            page.contains("<ul class=\"sources\" lang=\"en\" dir=\"ltr\">"),
+            "{tag}"
+        );
+    }
+    // A project written in French: its sources are French, on every page.
+    let fx = Fixture::new("build/basic");
+    let toml = std::fs::read_to_string(fx.root().join("kyr.toml")).unwrap();
+    fx.write("kyr.toml", &format!("reference = \"fr\"\n{toml}"));
+    fx.append(
+        "locales/fr/door.ftl",
+        "door-call = Appelez { $organization } pour de l'aide.\n",
+    );
+    let (report, diags) = fx.build(&BuildOptions {
+        formats: vec![kyr::build::Format::Html],
+        ..BuildOptions::default()
+    });
+    assert_eq!(report.diagnostics.error_count(), 0, "{diags}");
+    for tag in ["en", "fr", "ar", "ff-Adlm"] {
+        let page = fx.page(&format!("{tag}/door.html"));
+        assert!(
+            page.contains("<ul class=\"sources\" lang=\"fr\" dir=\"ltr\">"),
+            "{tag}: {page}"
+        );
+    }
+}
+
 #[test]
 fn unreviewed_locales_say_so_and_reviewed_ones_do_not() {
     let fx = Fixture::new("build/basic");
@@ -188,7 +307,7 @@ fn pages_link_their_pdfs_with_how_to_print_them_in_the_reader_language() {
     // ff has no text of its own for it: French, through its chain, marked.
     let ff = fx.page("ff/door.html");
     assert!(
-        ff.contains("<a href=\"door.pdf\" dir=\"ltr\">door.pdf</a> <span lang=\"fr\""),
+        ff.contains("<li lang=\"fr\" dir=\"ltr\"><a href=\"door.pdf\" dir=\"ltr\">door.pdf</a> Fiche : imprimer"),
         "{ff}"
     );
     // On paper the links do not show.
@@ -271,7 +390,7 @@ fn the_index_links_each_documents_print_files_and_says_how_to_print_them() {
     // How to print each kind, once, in the reference language; hidden on
     // paper like the links.
     assert!(
-        index.contains("<section class=\"print\">\n<h2>Print</h2>\n<ul>\n<li><span dir=\"ltr\">door.pdf</span> Handout: print at 100 %"),
+        index.contains("<section class=\"print\">\n<h2>Print</h2>\n<ul>\n<li><bdi dir=\"ltr\">door.pdf</bdi> Handout: print at 100 %"),
         "{index}"
     );
     assert_eq!(index.matches("Booklet to fold: both sides").count(), 1);

@@ -10,8 +10,8 @@ use crate::config::{Config, Locale};
 use crate::doc::Skeleton;
 use crate::doc::model::Inline;
 use crate::html::SWITCHER_MAX_LANGUAGES;
-use crate::html::markup::inlines_html;
-use crate::html::page::{LanguageLink, texts_context};
+use crate::html::markup::{inlines_html, own_line, sentence_lines};
+use crate::html::page::{LanguageLink, line_value, lines_context, texts_context};
 use crate::html::templates::Templates;
 use crate::i18n::page::IndexTexts;
 
@@ -101,6 +101,7 @@ impl IndexChrome<'_> {
             title => crate::doc::model::plain_text(title),
             title_html => Value::from_safe_string(inlines_html(title)),
             texts => texts_context(self.texts),
+            lines => lines_context(self.texts),
             locales => locale_values(view.locales),
             languages => Value::from_serialize(&view.languages),
             lists => view.lists.iter().map(|(href, first, last)| minijinja::context! {
@@ -132,6 +133,13 @@ fn locale_values(locales: &[IndexLocale]) -> Vec<Value> {
             // script's letters, which any reader of it recognises.
             let starts_group = i == 0 || locales[i - 1].script != l.script;
             let script_sample = script_sample(&l.script).filter(|_| starts_group);
+            // How much is translated and whether it was reviewed: a line
+            // in the language of its text, or two when they differ.
+            let mut state = vec![(None, l.translated.as_slice())];
+            if let Some(review) = &l.review {
+                state.push((Some("span.unreviewed"), review.as_slice()));
+            }
+            let state: Vec<Value> = sentence_lines(&state).into_iter().map(line_value).collect();
             minijinja::context! {
                 script => l.script,
                 script_sample => script_sample,
@@ -141,6 +149,7 @@ fn locale_values(locales: &[IndexLocale]) -> Vec<Value> {
                 documents => documents,
                 translated => Value::from_safe_string(inlines_html(&l.translated)),
                 review => review,
+                state => state,
             }
         })
         .collect()
@@ -149,6 +158,10 @@ fn locale_values(locales: &[IndexLocale]) -> Vec<Value> {
 /// A document of a language as the template reads it.
 fn document_value(document: &IndexDocument) -> Value {
     let IndexDocument { href, title, pdfs } = document;
+    // A title wholly in another language gives its item that language, so
+    // that the item and the file names under it run in its direction
+    // (`line`; `title` is the title as it is, with its language).
+    let line = line_value(own_line(title));
     let pdfs: Vec<Value> = pdfs
         .iter()
         .map(|(href, _)| {
@@ -158,7 +171,12 @@ fn document_value(document: &IndexDocument) -> Value {
             }
         })
         .collect();
-    minijinja::context! { href => href, title => Value::from_safe_string(inlines_html(title)), pdfs => pdfs }
+    minijinja::context! {
+        href => href,
+        title => Value::from_safe_string(inlines_html(title)),
+        line => line,
+        pdfs => pdfs,
+    }
 }
 
 /// How to print each kind of file the index links, once, with the name
@@ -182,6 +200,7 @@ fn how_to_print_values(
             Some(minijinja::context! {
                 example => example,
                 how => Value::from_safe_string(inlines_html(how)),
+                line => line_value(own_line(how)),
             })
         })
         .collect()

@@ -245,10 +245,90 @@ fn write_inlines(out: &mut String, inlines: &[Inline]) {
 /// When a whole block is text from another locale, its language goes on
 /// the block itself, so alignment and list markers follow that language.
 fn hoist_lang(inlines: &[Inline]) -> (String, &[Inline]) {
-    match inlines {
-        [Inline::Lang { lang, content }] => (format!(" {}", lang_attrs(lang)), content),
-        _ => (String::new(), inlines),
+    let (lang, content) = own_lang(inlines);
+    let attrs = lang.map(|l| format!(" {}", lang_attrs(l)));
+    (attrs.unwrap_or_default(), content)
+}
+
+/// A line of kyr's own text (a heading, the help line, a print file's
+/// how-to) as the element that holds it sees it: `attrs` carries the
+/// language of text that wholly comes from another locale (` lang="fr"
+/// dir="ltr"`, empty otherwise), so the line runs, wraps and aligns as
+/// its own language does inside a page of another direction; `html` is
+/// the text, without that locale's wrapper.
+pub(crate) struct OwnLine {
+    pub(crate) attrs: String,
+    pub(crate) html: String,
+}
+
+/// `inlines` as a line of its own ([`OwnLine`]).
+pub(crate) fn own_line(inlines: &[Inline]) -> OwnLine {
+    let (lang, content) = own_lang(inlines);
+    OwnLine {
+        attrs: lang.map(line_attrs).unwrap_or_default(),
+        html: inlines_html(content),
     }
+}
+
+/// The language text that wholly comes from another locale is in, and
+/// the text without its wrapper.
+fn own_lang(inlines: &[Inline]) -> (Option<&Lang>, &[Inline]) {
+    match inlines {
+        [Inline::Lang { lang, content }] => (Some(lang), content),
+        _ => (None, inlines),
+    }
+}
+
+/// Sentences shown together, each bare or set in an element
+/// (`"strong"`, `"span.unreviewed"`: a name and a class), as lines:
+/// sentences next to each other in one language share a line, which
+/// carries that language; a sentence in another language starts a line
+/// of its own, so that two languages' sentences never run into each
+/// other when the line wraps.
+pub(crate) fn sentence_lines(sentences: &[(Option<&str>, &[Inline])]) -> Vec<OwnLine> {
+    let mut lines: Vec<(Option<&Lang>, OwnLine)> = Vec::new();
+    for &(element, inlines) in sentences {
+        let (lang, content) = own_lang(inlines);
+        let mut html = String::new();
+        let (name, class) = element.map_or(("", None), |e| match e.split_once('.') {
+            Some((name, class)) => (name, Some(class)),
+            None => (e, None),
+        });
+        if !name.is_empty() {
+            let _ = write!(html, "<{name}");
+            if let Some(class) = class {
+                let _ = write!(html, " class=\"{class}\"");
+            }
+            html.push('>');
+        }
+        write_inlines(&mut html, content);
+        if !name.is_empty() {
+            let _ = write!(html, "</{name}>");
+        }
+        match lines.last_mut() {
+            Some((last, line)) if last.map(|l| &l.tag) == lang.map(|l| &l.tag) => {
+                line.html.push(' ');
+                line.html.push_str(&html);
+            }
+            _ => lines.push((
+                lang,
+                OwnLine {
+                    attrs: lang.map(line_attrs).unwrap_or_default(),
+                    html,
+                },
+            )),
+        }
+    }
+    lines.into_iter().map(|(_, line)| line).collect()
+}
+
+/// The `lang` and `dir` of an element holding a line of another
+/// locale's text: no fallback mark, which kyr's own lines do not show.
+fn line_attrs(lang: &Lang) -> String {
+    let mut out = String::from(" lang=\"");
+    escape_into(&mut out, &lang.tag);
+    let _ = write!(out, "\" dir=\"{}\"", lang.dir);
+    out
 }
 
 fn wrap(out: &mut String, tag: &str, content: &[Inline]) {
@@ -335,6 +415,61 @@ mod tests {
             html,
             "<div lang=\"fr\" dir=\"ltr\" class=\"fallback\" data-name=\"Français\">\n<p>Bonjour</p>\n</div>\n\
              <p lang=\"fr\" dir=\"ltr\" class=\"fallback\" data-name=\"Français\">Oui</p>\n"
+        );
+    }
+
+    fn lang(tag: &str, dir: Direction, name: &str) -> Lang {
+        Lang {
+            tag: tag.into(),
+            dir,
+            name: name.into(),
+        }
+    }
+
+    fn from(lang: &Lang, text: &str) -> Vec<Inline> {
+        vec![Inline::Lang {
+            lang: lang.clone(),
+            content: vec![Inline::Text(text.into())],
+        }]
+    }
+
+    #[test]
+    fn sentences_of_one_language_share_a_line_that_carries_it() {
+        let fr = lang("fr", Direction::Ltr, "Français");
+        let (translated, review) = (from(&fr, "Traduit à 5 %"), from(&fr, "Non vérifiée."));
+        let lines = sentence_lines(&[(None, &translated), (Some("span.unreviewed"), &review)]);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].attrs, " lang=\"fr\" dir=\"ltr\"");
+        assert_eq!(
+            lines[0].html,
+            "Traduit à 5 % <span class=\"unreviewed\">Non vérifiée.</span>"
+        );
+    }
+
+    #[test]
+    fn a_sentence_in_another_language_gets_a_line_of_its_own() {
+        let en = lang("en", Direction::Ltr, "English");
+        let translated = vec![Inline::Text("مترجمة".into())];
+        let review = from(&en, "Not reviewed.");
+        let lines = sentence_lines(&[(Some("strong"), &translated), (None, &review)]);
+        let lines: Vec<(&str, &str)> = lines
+            .iter()
+            .map(|l| (l.attrs.as_str(), l.html.as_str()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                ("", "<strong>مترجمة</strong>"),
+                (" lang=\"en\" dir=\"ltr\"", "Not reviewed.")
+            ]
+        );
+        // A line partly in another language keeps that part marked.
+        let mixed = [Inline::Text("مترجمة ".into()), from(&en, "PDF").remove(0)];
+        let line = own_line(&mixed);
+        assert_eq!(line.attrs, "");
+        assert!(
+            line.html
+                .starts_with("مترجمة <span lang=\"en\" dir=\"ltr\" class=\"fallback\"")
         );
     }
 

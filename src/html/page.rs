@@ -11,7 +11,9 @@ use crate::base::diag::{Diagnostic, Files};
 use crate::config::{Config, Locale};
 use crate::doc::model::{Block, Inline};
 use crate::html::SWITCHER_MAX_LANGUAGES;
-use crate::html::markup::{Listen, blocks_html, body_html, inlines_html, listen_list};
+use crate::html::markup::{
+    Listen, OwnLine, blocks_html, body_html, inlines_html, listen_list, own_line, sentence_lines,
+};
 use crate::html::templates::Templates;
 use crate::i18n::interface::html_name;
 use crate::i18n::page::Page;
@@ -58,6 +60,9 @@ pub(crate) struct PageContext<'a> {
     pub notices: Vec<Vec<Inline>>,
     /// Sources.
     pub sources: Vec<SourceLink>,
+    /// The language the sources are written in (the skeleton's: the
+    /// reference locale's), and its direction.
+    pub sources_lang: (&'a str, &'static str),
     /// Language switcher.
     pub languages: Vec<LanguageLink>,
     /// Relative address of the index page.
@@ -98,11 +103,16 @@ pub(crate) fn render_page(
         texts => texts,
         notices => page.notices.iter().map(|n| Value::from_safe_string(blocks_html(&[Block::Paragraph(n.clone())]))).collect::<Vec<_>>(),
         sources => Value::from_serialize(&page.sources),
+        sources_lang => page.sources_lang.0,
+        sources_dir => page.sources_lang.1,
+        lines => lines_context(&page.texts),
+        legal => legal_lines(&page.texts),
         languages => Value::from_serialize(&page.languages),
         index_href => page.index_href,
         print => page.print.iter().map(|(href, how)| minijinja::context! {
             href => href,
             how => Value::from_safe_string(inlines_html(how)),
+            line => line_value(own_line(how)),
         }).collect::<Vec<_>>(),
         css => Value::from_safe_string(templates.css.clone()),
     };
@@ -122,6 +132,7 @@ pub(crate) fn document_page(
     let locale = page.locale;
     let document = &page.document;
     let languages = language_links(config, locale, &document.name);
+    let reference = config.locale(&config.reference);
     let sources = document
         .sources
         .iter()
@@ -143,6 +154,10 @@ pub(crate) fn document_page(
             .cloned()
             .collect(),
         sources,
+        sources_lang: (
+            reference.map_or("", |l| l.tag.as_str()),
+            reference.map_or("ltr", |l| l.direction.as_str()),
+        ),
         languages,
         // With many languages, each has its own index beside its pages.
         index_href: if config.locales.len() > SWITCHER_MAX_LANGUAGES {
@@ -176,6 +191,41 @@ pub(super) fn texts_context(texts: &[(&'static str, Vec<Inline>)]) -> HashMap<St
                 Value::from_safe_string(inlines_html(inlines)),
             )
         })
+        .collect()
+}
+
+/// Interface texts by name as lines of their own ([`OwnLine`]): each
+/// with `attrs` for the element that holds it and its `html`.
+pub(super) fn lines_context(texts: &[(&'static str, Vec<Inline>)]) -> HashMap<String, Value> {
+    texts
+        .iter()
+        .map(|(name, inlines)| (html_name(name), line_value(own_line(inlines))))
+        .collect()
+}
+
+/// A line as the templates read it: `attrs` and `html`, both inserted
+/// unescaped.
+pub(super) fn line_value(line: OwnLine) -> Value {
+    minijinja::context! {
+        attrs => Value::from_safe_string(line.attrs),
+        html => Value::from_safe_string(line.html),
+    }
+}
+
+/// The footer's legal line: "not legal advice", in bold, and when the
+/// content was last checked, each in its own language.
+fn legal_lines(texts: &[(&'static str, Vec<Inline>)]) -> Vec<Value> {
+    let text = |name: &str| texts.iter().find(|(n, _)| *n == name).map(|(_, t)| t);
+    let mut sentences = Vec::new();
+    if let Some(advice) = text("not-legal-advice") {
+        sentences.push((Some("strong"), advice.as_slice()));
+    }
+    if let Some(reviewed) = text("last-reviewed") {
+        sentences.push((None, reviewed.as_slice()));
+    }
+    sentence_lines(&sentences)
+        .into_iter()
+        .map(line_value)
         .collect()
 }
 
