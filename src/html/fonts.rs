@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
+use unicode_script::{Script, UnicodeScript};
 use write_fonts::read::FontRef;
 use write_fonts::read::collections::IntSet;
 use write_fonts::read::types::{GlyphId, NameId, Tag};
@@ -24,18 +25,27 @@ struct WebFamily {
     name: &'static str,
     /// The regular face's file, then the bold one's when there is one.
     faces: &'static [(u16, &'static str)],
+    /// The script whose characters it draws; none for the Latin face.
+    script: Option<Script>,
 }
 
-/// The families, in the order a character is given to the first that has
-/// it: Latin (with digits and common punctuation) first, so each script's
-/// family only takes its script's own characters. `style.css` lists the
-/// script families before the system's fonts, which are good for Latin
-/// everywhere but often missing or poor for Adlam or N'Ko on older phones,
-/// and Noto Sans after them.
+/// The families. A character of a script (by its Unicode script
+/// extensions: Arabic's comma and its vowel marks are Arabic) is given to
+/// that script's family, and every other character the Latin face has
+/// (spaces, digits, colons, in Arabic and Adlam text too) to the Latin
+/// face, the first; a character neither has is left to the system. Each
+/// family's `@font-face` rules then name only its own characters, and
+/// `style.css` lists the Latin face first: a system font that shares a
+/// script family's name (Noto Naskh Arabic, Noto Sans Devanagari are
+/// installed on many desktops, and also have Latin letters, digits and
+/// punctuation) never draws the page's Latin text, whether the page
+/// loads that family or not. The system's own fonts come after them all,
+/// for what none of them has.
 const FAMILIES: &[WebFamily] = &[
     WebFamily {
         name: "Noto Sans",
         faces: &[(400, "NotoSans-Regular.ttf"), (700, "NotoSans-Bold.ttf")],
+        script: None,
     },
     WebFamily {
         name: "Noto Naskh Arabic",
@@ -43,6 +53,7 @@ const FAMILIES: &[WebFamily] = &[
             (400, "NotoNaskhArabic-Regular.ttf"),
             (700, "NotoNaskhArabic-Bold.ttf"),
         ],
+        script: Some(Script::Arabic),
     },
     WebFamily {
         name: "Noto Sans Adlam",
@@ -50,6 +61,7 @@ const FAMILIES: &[WebFamily] = &[
             (400, "NotoSansAdlam-Regular.ttf"),
             (700, "NotoSansAdlam-Bold.ttf"),
         ],
+        script: Some(Script::Adlam),
     },
     WebFamily {
         name: "Noto Sans Ethiopic",
@@ -57,6 +69,7 @@ const FAMILIES: &[WebFamily] = &[
             (400, "NotoSansEthiopic-Regular.ttf"),
             (700, "NotoSansEthiopic-Bold.ttf"),
         ],
+        script: Some(Script::Ethiopic),
     },
     WebFamily {
         name: "Noto Sans Devanagari",
@@ -64,6 +77,7 @@ const FAMILIES: &[WebFamily] = &[
             (400, "NotoSansDevanagari-Regular.ttf"),
             (700, "NotoSansDevanagari-Bold.ttf"),
         ],
+        script: Some(Script::Devanagari),
     },
     WebFamily {
         name: "Noto Sans Bengali",
@@ -71,6 +85,7 @@ const FAMILIES: &[WebFamily] = &[
             (400, "NotoSansBengali-Regular.ttf"),
             (700, "NotoSansBengali-Bold.ttf"),
         ],
+        script: Some(Script::Bengali),
     },
     WebFamily {
         name: "Noto Sans Hebrew",
@@ -78,10 +93,12 @@ const FAMILIES: &[WebFamily] = &[
             (400, "NotoSansHebrew-Regular.ttf"),
             (700, "NotoSansHebrew-Bold.ttf"),
         ],
+        script: Some(Script::Hebrew),
     },
     WebFamily {
         name: "Noto Sans NKo",
         faces: &[(400, "NotoSansNKo-Regular.ttf")],
+        script: Some(Script::Nko),
     },
 ];
 
@@ -108,22 +125,36 @@ static COVERAGE: LazyLock<Vec<BTreeSet<u32>>> = LazyLock::new(|| {
 });
 
 /// The characters of `text` (with printable ASCII, which markup escapes)
-/// by the family that draws them; characters no family has are left to
-/// the system.
+/// by the family that draws them ([`FAMILIES`]); characters no family
+/// has are left to the system.
 fn by_family(text: &str) -> BTreeMap<usize, BTreeSet<u32>> {
-    let chars: BTreeSet<u32> = text
+    let chars: BTreeSet<char> = text
         .chars()
         .filter(|c| !c.is_control())
-        .map(u32::from)
-        .chain(0x20..0x7f)
+        .chain((0x20u8..0x7f).map(char::from))
         .collect();
     let mut out: BTreeMap<usize, BTreeSet<u32>> = BTreeMap::new();
     for c in chars {
-        if let Some(family) = COVERAGE.iter().position(|covered| covered.contains(&c)) {
-            out.entry(family).or_default().insert(c);
+        if let Some(family) = family_of(c) {
+            out.entry(family).or_default().insert(u32::from(c));
         }
     }
     out
+}
+
+/// The family that draws `c`: the first of its scripts' families that
+/// has it, otherwise the Latin face when it has it.
+fn family_of(c: char) -> Option<usize> {
+    let scripts = c.script_extension();
+    let own = |family: &WebFamily| {
+        family.script.is_some_and(|script| {
+            !scripts.is_common() && !scripts.is_inherited() && scripts.contains_script(script)
+        })
+    };
+    let has = |family: usize| COVERAGE[family].contains(&u32::from(c));
+    (0..FAMILIES.len())
+        .find(|&f| own(&FAMILIES[f]) && has(f))
+        .or_else(|| (0..FAMILIES.len()).find(|&f| FAMILIES[f].script.is_none() && has(f)))
 }
 
 /// Whether `path` (under the output folder, with `/`) is a page folder's
@@ -403,6 +434,54 @@ mod tests {
         assert!(adlam.contains(&0x1E906) && !adlam.contains(&u32::from('P')));
         // Pulaar's hooked letters are Latin.
         assert!(families[&0].contains(&u32::from('ɓ')));
+    }
+
+    #[test]
+    fn latin_punctuation_goes_to_the_latin_face_and_a_scripts_own_marks_to_its_family() {
+        // Noto Naskh Arabic and Noto Sans Adlam have spaces, colons and
+        // digits too: they stay with the Latin face, in their text as well.
+        let families = by_family("حَقُّك: ١٢ 𞤆𞤵𞤤𞤢𞤪 12، ـ ⋮");
+        let latin = &families[&0];
+        for c in [' ', ':', '1', '2'] {
+            assert!(latin.contains(&u32::from(c)), "{c:?}");
+        }
+        // Arabic's comma (a character of several scripts), its vowel
+        // marks and the joining stroke go with its letters.
+        let arabic = &families[&1];
+        for c in ['ح', '\u{064E}', '\u{0651}', '١', '،', 'ـ'] {
+            assert!(arabic.contains(&u32::from(c)), "{c:?}");
+        }
+        assert!(!arabic.contains(&u32::from(':')) && !arabic.contains(&0x20));
+        assert!(!families[&2].contains(&0x20));
+        // A character of no script, which only a script's font has (the
+        // Ethiopic face's vertical ellipsis), is the system's.
+        assert!(families.values().all(|chars| !chars.contains(&0x22EE)));
+    }
+
+    #[test]
+    fn the_stylesheet_lists_the_latin_face_first_and_the_systems_fonts_last() {
+        let css = include_str!("../../templates/html/style.css");
+        let body = css.lines().find(|l| l.starts_with("body{")).unwrap();
+        let stack = body
+            .split_once("font:")
+            .unwrap()
+            .1
+            .split(';')
+            .next()
+            .unwrap();
+        let at = |name: &str| {
+            stack
+                .find(name)
+                .unwrap_or_else(|| panic!("{name} is not in {stack}"))
+        };
+        assert!(stack.contains("/1.55 \"Noto Sans\","), "{stack}");
+        for family in &FAMILIES[1..] {
+            assert!(
+                at(&format!("\"{}\"", family.name)) < at("system-ui"),
+                "{stack}"
+            );
+        }
+        assert!(!stack.ends_with("\"Noto Sans\",sans-serif"), "{stack}");
     }
 
     #[test]
