@@ -4,7 +4,11 @@
 //! no request leaves the machine, that no script runs or fails, and that
 //! axe-core finds no serious accessibility problem; and
 //! `tests/browser/fonts.mjs` checks that the pages' own fonts draw Adlam and
-//! Arabic where the system has no font for them; and
+//! Arabic where the system has no font for them, joined, and the Latin text
+//! and punctuation where the system has script fonts that have them too;
+//! `tests/browser/lines.mjs` checks, 360 px wide, that kyr's own lines
+//! (states, print lists, footers) run and align in the direction of their
+//! language and read in order; and
 //! `tests/browser/record.mjs` records a message on the recording page of
 //! `kyr serve` with Chromium's fake microphone. Screenshots go to
 //! `target/browser-screenshots/`.
@@ -207,6 +211,56 @@ fn ink(pixels: &[[u8; 3]]) -> usize {
         .count()
 }
 
+/// Runs `tests/browser/fonts.mjs` on the fixture's `out/` with `probes`
+/// (`page|selector|script`), Chromium's environment given `env`.
+fn font_probes(
+    fx: &Fixture,
+    shots: &Path,
+    probes: &[(&str, &str, &str)],
+    env: &[(&str, &Path)],
+) -> Value {
+    let output = Command::new("node")
+        .arg(manifest_dir().join("tests/browser/fonts.mjs"))
+        .arg(fx.out(""))
+        .arg(shots)
+        .args(
+            probes
+                .iter()
+                .map(|(page, selector, script)| format!("{page}|{selector}|{script}")),
+        )
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "fonts.mjs failed:\n{stderr}");
+    serde_json::from_str(&stdout).unwrap()
+}
+
+/// A probe's word is drawn otherwise joined than with its letters kept
+/// apart (U+200C between them, which changes nothing in Latin text),
+/// which a font without its shaping tables would not do; an Arabic word
+/// is narrower joined, too.
+fn assert_joins(probe: &Value) {
+    let joining = &probe["joining"];
+    assert!(
+        joining["differing"].as_u64().unwrap() > 30,
+        "`{}` does not join: {joining}",
+        joining["word"]
+    );
+    if probe["script"] == "Arabic" {
+        let (joined, apart) = (
+            joining["joined"].as_f64().unwrap(),
+            joining["apart"].as_f64().unwrap(),
+        );
+        assert!(
+            joined < apart * 0.95,
+            "`{}` does not join: {joining}",
+            joining["word"]
+        );
+    }
+}
+
 #[test]
 fn adlam_and_arabic_are_drawn_with_the_pages_own_fonts_over_file_urls() {
     if !browser_available("pages_own_fonts_in_chromium") {
@@ -223,21 +277,7 @@ fn adlam_and_arabic_are_drawn_with_the_pages_own_fonts_over_file_urls() {
         ("index.html", "section h2", "Adlam"),
         ("ar/at-the-door.html", "main p", "Arabic"),
     ];
-    let output = Command::new("node")
-        .arg(manifest_dir().join("tests/browser/fonts.mjs"))
-        .arg(fx.out(""))
-        .arg(&shots)
-        .args(
-            probes
-                .iter()
-                .map(|(page, selector, script)| format!("{page}|{selector}|{script}")),
-        )
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "fonts.mjs failed:\n{stderr}");
-    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let report = font_probes(&fx, &shots, &probes, &[]);
     for (probe, (page, _, script)) in report["probes"].as_array().unwrap().iter().zip(probes) {
         let family = if script == "Adlam" {
             "Noto Sans Adlam"
@@ -299,19 +339,219 @@ fn adlam_and_arabic_are_drawn_with_the_pages_own_fonts_over_file_urls() {
                 "this system has {family}: the test cannot tell the page's font from it"
             );
         }
+        // Arabic and Adlam still join: the subsets kept their shaping
+        // tables, and the Latin face before them in the stack takes none
+        // of their letters.
+        assert_joins(probe);
     }
-    // Arabic still joins: a word is narrower joined than with its letters
-    // kept apart, which a subset without its shaping tables would not be.
-    let arabic = &report["probes"][2]["arabic"];
-    let (joined, apart) = (
-        arabic["joined"].as_f64().unwrap(),
-        arabic["apart"].as_f64().unwrap(),
+}
+
+#[test]
+fn latin_spaces_and_colons_come_from_the_latin_face_where_the_system_has_script_fonts() {
+    if !browser_available("latin_face_in_chromium") {
+        return;
+    }
+    let fx = Fixture::shipped();
+    let run = fx.run(&["build", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // A system with Noto Naskh Arabic and Noto Sans Devanagari installed,
+    // as many desktops have (both have spaces, colons and digits): the
+    // bundled files, through a fontconfig of the test's own beside the
+    // system's.
+    let system = tempfile::tempdir().unwrap();
+    let fonts = system.path().join("fonts");
+    fs::create_dir_all(&fonts).unwrap();
+    for face in [
+        "NotoNaskhArabic-Regular.ttf",
+        "NotoSansDevanagari-Regular.ttf",
+    ] {
+        fs::copy(
+            manifest_dir().join("assets/fonts").join(face),
+            fonts.join(face),
+        )
+        .unwrap();
+    }
+    let conf = system.path().join("fonts.conf");
+    fs::write(
+        &conf,
+        format!(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n\
+             <include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>\n\
+             <dir>{}</dir>\n<cachedir>{}</cachedir>\n</fontconfig>\n",
+            fonts.display(),
+            system.path().join("cache").display()
+        ),
+    )
+    .unwrap();
+    let probes = [
+        // Latin text of a page that loads no Devanagari.
+        ("en/at-the-door.html", "main p", "Latin"),
+        // Arabic text with spaces, a colon, Latin and digits in it.
+        ("ar/at-the-door.html", "footer .help", "Arabic"),
+        ("index.html", "section .state", "Arabic"),
+        ("ff-Adlm/at-the-door.html", "nav a", "Adlam"),
+    ];
+    let report = font_probes(
+        &fx,
+        &screenshot_dir("latin-face"),
+        &probes,
+        &[("FONTCONFIG_FILE", conf.as_path())],
     );
+    let probes = report["probes"].as_array().unwrap();
+    for probe in probes {
+        // Every glyph comes from the page's own fonts: none from the
+        // system's script fonts, none from its other fonts.
+        let used = probe["used"].as_array().unwrap();
+        assert!(
+            used.iter().all(|f| f["custom"] == true),
+            "{}: drawn with a font of the system's: {used:?}",
+            probe["path"]
+        );
+        let text = probe["text"].as_str().unwrap();
+        let punctuation = text.chars().filter(|c| matches!(c, ' ' | ':')).count();
+        let latin: u64 = used
+            .iter()
+            .filter(|f| f["family"] == "Noto Sans")
+            .map(|f| f["glyphs"].as_u64().unwrap())
+            .sum();
+        assert!(
+            latin as usize >= punctuation,
+            "{}: {punctuation} spaces and colons, {latin} glyphs of the Latin face: {used:?}",
+            probe["path"]
+        );
+        if probe["script"] != "Latin" {
+            assert_joins(probe);
+        }
+    }
+    // The system's fonts were there to take them: without the page's
+    // fonts, Chromium draws the spaces of the Latin text with the
+    // system's Noto Naskh Arabic.
     assert!(
-        joined < apart * 0.95,
-        "`{}` does not join: {arabic}",
-        arabic["word"]
+        probes[0]["usedWithout"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["family"] == "Noto Naskh Arabic" && f["custom"] == false),
+        "the system's fonts were not installed: {}",
+        probes[0]
     );
+}
+
+/// Runs `tests/browser/lines.mjs` on `pages` of the fixture's `out/`:
+/// the report, and whether every line passed (with what failed).
+fn lines(fx: &Fixture, shots: &Path, pages: &[&str]) -> (Value, Result<(), String>) {
+    let output = Command::new("node")
+        .arg(manifest_dir().join("tests/browser/lines.mjs"))
+        .arg(fx.out(""))
+        .arg(shots)
+        .args(pages)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let report = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("no JSON from lines.mjs ({e}):\n{stdout}\n{stderr}"));
+    (report, output.status.success().then_some(()).ok_or(stderr))
+}
+
+/// The line of `page` in the report that is a `what` within `within`
+/// and whose text starts with `start`.
+fn line<'a>(report: &'a Value, page: &str, what: &str, within: &str, start: &str) -> &'a Value {
+    report["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["path"] == page)
+        .flat_map(|p| p["lines"].as_array().unwrap())
+        .find(|l| {
+            l["what"] == what
+                && l["within"] == within
+                && l["text"].as_str().unwrap().starts_with(start)
+        })
+        .unwrap_or_else(|| panic!("{page}: no {what} in {within} starting `{start}`: {report}"))
+}
+
+#[test]
+fn kyrs_own_lines_read_in_the_direction_of_their_language_on_a_narrow_phone() {
+    if !browser_available("own_lines_in_chromium") {
+        return;
+    }
+    let fx = Fixture::shipped();
+    let run = fx.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pages = [
+        "index.html",
+        "en/at-the-door.html",
+        "ar/at-the-door.html",
+        "ff-Adlm/at-the-door.html",
+        "wo/at-the-door.html",
+    ];
+    let (report, passed) = lines(&fx, &screenshot_dir("lines"), &pages);
+    // No line anywhere runs against its language, starts away from its
+    // start edge or reads out of order at 360 px.
+    passed.unwrap_or_else(|failed| panic!("{failed}"));
+    // ff-Adlm's state on the index is French: it runs left to right
+    // inside the right-to-left section (it ran right to left, and its two
+    // sentences into each other).
+    let ff_adlm = line(&report, "index.html", "p.state", "ff-Adlm", "Traduit à ");
+    assert_eq!(ff_adlm["dir"], "ltr", "{ff_adlm}");
+    assert_eq!(ff_adlm["langs"], serde_json::json!(["fr"]), "{ff_adlm}");
+    assert!(
+        ff_adlm["text"]
+            .as_str()
+            .unwrap()
+            .contains("Cette traduction")
+    );
+    let ar = line(&report, "index.html", "p.state", "ar", "نسبة الترجمة");
+    assert_eq!(ar["dir"], "rtl", "{ar}");
+    // The French print list on the ff-Adlm page, file name first, and
+    // Arabic's own in its direction.
+    for (page, within, start, dir) in [
+        (
+            "ff-Adlm/at-the-door.html",
+            "ff-Adlm",
+            "at-the-door.pdf Fiche",
+            "ltr",
+        ),
+        ("wo/at-the-door.html", "wo", "at-the-door.pdf Fiche", "ltr"),
+        ("ar/at-the-door.html", "ar", "at-the-door.pdf النشرة", "rtl"),
+        (
+            "en/at-the-door.html",
+            "en",
+            "at-the-door.pdf Handout",
+            "ltr",
+        ),
+    ] {
+        let item = line(&report, page, "li", within, start);
+        assert_eq!(item["dir"], dir, "{item}");
+        assert!(item["gap"].as_f64().unwrap().abs() <= 1.5, "{item}");
+    }
+    for (page, within, dir) in [
+        ("ff-Adlm/at-the-door.html", "ff-Adlm", "ltr"),
+        ("ar/at-the-door.html", "ar", "rtl"),
+    ] {
+        let help = line(&report, page, "p.help", within, "");
+        assert_eq!(help["dir"], dir, "{help}");
+    }
+
+    // Arabic's state in two languages: a line each, in its direction.
+    let fx = Fixture::new("build/basic");
+    fx.write(
+        "locales/ar/kyr.ftl",
+        "kyr-unreviewed = لم تتم مراجعة هذه الترجمة بعد.\n",
+    );
+    let run = fx.run(&["build", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (report, passed) = lines(&fx, &screenshot_dir("lines-mixed"), &["index.html"]);
+    passed.unwrap_or_else(|failed| panic!("{failed}"));
+    let english = line(&report, "index.html", "p.state", "ar", "");
+    assert!(
+        english["text"].as_str().unwrap().ends_with("translated"),
+        "{english}"
+    );
+    assert_eq!(english["dir"], "ltr", "{english}");
+    let arabic = line(&report, "index.html", "p.state", "ar", "لم تتم");
+    assert_eq!(arabic["dir"], "rtl", "{arabic}");
 }
 
 /// Debian's Firefox, checked where it is installed (`.ci/run` installs it).

@@ -20,6 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 import { CHROMIUM, CHROMIUM_ARGS, VIEWPORT } from './chromium.mjs';
+import { expectedDir } from './direction.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -27,23 +28,11 @@ const AXE = require.resolve('axe-core/axe.min.js');
 const REFERENCE_LOCALE = 'en';
 // Schemes a page opened from a USB stick may load without leaving the machine.
 const LOCAL = /^(file|data|about):/i;
-// Scripts written right to left (ISO 15924), and languages whose default
-// script is, for tags without a script subtag.
-const RTL_SCRIPTS = new Set(['adlm', 'arab', 'hebr', 'nkoo', 'rohg', 'syrc', 'thaa', 'mand', 'samr']);
-const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']);
 const FAILING_IMPACTS = new Set(['serious', 'critical']);
 
 function usage(message) {
   process.stderr.write(`error: ${message}\nusage: node check.mjs [--with-text] <site folder> <screenshot folder>\n`);
   process.exit(2);
-}
-
-/** The direction a locale's text runs in, from its BCP 47 tag. */
-function expectedDir(tag) {
-  const [language, ...rest] = tag.toLowerCase().split('-');
-  const script = rest.find((s) => s.length === 4 && /^[a-z]+$/.test(s));
-  if (script) return RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
-  return RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
 }
 
 /** `index.html` and `<locale>/<doc>.html`, sorted, with their locale. */

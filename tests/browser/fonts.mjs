@@ -3,16 +3,17 @@
 // the page declares (`document.fonts`), the fonts Chromium used for the
 // element's glyphs (DevTools' CSS.getPlatformFontsForNode), a screenshot of
 // the element with the page's fonts and one with its @font-face rules taken
-// out, and for Arabic the width of its longest word joined and with its
-// letters kept apart (U+200C), which differ only when the font joins them.
+// out, and the width of its longest word in the probe's script joined and
+// with its letters kept apart (U+200C), which differ only when the font
+// joins them (Arabic and Adlam are both written joined).
 //
 // usage: node fonts.mjs <site folder> <screenshot folder> <probe>...
 // where a probe is `<page>|<CSS selector>|<script>`: the first element the
 // selector matches whose text holds a letter of that Unicode script
-// (`Adlam`, `Arabic`).
+// (`Adlam`, `Arabic`, `Latin`).
 //
 // Prints one JSON object on stdout: { probes: [{ path, selector, script,
-// text, faces, used, usedWithout, shot, shotWithout, arabic }] }; exits 1
+// text, faces, used, usedWithout, shot, shotWithout, joining }] }; exits 1
 // when a probe finds no such element, 2 on a usage or launch error.
 
 import fs from 'node:fs';
@@ -82,11 +83,11 @@ try {
     await element.screenshot({ path: shot });
     const used = await usedFonts(page, '[data-probe]');
 
-    // Arabic joins: the longest word, whole and with its letters kept
-    // apart, in the element's font.
-    const arabic = await page.evaluate(() => {
+    // Arabic and Adlam join: the longest word, whole and with its letters
+    // kept apart, in the element's font.
+    const joining = await page.evaluate((script) => {
       const probe = document.querySelector('[data-probe]');
-      const words = probe.textContent.match(/\p{Script=Arabic}+/gu) || [];
+      const words = probe.textContent.match(new RegExp(`\\p{Script=${script}}+`, 'gu')) || [];
       const word = words.sort((a, b) => b.length - a.length)[0];
       if (!word) return null;
       const width = (text) => {
@@ -99,8 +100,25 @@ try {
         span.remove();
         return w;
       };
-      return { word, joined: width(word), apart: width([...word].join('\u200c')) };
-    });
+      // The pixels that differ between the two drawn in the element's
+      // font: joined forms differ from apart ones even where their
+      // widths are the same (Adlam's).
+      const draw = (text, w) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = w;
+        canvas.height = 100;
+        const g = canvas.getContext('2d');
+        g.font = getComputedStyle(probe).font;
+        g.fillText(text, 10, 70);
+        return g.getImageData(0, 0, canvas.width, canvas.height).data;
+      };
+      const apart = [...word].join('\u200c');
+      const w = Math.ceil(Math.max(width(word), width(apart))) + 20;
+      const [a, b] = [draw(word, w), draw(apart, w)];
+      let differing = 0;
+      for (let i = 3; i < a.length; i += 4) if (a[i] !== b[i]) differing += 1;
+      return { word, joined: width(word), apart: width(apart), differing };
+    }, script);
 
     // The same element without the page's @font-face rules: what a reader
     // without the fonts would see.
@@ -113,7 +131,7 @@ try {
     const shotWithout = path.join(shots, `${name}-without-fonts.png`);
     await element.screenshot({ path: shotWithout });
     const usedWithout = await usedFonts(page, '[data-probe]');
-    results.push({ path: rel, selector, script, text, faces, used, usedWithout, shot, shotWithout, arabic });
+    results.push({ path: rel, selector, script, text, faces, used, usedWithout, shot, shotWithout, joining });
     await page.close();
   }
 } finally {
