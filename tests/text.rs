@@ -421,3 +421,259 @@ fn a_bundle_of_a_build_with_text_carries_and_lists_the_text_files() {
     assert_eq!(sms.document.as_deref(), Some("door"));
     assert_eq!(sms.reviewed, Some(false));
 }
+
+/// The locales the reader-facing checks read: left to right, Arabic,
+/// Adlam and Wolof (which shows much of its text in French).
+const READ: [&str; 4] = ["en", "ar", "ff-Adlm", "wo"];
+
+fn read_locales() -> BuildOptions {
+    BuildOptions {
+        locales: READ.iter().map(|l| (*l).to_owned()).collect(),
+        ..text_only()
+    }
+}
+
+/// A message's or part's text without its `(k/N) ` number.
+fn body(message: &str) -> &str {
+    match message.split_once(") ") {
+        Some((number, rest)) if number.starts_with('(') && number.contains('/') => rest,
+        _ => message,
+    }
+}
+
+#[test]
+fn the_help_line_is_in_the_first_sms_part_and_right_under_a_cards_title() {
+    let fx = Fixture::shipped();
+    let (report, diags) = fx.build(&read_locales());
+    assert_eq!(report.diagnostics.error_count(), 0, "{diags}");
+    let hotline = "+1 (555) 010-1234";
+    let mut checked = 0;
+    for locale in READ {
+        for document in ["at-the-door", "in-the-shelter", "red-card"] {
+            let file = format!("{locale}/{document}");
+            let parts = sms_parts(&fx.page(&format!("{file}.sms.txt")));
+            assert!(parts.len() > 1, "{file}");
+            assert!(parts[0].3.contains(hotline), "{file}: {}", parts[0].3);
+            let chat = messages(&fx.page(&format!("{file}.txt")));
+            assert!(chat[0].contains(hotline), "{file}.txt");
+            checked += 1;
+        }
+        // On the card, the help line is the first thing under the title,
+        // and only there.
+        let card = fx.page(&format!("{locale}/red-card.sms.txt"));
+        let first = sms_parts(&card).remove(0).3;
+        let second = body(&first).split("\n\n").nth(1).unwrap();
+        assert!(second.contains(hotline), "{locale}: {first}");
+        assert_eq!(card.matches(hotline).count(), 1, "{locale}: {card}");
+    }
+    assert_eq!(checked, 12);
+}
+
+/// Whether GSM-7 sends `c`: the GSM 03.38 default alphabet and its
+/// extension table.
+fn is_gsm(c: char) -> bool {
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?\
+     ¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà^{}\\[~]|€"
+        .contains(c)
+}
+
+/// `text` without its language marks (`[Français]`, `[English]`).
+fn without_marks(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        match rest[open..].find(']') {
+            Some(close) => rest = &rest[open + close + 1..],
+            None => {
+                rest = &rest[open..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn a_language_mark_is_never_what_makes_an_sms_part_ucs2() {
+    let fx = Fixture::shipped();
+    let (report, diags) = fx.build(&read_locales());
+    assert_eq!(report.diagnostics.error_count(), 0, "{diags}");
+    let mut marked_gsm = 0;
+    for file in report.files.iter().filter(|f| f.path.ends_with(".sms.txt")) {
+        for (number, _, encoding, text) in sms_parts(&fx.page(&file.path)) {
+            if encoding == "UCS-2" {
+                // Something besides the marks needs UCS-2.
+                assert!(
+                    !without_marks(&text).chars().all(is_gsm),
+                    "{} {number} is UCS-2 for its marks only:\n{text}",
+                    file.path
+                );
+            } else if text.contains("[Francais]") {
+                marked_gsm += 1;
+            }
+        }
+    }
+    assert!(marked_gsm > 0, "no GSM-7 part shows a fallback");
+    // Wolof's card shows French: marked in GSM letters where the rest of
+    // the part is GSM-7, in the language's own letters where it is UCS-2
+    // anyway, and always in the chat text.
+    let card = sms_parts(&fx.page("wo/red-card.sms.txt"));
+    let gsm = card.iter().filter(|p| p.2 == "GSM-7");
+    assert!(gsm.clone().any(|p| p.3.contains("[Francais]")), "{card:?}");
+    assert!(gsm.clone().all(|p| !p.3.contains("[Français]")), "{card:?}");
+    for part in card.iter().filter(|p| p.2 == "UCS-2") {
+        assert!(!part.3.contains("[Francais]"), "{}", part.3);
+    }
+    let chat = fx.page("wo/red-card.txt");
+    assert!(chat.contains("[Français]") && !chat.contains("[Francais]"));
+}
+
+/// The texts of the headings of a chat file (bold paragraphs), without
+/// their language marks.
+fn headings(chat: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for message in messages(chat) {
+        for paragraph in body(&message).split("\n\n") {
+            let plain: String = paragraph.chars().filter(|&c| !is_bidi_mark(c)).collect();
+            let text = unmarked(&plain);
+            let inner = text.strip_prefix('*').and_then(|t| t.strip_suffix('*'));
+            if let Some(inner) = inner.filter(|i| !i.is_empty() && !i.contains(['*', '\n'])) {
+                out.insert(inner.to_owned());
+            }
+        }
+    }
+    out
+}
+
+/// A paragraph without the language mark it starts with.
+fn unmarked(paragraph: &str) -> &str {
+    match paragraph.strip_prefix('[').and_then(|p| p.split_once("] ")) {
+        Some((_, rest)) => rest,
+        None => paragraph,
+    }
+}
+
+#[test]
+fn no_sms_part_ends_with_a_heading_or_holds_only_one() {
+    let fx = Fixture::shipped();
+    let (report, diags) = fx.build(&read_locales());
+    assert_eq!(report.diagnostics.error_count(), 0, "{diags}");
+    let mut cut_sections = 0;
+    for file in report.files.iter().filter(|f| f.path.ends_with(".sms.txt")) {
+        let headings = headings(&fx.page(&file.path.replace(".sms.txt", ".txt")));
+        assert!(!headings.is_empty(), "{}", file.path);
+        let parts = sms_parts(&fx.page(&file.path));
+        for (number, _, _, text) in &parts {
+            // A mark alone on its line names the text after it.
+            let paragraphs: Vec<String> = body(text)
+                .split("\n\n")
+                .map(|p| p.chars().filter(|&c| !is_bidi_mark(c)).collect::<String>())
+                .filter(|p| !(p.starts_with('[') && p.ends_with(']')))
+                .collect();
+            let last = paragraphs.last().map(|p| unmarked(p).to_owned());
+            assert!(
+                !last.is_some_and(|p| headings.contains(&p)),
+                "{} {number} ends with a heading:\n{text}",
+                file.path
+            );
+        }
+        cut_sections += parts
+            .iter()
+            .filter(|p| headings.iter().any(|h| body(&p.3).contains(h.as_str())))
+            .count();
+    }
+    assert!(cut_sections > 10);
+}
+
+fn put_recording(fx: &Fixture, tag: &str, name: &str) {
+    let dir = fx.root().join("locales").join(tag).join("audio");
+    fs::create_dir_all(&dir).unwrap();
+    let tone = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/audio/tone.ogg");
+    fs::copy(tone, dir.join(name)).unwrap();
+}
+
+#[test]
+fn an_audio_first_languages_text_links_the_page_that_plays_its_recordings() {
+    let fx = Fixture::shipped();
+    fx.replace(
+        "kyr.toml",
+        "# qr = \"https://example.org/kyr/{locale}/{document}.html\"",
+        "qr = \"https://kyr.example.net/{locale}/{document}.html\"",
+    );
+    for endonym in ["\"Wolof\"", "\"العربية\""] {
+        fx.replace(
+            "kyr.toml",
+            &format!("endonym = {endonym}\n"),
+            &format!("endonym = {endonym}\naudio_first = true\n"),
+        );
+    }
+    put_recording(&fx, "wo", "card-intro.ogg");
+    put_recording(&fx, "wo", "door-intro.ogg");
+    put_recording(&fx, "ar", "door-intro.ogg");
+    let (report, diags) = fx.build(&read_locales());
+    assert_eq!(report.diagnostics.error_count(), 0, "{diags}");
+    for (file, address) in [
+        (
+            "wo/at-the-door",
+            "https://kyr.example.net/wo/at-the-door.html",
+        ),
+        ("wo/red-card", "https://kyr.example.net/wo/red-card.html"),
+        // Isolated in Arabic, under the "Listen" label.
+        (
+            "ar/at-the-door",
+            "استمع\n\u{2066}https://kyr.example.net/ar/at-the-door.html\u{2069}",
+        ),
+    ] {
+        let sms = sms_parts(&fx.page(&format!("{file}.sms.txt")));
+        assert!(sms[0].3.contains(address), "{file}: {}", sms[0].3);
+        // Right after the help line.
+        let paragraphs: Vec<&str> = body(&sms[0].3).split("\n\n").collect();
+        assert!(
+            paragraphs[1].contains("+1 (555) 010-1234"),
+            "{paragraphs:?}"
+        );
+        assert!(paragraphs[2].contains(address), "{paragraphs:?}");
+        let chat = messages(&fx.page(&format!("{file}.txt")));
+        assert!(chat[0].contains(address), "{file}.txt");
+    }
+    // The Wolof page shows the label in French, marked.
+    assert!(
+        fx.page("wo/at-the-door.sms.txt")
+            .contains("[Francais] Écouter\nhttps://")
+    );
+    // Without recordings, or read first on paper, nothing to link.
+    for file in ["ar/red-card", "en/at-the-door", "ff-Adlm/at-the-door"] {
+        assert!(
+            !fx.page(&format!("{file}.sms.txt"))
+                .contains("kyr.example.net")
+        );
+    }
+    assert!(!diags.contains("recordings-unlinked"), "{diags}");
+
+    // With no published address, the text cannot say where the
+    // recordings play, and the build says so for each such page.
+    fx.replace(
+        "kyr.toml",
+        "qr = \"https://kyr.example.net/{locale}/{document}.html\"",
+        "",
+    );
+    let (report, diags) = fx.build(&read_locales());
+    let unlinked: Vec<&str> = report
+        .diagnostics
+        .diagnostics()
+        .iter()
+        .filter(|d| d.code == "recordings-unlinked")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(unlinked.len(), 3, "{diags}");
+    assert!(
+        unlinked.iter().any(|m| m.contains("`wo/at-the-door`")),
+        "{unlinked:?}"
+    );
+    assert!(
+        !fx.page("wo/at-the-door.sms.txt")
+            .contains("kyr.example.net")
+    );
+}

@@ -17,7 +17,7 @@ use crate::text::TextFormat;
 pub(super) struct BackEnds<'a> {
     html: Option<HtmlFormat<'a>>,
     pdf: Option<PdfFormat<'a>>,
-    text: Option<TextFormat>,
+    text: Option<TextFormat<'a>>,
 }
 
 impl<'a> BackEnds<'a> {
@@ -53,7 +53,10 @@ impl<'a> BackEnds<'a> {
         BackEnds {
             html,
             pdf,
-            text: wanted.contains(&Format::Text).then_some(TextFormat),
+            text: wanted.contains(&Format::Text).then_some(TextFormat {
+                config: &project.config,
+                strict: options.strict,
+            }),
         }
     }
 

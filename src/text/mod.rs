@@ -6,6 +6,15 @@
 //! headed by what it costs ([`sms`]). Text is only copied, never read as
 //! markup: a `*` in a translation stays a `*`.
 //!
+//! The help line comes right under the title, so the first message or SMS
+//! part always carries it; in a language read by ear first, the address
+//! of the page that plays the recordings follows it. A heading never ends
+//! a message or makes one alone: it stays with the start of its text. Text
+//! shown from another language is marked with that language's name; in
+//! an SMS the name is spelt in GSM letters (`[Francais]`) where it can be,
+//! so that the mark alone never makes a part UCS-2, and is given back its
+//! own letters in a part that is UCS-2 anyway (they cost the same there).
+//!
 //! Direction: text of the page's own direction gets no marks. A phone
 //! number, an address or a passage of the other direction inside a line
 //! is isolated (LRI, RLI or FSI ... PDI), and a line whose first letter
@@ -16,12 +25,18 @@
 
 pub(crate) mod sms;
 
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
+use unicode_normalization::UnicodeNormalization as _;
 use unicode_segmentation::UnicodeSegmentation as _;
 
+use crate::base::diag::{Diagnostic, Span};
 use crate::base::lang::Direction;
-use crate::config::Locale;
+use crate::base::links;
+use crate::config::{Config, Locale};
 use crate::doc::Skeleton;
-use crate::doc::model::{Block, Inline, Lang};
+use crate::doc::model::{Block, Inline, Lang, recordings};
 use crate::i18n::page::Page;
 use crate::render::{Format, OutputFormat, Planned, Rendered};
 
@@ -67,9 +82,14 @@ pub(crate) fn outputs(skeleton: &Skeleton, locale: &Locale) -> Vec<Planned> {
 }
 
 /// The text back end: `<doc>.txt` for chats and `<doc>.sms.txt` for SMS.
-pub(crate) struct TextFormat;
+pub(crate) struct TextFormat<'a> {
+    /// The project's configuration: where its pages are published.
+    pub(crate) config: &'a Config,
+    /// `--strict`: a warning is an error.
+    pub(crate) strict: bool,
+}
 
-impl OutputFormat for TextFormat {
+impl OutputFormat for TextFormat<'_> {
     fn format(&self) -> Format {
         Format::Text
     }
@@ -79,7 +99,17 @@ impl OutputFormat for TextFormat {
     }
 
     fn render(&self, skeleton: &Skeleton, page: &Page) -> Rendered {
-        let texts = [chat(page), sms(page)];
+        let mut diagnostics = Vec::new();
+        let listen = if page.locale.audio_first && !recordings(&page.document.blocks).is_empty() {
+            let address = published_address(self.config, skeleton, page.locale);
+            if address.is_none() {
+                diagnostics.push(unlinked_recordings(skeleton, page).promote(self.strict));
+            }
+            address
+        } else {
+            None
+        };
+        let texts = [chat(page, listen.as_deref()), sms(page, listen.as_deref())];
         Rendered {
             files: self
                 .outputs(skeleton, page.locale)
@@ -87,15 +117,46 @@ impl OutputFormat for TextFormat {
                 .zip(texts)
                 .map(|(planned, text)| (planned, Some(text.into_bytes())))
                 .collect(),
+            diagnostics,
             ..Rendered::default()
         }
     }
 }
 
+/// Where the page of `skeleton` in `locale` is published, from the `qr`
+/// address (the document's own, else its locale's, else the project's)
+/// with `{locale}` and `{document}` filled in, as the printed QR codes
+/// point; `None` when no address is set or the document turns it off.
+fn published_address(config: &Config, skeleton: &Skeleton, locale: &Locale) -> Option<String> {
+    let template = match &skeleton.front.qr {
+        Some(own) => own,
+        None => locale.qr.as_ref().or(config.qr.as_ref())?,
+    };
+    (!template.trim().is_empty()).then(|| links::fill_qr(template, &locale.tag, &skeleton.name))
+}
+
+/// The warning for a page read by ear first whose text cannot say where
+/// its recordings are played: no address is set.
+fn unlinked_recordings(skeleton: &Skeleton, page: &Page) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "the chat and SMS text of `{}/{}` cannot point to its recordings: `{}` is read by \
+         ear first, but no `qr` address says where the pages are published",
+        page.locale.tag, skeleton.name, page.locale.tag
+    ))
+    .code("recordings-unlinked")
+    .at(Span::new(skeleton.file, 0..0))
+    .hint(
+        "set `qr = \"https://…/{locale}/{document}.html\"` in kyr.toml, where the HTML pages \
+         are published",
+    )
+}
+
 /// The messaging file, `<doc>.txt`: the whole document, cut into messages
-/// numbered `(1/N)` when there are more than one.
-pub(crate) fn chat(page: &Page) -> String {
-    let writer = Writer { style: Style::Chat };
+/// numbered `(1/N)` when there are more than one; `listen`: the address
+/// of the page that plays its recordings, for a language read by ear
+/// first.
+pub(crate) fn chat(page: &Page, listen: Option<&str>) -> String {
+    let writer = Writer::new(Style::Chat, listen);
     let sections = writer.document(page);
     let fits = |text: &str| text.encode_utf16().count() <= MESSAGE_LIMIT;
     let messages = cut(&sections, &fits);
@@ -108,14 +169,17 @@ pub(crate) fn chat(page: &Page) -> String {
 /// document with the `card` layout) cut into parts of at most
 /// [`SMS_PART_SEGMENTS`] segments, each headed by its number, its cost
 /// and its encoding: `--- 2/5 · 3 SMS · UCS-2 ---`.
-pub(crate) fn sms(page: &Page) -> String {
-    let writer = Writer { style: Style::Sms };
+pub(crate) fn sms(page: &Page, listen: Option<&str>) -> String {
+    let writer = Writer::new(Style::Sms, listen);
     let sections = match &page.card {
         Some(Ok(card)) => writer.card(page, card),
         _ => writer.document(page),
     };
     let fits = |text: &str| sms::cost(text).segments <= SMS_PART_SEGMENTS;
-    let parts = cut(&sections, &fits);
+    let parts: Vec<String> = cut(&sections, &fits)
+        .into_iter()
+        .map(|part| writer.own_letters(part))
+        .collect();
     let mut out = String::new();
     for (n, part) in parts.iter().enumerate() {
         let cost = sms::cost(part);
@@ -137,8 +201,10 @@ pub(crate) fn sms(page: &Page) -> String {
 struct Section {
     /// Its paragraphs, each after a blank line.
     text: String,
-    /// Its first paragraph is a heading, which stays with what follows.
-    headed: bool,
+    /// How many of its first paragraphs are headings (a heading with no
+    /// text of its own, then the next one's), which stay with what
+    /// follows them.
+    heads: usize,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -149,25 +215,69 @@ enum Style {
     Sms,
 }
 
-struct Writer {
+struct Writer<'a> {
     style: Style,
+    /// The address of the page that plays the recordings, for a language
+    /// read by ear first.
+    listen: Option<&'a str>,
+    /// The language marks written in GSM letters (SMS), each with the
+    /// mark it stands for: `[Francais]`, `[Français]`.
+    respelt: RefCell<BTreeSet<(String, String)>>,
 }
 
-impl Writer {
+impl<'a> Writer<'a> {
+    fn new(style: Style, listen: Option<&'a str>) -> Self {
+        Writer {
+            style,
+            listen,
+            respelt: RefCell::default(),
+        }
+    }
+
+    /// The mark before text in `lang`, another language than the page's:
+    /// its name in brackets, in an SMS in GSM letters when it can be.
+    fn mark(&self, lang: &Lang) -> String {
+        let own = format!("[{}]", clean(&lang.name));
+        if self.style == Style::Chat {
+            return own;
+        }
+        match gsm_spelling(&own) {
+            Some(gsm) if gsm != own => {
+                self.respelt.borrow_mut().insert((gsm.clone(), own));
+                gsm
+            }
+            _ => own,
+        }
+    }
+
+    /// An SMS part with its marks in their own letters again when it is
+    /// UCS-2 anyway and they cost it nothing there.
+    fn own_letters(&self, part: String) -> String {
+        if sms::cost(&part).encoding == sms::Encoding::Gsm7 {
+            return part;
+        }
+        let mut out = part;
+        for (gsm, own) in self.respelt.borrow().iter() {
+            let restored = out.replace(gsm.as_str(), own);
+            if sms::cost(&restored).segments == sms::cost(&out).segments {
+                out = restored;
+            }
+        }
+        out
+    }
+
     /// The document as sections (cut at its headings), each a list of
-    /// paragraphs: the title, the notices and the help line, the body,
-    /// then the end matter and the sources.
+    /// paragraphs: the title, the help line (and the way to the
+    /// recordings), the notices, the body, then the end matter and the
+    /// sources.
     fn document(&self, page: &Page) -> Vec<Section> {
         let dir = page.locale.direction;
         let blocks = &page.document.blocks;
         let mut sections: Vec<Vec<String>> = Vec::new();
         let starts_with_title = matches!(blocks.first(), Some(Block::Heading { .. }));
-        let mut front = Vec::new();
+        let mut front = self.help(page, dir);
         for notice in page.review_notice.iter().chain(&page.notices) {
             front.push(self.notice(notice, dir));
-        }
-        if let Some(help) = text(page, "help") {
-            front.push(self.line(help, dir));
         }
         if !starts_with_title {
             sections.push(std::mem::take(&mut front));
@@ -185,26 +295,45 @@ impl Writer {
         let end_matter = sections.len();
         sections.push(self.end_matter(page, dir));
         sections.push(self.sources(page, dir));
-        sections
+        let sections = sections
             .into_iter()
             .enumerate()
             .map(|(n, paragraphs)| Section {
-                text: paragraphs.join("\n\n"),
                 // The body's sections start with their heading (the
                 // first only when the document starts with its title),
                 // the sources with their label; the end matter has none.
-                headed: (n > 0 || starts_with_title) && n != end_matter,
+                heads: usize::from((n > 0 || starts_with_title) && n != end_matter),
+                text: paragraphs.join("\n\n"),
             })
             .filter(|s| !s.text.is_empty())
-            .collect()
+            .collect();
+        with_lone_headings_joined(sections)
     }
 
-    /// A wallet card's SMS: the title, the review notice, the front, the
-    /// back (in the officer locale, named when it is not the page's), the
-    /// help line and the "not legal advice" line.
+    /// The help line (with the hotline), and in a language read by ear
+    /// first the address of the page that plays the recordings: the
+    /// "Listen" label, then the address on a line of its own.
+    fn help(&self, page: &Page, dir: Direction) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(help) = text(page, "help") {
+            out.push(self.line(help, dir));
+        }
+        if let Some(address) = self.listen {
+            let label = text(page, "listen").map_or_else(String::new, |l| self.line(l, dir));
+            let address = isolate_ltr(&clean(address), dir);
+            out.push(format!("{label}\n{address}").trim_start().to_owned());
+        }
+        out
+    }
+
+    /// A wallet card's SMS: the title, the help line (and the way to the
+    /// recordings), the review notice, the front, the back (in the
+    /// officer locale, named when it is not the page's) and the "not
+    /// legal advice" line.
     fn card(&self, page: &Page, card: &crate::i18n::page::Card) -> Vec<Section> {
         let dir = page.locale.direction;
         let mut front = vec![self.line(&page.document.title, dir)];
+        front.extend(self.help(page, dir));
         if let Some(notice) = &page.review_notice {
             front.push(self.notice(notice, dir));
         }
@@ -230,17 +359,14 @@ impl Writer {
             self.block(&passage, dir, &mut back);
         }
         let mut end = Vec::new();
-        if let Some(help) = text(page, "help") {
-            end.push(self.line(help, dir));
-        }
         if let Some(advice) = text(page, "not-legal-advice") {
             end.push(self.line(advice, dir));
         }
-        [(front, true), (back, false), (end, false)]
+        [(front, 1), (back, 0), (end, 0)]
             .into_iter()
-            .map(|(paragraphs, headed)| Section {
+            .map(|(paragraphs, heads)| Section {
                 text: paragraphs.join("\n\n"),
-                headed,
+                heads,
             })
             .filter(|s| !s.text.is_empty())
             .collect()
@@ -298,7 +424,7 @@ impl Writer {
         match inlines {
             [Inline::Lang { lang, content }] => {
                 let shown = self.notice(content, lang.dir);
-                format!("[{}] {shown}", clean(&lang.name))
+                format!("{} {shown}", self.mark(lang))
             }
             _ => self.line(&[Inline::Emphasis(inlines.to_vec())], dir),
         }
@@ -309,7 +435,7 @@ impl Writer {
         match inlines {
             [Inline::Lang { lang, content }] => {
                 let shown = self.heading(content, lang.dir);
-                format!("[{}] {shown}", clean(&lang.name))
+                format!("{} {shown}", self.mark(lang))
             }
             _ => self.line(&[Inline::Strong(inlines.to_vec())], dir),
         }
@@ -379,7 +505,7 @@ impl Writer {
             Block::Rule => out.push("-----".to_owned()),
             Block::Lang { lang, blocks } => {
                 let mut inner = self.blocks(blocks, lang.dir);
-                let marker = format!("[{}]", clean(&lang.name));
+                let marker = self.mark(lang);
                 match inner.first_mut() {
                     Some(first) => *first = format!("{marker}\n{first}"),
                     None => inner.push(marker),
@@ -395,7 +521,7 @@ impl Writer {
     fn line(&self, inlines: &[Inline], dir: Direction) -> String {
         if let [Inline::Lang { lang, content }] = inlines {
             let shown = self.line(content, lang.dir);
-            return format!("[{}] {shown}", clean(&lang.name));
+            return format!("{} {shown}", self.mark(lang));
         }
         let mut out = String::new();
         self.inlines(&mut out, inlines, dir, Marks::default());
@@ -442,7 +568,7 @@ impl Writer {
                     }
                 }
                 Inline::Lang { lang, content } => {
-                    let mut shown = format!("[{}] ", clean(&lang.name));
+                    let mut shown = format!("{} ", self.mark(lang));
                     self.inlines(&mut shown, content, lang.dir, marks);
                     if lang.dir == dir {
                         out.push_str(&shown);
@@ -698,8 +824,9 @@ fn balance_line(line: &str) -> String {
 /// when there are several. A section starts a new message when it does
 /// not fit in the current one; one that does not fit in a message of its
 /// own is cut at its paragraphs, then lines, sentences, words, and at
-/// last between characters (grapheme clusters), keeping its first paragraph (its heading) with what
-/// follows. Each message's lines are balanced.
+/// last between characters (grapheme clusters), keeping its headings
+/// with what follows them and a language's mark with the text it names.
+/// Each message's lines are balanced.
 fn cut(sections: &[Section], fits: &dyn Fn(&str) -> bool) -> Vec<String> {
     let whole = sections
         .iter()
@@ -719,6 +846,7 @@ fn cut(sections: &[Section], fits: &dyn Fn(&str) -> bool) -> Vec<String> {
             fits: &numbered,
             done: Vec::new(),
             current: String::new(),
+            bare: false,
         };
         for section in sections {
             filler.section(section);
@@ -742,6 +870,9 @@ struct Filler<'a> {
     fits: &'a dyn Fn(&str) -> bool,
     done: Vec<String>,
     current: String,
+    /// The current message holds only headings so far: what follows
+    /// them joins them rather than start a message of its own.
+    bare: bool,
 }
 
 /// How deep [`Filler::add`] cuts: paragraphs, lines, sentences, words,
@@ -754,6 +885,7 @@ impl Filler<'_> {
         if !self.current.is_empty() {
             self.done.push(std::mem::take(&mut self.current));
         }
+        self.bare = false;
     }
 
     /// Adds `unit` to the current message after `separator`, if it fits.
@@ -776,19 +908,21 @@ impl Filler<'_> {
         }
         self.flush();
         for (i, paragraph) in section.text.split("\n\n").enumerate() {
-            self.add(paragraph, "\n\n", PARAGRAPHS, section.headed && i == 1);
+            self.add(paragraph, "\n\n", PARAGRAPHS);
+            self.bare = i < section.heads;
         }
     }
 
     /// Adds a unit of `level`: to the current message if it fits, else
-    /// to a new one if it fits there (unless `lead`: the current message
-    /// holds only a heading, which stays with what follows it), else cut
+    /// to a new one if it fits there (unless the current message holds
+    /// only headings, which stay with what follows them), else cut
     /// finer.
-    fn add(&mut self, unit: &str, separator: &str, level: usize, lead: bool) {
+    fn add(&mut self, unit: &str, separator: &str, level: usize) {
         if self.append(unit, separator) {
+            self.bare = false;
             return;
         }
-        if level >= CHARACTERS || (!lead && (self.fits)(unit)) {
+        if level >= CHARACTERS || (!self.bare && (self.fits)(unit)) {
             self.flush();
             self.current = unit.to_owned();
             return;
@@ -796,15 +930,32 @@ impl Filler<'_> {
         let (parts, inner) = parts(unit, level + 1);
         for (i, part) in parts.iter().enumerate() {
             let separator = if i == 0 { separator } else { inner };
-            self.add(part, separator, level + 1, lead && i == 0);
+            self.add(part, separator, level + 1);
         }
     }
+}
+
+/// Sections that hold only their headings (one right before another)
+/// joined to the next, so that such a heading stays with the text after
+/// it too.
+fn with_lone_headings_joined(sections: Vec<Section>) -> Vec<Section> {
+    let mut out: Vec<Section> = Vec::new();
+    for section in sections {
+        match out.last_mut() {
+            Some(last) if last.heads > 0 && last.text.split("\n\n").count() <= last.heads => {
+                last.heads += section.heads;
+                last.text = format!("{}\n\n{}", last.text, section.text);
+            }
+            _ => out.push(section),
+        }
+    }
+    out
 }
 
 /// The parts of a unit at `level`, and what joins them.
 fn parts(text: &str, level: usize) -> (Vec<String>, &'static str) {
     match level {
-        2 => (text.split('\n').map(str::to_owned).collect(), "\n"),
+        2 => (lines(text), "\n"),
         3 => (sentences(text), " "),
         4 => (words(text), " "),
         // A run with no space: cut between grapheme clusters, so no part
@@ -812,6 +963,53 @@ fn parts(text: &str, level: usize) -> (Vec<String>, &'static str) {
         // of a Hangul syllable, an emoji's tags or a virama's consonant.
         _ => (text.graphemes(true).map(String::from).collect(), ""),
     }
+}
+
+/// The lines of a paragraph, a line that is only a language's mark
+/// (`[Français]`, before the text it names) kept with the next.
+fn lines(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut marked = false;
+    for line in text.split('\n') {
+        match out.last_mut() {
+            Some(last) if marked => {
+                last.push('\n');
+                last.push_str(line);
+            }
+            _ => out.push(line.to_owned()),
+        }
+        marked = is_mark(line);
+    }
+    out
+}
+
+/// Whether a line is only a language's mark: `[Français]`.
+fn is_mark(line: &str) -> bool {
+    line.strip_prefix('[')
+        .and_then(|l| l.strip_suffix(']'))
+        .is_some_and(|name| !name.is_empty() && !name.contains(['[', ']']))
+}
+
+/// A language's mark in letters of the GSM alphabet, each letter that is
+/// not one by the GSM letter it is written with (`ç` as `c`, `ê` as
+/// `e`); `None` when some letter has no such look-alike (Arabic, Adlam).
+fn gsm_spelling(mark: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in mark.chars() {
+        if sms::is_gsm(c) {
+            out.push(c);
+            continue;
+        }
+        let base: String = std::iter::once(c)
+            .nfd()
+            .filter(|&b| !unicode_normalization::char::is_combining_mark(b))
+            .collect();
+        if base.is_empty() || !base.chars().all(sms::is_gsm) {
+            return None;
+        }
+        out.push_str(&base);
+    }
+    Some(out)
 }
 
 /// The sentences of a line: cut after `.`, `!`, `?`, `؟`, `…`, `।` or

@@ -71,6 +71,11 @@ fn gsm_units(c: char) -> Option<usize> {
     }
 }
 
+/// Whether GSM-7 can send `c`.
+pub(crate) fn is_gsm(c: char) -> bool {
+    gsm_units(c).is_some()
+}
+
 /// What `text` costs: GSM-7 when every character is in its alphabet,
 /// otherwise UCS-2.
 pub(crate) fn cost(text: &str) -> Cost {
