@@ -904,7 +904,7 @@ fn a_page_with_nothing_translated_says_so_instead_of_unreviewed() {
     let fx = printed_project();
     let project = fx.load();
     let typesetter = Typesetter::new(&project, None);
-    let not_translated = "Cette page n'est pas encore traduite";
+    let not_translated = "Ce texte n'est pas encore traduit";
     let unreviewed = "Cette traduction n'a pas encore été vérifiée";
     let mostly = "La plus grande partie de cette page";
     // snk translates nothing; ff-Adlm and wo nothing of in-the-shelter
