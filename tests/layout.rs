@@ -33,31 +33,19 @@ struct Drawn {
     y1: f64,
 }
 
-fn collect(
-    frame: &Frame,
-    ts: Transform,
-    clipped: bool,
-    runs: &mut Vec<Run>,
-    drawn: &mut Vec<Drawn>,
-) {
+fn collect(frame: &Frame, ts: Transform, clipped: bool, laid: &mut Laid) {
     for (pos, item) in frame.items() {
         match item {
             FrameItem::Group(group) => {
                 let ts = ts
                     .pre_concat(Transform::translate(pos.x, pos.y))
                     .pre_concat(group.transform);
-                collect(
-                    &group.frame,
-                    ts,
-                    clipped || group.clip.is_some(),
-                    runs,
-                    drawn,
-                );
+                collect(&group.frame, ts, clipped || group.clip.is_some(), laid);
             }
             FrameItem::Text(text) => {
                 let start = pos.transform(ts);
                 let end = Point::new(pos.x + text.width(), pos.y).transform(ts);
-                runs.push(Run {
+                laid.runs.push(Run {
                     x0: start.x.to_mm().min(end.x.to_mm()),
                     x1: start.x.to_mm().max(end.x.to_mm()),
                     y: start.y.to_mm(),
@@ -77,7 +65,17 @@ fn collect(
                 };
                 let a = pos.transform(ts);
                 let b = Point::new(pos.x + w, pos.y + h).transform(ts);
-                drawn.push(Drawn {
+                laid.drawn.push(Drawn {
+                    x0: a.x.to_mm().min(b.x.to_mm()),
+                    y0: a.y.to_mm().min(b.y.to_mm()),
+                    x1: a.x.to_mm().max(b.x.to_mm()),
+                    y1: a.y.to_mm().max(b.y.to_mm()),
+                });
+            }
+            FrameItem::Image(_, size, _) => {
+                let a = pos.transform(ts);
+                let b = Point::new(pos.x + size.x, pos.y + size.y).transform(ts);
+                laid.images.push(Drawn {
                     x0: a.x.to_mm().min(b.x.to_mm()),
                     y0: a.y.to_mm().min(b.y.to_mm()),
                     x1: a.x.to_mm().max(b.x.to_mm()),
@@ -89,11 +87,14 @@ fn collect(
     }
 }
 
+#[derive(Default)]
 struct Laid {
     width: f64,
     height: f64,
     runs: Vec<Run>,
     drawn: Vec<Drawn>,
+    /// Images (a QR code), in mm.
+    images: Vec<Drawn>,
 }
 
 fn pages(document: &PagedDocument) -> Vec<Laid> {
@@ -101,22 +102,14 @@ fn pages(document: &PagedDocument) -> Vec<Laid> {
         .pages()
         .iter()
         .map(|page| {
-            let mut runs = Vec::new();
-            let mut drawn = Vec::new();
-            collect(
-                &page.frame,
-                Transform::identity(),
-                false,
-                &mut runs,
-                &mut drawn,
-            );
             let size = page.frame.size();
-            Laid {
+            let mut laid = Laid {
                 width: size.x.to_mm(),
                 height: size.y.to_mm(),
-                runs,
-                drawn,
-            }
+                ..Laid::default()
+            };
+            collect(&page.frame, Transform::identity(), false, &mut laid);
+            laid
         })
         .collect()
 }
@@ -329,6 +322,10 @@ fn handouts_and_booklets_are_laid_out_right_to_left_with_their_chrome() {
             let document = typeset_inside(&typesetter, tag, "at-the-door", what);
             let laid = pages(&document);
             for (i, page) in laid.iter().enumerate() {
+                // A booklet's blank page before its back cover has no chrome.
+                if what == "booklet" && page.runs.iter().all(|r| r.text.trim().is_empty()) {
+                    continue;
+                }
                 let area = (margin, page.width - margin);
                 check_directions(tag, what, page, area);
                 check_notice(tag, what, page, notice_of(tag), area.1);
@@ -480,7 +477,7 @@ fn card_sheets_and_cards_start_on_the_right_keep_text_inside_and_readable() {
             width: front.width,
             height: front.height,
             runs: in_card,
-            drawn: Vec::new(),
+            ..Laid::default()
         };
         if RIGHT_TO_LEFT.contains(&tag.as_str()) {
             check_directions(tag, "card sheet", &card_page, (cx + 3.0, cx + cw - 3.0));
@@ -572,4 +569,416 @@ fn a_run_with_no_break_point_is_broken_inside_the_page_not_cut() {
             );
         }
     }
+}
+
+/// The shipped project as issue 28 looked at it: a QR code on every
+/// handout and booklet, and Wolof read by ear first, with two recordings.
+fn printed_project() -> Fixture {
+    let fx = Fixture::shipped();
+    fx.with_real_contacts();
+    fx.replace(
+        "kyr.toml",
+        "# qr = \"https://example.org/kyr/{locale}/{document}.html\"",
+        "qr = \"https://example.org/kyr/{locale}/{document}.html\"",
+    );
+    fx.replace(
+        "kyr.toml",
+        "endonym = \"Wolof\"\n",
+        "endonym = \"Wolof\"\naudio_first = true\n",
+    );
+    let tone = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/audio/tone.ogg"),
+    )
+    .unwrap();
+    let audio = fx.root().join("locales/wo/audio");
+    std::fs::create_dir_all(&audio).unwrap();
+    for name in ["card-intro.ogg", "door-intro.ogg"] {
+        std::fs::write(audio.join(name), &tone).unwrap();
+    }
+    fx
+}
+
+/// The locales of issue 28's pictures: right to left (Arabic, Adlam),
+/// Wolof read by ear first, Soninke with nothing translated.
+const PRINTED: [&str; 5] = ["en", "ar", "ff-Adlm", "wo", "snk"];
+
+/// The size of a level-2 heading, the smallest heading the documents have.
+const HEADING_PT: f64 = 14.0;
+
+#[test]
+fn a_heading_is_never_the_last_line_of_its_page() {
+    let fx = printed_project();
+    let project = fx.load();
+    let typesetter = Typesetter::new(&project, None);
+    let mut headings = 0;
+    for tag in PRINTED {
+        for document in ["at-the-door", "in-the-shelter"] {
+            for (what, body_pt) in [("handout", 11.0), ("booklet", 9.5)] {
+                let laid = pages(&typeset(&typesetter, tag, document, what));
+                for (n, page) in laid.iter().enumerate() {
+                    let lines = lines(&page.runs);
+                    for (i, line) in lines.iter().enumerate() {
+                        if !line.iter().any(|r| r.size_pt >= HEADING_PT - 0.01) {
+                            continue;
+                        }
+                        headings += 1;
+                        // Body text follows it on the same page (not only
+                        // the help box, at 12 or 10 pt, and the footer).
+                        let followed = lines[i + 1..]
+                            .iter()
+                            .any(|l| l.iter().any(|r| (r.size_pt - body_pt).abs() < 0.01));
+                        assert!(
+                            followed,
+                            "{tag}/{document} {what}: the heading {:?} ends page {}",
+                            text_of(line),
+                            n + 1
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(headings > 100, "{headings} headings seen");
+}
+
+/// The text of a line in reading order for left-to-right text: its runs
+/// from left to right, with no isolates and break points.
+fn joined(line: &[Run]) -> String {
+    line.iter()
+        .flat_map(|r| r.text.chars())
+        .filter(|c| !matches!(c, '\u{2066}'..='\u{2069}' | '\u{200B}'))
+        .collect()
+}
+
+#[test]
+fn the_qr_code_sits_beside_the_end_matter_and_scans() {
+    let fx = printed_project();
+    let project = fx.load();
+    let typesetter = Typesetter::new(&project, None);
+    // Every locale whose red-card handout once put its code on a page of
+    // its own, and ar/in-the-shelter, whose code was alone on page 3.
+    let cases = ["en", "ar", "ff", "ff-Adlm", "ht", "wo", "snk"]
+        .map(|tag| (tag, "red-card"))
+        .into_iter()
+        .chain([("ar", "in-the-shelter"), ("ff-Adlm", "at-the-door")]);
+    for (tag, document) in cases {
+        for what in ["handout", "booklet"] {
+            let laid_out = typeset(&typesetter, tag, document, what);
+            let laid = pages(&laid_out);
+            let with_code: Vec<usize> = (0..laid.len())
+                .filter(|&n| !laid[n].images.is_empty())
+                .collect();
+            assert_eq!(with_code.len(), 1, "{tag}/{document} {what}");
+            let n = with_code[0];
+            let code = laid[n].images[0];
+            // The end matter's review date is beside the code, between
+            // its top and bottom: the code shares its page and its place.
+            let beside = laid[n]
+                .runs
+                .iter()
+                .any(|r| r.text.contains("2026-11-26") && r.y > code.y0 && r.y < code.y1 + 3.0);
+            assert!(
+                beside,
+                "{tag}/{document} {what}: the code on page {} is not beside the end matter",
+                n + 1
+            );
+            let href = format!("https://example.org/kyr/{tag}/{document}.html");
+            assert_eq!(
+                crate::print::qr_codes_at(&laid_out.pages()[n], 8.0),
+                [href],
+                "{tag}/{document} {what}"
+            );
+            // Where the code points, printed under it: the address broken
+            // only after a `/`.
+            let target = format!("example.org/kyr/{tag}/{document}.html");
+            let label: Vec<Run> = label_runs(&laid[n].runs, &target)
+                .into_iter()
+                .filter(|r| r.y > code.y1 && r.y < code.y1 + 15.0)
+                .collect();
+            let under = lines(&label)
+                .iter()
+                .map(|l| joined(l))
+                .collect::<Vec<_>>()
+                .join("\n");
+            assert_eq!(
+                under.replace('\n', ""),
+                target,
+                "{tag}/{document} {what}: {under:?}"
+            );
+            assert!(
+                under.lines().rev().skip(1).all(|l| l.ends_with('/')),
+                "{tag}/{document} {what}: {under:?}"
+            );
+        }
+    }
+    // The red-card handouts fit one page with their code.
+    for tag in ["en", "ar", "ff", "ff-Adlm", "ht", "wo", "snk"] {
+        let handout = typeset(&typesetter, tag, "red-card", "handout");
+        assert_eq!(handout.pages().len(), 1, "{tag}");
+    }
+    // Wolof's code says it leads to recordings, in its reader's language
+    // (French, through its chain), on the page of its end matter.
+    let laid = pages(&typeset(&typesetter, "wo", "red-card", "handout"));
+    assert!(laid[0].runs.iter().any(|r| r.text.contains("Écouter")));
+}
+
+/// The runs of a QR code's printed address: pieces of `target`.
+fn label_runs(runs: &[Run], target: &str) -> Vec<Run> {
+    runs.iter()
+        .filter(|r| {
+            let text = joined(std::slice::from_ref(r));
+            !text.trim().is_empty() && target.contains(text.trim())
+        })
+        .cloned()
+        .collect()
+}
+
+/// The value of a number written in any script's decimal digits.
+fn number(text: &str) -> Option<u32> {
+    let mut value = None;
+    for c in text.chars() {
+        let digit = match c as u32 {
+            0x30..=0x39 => c as u32 - 0x30,
+            0x660..=0x669 => c as u32 - 0x660,
+            0x6F0..=0x6F9 => c as u32 - 0x6F0,
+            0x1E950..=0x1E959 => c as u32 - 0x1E950,
+            _ => return None,
+        };
+        value = Some(value.unwrap_or(0) * 10 + digit);
+    }
+    value
+}
+
+/// A page's number and the count it gives, from its footer (`2 / 4`,
+/// beside the help line).
+fn page_number(page: &Laid) -> Option<(u32, u32)> {
+    lines(&page.runs)
+        .iter()
+        .filter(|l| l[0].y > page.height - 25.0)
+        .find_map(|line| {
+            // Runs apart: the hotline's digits are not the number's.
+            let runs: Vec<String> = line
+                .iter()
+                .map(|r| joined(std::slice::from_ref(r)))
+                .collect();
+            let text: Vec<char> = runs.join(" ").chars().collect();
+            let slash = text.iter().rposition(|c| *c == '/')?;
+            let is_digit = |c: &char| number(&c.to_string()).is_some();
+            // The digits next to the slash, spaces between.
+            let before: String = {
+                let mut left: Vec<char> = text[..slash]
+                    .iter()
+                    .rev()
+                    .skip_while(|c| c.is_whitespace())
+                    .take_while(|c| is_digit(c))
+                    .copied()
+                    .collect();
+                left.reverse();
+                left.into_iter().collect()
+            };
+            let after: String = text[slash + 1..]
+                .iter()
+                .skip_while(|c| c.is_whitespace())
+                .take_while(|c| is_digit(c))
+                .collect();
+            Some((number(&before)?, number(&after)?))
+        })
+}
+
+#[test]
+fn booklet_numbers_count_the_folded_booklets_pages() {
+    let fx = printed_project();
+    let project = fx.load();
+    let typesetter = Typesetter::new(&project, None);
+    for tag in ["en", "ar", "ff-Adlm", "wo"] {
+        for document in ["red-card", "at-the-door", "in-the-shelter"] {
+            let booklet = typeset(&typesetter, tag, document, "booklet");
+            let laid = pages(&booklet);
+            let count = laid.len();
+            assert_eq!(count % 4, 0, "{tag}/{document}: {count} pages");
+            // Every page that shows a number shows its place among all.
+            let mut numbered = 0;
+            for (n, page) in laid.iter().enumerate() {
+                match page_number(page) {
+                    Some(shown) => {
+                        assert_eq!(shown, (n as u32 + 1, count as u32), "{tag}/{document}");
+                        numbered += 1;
+                    }
+                    // A page left blank before the back cover is blank.
+                    None => assert!(
+                        page.runs.iter().all(|r| r.text.trim().is_empty()),
+                        "{tag}/{document}: page {} has text but no number",
+                        n + 1
+                    ),
+                }
+            }
+            assert!(numbered >= 2, "{tag}/{document}");
+            // The back cover (the help box) is the last page, numbered
+            // with the count, and the last page of the folded sheets.
+            let last = laid.last().unwrap();
+            assert_eq!(page_number(last), Some((count as u32, count as u32)));
+            assert!(last.runs.iter().any(|r| r.size_pt >= 12.9));
+            let (sheets, _) = typesetter.impose_booklet(tag, document, &booklet).unwrap();
+            assert_eq!(sheets.pages().len(), count / 2, "{tag}/{document}");
+        }
+    }
+}
+
+#[test]
+fn addresses_in_a5_sources_break_after_a_slash_never_at_a_hyphen() {
+    let fx = printed_project();
+    let project = fx.load();
+    let typesetter = Typesetter::new(&project, None);
+    let mut broken = 0;
+    for tag in ["en", "ar", "ff-Adlm", "wo"] {
+        for document in ["red-card", "at-the-door", "in-the-shelter"] {
+            let skeleton = project
+                .skeletons
+                .iter()
+                .find(|s| s.name == document)
+                .unwrap();
+            let laid = pages(&typeset(&typesetter, tag, document, "booklet"));
+            // Without the QR code's address, on the lines beside it, and
+            // the bullets.
+            let label = format!("example.org/kyr/{tag}/{document}.html");
+            let text: Vec<String> = laid
+                .iter()
+                .map(|p| {
+                    let label = label_runs(&p.runs, &label);
+                    p.runs
+                        .iter()
+                        .filter(|r| !label.iter().any(|l| l.x0 == r.x0 && l.y == r.y))
+                        // A bullet on the right ends a right-to-left line.
+                        .filter(|r| r.text.trim() != "•")
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .flat_map(|runs| lines(&runs))
+                .map(|l| joined(&l))
+                .collect();
+            let text = text.join("\n");
+            for source in &skeleton.front.sources {
+                let address = source
+                    .url
+                    .trim_start_matches("https://")
+                    .trim_end_matches('/');
+                // The address as printed, lines between any two characters.
+                let chars: Vec<char> = address.chars().collect();
+                let found = (0..text.len())
+                    .filter(|&i| text.is_char_boundary(i))
+                    .find_map(|start| {
+                        let mut at = start;
+                        let mut breaks = Vec::new();
+                        for (k, c) in chars.iter().enumerate() {
+                            if k > 0 && text[at..].starts_with('\n') {
+                                breaks.push(k);
+                                at += 1;
+                            }
+                            if !text[at..].starts_with(*c) {
+                                return None;
+                            }
+                            at += c.len_utf8();
+                        }
+                        Some(breaks)
+                    });
+                let breaks = found
+                    .unwrap_or_else(|| panic!("{tag}/{document}: {address} is not printed whole"));
+                for k in breaks {
+                    broken += 1;
+                    assert_eq!(
+                        chars[k - 1],
+                        '/',
+                        "{tag}/{document}: {address} breaks after {:?}",
+                        chars[..k].iter().collect::<String>()
+                    );
+                }
+            }
+        }
+    }
+    // The A5 page is narrow enough that some address breaks.
+    assert!(broken > 0);
+}
+
+#[test]
+fn a_page_with_nothing_translated_says_so_instead_of_unreviewed() {
+    let fx = printed_project();
+    let project = fx.load();
+    let typesetter = Typesetter::new(&project, None);
+    let not_translated = "Ce texte n'est pas encore traduit";
+    let unreviewed = "Cette traduction n'a pas encore été vérifiée";
+    let mostly = "La plus grande partie de cette page";
+    // snk translates nothing; ff-Adlm and wo nothing of in-the-shelter
+    // but some of at-the-door.
+    let cases = [
+        ("snk", "in-the-shelter", true),
+        ("snk", "at-the-door", true),
+        ("ff-Adlm", "in-the-shelter", true),
+        ("wo", "in-the-shelter", true),
+        ("ff-Adlm", "at-the-door", false),
+        ("wo", "at-the-door", false),
+    ];
+    for (tag, document, untranslated) in cases {
+        let (says, not) = if untranslated {
+            (not_translated, unreviewed)
+        } else {
+            (unreviewed, not_translated)
+        };
+        for what in ["handout", "booklet"] {
+            let laid = pages(&typeset(&typesetter, tag, document, what));
+            for (n, page) in laid.iter().enumerate() {
+                let all = lines(&page.runs)
+                    .iter()
+                    .map(|l| joined(l))
+                    .collect::<Vec<_>>();
+                let top = all.iter().find(|l| !l.trim().is_empty());
+                if top.is_none() {
+                    continue; // a booklet's blank page
+                }
+                assert!(
+                    all.iter().any(|l| l.contains(says)),
+                    "{tag}/{document} {what} page {}: {all:?}",
+                    n + 1
+                );
+                assert!(!all.iter().any(|l| l.contains(not)), "{tag}/{document}");
+                if untranslated {
+                    assert!(!all.iter().any(|l| l.contains(mostly)), "{tag}/{document}");
+                }
+            }
+        }
+        // The web page says the same: one decision, both back ends.
+        let html = kyr::inspect::html(&project, tag, document)
+            .unwrap()
+            .html
+            .unwrap();
+        let html = html.replace("&#39;", "'").replace("&#x27;", "'");
+        assert!(html.contains(says), "{tag}/{document}");
+        assert!(!html.contains(not), "{tag}/{document}");
+    }
+    // English, reviewed and the reference, says neither.
+    let laid = pages(&typeset(&typesetter, "en", "in-the-shelter", "handout"));
+    assert!(
+        !laid[0]
+            .runs
+            .iter()
+            .any(|r| r.text.contains("not translated"))
+    );
+    // A project made before kyr had the message keeps the review notice.
+    for tag in ["en", "fr", "es"] {
+        let path = format!("locales/{tag}/kyr.ftl");
+        let text = std::fs::read_to_string(fx.root().join(&path)).unwrap();
+        let kept: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.starts_with("kyr-not-translated"))
+            .collect();
+        fx.write(&path, &(kept.join("\n") + "\n"));
+    }
+    let project = fx.load();
+    let typesetter = Typesetter::new(&project, None);
+    let typeset = typesetter
+        .typeset("snk", "in-the-shelter", "handout")
+        .unwrap();
+    assert!(typeset.diagnostics.iter().all(|d| !d.is_error()));
+    let laid = pages(&typeset.result.ok().unwrap().document);
+    let all: String = laid[0].runs.iter().map(|r| r.text.as_str()).collect();
+    assert!(all.contains(unreviewed) && all.contains(mostly), "{all}");
 }

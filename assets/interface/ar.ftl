@@ -6,6 +6,7 @@ kyr-last-reviewed = آخر مراجعة: { $date }
 kyr-unreviewed = لم تتم مراجعة هذه الترجمة بعد.
 kyr-partial = بعض أجزاء هذه الصفحة لم تُترجم بعد، وتظهر بلغة أخرى.
 kyr-mostly-fallback = معظم هذه الصفحة لم يُترجَم بعد. المقاطع المعلَّمة باسم لغة معروضة بتلك اللغة.
+kyr-not-translated = هذا النص لم يُترجم بعد.
 kyr-translated = نسبة الترجمة: { $percent } %
 kyr-print = طباعة
 kyr-print-handout = النشرة: اطبعها بحجم 100 %، على وجه واحد أو على الوجهين.

@@ -6,6 +6,7 @@ kyr-last-reviewed = Última revisión: { $date }
 kyr-unreviewed = Esta traducción todavía no ha sido revisada.
 kyr-partial = Algunas partes de esta página todavía no están traducidas y se muestran en otro idioma.
 kyr-mostly-fallback = La mayor parte de esta página aún no está traducida. Los pasajes marcados con el nombre de un idioma se muestran en ese idioma.
+kyr-not-translated = Este texto todavía no está traducido.
 kyr-translated = Traducido al { $percent } %
 kyr-print = Imprimir
 kyr-print-handout = Hoja informativa: imprimir al 100 %, por una o por ambas caras.

@@ -6,6 +6,7 @@ kyr-last-reviewed = Last reviewed: { $date }
 kyr-unreviewed = This translation has not been reviewed yet.
 kyr-partial = Some parts of this page are not translated yet and are shown in another language.
 kyr-mostly-fallback = Most of this page is not translated yet. Passages marked with the name of a language are shown in that language.
+kyr-not-translated = This text is not translated yet.
 kyr-translated = { $percent } % translated
 kyr-print = Print
 kyr-print-handout = Handout: print at 100 %, on one or both sides.

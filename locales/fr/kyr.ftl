@@ -6,6 +6,7 @@ kyr-last-reviewed = Dernière vérification : { $date }
 kyr-unreviewed = Cette traduction n'a pas encore été vérifiée.
 kyr-partial = Certaines parties de cette page ne sont pas encore traduites et sont affichées dans une autre langue.
 kyr-mostly-fallback = La plus grande partie de cette page n'est pas encore traduite. Les passages marqués du nom d'une langue sont affichés dans cette langue.
+kyr-not-translated = Ce texte n'est pas encore traduit.
 kyr-translated = Traduit à { $percent } %
 kyr-print = Imprimer
 kyr-print-handout = Fiche : imprimer à 100 %, en recto ou en recto verso.

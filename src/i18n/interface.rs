@@ -50,6 +50,7 @@ pub(crate) const MESSAGES: &[InterfaceMessage] = &[
     message("kyr-unreviewed", "unreviewed", Shown::Notice),
     message("kyr-partial", "partial", Shown::Notice),
     message("kyr-mostly-fallback", "mostly-fallback", Shown::Notice),
+    message("kyr-not-translated", "not-translated", Shown::Notice),
     message("kyr-translated", "translated", Shown::IndexLocale),
     message("kyr-print", "print", Shown::PageAndIndex),
     message("kyr-print-handout", "print-handout", Shown::PageAndIndex),
@@ -77,6 +78,9 @@ pub(crate) const LAST_REVIEWED: &str = "kyr-last-reviewed";
 pub(crate) const PARTIAL: &str = "kyr-partial";
 /// The notice on a page that shows most of its text from another locale.
 pub(crate) const MOSTLY_FALLBACK: &str = "kyr-mostly-fallback";
+/// The notice on a page none of whose text is translated yet, in place
+/// of the review notice (there is no translation to review).
+pub(crate) const NOT_TRANSLATED: &str = "kyr-not-translated";
 /// How much of a language is translated, on the index.
 pub(crate) const TRANSLATED: &str = "kyr-translated";
 /// The label of a recording's player, and of a QR code to a page that
@@ -144,6 +148,7 @@ mod tests {
             UNREVIEWED,
             PARTIAL,
             MOSTLY_FALLBACK,
+            NOT_TRANSLATED,
             TRANSLATED,
             CARD_SHEET_HELP,
         ] {

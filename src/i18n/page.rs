@@ -23,8 +23,8 @@ pub(crate) struct Page<'p> {
     pub(crate) locale: &'p Locale,
     /// Interface texts by template name (`not-legal-advice`).
     pub(crate) texts: Vec<(&'static str, Vec<Inline>)>,
-    /// The notice that the locale's translation is not reviewed, unless
-    /// it is.
+    /// The notice on every page about its translation's state: not
+    /// translated yet (none of its text is), or not reviewed, or none.
     pub(crate) review_notice: Option<Vec<Inline>>,
     /// Notices about the translation: partly or mostly in another language.
     pub(crate) notices: Vec<Vec<Inline>>,
@@ -173,15 +173,35 @@ impl<'p> Messages<'p> {
             .filter(|m| listens || m.id != interface::LISTEN)
             .map(|m| (m.name, resolver.interface_message(m.id)))
             .collect();
-        let review_notice =
-            (!locale.reviewed).then(|| resolver.interface_message(interface::UNREVIEWED));
+        // A page with nothing translated has nothing to review: its notice
+        // says it is not translated yet, on every page, and says it all
+        // (a project made before kyr had the message keeps the review
+        // notice).
+        let untranslated =
+            untranslated(borrowed, shown) && self.defines(locale, interface::NOT_TRANSLATED);
+        let review_notice = if untranslated {
+            Some(resolver.interface_message(interface::NOT_TRANSLATED))
+        } else {
+            (!locale.reviewed).then(|| resolver.interface_message(interface::UNREVIEWED))
+        };
         let mut notices = Vec::new();
-        if mostly_borrowed(borrowed, shown) {
+        if untranslated {
+            // Said by the notice above.
+        } else if mostly_borrowed(borrowed, shown) {
             notices.push(resolver.interface_message(interface::MOSTLY_FALLBACK));
         } else if !resolver.fallbacks.is_empty() {
             notices.push(resolver.interface_message(interface::PARTIAL));
         }
         (resolver, document, texts, review_notice, notices)
+    }
+
+    /// Whether a locale's chain has the message `id`.
+    fn defines(&self, locale: &Locale, id: &str) -> bool {
+        locale.chain.iter().any(|tag| {
+            self.catalog
+                .get(tag)
+                .is_some_and(|b| b.bundle.has_message(id))
+        })
     }
 
     /// The sides of a wallet card: the front from the document in its
@@ -401,6 +421,12 @@ fn without(blocks: Vec<Block>, skip: &[String]) -> Vec<Block> {
             other => other,
         })
         .collect()
+}
+
+/// Whether a page shows its messages only from other locales: then its
+/// notice says it is not translated yet.
+fn untranslated(borrowed: usize, shown: usize) -> bool {
+    borrowed > 0 && borrowed == shown
 }
 
 /// Whether a page shows more of its messages from other locales than from

@@ -56,8 +56,9 @@ pub(crate) struct Data {
     /// On a handout or booklet: a QR code to the web version, or a number.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) qr: Option<Qr>,
-    /// The notice that the translation is not reviewed, for every page
-    /// and every card front; `none` when it is reviewed.
+    /// The notice about the translation's state, for every page and
+    /// every card front: not translated yet (none of the text is), or
+    /// not reviewed; `none` when it is reviewed.
     pub(crate) review_notice: Option<Vec<Inline>>,
     /// Whether a person reviewed the locale's translation.
     pub(crate) reviewed: bool,
