@@ -2,11 +2,12 @@
 //! in an Arabic-script locale that falls back to French, checked on the
 //! laid-out frames: which side lines start on, where bullets sit, that no
 //! glyph leaves its clip box, where the review notice is and how big, the
-//! fallback mark, the help callout, card type size and inset.
+//! fallback mark, the help callout, card type size and inset, the note to
+//! whoever prints a card sheet.
 
 use kyr::inspect::{self, Typesetter, glyphs_outside};
 use typst::layout::{Frame, FrameItem, Point, Transform};
-use typst::visualize::Geometry;
+use typst::visualize::{Geometry, Paint};
 use typst_layout::PagedDocument;
 
 use crate::util::Fixture;
@@ -21,6 +22,10 @@ struct Run {
     size_pt: f64,
     /// Inside a clipped group (a card's fitted text).
     clipped: bool,
+    /// Set in a bold face (weight 600 or more).
+    bold: bool,
+    /// How light its colour is, from 0 (black) to 1 (white).
+    lightness: f64,
     text: String,
 }
 
@@ -51,6 +56,8 @@ fn collect(frame: &Frame, ts: Transform, clipped: bool, laid: &mut Laid) {
                     y: start.y.to_mm(),
                     size_pt: text.size.to_pt(),
                     clipped,
+                    bold: text.font.font().info().variant.weight.to_number() >= 600,
+                    lightness: lightness(&text.fill),
                     text: text.text.to_string(),
                 });
             }
@@ -84,6 +91,17 @@ fn collect(frame: &Frame, ts: Transform, clipped: bool, laid: &mut Laid) {
             }
             _ => {}
         }
+    }
+}
+
+/// The mean of a solid paint's red, green and blue, 0 to 1.
+fn lightness(paint: &Paint) -> f64 {
+    match paint {
+        Paint::Solid(colour) => {
+            let [r, g, b, _] = colour.to_vec4();
+            f64::from(r + g + b) / 3.0
+        }
+        _ => 0.0,
     }
 }
 
@@ -406,6 +424,123 @@ fn fallback_passages_are_marked_with_a_rule_and_their_language() {
     }
 }
 
+/// The smallest sizes on a card front: its body (what the template fits
+/// into the clip box), the hotline, and the rest of its chrome (the review
+/// notice, the names of the languages shown, "Listen").
+const CARD_BODY_PT: f64 = 7.5;
+const CARD_HOTLINE_PT: f64 = 8.0;
+const CARD_CHROME_PT: f64 = 6.5;
+
+/// A card front (`page` holds its runs and shapes only): the body at
+/// 7.5 pt or more, the hotline boxed, bold, at 8 pt or more, the rest of
+/// its chrome at 6.5 pt or more. Returns the body's size.
+fn check_card_front(tag: &str, what: &str, page: &Laid) -> f64 {
+    let body: Vec<&Run> = page
+        .runs
+        .iter()
+        .filter(|r| r.clipped && !r.text.trim().is_empty())
+        .collect();
+    assert!(!body.is_empty(), "{tag} {what}: no body text");
+    let smallest = body.iter().map(|r| r.size_pt).fold(f64::MAX, f64::min);
+    assert!(
+        smallest >= CARD_BODY_PT - 0.01,
+        "{tag} {what}: the body is set at {smallest:.2} pt"
+    );
+    let hotline: Vec<&Run> = page
+        .runs
+        .iter()
+        .filter(|r| r.text.contains("1212"))
+        .collect();
+    assert!(!hotline.is_empty(), "{tag} {what}: no hotline");
+    for run in hotline {
+        assert!(
+            run.size_pt >= CARD_HOTLINE_PT - 0.01 && run.bold && !run.clipped,
+            "{tag} {what}: the hotline {:?} is at {:.2} pt, bold {}",
+            run.text,
+            run.size_pt,
+            run.bold
+        );
+    }
+    check_callout(tag, what, page, CARD_HOTLINE_PT);
+    for run in page
+        .runs
+        .iter()
+        .filter(|r| !r.clipped && !r.text.trim().is_empty())
+    {
+        assert!(
+            run.size_pt >= CARD_CHROME_PT - 0.01,
+            "{tag} {what}: {:?} is set at {:.2} pt",
+            run.text,
+            run.size_pt
+        );
+    }
+    smallest
+}
+
+/// The runs and shapes of a page inside the rectangle at `at` of `size`
+/// (one card of a sheet), in the page's coordinates.
+fn within(page: &Laid, at: (f64, f64), size: (f64, f64)) -> Laid {
+    let ((x, y), (w, h)) = (at, size);
+    let inside = |x0: f64, x1: f64, y0: f64, y1: f64| {
+        x0 >= x - 0.01 && x1 <= x + w + 0.01 && y0 >= y - 0.01 && y1 <= y + h + 0.01
+    };
+    Laid {
+        width: page.width,
+        height: page.height,
+        runs: page
+            .runs
+            .iter()
+            .filter(|r| inside(r.x0, r.x1, r.y, r.y))
+            .cloned()
+            .collect(),
+        drawn: page
+            .drawn
+            .iter()
+            .filter(|d| inside(d.x0, d.x1, d.y0, d.y1))
+            .copied()
+            .collect(),
+        images: page
+            .images
+            .iter()
+            .filter(|d| inside(d.x0, d.x1, d.y0, d.y1))
+            .copied()
+            .collect(),
+    }
+}
+
+/// The note to whoever prints a card sheet, on its first page: above the
+/// cards, at 7 pt or more, in dark grey, each line between two crop marks
+/// (within one card's width, 2 mm clear of the cut lines).
+fn check_sheet_note(tag: &str, front: &Laid, sheet: &inspect::Sheet) {
+    let x0 = sheet.fronts.iter().map(|p| p.0).fold(f64::MAX, f64::min);
+    let y0 = sheet.fronts.iter().map(|p| p.1).fold(f64::MAX, f64::min);
+    let cw = sheet.card.0;
+    let note: Vec<&Run> = front
+        .runs
+        .iter()
+        .filter(|r| r.y < y0 && !r.text.trim().is_empty())
+        .collect();
+    assert!(!note.is_empty(), "{tag} sheet: no note to whoever prints");
+    for run in note {
+        assert!(
+            run.size_pt >= 7.0 - 0.01,
+            "{tag} sheet: the note is set at {:.2} pt",
+            run.size_pt
+        );
+        assert!(
+            (0.1..=0.3).contains(&run.lightness),
+            "{tag} sheet: the note is not dark grey ({:.2})",
+            run.lightness
+        );
+        let column = ((run.x0 - x0) / cw).floor();
+        assert!(
+            run.x0 >= x0 + column * cw + 2.0 && run.x1 <= x0 + (column + 1.0) * cw - 2.0,
+            "{tag} sheet: the note's line {:?} meets a crop mark",
+            run.text
+        );
+    }
+}
+
 #[test]
 fn card_sheets_and_cards_start_on_the_right_keep_text_inside_and_readable() {
     let fx = project();
@@ -425,7 +560,7 @@ fn card_sheets_and_cards_start_on_the_right_keep_text_inside_and_readable() {
             assert!(!body.is_empty());
             let smallest = body.iter().map(|r| r.size_pt).fold(f64::MAX, f64::min);
             assert!(
-                smallest >= 7.5,
+                smallest >= CARD_BODY_PT - 0.01,
                 "{tag} card {side}: text at {smallest:.2} pt"
             );
             for run in page.runs.iter().filter(|r| !r.text.trim().is_empty()) {
@@ -440,12 +575,12 @@ fn card_sheets_and_cards_start_on_the_right_keep_text_inside_and_readable() {
                 );
             }
             if *side == "front" {
-                check_callout(tag, "card", &page, 6.5);
+                check_card_front(tag, "card", &page);
             }
         }
         if tag != "en" {
             let front = &pages(&card)[0];
-            let notice = front.runs.iter().find(|r| r.size_pt < 7.0 && r.y < 8.0);
+            let notice = front.runs.iter().find(|r| !r.clipped && r.y < 8.0);
             assert!(
                 notice.is_some(),
                 "{tag}: no review notice on the card front"
@@ -463,35 +598,222 @@ fn card_sheets_and_cards_start_on_the_right_keep_text_inside_and_readable() {
                 run.text
             );
         }
+        check_sheet_note(tag, front, &sheet);
         // The first card on the sheet: its lines start on the side of the
         // locale's direction, bullets beside their text.
         let (cx, cy) = sheet.fronts[0];
-        let (cw, ch) = sheet.card;
-        let in_card: Vec<Run> = front
-            .runs
-            .iter()
-            .filter(|r| r.x0 >= cx && r.x1 <= cx + cw && r.y >= cy && r.y <= cy + ch)
-            .cloned()
-            .collect();
-        let card_page = Laid {
-            width: front.width,
-            height: front.height,
-            runs: in_card,
-            ..Laid::default()
-        };
+        let (cw, _) = sheet.card;
+        let card_page = within(front, sheet.fronts[0], sheet.card);
+        check_card_front(tag, "card sheet", &card_page);
         if RIGHT_TO_LEFT.contains(&tag.as_str()) {
             check_directions(tag, "card sheet", &card_page, (cx + 3.0, cx + cw - 3.0));
         }
         if tag != "en" {
-            let notice = card_page
-                .runs
-                .iter()
-                .find(|r| r.size_pt < 7.0 && r.y < cy + 8.0);
+            let notice = card_page.runs.iter().find(|r| !r.clipped && r.y < cy + 8.0);
             assert!(
                 notice.is_some(),
                 "{tag}: no review notice on the sheet's cards"
             );
         }
+    }
+}
+
+/// Where the images on a frame are: each one's top-left corner and size,
+/// in mm.
+fn images(frame: &Frame, ts: Transform, out: &mut Vec<Drawn>) {
+    for (pos, item) in frame.items() {
+        match item {
+            FrameItem::Group(group) => {
+                let ts = ts
+                    .pre_concat(Transform::translate(pos.x, pos.y))
+                    .pre_concat(group.transform);
+                images(&group.frame, ts, out);
+            }
+            FrameItem::Image(_, size, _) => {
+                let a = pos.transform(ts);
+                let b = Point::new(pos.x + size.x, pos.y + size.y).transform(ts);
+                out.push(Drawn {
+                    x0: a.x.to_mm(),
+                    y0: a.y.to_mm(),
+                    x1: b.x.to_mm(),
+                    y1: b.y.to_mm(),
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn an_audio_first_card_front_keeps_its_body_and_hotline_readable_beside_its_qr_code() {
+    let fx = Fixture::shipped();
+    fx.with_real_contacts();
+    fx.replace(
+        "kyr.toml",
+        "# qr = \"https://example.org/kyr/{locale}/{document}.html\"",
+        "qr = \"https://kyr.example.net/{locale}/{document}.html\"",
+    );
+    let tags = ["en", "ar", "ff-Adlm", "wo"];
+    for endonym in ["English", "العربية", "𞤆𞤵𞤤𞤢𞤪", "Wolof"] {
+        let line = format!("endonym = \"{endonym}\"\n");
+        fx.replace("kyr.toml", &line, &format!("{line}audio_first = true\n"));
+    }
+    // Wolof, read by ear first, with two recordings of its card's front.
+    let tone = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/audio/tone.ogg"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(fx.root().join("locales/wo/audio")).unwrap();
+    for message in ["card-door", "card-silent"] {
+        std::fs::write(
+            fx.root().join(format!("locales/wo/audio/{message}.ogg")),
+            &tone,
+        )
+        .unwrap();
+    }
+    let project = fx.load();
+    let typesetter = Typesetter::new(&project, None);
+    for tag in tags {
+        let card = typeset_inside(&typesetter, tag, "red-card", "card");
+        let front = &pages(&card)[0];
+        check_card_front(tag, "audio-first card", front);
+        // The code: inside the card, clear of the cut and of every line of
+        // text, and it scans.
+        let mut found = Vec::new();
+        images(&card.pages()[0].frame, Transform::identity(), &mut found);
+        assert_eq!(found.len(), 1, "{tag}: {found:?}");
+        let code = found[0];
+        assert!(
+            code.x0 >= 2.9
+                && code.y0 >= 2.9
+                && code.x1 <= front.width - 2.9
+                && code.y1 <= front.height - 2.9,
+            "{tag}: the QR code is within 3 mm of the cut: {code:?}"
+        );
+        for run in front.runs.iter().filter(|r| !r.text.trim().is_empty()) {
+            let top = run.y - run.size_pt * 0.3528;
+            let apart =
+                run.x1 <= code.x0 || run.x0 >= code.x1 || run.y <= code.y0 || top >= code.y1;
+            assert!(apart, "{tag}: {:?} runs into the QR code", run.text);
+        }
+        assert_eq!(
+            crate::print::qr_codes_at(&card.pages()[0], 10.0),
+            [format!("https://kyr.example.net/{tag}/red-card.html")],
+            "{tag}"
+        );
+        let sheet = typeset_inside(&typesetter, tag, "red-card", "card-sheet");
+        let laid = pages(&sheet);
+        let grid = inspect::sheet(project.config.locale(tag).unwrap().paper);
+        check_card_front(
+            tag,
+            "audio-first sheet",
+            &within(&laid[0], grid.fronts[0], grid.card),
+        );
+    }
+}
+
+/// A project `kyr init` made, its reference Spanish, with Mam and K'iche'
+/// that translate nothing yet, and a wallet card whose Spanish front fits
+/// the card at not much over the readable size (the shipped red card, its
+/// statement in Spanish, on US Letter's smaller card), and a hotline.
+fn new_project_with_a_card() -> (tempfile::TempDir, std::path::PathBuf) {
+    let folder = tempfile::tempdir().unwrap();
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_kyr"))
+        .current_dir(folder.path())
+        .args([
+            "init",
+            "x",
+            "--reference",
+            "es",
+            "--locale",
+            "mam",
+            "--locale",
+            "quc",
+        ])
+        .args(["--paper", "us-letter"])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let root = folder.path().join("x");
+    let config = std::fs::read_to_string(root.join("kyr.toml"))
+        .unwrap()
+        .replace("+1 (555) 010-1234", "+1 (212) 555-1212");
+    std::fs::write(root.join("kyr.toml"), config).unwrap();
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let skeleton = std::fs::read_to_string(shipped.join("content/red-card.md"))
+        .unwrap()
+        .replace(
+            "layouts = [\"handout\", \"card\", \"booklet\"]",
+            "layouts = [\"card\"]\nofficer_locale = \"es\"",
+        )
+        .replace("\"card-keep\", ", "");
+    std::fs::write(root.join("content/red-card.md"), skeleton).unwrap();
+    std::fs::copy(
+        shipped.join("locales/es/red-card.ftl"),
+        root.join("locales/es/red-card.ftl"),
+    )
+    .unwrap();
+    (folder, root)
+}
+
+#[test]
+fn fallback_marks_cost_a_new_projects_mam_and_kiche_cards_no_room() {
+    let (_folder, root) = new_project_with_a_card();
+    let project = kyr::project::load(&root).unwrap();
+    let typesetter = Typesetter::new(&project, None);
+    let es = pages(&typeset_inside(&typesetter, "es", "red-card", "card"));
+    let es_size = check_card_front("es", "card", &es[0]);
+    let es_start = es[0]
+        .runs
+        .iter()
+        .filter(|r| r.clipped)
+        .map(|r| r.x0)
+        .fold(f64::MAX, f64::min);
+    for tag in ["mam", "quc"] {
+        let front = &pages(&typeset_inside(&typesetter, tag, "red-card", "card"))[0];
+        let size = check_card_front(tag, "card", front);
+        // All of it is Spanish, marked: the mark takes neither the text's
+        // size nor its width.
+        assert!(
+            size >= es_size - 0.2,
+            "{tag}: the front is set at {size:.2} pt, Spanish at {es_size:.2} pt"
+        );
+        let start = front
+            .runs
+            .iter()
+            .filter(|r| r.clipped)
+            .map(|r| r.x0)
+            .fold(f64::MAX, f64::min);
+        assert!(
+            (start - es_start).abs() < 0.1,
+            "{tag}: the text starts {start:.2} mm from the cut, Spanish {es_start:.2} mm"
+        );
+        let rule = front
+            .drawn
+            .iter()
+            .find(|d| d.x1 - d.x0 < 1.0 && d.y1 - d.y0 > 10.0)
+            .unwrap_or_else(|| panic!("{tag}: no rule beside the Spanish text"));
+        assert!(
+            rule.x1 < start && rule.x0 > 1.0,
+            "{tag}: the rule is at {:.2}-{:.2} mm, the text at {start:.2} mm",
+            rule.x0,
+            rule.x1
+        );
+        assert!(
+            front.runs.iter().any(|r| r.text == "Español" && !r.clipped),
+            "{tag}: the front does not name Spanish"
+        );
+    }
+    // The sheet, with its note in the project's language.
+    let sheet = inspect::sheet(project.config.locale("es").unwrap().paper);
+    for tag in ["es", "mam"] {
+        let laid = pages(&typeset_inside(&typesetter, tag, "red-card", "card-sheet"));
+        check_sheet_note(tag, &laid[0], &sheet);
+        assert!(laid[0].runs.iter().any(|r| r.text.contains("doble cara")));
     }
 }
 

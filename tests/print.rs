@@ -121,7 +121,7 @@ fn text_that_cannot_fit_a_card_readably_is_reported() {
         diags.contains("warning: the front of the `red-card` card in `fr` is set at"),
         "{diags}"
     );
-    assert!(diags.contains("under the readable 7 pt"), "{diags}");
+    assert!(diags.contains("under the readable 7.5 pt"), "{diags}");
     assert!(report.failed.is_empty(), "{:?}", report.failed);
     assert!(fx.out("fr/red-card.card.pdf").is_file());
     assert!(fx.out("fr/red-card.card-sheet.pdf").is_file());
@@ -405,7 +405,7 @@ fn a_card_front_set_under_the_readable_size_to_fit_is_warned_with_its_size() {
         .next()
         .and_then(|n| n.parse().ok())
         .unwrap();
-    assert!((5.0..7.0).contains(&size), "{size}");
+    assert!((4.5..7.5).contains(&size), "{size}");
     // Only the side that had to shrink.
     assert!(
         !run.stderr.contains("the back of the `red-card` card"),

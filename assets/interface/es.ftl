@@ -19,3 +19,5 @@ kyr-sources = Fuentes
 kyr-listen = Escuchar
 kyr-documents = Documentos
 kyr-help = Ayuda legal gratuita: { $organization }, { $hotline }
+# Se imprime en el margen de una hoja de tarjetas de bolsillo, solo en este idioma (el del proyecto): es para quien imprime.
+kyr-card-sheet-help = Imprimir las dos páginas en una sola hoja, a doble cara, girando por el borde largo, al 100 % (tamaño real). Recortar por las marcas.

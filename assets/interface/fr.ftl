@@ -19,3 +19,5 @@ kyr-sources = Sources
 kyr-listen = Écouter
 kyr-documents = Documents
 kyr-help = Aide juridique gratuite : { $organization }, { $hotline }
+# Imprimé dans la marge d'une feuille de cartes de poche, dans cette langue (celle du projet) seulement : il s'adresse à qui imprime.
+kyr-card-sheet-help = Imprimer les deux pages sur une seule feuille, recto verso, retournement sur le bord long, à 100 % (taille réelle). Découper le long des repères.

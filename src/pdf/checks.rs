@@ -19,7 +19,7 @@ use crate::i18n::resolve::Resolver;
 use crate::render::{GlyphPlace, MissingGlyphs};
 
 /// Card text smaller than this is hard to read.
-pub(crate) const MIN_CARD_TEXT_PT: f64 = 7.0;
+pub(crate) const MIN_CARD_TEXT_PT: f64 = 7.5;
 
 /// What the checks read of a compiled document, found in one walk over
 /// its frames: the characters drawn as boxes, the runs of text whose ink

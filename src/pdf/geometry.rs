@@ -51,15 +51,17 @@ pub struct Sheet {
     pub backs: Vec<(Mm, Mm)>,
 }
 
-/// As many cards as fit on the paper, the grid centred, cards touching so
-/// one cut separates two cards.
+/// As many cards as fit on the paper, cards touching so one cut separates
+/// two cards: the grid centred across, and low enough on the paper to
+/// leave the room above it to the note for whoever prints (the rest of
+/// the height once the bottom margin is kept).
 pub fn sheet(paper: Paper) -> Sheet {
     let (width, height) = paper_size(paper);
     let (cw, ch) = card_size(paper);
     let columns = ((width - 2.0 * SHEET_MARGIN) / cw).floor().max(1.0) as usize;
     let rows = ((height - 2.0 * SHEET_MARGIN) / ch).floor().max(1.0) as usize;
     let x0 = (width - columns as f64 * cw) / 2.0;
-    let y0 = (height - rows as f64 * ch) / 2.0;
+    let y0 = height - SHEET_MARGIN - rows as f64 * ch;
     let mut fronts = Vec::new();
     let mut backs = Vec::new();
     for row in 0..rows {
@@ -132,6 +134,14 @@ mod tests {
         for paper in [Paper::A4, Paper::UsLetter] {
             let s = sheet(paper);
             assert_eq!((s.columns, s.rows), (2, 5), "{paper:?}");
+            // The room above the cards holds the note for whoever prints:
+            // two lines at 7 pt, 6 mm from the edge, under the crop marks.
+            let top = s.fronts.iter().map(|f| f.1).fold(f64::MAX, f64::min);
+            let bottom = s.page.1 - s.fronts.iter().map(|f| f.1).fold(0.0, f64::max) - s.card.1;
+            assert!(
+                top >= 15.0 && (bottom - SHEET_MARGIN).abs() < 0.01,
+                "{paper:?}: {top} {bottom}"
+            );
             for (front, back) in s.fronts.iter().zip(&s.backs) {
                 assert!((back.0 - (s.page.0 - front.0 - s.card.0)).abs() < 0.01);
                 assert_eq!(front.1, back.1);
