@@ -127,6 +127,23 @@ impl Config {
 }
 
 impl Config {
+    /// Where the QR codes of `document` in `locale` point, `{locale}` and
+    /// `{document}` filled in: the document's own address (`own`, from
+    /// its front matter; an empty one turns the code off), else the
+    /// locale's, else the project's; `None` when none is set.
+    pub(crate) fn qr_address(
+        &self,
+        own: Option<&str>,
+        locale: &Locale,
+        document: &str,
+    ) -> Option<String> {
+        let template = match own {
+            Some(own) => own,
+            None => locale.qr.as_deref().or(self.qr.as_deref())?,
+        };
+        (!template.trim().is_empty()).then(|| links::fill_qr(template, &locale.tag, document))
+    }
+
     /// The locale with this tag.
     pub fn locale(&self, tag: &str) -> Option<&Locale> {
         self.locales.get(tag)
@@ -256,6 +273,8 @@ pub struct Locale {
     pub qr: Option<String>,
     /// Variables: the project's, with this locale's overrides.
     pub vars: IndexMap<String, Var>,
+    /// Where its `[locales.<tag>]` table is named in kyr.toml.
+    pub span: Span,
 }
 
 /// Variables travel through Fluent as private-use placeholder characters,
@@ -547,6 +566,7 @@ fn validate_locale(
             .as_ref()
             .and_then(|qr| checked_qr(qr, span, diags)),
         vars: locale_vars,
+        span: span(tag_span.clone()),
     }
 }
 

@@ -676,4 +676,23 @@ fn an_audio_first_languages_text_links_the_page_that_plays_its_recordings() {
         !fx.page("wo/at-the-door.sms.txt")
             .contains("kyr.example.net")
     );
+    // Every command meets it where it is fixed, the locale's table in
+    // kyr.toml, whatever it makes: `check`, and a build of the PDFs alone
+    // (the card has no code to the recordings either).
+    let config = std::fs::read_to_string(fx.root().join("kyr.toml")).unwrap();
+    let line = config
+        .lines()
+        .position(|l| l.trim() == "[locales.wo]")
+        .expect("a Wolof table")
+        + 1;
+    for args in [
+        &["check"][..],
+        &["build", "--format", "pdf", "--doc", "red-card"],
+    ] {
+        let ran = fx.run(args);
+        // At the tag: `[locales.wo]`, column 10.
+        let at = format!("kyr.toml:{line}:10: warning: `wo` is read by ear first");
+        assert!(ran.stderr.contains(&at), "{args:?}: {}", ran.stderr);
+        assert!(ran.stderr.contains("`wo/red-card`"), "{}", ran.stderr);
+    }
 }

@@ -55,7 +55,6 @@ impl<'a> BackEnds<'a> {
             pdf,
             text: wanted.contains(&Format::Text).then_some(TextFormat {
                 config: &project.config,
-                strict: options.strict,
             }),
         }
     }

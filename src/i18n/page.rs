@@ -124,6 +124,10 @@ impl<'p> Messages<'p> {
             _ => Vec::new(),
         };
         let card = is_card.then(|| self.card(locale, skeleton));
+        let mut resolver = resolver;
+        if let Some(unlinked) = self.unlinked_recordings(locale, skeleton, &document) {
+            resolver.diagnostics.push(unlinked.promote(strict));
+        }
         Page {
             resolver,
             document,
@@ -201,6 +205,37 @@ impl<'p> Messages<'p> {
             self.catalog
                 .get(tag)
                 .is_some_and(|b| b.bundle.has_message(id))
+        })
+    }
+
+    /// The warning for a page read by ear first (its locale is
+    /// `audio_first`) that plays recordings, when no `qr` address says
+    /// where it is published: its card has no code to them, and its chat
+    /// and SMS text cannot point to them. At the locale's table in kyr.toml.
+    fn unlinked_recordings(
+        &self,
+        locale: &Locale,
+        skeleton: &Skeleton,
+        document: &Document,
+    ) -> Option<Diagnostic> {
+        let plays = !crate::doc::model::recordings(&document.blocks).is_empty();
+        let published =
+            self.config
+                .qr_address(skeleton.front.qr.as_deref(), locale, &skeleton.name);
+        (locale.audio_first && plays && published.is_none()).then(|| {
+            Diagnostic::warning(format!(
+                "`{tag}` is read by ear first, but no `qr` address says where the page of \
+                 `{tag}/{doc}` with its recordings is published: its card carries no code to \
+                 them and its chat and SMS text cannot point to them",
+                tag = locale.tag,
+                doc = skeleton.name
+            ))
+            .code("recordings-unlinked")
+            .at(locale.span.clone())
+            .hint(
+                "set `qr = \"https://…/{locale}/{document}.html\"` in kyr.toml, where the HTML \
+                 pages are published",
+            )
         })
     }
 

@@ -7,7 +7,6 @@
 use std::ops::Range;
 
 use crate::base::diag::Span;
-use crate::base::links;
 use crate::config::{Config, Locale, Paper};
 use crate::doc::Skeleton;
 use crate::doc::model::without_recordings;
@@ -98,15 +97,10 @@ pub(crate) fn qr_code(
     locale: &Locale,
     document: &Document,
 ) -> Result<Option<Qr>, String> {
-    let template = match skeleton.front.qr.clone() {
-        Some(own) if own.is_empty() => return Ok(None),
-        Some(own) => own,
-        None => match locale.qr.clone().or_else(|| config.qr.clone()) {
-            Some(t) => t,
-            None => return Ok(None),
-        },
+    let Some(target) = config.qr_address(skeleton.front.qr.as_deref(), locale, &document.name)
+    else {
+        return Ok(None);
     };
-    let target = links::fill_qr(&template, &locale.tag, &document.name);
     let svg = qr::svg(&target)?;
     let printed = target
         .strip_prefix("https://")

@@ -31,9 +31,7 @@ use std::collections::BTreeSet;
 use unicode_normalization::UnicodeNormalization as _;
 use unicode_segmentation::UnicodeSegmentation as _;
 
-use crate::base::diag::{Diagnostic, Span};
 use crate::base::lang::Direction;
-use crate::base::links;
 use crate::config::{Config, Locale};
 use crate::doc::Skeleton;
 use crate::doc::model::{Block, Inline, Lang, recordings};
@@ -85,8 +83,6 @@ pub(crate) fn outputs(skeleton: &Skeleton, locale: &Locale) -> Vec<Planned> {
 pub(crate) struct TextFormat<'a> {
     /// The project's configuration: where its pages are published.
     pub(crate) config: &'a Config,
-    /// `--strict`: a warning is an error.
-    pub(crate) strict: bool,
 }
 
 impl OutputFormat for TextFormat<'_> {
@@ -99,16 +95,15 @@ impl OutputFormat for TextFormat<'_> {
     }
 
     fn render(&self, skeleton: &Skeleton, page: &Page) -> Rendered {
-        let mut diagnostics = Vec::new();
-        let listen = if page.locale.audio_first && !recordings(&page.document.blocks).is_empty() {
-            let address = published_address(self.config, skeleton, page.locale);
-            if address.is_none() {
-                diagnostics.push(unlinked_recordings(skeleton, page).promote(self.strict));
-            }
-            address
-        } else {
-            None
-        };
+        // A page read by ear first points to where its recordings play;
+        // without an address, resolving the page warned
+        // (`recordings-unlinked`), as every command does.
+        let listen = (page.locale.audio_first && !recordings(&page.document.blocks).is_empty())
+            .then(|| {
+                self.config
+                    .qr_address(skeleton.front.qr.as_deref(), page.locale, &skeleton.name)
+            })
+            .flatten();
         let texts = [chat(page, listen.as_deref()), sms(page, listen.as_deref())];
         Rendered {
             files: self
@@ -117,38 +112,9 @@ impl OutputFormat for TextFormat<'_> {
                 .zip(texts)
                 .map(|(planned, text)| (planned, Some(text.into_bytes())))
                 .collect(),
-            diagnostics,
             ..Rendered::default()
         }
     }
-}
-
-/// Where the page of `skeleton` in `locale` is published, from the `qr`
-/// address (the document's own, else its locale's, else the project's)
-/// with `{locale}` and `{document}` filled in, as the printed QR codes
-/// point; `None` when no address is set or the document turns it off.
-fn published_address(config: &Config, skeleton: &Skeleton, locale: &Locale) -> Option<String> {
-    let template = match &skeleton.front.qr {
-        Some(own) => own,
-        None => locale.qr.as_ref().or(config.qr.as_ref())?,
-    };
-    (!template.trim().is_empty()).then(|| links::fill_qr(template, &locale.tag, &skeleton.name))
-}
-
-/// The warning for a page read by ear first whose text cannot say where
-/// its recordings are played: no address is set.
-fn unlinked_recordings(skeleton: &Skeleton, page: &Page) -> Diagnostic {
-    Diagnostic::warning(format!(
-        "the chat and SMS text of `{}/{}` cannot point to its recordings: `{}` is read by \
-         ear first, but no `qr` address says where the pages are published",
-        page.locale.tag, skeleton.name, page.locale.tag
-    ))
-    .code("recordings-unlinked")
-    .at(Span::new(skeleton.file, 0..0))
-    .hint(
-        "set `qr = \"https://…/{locale}/{document}.html\"` in kyr.toml, where the HTML pages \
-         are published",
-    )
 }
 
 /// The messaging file, `<doc>.txt`: the whole document, cut into messages
