@@ -1,20 +1,22 @@
 //! Resolution: a skeleton + a locale -> a [`Document`]. Each
 //! reference is looked up along the locale's fallback chain, formatted by
-//! Fluent with variables as placeholders, read as Markdown, and tagged
+//! Fluent (selectors see the variables' values; the text holds them as
+//! placeholders), read as Markdown, and tagged
 //! with the supplying locale's language when that is not the page's.
 //! Every fallback is recorded.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use fluent_bundle::resolver::ResolverError;
 use fluent_bundle::resolver::errors::ReferenceKind;
-use fluent_bundle::types::FluentValue;
 use fluent_bundle::{FluentArgs, FluentError, FluentMessage};
 use fluent_syntax::ast::Pattern;
 
 use crate::base::diag::{Diagnostic, Severity, Span, human_size};
 use crate::base::ident::VAR_BASE;
+use crate::base::numbers::{Numbers, Style};
 use crate::base::text::{self, is_control};
 use crate::config::{Config, Locale, Var};
 use crate::doc::markdown::{self, Mode, Problem};
@@ -22,6 +24,7 @@ use crate::doc::model::{Block, Inline, Lang, Leaf, Recorded, Reference};
 use crate::doc::{Skeleton, Source};
 use crate::i18n::catalog::falls_back;
 use crate::i18n::interface;
+use crate::i18n::values::{self, Placeholders};
 use crate::i18n::{Catalog, LocaleBundle};
 
 /// A document in one locale, ready for a back end.
@@ -86,8 +89,10 @@ pub(crate) struct Resolver<'a> {
     document: String,
     strict: bool,
     vars: Vec<(String, Var)>,
-    /// Fluent arguments: each variable as its placeholder character.
+    /// Fluent arguments: each variable's value, for selectors.
     args: FluentArgs<'static>,
+    /// What Fluent writes for each argument: its placeholder character.
+    placeholders: Arc<Placeholders>,
     anchor: Span,
     /// Problems found, including those of other locales met on the chain.
     pub diagnostics: Vec<Diagnostic>,
@@ -126,25 +131,16 @@ impl<'a> Resolver<'a> {
         extra: &[(&str, &str)],
         anchor: Span,
     ) -> Self {
-        let mut vars: Vec<(String, Var)> = locale
-            .vars
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        for (name, text) in extra {
-            vars.push((
-                (*name).to_owned(),
-                Var {
-                    text: (*text).to_owned(),
-                    link: None,
-                },
-            ));
-        }
+        let vars = with_extra(locale, extra);
         let mut args = FluentArgs::with_capacity(vars.len());
-        for (i, (name, _)) in vars.iter().enumerate() {
-            let placeholder = char::from_u32(VAR_BASE + i as u32).unwrap_or('\u{FFFD}');
-            args.set(name.clone(), FluentValue::from(placeholder.to_string()));
+        for (name, var) in &vars {
+            args.set(name.clone(), values::value_of(&var.text));
         }
+        // A name given twice stands for its last value, as `args` holds it.
+        let placeholders = Arc::new(Placeholders::new(&args, |name| {
+            let i = vars.iter().rposition(|(n, _)| n == name)?;
+            char::from_u32(VAR_BASE + i as u32)
+        }));
         let failed = catalog.get(&locale.tag).is_some_and(|b| b.unreadable);
         Resolver {
             config,
@@ -154,6 +150,7 @@ impl<'a> Resolver<'a> {
             strict,
             vars,
             args,
+            placeholders,
             anchor,
             diagnostics: Vec::new(),
             fallbacks: Vec::new(),
@@ -519,9 +516,11 @@ impl<'a> Resolver<'a> {
         location: &Option<Span>,
     ) -> Option<Cow<'a, str>> {
         let mut errors = Vec::new();
-        let text = bundle
-            .bundle
-            .format_pattern(pattern, Some(&self.args), &mut errors);
+        let text = values::with_placeholders(&self.placeholders, || {
+            bundle
+                .bundle
+                .format_pattern(pattern, Some(&self.args), &mut errors)
+        });
         if errors.is_empty() {
             return Some(text);
         }
@@ -874,6 +873,42 @@ impl<'a> Resolver<'a> {
             format!("defined variables: {}", names.join(", "))
         }
     }
+}
+
+/// The locale's variables and then `extra` (kyr's own, such as a date or
+/// a share), in placeholder order. A number of kyr's own is written the
+/// locale's way; the project's `[vars]` are printed as written.
+fn with_extra(locale: &Locale, extra: &[(&str, &str)]) -> Vec<(String, Var)> {
+    let mut vars: Vec<(String, Var)> = locale
+        .vars
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let numbers = extra
+        .iter()
+        .any(|(_, text)| values::is_plain_number(text))
+        .then(|| Numbers::new(&locale.tag));
+    for (name, text) in extra {
+        let written = match (&numbers, text.parse::<f64>()) {
+            (Some(numbers), Ok(n)) if values::is_plain_number(text) => {
+                let fraction = text.split_once('.').map_or(0, |(_, f)| f.len());
+                let style = Style {
+                    min_fraction: Some(fraction),
+                    ..Style::default()
+                };
+                numbers.format(n, &style)
+            }
+            _ => (*text).to_owned(),
+        };
+        vars.push((
+            (*name).to_owned(),
+            Var {
+                text: written,
+                link: None,
+            },
+        ));
+    }
+    vars
 }
 
 /// A message read as Markdown.
