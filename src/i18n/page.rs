@@ -5,6 +5,7 @@
 //! [`Messages::resolver`] is the one place a [`Resolver`] is made.
 
 use crate::base::diag::{Diagnostic, Span};
+use crate::base::numbers::Numbers;
 use crate::config::Locale;
 use crate::doc::model::{Block, Inline, Reference};
 use crate::doc::{CardSides, Layout, Skeleton};
@@ -285,9 +286,13 @@ impl<'p> Messages<'p> {
         let coverage = coverage::coverage(self, &[]);
         let mut states = Vec::new();
         for (locale, covered) in self.config.locales.values().zip(&coverage) {
+            // `$percent` is the number alone (written the locale's way by
+            // the resolver), `$share` the whole share with the locale's
+            // percent sign and spacing.
             let percent = format!("{}", covered.percent);
-            let mut resolver =
-                self.resolver_with(locale, "index", strict, &[("percent", &percent)]);
+            let share = Numbers::new(&locale.tag).percent(covered.percent);
+            let extra = [("percent", percent.as_str()), ("share", share.as_str())];
+            let mut resolver = self.resolver_with(locale, "index", strict, &extra);
             let translated = resolver.interface_message(interface::TRANSLATED);
             let review =
                 (!locale.reviewed).then(|| resolver.interface_message(interface::UNREVIEWED));
