@@ -11,12 +11,12 @@ use std::sync::Arc;
 
 use fluent_bundle::resolver::ResolverError;
 use fluent_bundle::resolver::errors::ReferenceKind;
+use fluent_bundle::types::{FluentNumber, FluentValue};
 use fluent_bundle::{FluentArgs, FluentError, FluentMessage};
 use fluent_syntax::ast::Pattern;
 
 use crate::base::diag::{Diagnostic, Severity, Span, human_size};
 use crate::base::ident::VAR_BASE;
-use crate::base::numbers::{Numbers, Style};
 use crate::base::text::{self, is_control};
 use crate::config::{Config, Locale, Var};
 use crate::doc::markdown::{self, Mode, Problem};
@@ -136,11 +136,7 @@ impl<'a> Resolver<'a> {
         for (name, var) in &vars {
             args.set(name.clone(), values::value_of(&var.text));
         }
-        // A name given twice stands for its last value, as `args` holds it.
-        let placeholders = Arc::new(Placeholders::new(&args, |name| {
-            let i = vars.iter().rposition(|(n, _)| n == name)?;
-            char::from_u32(VAR_BASE + i as u32)
-        }));
+        let placeholders = placeholders_of(&vars, &args);
         let failed = catalog.get(&locale.tag).is_some_and(|b| b.unreadable);
         Resolver {
             config,
@@ -161,6 +157,23 @@ impl<'a> Resolver<'a> {
             uses: HashMap::new(),
             over_limit: false,
         }
+    }
+
+    /// Gives messages kyr's own numbers (a translated share): Fluent
+    /// writes them the way of the locale whose text they land in, as it
+    /// writes `NUMBER()`, rather than as variables printed as written.
+    /// Call it before resolving anything.
+    pub(crate) fn set_numbers(&mut self, numbers: &[(&str, FluentNumber)]) {
+        self.vars.retain(|(name, _)| !numbers.iter().any(|(n, _)| n == name));
+        let mut args = FluentArgs::with_capacity(self.vars.len() + numbers.len());
+        for (name, var) in &self.vars {
+            args.set(name.clone(), values::value_of(&var.text));
+        }
+        for (name, number) in numbers {
+            args.set((*name).to_owned(), FluentValue::Number(number.clone()));
+        }
+        self.placeholders = placeholders_of(&self.vars, &args);
+        self.args = args;
     }
 
     /// Resolves a whole skeleton.
@@ -568,11 +581,13 @@ impl<'a> Resolver<'a> {
         let entry = source
             .and_then(|s| Some(&bundle.source_text(s.file)?[s.entry.clone()]))
             .unwrap_or("");
-        // A bidi control typed in the file is `check`'s to report.
-        let Some(found) = text
-            .chars()
-            .find(|c| is_control(*c) || (!bidi_allowed && is_bidi(*c) && !entry.contains(*c)))
-        else {
+        // A bidi control typed in the file is `check`'s to report; one in
+        // a message with no escape is CLDR's, around a number's sign
+        // (`10.8\u{200E}%\u{200E}` in Arabic).
+        let escaped = entry.contains("\\u") || entry.contains("\\U");
+        let Some(found) = text.chars().find(|c| {
+            is_control(*c) || (!bidi_allowed && escaped && is_bidi(*c) && !entry.contains(*c))
+        }) else {
             return text;
         };
         let span = source.map(|s| {
@@ -875,40 +890,34 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// The locale's variables and then `extra` (kyr's own, such as a date or
-/// a share), in placeholder order. A number of kyr's own is written the
-/// locale's way; the project's `[vars]` are printed as written.
+/// The locale's variables and then `extra` (kyr's own, such as a date),
+/// in placeholder order.
 fn with_extra(locale: &Locale, extra: &[(&str, &str)]) -> Vec<(String, Var)> {
     let mut vars: Vec<(String, Var)> = locale
         .vars
         .iter()
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
-    let numbers = extra
-        .iter()
-        .any(|(_, text)| values::is_plain_number(text))
-        .then(|| Numbers::new(&locale.tag));
     for (name, text) in extra {
-        let written = match (&numbers, text.parse::<f64>()) {
-            (Some(numbers), Ok(n)) if values::is_plain_number(text) => {
-                let fraction = text.split_once('.').map_or(0, |(_, f)| f.len());
-                let style = Style {
-                    min_fraction: Some(fraction),
-                    ..Style::default()
-                };
-                numbers.format(n, &style)
-            }
-            _ => (*text).to_owned(),
-        };
         vars.push((
             (*name).to_owned(),
             Var {
-                text: written,
+                text: (*text).to_owned(),
                 link: None,
             },
         ));
     }
     vars
+}
+
+/// What Fluent writes for each argument of `args` that stands for one of
+/// `vars`: its placeholder. A name given twice stands for its last value,
+/// as `args` holds it.
+fn placeholders_of(vars: &[(String, Var)], args: &FluentArgs) -> Arc<Placeholders> {
+    Arc::new(Placeholders::new(args, |name| {
+        let i = vars.iter().rposition(|(n, _)| n == name)?;
+        char::from_u32(VAR_BASE + i as u32)
+    }))
 }
 
 /// A message read as Markdown.
