@@ -108,16 +108,6 @@ impl Numbers {
         }
     }
 
-    /// A share already in percent (`10.8` for 10.8 %), with its tenths.
-    pub(crate) fn percent(&self, percent: f64) -> String {
-        let style = Style {
-            percent: true,
-            max_fraction: Some(1),
-            ..Style::default()
-        };
-        self.format(percent / 100.0, &style)
-    }
-
     /// The locale's ten digits, zero first, for templates that number
     /// things themselves (Typst's page counter).
     pub(crate) fn digits(&self) -> [String; 10] {
@@ -209,11 +199,19 @@ mod tests {
             // not follow the numbering system yet.
             ("ar-EG", "\u{661}\u{660}\u{66B}\u{668}\u{200E}%\u{200E}"),
         ];
+        let share = |tag: &str, value: f64| {
+            let style = Style {
+                percent: true,
+                max_fraction: Some(1),
+                ..Style::default()
+            };
+            Numbers::new(tag).format(value, &style)
+        };
         for (tag, expected) in cases {
-            assert_eq!(Numbers::new(tag).percent(10.8), expected, "{tag}");
+            assert_eq!(share(tag, 0.108), expected, "{tag}");
         }
-        assert_eq!(Numbers::new("en").percent(100.0), "100%");
-        assert_eq!(Numbers::new("fr").percent(0.0), "0\u{A0}%");
+        assert_eq!(share("en", 1.0), "100%");
+        assert_eq!(share("fr", 0.0), "0\u{A0}%");
     }
 
     #[test]
