@@ -206,55 +206,48 @@ fn number_is_written_as_cldr_writes_it() {
     }
 }
 
-/// The index's translated share: the number alone (`$percent`, in the
-/// fixture's own messages) and the whole share (`$share`, in kyr's).
+/// The index's translated share, in the shipped project, written the
+/// way of the sentence it lands in: Wolof's is the French fallback
+/// sentence, so "Traduit à 10,8 %" (issue 28 saw "10.8 %"); Arabic's
+/// and English's are their own.
 #[test]
-fn the_translated_share_is_written_the_locale_s_way() {
-    let fx = fixture();
-    fx.replace(
-        "locales/en/kyr.ftl",
-        "kyr-translated = { $percent } % translated",
-        "kyr-translated = { $share } translated",
-    );
+fn the_translated_share_is_written_the_way_of_its_sentence() {
+    let fx = Fixture::shipped();
+    let run = fx.run(&["status", "--message-format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let percent = |tag: &str| {
+        let locale = report.as_array().unwrap().iter().find(|l| l["locale"] == tag);
+        locale.unwrap()["percent"].as_f64().unwrap().to_string()
+    };
     let options = BuildOptions {
         formats: vec![Format::Html],
         ..BuildOptions::default()
     };
     fx.build(&options);
     let index = unisolated(&fx.page("index.html"));
-    let state = |name: &str| {
-        let at = index.find(&format!("<h2>{name}</h2>")).unwrap();
+    let state = |tag: &str| {
+        let at = index.find(&format!("<section lang=\"{tag}\"")).unwrap();
         let rest = &index[at..];
-        rest[..rest.find("</p>").unwrap()].to_owned()
+        let rest = &rest[rest.find("<p class=\"state\">").unwrap()..];
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in rest[..rest.find("</p>").unwrap()].chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        text
     };
-    // French: a decimal comma, the French message's own ` %`.
-    let fr = state("Français");
-    let number = fr
-        .split("<bdi class=\"var-percent\">")
-        .nth(1)
-        .and_then(|s| s.split("</bdi>").next())
-        .unwrap();
-    assert!(
-        number.contains(',') && !number.contains('.'),
-        "{fr}"
-    );
-    // Russian, in kyr's English message: its comma and no-break space.
-    let share = |state: &str| {
-        state
-            .split("<bdi class=\"var-share\">")
-            .nth(1)
-            .and_then(|s| s.split("</bdi>").next())
-            .unwrap()
-            .to_owned()
-    };
-    let ru = share(&state("Русский"));
-    assert!(ru.ends_with("\u{A0}%") && ru.contains(','), "{ru:?}");
-    // Egyptian Arabic: Arabic-Indic digits and decimal separator.
-    let ar = share(&state("العربية (مصر)"));
-    assert!(
-        ar.contains('\u{66B}') && !ar.chars().any(|c| c.is_ascii_digit()),
-        "{ar:?}"
-    );
+    let wolof = format!("Traduit à {}\u{A0}%", percent("wo").replace('.', ","));
+    assert!(state("wo").starts_with(&wolof), "{:?}", state("wo"));
+    let arabic = format!("نسبة الترجمة: {}\u{200E}%\u{200E}", percent("ar"));
+    assert!(state("ar").starts_with(&arabic), "{:?}", state("ar"));
+    let english = format!("{}% translated", percent("en"));
+    assert!(state("en").starts_with(&english), "{:?}", state("en"));
 }
 
 /// `n` in the digits that start at `zero`.
