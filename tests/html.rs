@@ -29,9 +29,7 @@ fn every_document_and_locale_is_built_with_an_index() {
         "{index}"
     );
     assert!(
-        index.contains(
-            "<h2>Français</h2>\n<p class=\"state\">Traduit à \u{2068}"
-        ),
+        index.contains("<h2>Français</h2>\n<p class=\"state\">Traduit à \u{2068}"),
         "{index}"
     );
     let pulaar = &index[index.find("<h2>Pulaar</h2>").unwrap()..];

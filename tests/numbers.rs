@@ -217,7 +217,11 @@ fn the_translated_share_is_written_the_way_of_its_sentence() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let percent = |tag: &str| {
-        let locale = report.as_array().unwrap().iter().find(|l| l["locale"] == tag);
+        let locale = report
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["locale"] == tag);
         locale.unwrap()["percent"].as_f64().unwrap().to_string()
     };
     let options = BuildOptions {

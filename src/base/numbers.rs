@@ -176,14 +176,24 @@ mod tests {
             // CLDR's default numbering system for `ar` is Latin digits;
             // Egypt's Arabic keeps the Arabic-Indic ones.
             ("ar", "1,234,567"),
-            ("ar-EG", "\u{661}\u{66C}\u{662}\u{663}\u{664}\u{66C}\u{665}\u{666}\u{667}"),
-            ("ff-Adlm", "\u{1E951}\u{2E41}\u{1E952}\u{1E953}\u{1E954}\u{2E41}\u{1E955}\u{1E956}\u{1E957}"),
+            (
+                "ar-EG",
+                "\u{661}\u{66C}\u{662}\u{663}\u{664}\u{66C}\u{665}\u{666}\u{667}",
+            ),
+            (
+                "ff-Adlm",
+                "\u{1E951}\u{2E41}\u{1E952}\u{1E953}\u{1E954}\u{2E41}\u{1E955}\u{1E956}\u{1E957}",
+            ),
             ("wo", "1.234.567"),
             // Not in CLDR: the root locale.
             ("snk", "1,234,567"),
         ];
         for (tag, expected) in cases {
-            assert_eq!(Numbers::new(tag).format(1234567.0, &plain), expected, "{tag}");
+            assert_eq!(
+                Numbers::new(tag).format(1234567.0, &plain),
+                expected,
+                "{tag}"
+            );
         }
     }
 
@@ -219,16 +229,73 @@ mod tests {
         let en = Numbers::new("en");
         let with = |style: Style, value: f64| en.format(value, &style);
         let s = Style::default;
-        assert_eq!(with(s(), 3.14159), "3.142");
+        assert_eq!(with(s(), 1.23456), "1.235");
         assert_eq!(with(s(), -1234.5), "-1,234.5");
-        assert_eq!(with(Style { max_significant: Some(3), ..s() }, 1234.5678), "1,230");
-        assert_eq!(with(Style { min_significant: Some(3), ..s() }, 0.000123), "0.000123");
-        assert_eq!(with(Style { min_integer: Some(3), ..s() }, 5.0), "005");
-        assert_eq!(with(Style { grouping: false, ..s() }, 1234567.0), "1234567");
-        assert_eq!(with(Style { percent: true, ..s() }, 0.125), "13%");
-        assert_eq!(with(Style { max_fraction: Some(0), ..s() }, 2.5), "3");
+        assert_eq!(
+            with(
+                Style {
+                    max_significant: Some(3),
+                    ..s()
+                },
+                1234.5678
+            ),
+            "1,230"
+        );
+        assert_eq!(
+            with(
+                Style {
+                    min_significant: Some(3),
+                    ..s()
+                },
+                0.000123
+            ),
+            "0.000123"
+        );
+        assert_eq!(
+            with(
+                Style {
+                    min_integer: Some(3),
+                    ..s()
+                },
+                5.0
+            ),
+            "005"
+        );
+        assert_eq!(
+            with(
+                Style {
+                    grouping: false,
+                    ..s()
+                },
+                1234567.0
+            ),
+            "1234567"
+        );
+        assert_eq!(
+            with(
+                Style {
+                    percent: true,
+                    ..s()
+                },
+                0.125
+            ),
+            "13%"
+        );
+        assert_eq!(
+            with(
+                Style {
+                    max_fraction: Some(0),
+                    ..s()
+                },
+                2.5
+            ),
+            "3"
+        );
         let fr = Numbers::new("fr");
-        let two = Style { min_fraction: Some(2), ..s() };
+        let two = Style {
+            min_fraction: Some(2),
+            ..s()
+        };
         assert_eq!(fr.format(2.5, &two), "2,50");
         // Pulaar in Latin letters is not in ICU4X's data: the root
         // locale's (CLDR writes `1 234,5`).
@@ -241,7 +308,9 @@ mod tests {
         assert_eq!(Numbers::new("en").digits().concat(), "0123456789");
         assert_eq!(
             Numbers::new("ff-Adlm").digits().concat(),
-            (0x1E950..=0x1E959).filter_map(char::from_u32).collect::<String>()
+            (0x1E950..=0x1E959)
+                .filter_map(char::from_u32)
+                .collect::<String>()
         );
         let plain = Style::default();
         assert_eq!(Numbers::new("ar-EG").format(12.0, &plain), "\u{661}\u{662}");

@@ -164,7 +164,8 @@ impl<'a> Resolver<'a> {
     /// writes `NUMBER()`, rather than as variables printed as written.
     /// Call it before resolving anything.
     pub(crate) fn set_numbers(&mut self, numbers: &[(&str, FluentNumber)]) {
-        self.vars.retain(|(name, _)| !numbers.iter().any(|(n, _)| n == name));
+        self.vars
+            .retain(|(name, _)| !numbers.iter().any(|(n, _)| n == name));
         let mut args = FluentArgs::with_capacity(self.vars.len() + numbers.len());
         for (name, var) in &self.vars {
             args.set(name.clone(), values::value_of(&var.text));

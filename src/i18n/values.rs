@@ -63,9 +63,7 @@ impl Placeholders {
                 continue;
             };
             let placeholder = placeholder.to_string();
-            found
-                .by_address
-                .insert(address(value), placeholder.clone());
+            found.by_address.insert(address(value), placeholder.clone());
             if let FluentValue::String(text) = value {
                 found
                     .by_text
@@ -99,7 +97,10 @@ thread_local! {
 
 /// Runs `format` (a call to Fluent with the arguments of `placeholders`)
 /// with the formatter writing their variables as placeholders.
-pub(crate) fn with_placeholders<R>(placeholders: &Arc<Placeholders>, format: impl FnOnce() -> R) -> R {
+pub(crate) fn with_placeholders<R>(
+    placeholders: &Arc<Placeholders>,
+    format: impl FnOnce() -> R,
+) -> R {
     let before = CURRENT.with(|c| c.replace(Some(Arc::clone(placeholders))));
     let result = format();
     CURRENT.with(|c| c.replace(before));
