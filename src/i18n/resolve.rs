@@ -132,10 +132,7 @@ impl<'a> Resolver<'a> {
         anchor: Span,
     ) -> Self {
         let vars = with_extra(locale, extra);
-        let mut args = FluentArgs::with_capacity(vars.len());
-        for (name, var) in &vars {
-            args.set(name.clone(), values::value_of(&var.text));
-        }
+        let args = args_of(&vars, 0);
         let placeholders = placeholders_of(&vars, &args);
         let failed = catalog.get(&locale.tag).is_some_and(|b| b.unreadable);
         Resolver {
@@ -166,10 +163,7 @@ impl<'a> Resolver<'a> {
     pub(crate) fn set_numbers(&mut self, numbers: &[(&str, FluentNumber)]) {
         self.vars
             .retain(|(name, _)| !numbers.iter().any(|(n, _)| n == name));
-        let mut args = FluentArgs::with_capacity(self.vars.len() + numbers.len());
-        for (name, var) in &self.vars {
-            args.set(name.clone(), values::value_of(&var.text));
-        }
+        let mut args = args_of(&self.vars, numbers.len());
         for (name, number) in numbers {
             args.set((*name).to_owned(), FluentValue::Number(number.clone()));
         }
@@ -909,6 +903,15 @@ fn with_extra(locale: &Locale, extra: &[(&str, &str)]) -> Vec<(String, Var)> {
         ));
     }
     vars
+}
+
+/// Fluent's arguments for `vars`, each its value (with room for `more`).
+fn args_of(vars: &[(String, Var)], more: usize) -> FluentArgs<'static> {
+    let mut args = FluentArgs::with_capacity(vars.len() + more);
+    for (name, var) in vars {
+        args.set(name.clone(), values::value_of(&var.text));
+    }
+    args
 }
 
 /// What Fluent writes for each argument of `args` that stands for one of
