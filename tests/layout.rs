@@ -321,6 +321,18 @@ fn check_callout(tag: &str, what: &str, page: &Laid, min_pt: f64) {
     );
 }
 
+/// `n` in the digits CLDR gives locale `tag` by default.
+fn in_digits_of(tag: &str, n: usize) -> String {
+    let zero = match tag {
+        "ff-Adlm" => 0x1E950,
+        _ => '0' as u32,
+    };
+    n.to_string()
+        .chars()
+        .filter_map(|d| char::from_u32(zero + d.to_digit(10)?))
+        .collect()
+}
+
 fn notice_of(tag: &str) -> &'static str {
     match tag {
         "ar" => "مراجعة",
@@ -347,11 +359,19 @@ fn handouts_and_booklets_are_laid_out_right_to_left_with_their_chrome() {
                 let area = (margin, page.width - margin);
                 check_directions(tag, what, page, area);
                 check_notice(tag, what, page, notice_of(tag), area.1);
-                // The footer: the page number at the end (left) side.
+                // The footer: the page number at the end (left) side, in
+                // the locale's digits (Adlam's in ff-Adlm, which run right
+                // to left: the line reads them in reverse, left to right).
+                let digits = |n: usize| in_digits_of(tag, n);
+                let number = format!("{} / {}", digits(i + 1), digits(laid.len()));
+                let reversed: String = number.chars().rev().collect();
                 let number = lines(&page.runs)
                     .into_iter()
-                    .find(|l| text_of(l).contains(&format!("{} / {}", i + 1, laid.len())))
-                    .unwrap_or_else(|| panic!("{tag} {what}: no page number"));
+                    .find(|l| {
+                        let text = text_of(l).split_whitespace().collect::<Vec<_>>().join(" ");
+                        text.contains(&number) || text.contains(&reversed)
+                    })
+                    .unwrap_or_else(|| panic!("{tag} {what}: no page number {number:?}"));
                 assert!(
                     span(&number).0 < margin + 1.0,
                     "{tag} {what}: page number not on the left"

@@ -15,6 +15,7 @@ mod hostile;
 mod html;
 mod incremental;
 mod layout;
+mod numbers;
 mod organizer;
 mod pdf;
 mod print;

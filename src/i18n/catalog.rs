@@ -481,6 +481,8 @@ fn bundle_of(
     // Isolation stays on: it keeps phone numbers readable in RTL text.
     bundle.set_use_isolating(true);
     let _ = bundle.add_builtins();
+    // Variables as their placeholders, numbers the locale's way.
+    bundle.set_formatter(Some(crate::i18n::values::write));
     let mut bundled = Bundled {
         bundle,
         sources: HashMap::new(),

@@ -92,8 +92,10 @@ pub(crate) const CARD_SHEET_HELP: &str = "kyr-card-sheet-help";
 /// Variables kyr itself gives its messages, besides the project's
 /// `[vars]`, with an example value for checking: a document's review date
 /// (`kyr-last-reviewed`) and a language's translated share
-/// (`kyr-translated`).
-pub(crate) const KYR_VARIABLES: &[(&str, &str)] = &[("date", "2026-01-01"), ("percent", "50")];
+/// (`kyr-translated`: `percent` the number alone, `share` with the
+/// locale's percent sign).
+pub(crate) const KYR_VARIABLES: &[(&str, &str)] =
+    &[("date", "2026-01-01"), ("percent", "50"), ("share", "50 %")];
 
 /// Messages every locale translates (all but the organizer's).
 pub(crate) fn translated() -> impl Iterator<Item = &'static InterfaceMessage> {

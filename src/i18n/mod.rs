@@ -5,6 +5,7 @@
 //! - [`slips`]: what a translator types that Fluent would misread;
 //! - [`refs`]: what a parsed pattern refers to;
 //! - [`resolve`]: a skeleton + a locale -> the document model;
+//! - [`values`]: variables and numbers into Fluent and out of it;
 //! - [`page`]: everything one page prints, resolved once (body, card
 //!   sides, interface texts, notices);
 //! - [`interface`]: the one table of kyr's own interface messages;
@@ -23,6 +24,7 @@ pub(crate) mod refs;
 pub(crate) mod resolve;
 pub(crate) mod slips;
 pub(crate) mod stale;
+pub(crate) mod values;
 
 pub(crate) use catalog::{Catalog, LocaleBundle, MessageSource, load_locale};
 

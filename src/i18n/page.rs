@@ -4,6 +4,8 @@
 //! reference locale). The back ends only lay out what is resolved here.
 //! [`Messages::resolver`] is the one place a [`Resolver`] is made.
 
+use fluent_bundle::types::{FluentNumber, FluentNumberOptions, FluentNumberStyle};
+
 use crate::base::diag::{Diagnostic, Span};
 use crate::config::Locale;
 use crate::doc::model::{Block, Inline, Reference};
@@ -340,9 +342,8 @@ impl<'p> Messages<'p> {
         let coverage = coverage::coverage(self, &[]);
         let mut states = Vec::new();
         for (locale, covered) in self.config.locales.values().zip(&coverage) {
-            let percent = format!("{}", covered.percent);
-            let mut resolver =
-                self.resolver_with(locale, "index", strict, &[("percent", &percent)]);
+            let mut resolver = self.resolver(locale, "index", strict, None);
+            resolver.set_numbers(&shares(covered.percent));
             let translated = resolver.interface_message(interface::TRANSLATED);
             let review =
                 (!locale.reviewed).then(|| resolver.interface_message(interface::UNREVIEWED));
@@ -468,4 +469,23 @@ fn untranslated(borrowed: usize, shown: usize) -> bool {
 /// its own: then its notice says the page is mostly not translated.
 fn mostly_borrowed(borrowed: usize, shown: usize) -> bool {
     borrowed * 2 > shown
+}
+
+/// A language's translated share for `kyr-translated`, written the way
+/// of the language of the text it lands in: `$percent`, the number
+/// alone (`10,8` in French), and `$share`, with the percent sign
+/// (`10,8 %`).
+fn shares(percent: f64) -> [(&'static str, FluentNumber); 2] {
+    let tenths = FluentNumberOptions {
+        maximum_fraction_digits: Some(1),
+        ..FluentNumberOptions::default()
+    };
+    let share = FluentNumberOptions {
+        style: FluentNumberStyle::Percent,
+        ..tenths.clone()
+    };
+    [
+        ("percent", FluentNumber::new(percent, tenths)),
+        ("share", FluentNumber::new(percent / 100.0, share)),
+    ]
 }

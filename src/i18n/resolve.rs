@@ -1,15 +1,17 @@
 //! Resolution: a skeleton + a locale -> a [`Document`]. Each
 //! reference is looked up along the locale's fallback chain, formatted by
-//! Fluent with variables as placeholders, read as Markdown, and tagged
+//! Fluent (selectors see the variables' values; the text holds them as
+//! placeholders), read as Markdown, and tagged
 //! with the supplying locale's language when that is not the page's.
 //! Every fallback is recorded.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use fluent_bundle::resolver::ResolverError;
 use fluent_bundle::resolver::errors::ReferenceKind;
-use fluent_bundle::types::FluentValue;
+use fluent_bundle::types::{FluentNumber, FluentValue};
 use fluent_bundle::{FluentArgs, FluentError, FluentMessage};
 use fluent_syntax::ast::Pattern;
 
@@ -22,6 +24,7 @@ use crate::doc::model::{Block, Inline, Lang, Leaf, Recorded, Reference};
 use crate::doc::{Skeleton, Source};
 use crate::i18n::catalog::falls_back;
 use crate::i18n::interface;
+use crate::i18n::values::{self, Placeholders};
 use crate::i18n::{Catalog, LocaleBundle};
 
 /// A document in one locale, ready for a back end.
@@ -86,8 +89,10 @@ pub(crate) struct Resolver<'a> {
     document: String,
     strict: bool,
     vars: Vec<(String, Var)>,
-    /// Fluent arguments: each variable as its placeholder character.
+    /// Fluent arguments: each variable's value, for selectors.
     args: FluentArgs<'static>,
+    /// What Fluent writes for each argument: its placeholder character.
+    placeholders: Arc<Placeholders>,
     anchor: Span,
     /// Problems found, including those of other locales met on the chain.
     pub diagnostics: Vec<Diagnostic>,
@@ -126,25 +131,9 @@ impl<'a> Resolver<'a> {
         extra: &[(&str, &str)],
         anchor: Span,
     ) -> Self {
-        let mut vars: Vec<(String, Var)> = locale
-            .vars
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        for (name, text) in extra {
-            vars.push((
-                (*name).to_owned(),
-                Var {
-                    text: (*text).to_owned(),
-                    link: None,
-                },
-            ));
-        }
-        let mut args = FluentArgs::with_capacity(vars.len());
-        for (i, (name, _)) in vars.iter().enumerate() {
-            let placeholder = char::from_u32(VAR_BASE + i as u32).unwrap_or('\u{FFFD}');
-            args.set(name.clone(), FluentValue::from(placeholder.to_string()));
-        }
+        let vars = with_extra(locale, extra);
+        let args = args_of(&vars, 0);
+        let placeholders = placeholders_of(&vars, &args);
         let failed = catalog.get(&locale.tag).is_some_and(|b| b.unreadable);
         Resolver {
             config,
@@ -154,6 +143,7 @@ impl<'a> Resolver<'a> {
             strict,
             vars,
             args,
+            placeholders,
             anchor,
             diagnostics: Vec::new(),
             fallbacks: Vec::new(),
@@ -164,6 +154,21 @@ impl<'a> Resolver<'a> {
             uses: HashMap::new(),
             over_limit: false,
         }
+    }
+
+    /// Gives messages kyr's own numbers (a translated share): Fluent
+    /// writes them the way of the locale whose text they land in, as it
+    /// writes `NUMBER()`, rather than as variables printed as written.
+    /// Call it before resolving anything.
+    pub(crate) fn set_numbers(&mut self, numbers: &[(&str, FluentNumber)]) {
+        self.vars
+            .retain(|(name, _)| !numbers.iter().any(|(n, _)| n == name));
+        let mut args = args_of(&self.vars, numbers.len());
+        for (name, number) in numbers {
+            args.set((*name).to_owned(), FluentValue::Number(number.clone()));
+        }
+        self.placeholders = placeholders_of(&self.vars, &args);
+        self.args = args;
     }
 
     /// Resolves a whole skeleton.
@@ -519,9 +524,11 @@ impl<'a> Resolver<'a> {
         location: &Option<Span>,
     ) -> Option<Cow<'a, str>> {
         let mut errors = Vec::new();
-        let text = bundle
-            .bundle
-            .format_pattern(pattern, Some(&self.args), &mut errors);
+        let text = values::with_placeholders(&self.placeholders, || {
+            bundle
+                .bundle
+                .format_pattern(pattern, Some(&self.args), &mut errors)
+        });
         if errors.is_empty() {
             return Some(text);
         }
@@ -569,11 +576,13 @@ impl<'a> Resolver<'a> {
         let entry = source
             .and_then(|s| Some(&bundle.source_text(s.file)?[s.entry.clone()]))
             .unwrap_or("");
-        // A bidi control typed in the file is `check`'s to report.
-        let Some(found) = text
-            .chars()
-            .find(|c| is_control(*c) || (!bidi_allowed && is_bidi(*c) && !entry.contains(*c)))
-        else {
+        // A bidi control typed in the file is `check`'s to report; one in
+        // a message with no escape is CLDR's, around a number's sign
+        // (`10.8\u{200E}%\u{200E}` in Arabic).
+        let escaped = entry.contains("\\u") || entry.contains("\\U");
+        let Some(found) = text.chars().find(|c| {
+            is_control(*c) || (!bidi_allowed && escaped && is_bidi(*c) && !entry.contains(*c))
+        }) else {
             return text;
         };
         let span = source.map(|s| {
@@ -874,6 +883,45 @@ impl<'a> Resolver<'a> {
             format!("defined variables: {}", names.join(", "))
         }
     }
+}
+
+/// The locale's variables and then `extra` (kyr's own, such as a date),
+/// in placeholder order.
+fn with_extra(locale: &Locale, extra: &[(&str, &str)]) -> Vec<(String, Var)> {
+    let mut vars: Vec<(String, Var)> = locale
+        .vars
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    for (name, text) in extra {
+        vars.push((
+            (*name).to_owned(),
+            Var {
+                text: (*text).to_owned(),
+                link: None,
+            },
+        ));
+    }
+    vars
+}
+
+/// Fluent's arguments for `vars`, each its value (with room for `more`).
+fn args_of(vars: &[(String, Var)], more: usize) -> FluentArgs<'static> {
+    let mut args = FluentArgs::with_capacity(vars.len() + more);
+    for (name, var) in vars {
+        args.set(name.clone(), values::value_of(&var.text));
+    }
+    args
+}
+
+/// What Fluent writes for each argument of `args` that stands for one of
+/// `vars`: its placeholder. A name given twice stands for its last value,
+/// as `args` holds it.
+fn placeholders_of(vars: &[(String, Var)], args: &FluentArgs) -> Arc<Placeholders> {
+    Arc::new(Placeholders::new(args, |name| {
+        let i = vars.iter().rposition(|(n, _)| n == name)?;
+        char::from_u32(VAR_BASE + i as u32)
+    }))
 }
 
 /// A message read as Markdown.

@@ -19,7 +19,7 @@ use crate::pdf::geometry::{Mm, Sheet};
 
 /// The version of this contract, `doc.kyr`. It changes when a key is
 /// removed or changes meaning, so a project's own template can tell.
-pub(crate) const VERSION: u32 = 2;
+pub(crate) const VERSION: u32 = 3;
 
 /// The data file: one document in one locale, for one template function.
 #[derive(Debug, Clone, Serialize)]
@@ -34,6 +34,10 @@ pub(crate) struct Data {
     /// On a card: its size in mm.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) card: Option<CardSize>,
+    /// The locale's ten digits, zero first (CLDR's default numbering
+    /// system for it: `𞥐`…`𞥙` in `ff-Adlm`), for the numbers a template
+    /// writes itself, such as page numbers (since version 3).
+    pub(crate) digits: [String; 10],
     /// The document's name (`at-the-door`).
     pub(crate) document: String,
     /// On a card sheet: the language of `texts.sheet-help` (the reference

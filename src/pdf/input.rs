@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use crate::base::diag::Span;
+use crate::base::numbers::Numbers;
 use crate::config::{Config, Locale, Paper};
 use crate::doc::Skeleton;
 use crate::doc::model::without_recordings;
@@ -132,6 +133,7 @@ fn page_data(page: &Page, document: &Document, function: &str, paper: &'static s
         back: None,
         back_lang: None,
         card: None,
+        digits: Numbers::new(&locale.tag).digits(),
         document: document.name.clone(),
         help_lang: None,
         kyr: data::VERSION,

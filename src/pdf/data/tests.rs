@@ -106,6 +106,7 @@ fn everything() -> Value {
             width: 1.0,
             height: 1.0,
         }),
+        digits: std::array::from_fn(|d| d.to_string()),
         document: "door".into(),
         help_lang: Some(en.clone()),
         kyr: VERSION,
