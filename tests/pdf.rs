@@ -770,3 +770,104 @@ fn parallel_and_sequential_builds_write_the_same_files() {
     }
     assert_eq!(one_diags, two_diags);
 }
+
+/// What a PDF's document catalog says, read back with a PDF parser
+/// (following the update kyr appends to Typst's file).
+#[derive(Debug)]
+struct CatalogSays {
+    lang: String,
+    direction: String,
+    display_title: Option<bool>,
+    title: Option<Vec<u8>>,
+    tagged: bool,
+    marked: Option<bool>,
+    pages: usize,
+}
+
+fn catalog_says(pdf: &[u8]) -> CatalogSays {
+    use hayro_syntax::Pdf;
+    use hayro_syntax::object::{Dict, Name, String as PdfString};
+    let parsed = Pdf::new(pdf.to_vec()).expect("a PDF the parser reads");
+    let catalog: Dict = parsed.xref().get(parsed.xref().root_id()).expect("catalog");
+    let preferences: Dict = catalog.get(b"ViewerPreferences").unwrap_or_default();
+    let mark_info: Dict = catalog.get(b"MarkInfo").unwrap_or_default();
+    CatalogSays {
+        lang: catalog
+            .get::<PdfString>(b"Lang")
+            .map(|s| String::from_utf8_lossy(s.as_bytes()).into_owned())
+            .unwrap_or_default(),
+        direction: preferences
+            .get::<Name>(b"Direction")
+            .map(|n| n.as_str().to_owned())
+            .unwrap_or_default(),
+        display_title: preferences.get::<bool>(b"DisplayDocTitle"),
+        title: parsed.metadata().title.clone(),
+        tagged: catalog.contains_key(b"StructTreeRoot"),
+        marked: mark_info.get::<bool>(b"Marked"),
+        pages: parsed.pages().len(),
+    }
+}
+
+#[test]
+fn the_catalog_says_the_full_language_tag_the_page_direction_and_shows_the_title() {
+    let fx = Fixture::shipped();
+    let project = fx.load();
+    let typesetter = Typesetter::new(&project, None);
+    for (tag, direction) in [
+        ("en", "L2R"),
+        ("ar", "R2L"),
+        ("ff-Adlm", "R2L"),
+        ("wo", "L2R"),
+    ] {
+        for what in ["handout", "booklet"] {
+            let compiled = match typesetter.typeset(tag, "at-the-door", what).unwrap().result {
+                Ok(compiled) => compiled,
+                Err(failed) => panic!("{tag} {what}: {:?}", failed.diagnostics),
+            };
+            let says = catalog_says(&compiled.pdf);
+            assert_eq!(says.lang, tag, "{tag} {what}: {says:?}");
+            assert_eq!(says.direction, direction, "{tag} {what}: {says:?}");
+            assert_eq!(says.display_title, Some(true), "{tag} {what}: {says:?}");
+            assert!(
+                says.title.as_ref().is_some_and(|t| !t.is_empty()),
+                "{says:?}"
+            );
+            assert!(
+                says.tagged && says.marked == Some(true),
+                "{tag} {what}: {says:?}"
+            );
+            // The update changed the catalog only: every page is still there.
+            assert_eq!(says.pages, compiled.document.pages().len(), "{tag} {what}");
+        }
+    }
+}
+
+#[test]
+fn imposed_booklets_are_tagged_with_their_language_and_direction() {
+    let fx = Fixture::shipped();
+    let project = fx.load();
+    let typesetter = Typesetter::new(&project, None);
+    for (tag, direction) in [
+        ("en", "L2R"),
+        ("ar", "R2L"),
+        ("ff-Adlm", "R2L"),
+        ("wo", "L2R"),
+    ] {
+        for doc in ["at-the-door", "in-the-shelter", "red-card"] {
+            let booklet = match typesetter.typeset(tag, doc, "booklet").unwrap().result {
+                Ok(compiled) => compiled.document,
+                Err(failed) => panic!("{tag} {doc}: {:?}", failed.diagnostics),
+            };
+            let (imposed, pdf) = typesetter
+                .impose_booklet(tag, doc, &booklet)
+                .unwrap_or_else(|e| panic!("{tag} {doc}: {e}"));
+            let says = catalog_says(&pdf);
+            assert!(says.tagged, "{tag} {doc}: {says:?}");
+            assert_eq!(says.marked, Some(true), "{tag} {doc}: {says:?}");
+            assert_eq!(says.lang, tag, "{tag} {doc}: {says:?}");
+            assert_eq!(says.direction, direction, "{tag} {doc}: {says:?}");
+            assert_eq!(says.display_title, Some(true), "{tag} {doc}: {says:?}");
+            assert_eq!(says.pages, imposed.pages().len(), "{tag} {doc}");
+        }
+    }
+}
