@@ -871,3 +871,99 @@ fn imposed_booklets_are_tagged_with_their_language_and_direction() {
         }
     }
 }
+
+/// Each font's ToUnicode map in a PDF: glyph code and the text it reads as.
+fn to_unicode(pdf: &[u8]) -> Vec<Vec<(String, String)>> {
+    use hayro_syntax::Pdf;
+    use hayro_syntax::object::{Object, Stream};
+    let parsed = Pdf::new(pdf.to_vec()).expect("a PDF the parser reads");
+    let mut maps = Vec::new();
+    for object in parsed.objects() {
+        let Object::Dict(font) = object else { continue };
+        let Some(stream) = font.get::<Stream>(b"ToUnicode") else {
+            continue;
+        };
+        let data = stream.decoded().expect("a ToUnicode stream that decodes");
+        let text = String::from_utf8_lossy(&data);
+        let mut map = Vec::new();
+        for line in text.lines() {
+            let Some((code, utf16)) = line
+                .strip_prefix('<')
+                .and_then(|l| l.split_once("> <"))
+                .and_then(|(c, u)| Some((c, u.strip_suffix('>')?)))
+            else {
+                continue;
+            };
+            let units: Vec<u16> = (0..utf16.len() / 4)
+                .map(|i| u16::from_str_radix(&utf16[4 * i..4 * i + 4], 16).unwrap())
+                .collect();
+            map.push((code.to_owned(), String::from_utf16_lossy(&units)));
+        }
+        maps.push(map);
+    }
+    maps
+}
+
+/// The text pdftotext (poppler-utils) reads out of a PDF, lines joined.
+fn pdftotext(pdf: &[u8], dir: &std::path::Path) -> String {
+    let path = dir.join("read.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) installed");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let text: String = text
+        .chars()
+        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'))
+        .collect();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn vowel_marks_are_read_once_and_with_their_letter() {
+    let fx = Fixture::shipped();
+    let project = fx.load();
+    let typesetter = Typesetter::new(&project, None);
+    let dir = tempfile::tempdir().unwrap();
+    // Arabic words with a vowel mark under or over a letter (kasra,
+    // tanwin, shadda with kasra), and an Adlam heading with its marks.
+    for (tag, words) in [
+        ("ar", &["أبقِ الباب مغلقًا", "فمرِّرها من تحت الباب"][..]),
+        ("ff-Adlm", &["𞤖𞤢𞤳𞥆𞤫𞥅𞤶𞤭 𞤥𞤢𞥄"][..]),
+    ] {
+        let compiled = match typesetter
+            .typeset(tag, "at-the-door", "handout")
+            .unwrap()
+            .result
+        {
+            Ok(compiled) => compiled,
+            Err(failed) => panic!("{tag}: {:?}", failed.diagnostics),
+        };
+        // A letter and its mark are two glyphs: only one of them may read
+        // as the pair, or every extractor prints it twice.
+        for map in to_unicode(&compiled.pdf) {
+            let mut seen = std::collections::HashMap::new();
+            for (code, text) in &map {
+                if text.chars().count() > 1
+                    && let Some(other) = seen.insert(text.clone(), code.clone())
+                {
+                    panic!("{tag}: glyphs {other} and {code} both read as {text:?}");
+                }
+            }
+        }
+        let read = pdftotext(&compiled.pdf, dir.path());
+        for words in words {
+            // Poppler knows Arabic is written right to left, not Adlam:
+            // an Adlam line comes out in the order it is drawn, the words
+            // backwards letter by letter, each letter and mark once.
+            let expected: String = match tag {
+                "ff-Adlm" => words.chars().rev().collect(),
+                _ => (*words).to_owned(),
+            };
+            assert!(read.contains(&expected), "{tag}: {words:?} not in {read}");
+        }
+    }
+}

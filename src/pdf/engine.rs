@@ -23,6 +23,7 @@ use crate::pdf::catalog::{self, About};
 use crate::pdf::checks::{Scan, scan};
 use crate::pdf::fonts::FontSet;
 use crate::pdf::input::TypstInput;
+use crate::pdf::runs;
 use crate::pdf::world::{KyrWorld, MAIN_PATH, TEMPLATE_DIR, file_id};
 
 /// The layouts kyr ships, built in so a project needs no template of its
@@ -305,7 +306,7 @@ pub(crate) fn export(
         tagged: true,
         ..PdfOptions::default()
     };
-    let pdf = typst_pdf::pdf(document, &options)?;
+    let pdf = typst_pdf::pdf(&runs::joined(document), &options)?;
     match catalog::describe(pdf, &meta.about) {
         Ok(pdf) => Ok(pdf),
         Err(message) => typst::diag::bail!(

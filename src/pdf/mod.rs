@@ -29,6 +29,7 @@ pub(crate) mod impose;
 pub(crate) mod input;
 mod layout;
 pub(crate) mod qr;
+mod runs;
 pub(crate) mod world;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
