@@ -9,6 +9,7 @@ use typst_layout::PagedDocument;
 
 use crate::base::diag::{Diagnostic, Span};
 use crate::doc::model::{self, Inline, Leaf};
+use crate::pdf::catalog::About;
 use crate::pdf::engine::{self, Engine, PdfMeta};
 use crate::pdf::input::TypstInput;
 use crate::pdf::input::{card_input, handout_input, qr_code};
@@ -121,8 +122,14 @@ impl<'p> Typesetter<'p> {
         let ident = format!("kyr/{document}/{locale}/{what}");
         let skeleton = self.project.skeletons.iter().find(|s| s.name == document)?;
         let at = Span::new(skeleton.file, 0..0);
+        let about = About::of(self.project.config.locale(locale)?);
+        let meta = PdfMeta {
+            ident: &ident,
+            about,
+            at,
+        };
         Some(Typeset {
-            result: engine::compile(&self.engine, &input, &PdfMeta { ident: &ident, at }),
+            result: engine::compile(&self.engine, &input, &meta),
             diagnostics,
         })
     }
@@ -150,12 +157,13 @@ impl<'p> Typesetter<'p> {
             .locale(locale)
             .ok_or_else(|| format!("unknown locale `{locale}`"))?;
         let imposed = crate::pdf::impose::imposed_booklet(booklet, locale)?;
-        let pdf = crate::pdf::impose::impose_booklet(
-            &self.engine,
-            booklet,
-            locale,
-            &format!("kyr/{document}/{}/booklet", locale.tag),
-        )?;
+        let skeleton = self.project.skeletons.iter().find(|s| s.name == document);
+        let meta = PdfMeta {
+            ident: &format!("kyr/{document}/{}/booklet", locale.tag),
+            about: About::of(locale),
+            at: Span::new(skeleton.ok_or("unknown document")?.file, 0..0),
+        };
+        let pdf = crate::pdf::impose::impose_booklet(&self.engine, booklet, locale, &meta)?;
         Ok((imposed, pdf))
     }
 

@@ -770,3 +770,200 @@ fn parallel_and_sequential_builds_write_the_same_files() {
     }
     assert_eq!(one_diags, two_diags);
 }
+
+/// What a PDF's document catalog says, read back with a PDF parser
+/// (following the update kyr appends to Typst's file).
+#[derive(Debug)]
+struct CatalogSays {
+    lang: String,
+    direction: String,
+    display_title: Option<bool>,
+    title: Option<Vec<u8>>,
+    tagged: bool,
+    marked: Option<bool>,
+    pages: usize,
+}
+
+fn catalog_says(pdf: &[u8]) -> CatalogSays {
+    use hayro_syntax::Pdf;
+    use hayro_syntax::object::{Dict, Name, String as PdfString};
+    let parsed = Pdf::new(pdf.to_vec()).expect("a PDF the parser reads");
+    let catalog: Dict = parsed.xref().get(parsed.xref().root_id()).expect("catalog");
+    let preferences: Dict = catalog.get(b"ViewerPreferences").unwrap_or_default();
+    let mark_info: Dict = catalog.get(b"MarkInfo").unwrap_or_default();
+    CatalogSays {
+        lang: catalog
+            .get::<PdfString>(b"Lang")
+            .map(|s| String::from_utf8_lossy(s.as_bytes()).into_owned())
+            .unwrap_or_default(),
+        direction: preferences
+            .get::<Name>(b"Direction")
+            .map(|n| n.as_str().to_owned())
+            .unwrap_or_default(),
+        display_title: preferences.get::<bool>(b"DisplayDocTitle"),
+        title: parsed.metadata().title.clone(),
+        tagged: catalog.contains_key(b"StructTreeRoot"),
+        marked: mark_info.get::<bool>(b"Marked"),
+        pages: parsed.pages().len(),
+    }
+}
+
+#[test]
+fn the_catalog_says_the_full_language_tag_the_page_direction_and_shows_the_title() {
+    let fx = Fixture::shipped();
+    let project = fx.load();
+    let typesetter = Typesetter::new(&project, None);
+    for (tag, direction) in [
+        ("en", "L2R"),
+        ("ar", "R2L"),
+        ("ff-Adlm", "R2L"),
+        ("wo", "L2R"),
+    ] {
+        for what in ["handout", "booklet"] {
+            let compiled = match typesetter.typeset(tag, "at-the-door", what).unwrap().result {
+                Ok(compiled) => compiled,
+                Err(failed) => panic!("{tag} {what}: {:?}", failed.diagnostics),
+            };
+            let says = catalog_says(&compiled.pdf);
+            assert_eq!(says.lang, tag, "{tag} {what}: {says:?}");
+            assert_eq!(says.direction, direction, "{tag} {what}: {says:?}");
+            assert_eq!(says.display_title, Some(true), "{tag} {what}: {says:?}");
+            assert!(
+                says.title.as_ref().is_some_and(|t| !t.is_empty()),
+                "{says:?}"
+            );
+            assert!(
+                says.tagged && says.marked == Some(true),
+                "{tag} {what}: {says:?}"
+            );
+            // The update changed the catalog only: every page is still there.
+            assert_eq!(says.pages, compiled.document.pages().len(), "{tag} {what}");
+        }
+    }
+}
+
+#[test]
+fn imposed_booklets_are_tagged_with_their_language_and_direction() {
+    let fx = Fixture::shipped();
+    let project = fx.load();
+    let typesetter = Typesetter::new(&project, None);
+    for (tag, direction) in [
+        ("en", "L2R"),
+        ("ar", "R2L"),
+        ("ff-Adlm", "R2L"),
+        ("wo", "L2R"),
+    ] {
+        for doc in ["at-the-door", "in-the-shelter", "red-card"] {
+            let booklet = match typesetter.typeset(tag, doc, "booklet").unwrap().result {
+                Ok(compiled) => compiled.document,
+                Err(failed) => panic!("{tag} {doc}: {:?}", failed.diagnostics),
+            };
+            let (imposed, pdf) = typesetter
+                .impose_booklet(tag, doc, &booklet)
+                .unwrap_or_else(|e| panic!("{tag} {doc}: {e}"));
+            let says = catalog_says(&pdf);
+            assert!(says.tagged, "{tag} {doc}: {says:?}");
+            assert_eq!(says.marked, Some(true), "{tag} {doc}: {says:?}");
+            assert_eq!(says.lang, tag, "{tag} {doc}: {says:?}");
+            assert_eq!(says.direction, direction, "{tag} {doc}: {says:?}");
+            assert_eq!(says.display_title, Some(true), "{tag} {doc}: {says:?}");
+            assert_eq!(says.pages, imposed.pages().len(), "{tag} {doc}");
+        }
+    }
+}
+
+/// Each font's ToUnicode map in a PDF: glyph code and the text it reads as.
+fn to_unicode(pdf: &[u8]) -> Vec<Vec<(String, String)>> {
+    use hayro_syntax::Pdf;
+    use hayro_syntax::object::{Object, Stream};
+    let parsed = Pdf::new(pdf.to_vec()).expect("a PDF the parser reads");
+    let mut maps = Vec::new();
+    for object in parsed.objects() {
+        let Object::Dict(font) = object else { continue };
+        let Some(stream) = font.get::<Stream>(b"ToUnicode") else {
+            continue;
+        };
+        let data = stream.decoded().expect("a ToUnicode stream that decodes");
+        let text = String::from_utf8_lossy(&data);
+        let mut map = Vec::new();
+        for line in text.lines() {
+            let Some((code, utf16)) = line
+                .strip_prefix('<')
+                .and_then(|l| l.split_once("> <"))
+                .and_then(|(c, u)| Some((c, u.strip_suffix('>')?)))
+            else {
+                continue;
+            };
+            let units: Vec<u16> = (0..utf16.len() / 4)
+                .map(|i| u16::from_str_radix(&utf16[4 * i..4 * i + 4], 16).unwrap())
+                .collect();
+            map.push((code.to_owned(), String::from_utf16_lossy(&units)));
+        }
+        maps.push(map);
+    }
+    maps
+}
+
+/// The text pdftotext (poppler-utils) reads out of a PDF, lines joined.
+fn pdftotext(pdf: &[u8], dir: &std::path::Path) -> String {
+    let path = dir.join("read.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) installed");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let text: String = text
+        .chars()
+        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'))
+        .collect();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn vowel_marks_are_read_once_and_with_their_letter() {
+    let fx = Fixture::shipped();
+    let project = fx.load();
+    let typesetter = Typesetter::new(&project, None);
+    let dir = tempfile::tempdir().unwrap();
+    // Arabic words with a vowel mark under or over a letter (kasra,
+    // tanwin, shadda with kasra), and an Adlam heading with its marks.
+    for (tag, words) in [
+        ("ar", &["أبقِ الباب مغلقًا", "فمرِّرها من تحت الباب"][..]),
+        ("ff-Adlm", &["𞤖𞤢𞤳𞥆𞤫𞥅𞤶𞤭 𞤥𞤢𞥄"][..]),
+    ] {
+        let compiled = match typesetter
+            .typeset(tag, "at-the-door", "handout")
+            .unwrap()
+            .result
+        {
+            Ok(compiled) => compiled,
+            Err(failed) => panic!("{tag}: {:?}", failed.diagnostics),
+        };
+        // A letter and its mark are two glyphs: only one of them may read
+        // as the pair, or every extractor prints it twice.
+        for map in to_unicode(&compiled.pdf) {
+            let mut seen = std::collections::HashMap::new();
+            for (code, text) in &map {
+                if text.chars().count() > 1
+                    && let Some(other) = seen.insert(text.clone(), code.clone())
+                {
+                    panic!("{tag}: glyphs {other} and {code} both read as {text:?}");
+                }
+            }
+        }
+        let read = pdftotext(&compiled.pdf, dir.path());
+        for words in words {
+            // Poppler knows Arabic is written right to left, not Adlam:
+            // an Adlam line comes out in the order it is drawn, the words
+            // backwards letter by letter, each letter and mark once.
+            let expected: String = match tag {
+                "ff-Adlm" => words.chars().rev().collect(),
+                _ => (*words).to_owned(),
+            };
+            assert!(read.contains(&expected), "{tag}: {words:?} not in {read}");
+        }
+    }
+}

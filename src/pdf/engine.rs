@@ -19,9 +19,11 @@ use typst_pdf::{PdfOptions, Timestamp};
 
 use crate::base::diag::{self, Diagnostic, Files, Span};
 use crate::config::Limits;
+use crate::pdf::catalog::{self, About};
 use crate::pdf::checks::{Scan, scan};
 use crate::pdf::fonts::FontSet;
 use crate::pdf::input::TypstInput;
+use crate::pdf::runs;
 use crate::pdf::world::{KyrWorld, MAIN_PATH, TEMPLATE_DIR, file_id};
 
 /// The layouts kyr ships, built in so a project needs no template of its
@@ -143,6 +145,8 @@ impl Engine {
 pub(crate) struct PdfMeta<'a> {
     /// A stable identifier (document, locale, layout).
     pub ident: &'a str,
+    /// Its reader's language and page direction, for its catalog.
+    pub about: About<'a>,
     /// Where a problem of the whole PDF is reported (its skeleton).
     pub at: Span,
 }
@@ -218,7 +222,7 @@ pub(crate) fn compile(
         });
     }
 
-    let pdf = match export(engine, &document, meta.ident, Export::Reading) {
+    let pdf = match export(engine, &document, meta, Export::Reading) {
         Ok(pdf) => pdf,
         Err(errors) => {
             warnings.extend(errors.iter().map(|d| convert(engine, &world, input, d)));
@@ -276,31 +280,40 @@ pub(crate) fn too_many_pages(
 /// What a PDF is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Export {
-    /// To be read: tagged for screen readers, dated.
+    /// To be read: dated.
     Reading,
-    /// For a printer only (a booklet's imposed sheets): the tagged
-    /// reading copy is the booklet itself.
+    /// For a printer (a booklet's imposed sheets): undated, tagged as
+    /// text only (the sheets hold pages out of order; the booklet itself
+    /// is the tagged reading copy with its headings and lists).
     Printing,
 }
 
-/// Writes laid-out pages as PDF.
+/// Writes laid-out pages as PDF, tagged, with what Typst cannot say
+/// about the file added to its catalog ([`catalog::describe`]).
 pub(crate) fn export(
     engine: &Engine,
     document: &PagedDocument,
-    ident: &str,
+    meta: &PdfMeta,
     export: Export,
 ) -> typst::diag::SourceResult<Vec<u8>> {
     let options = PdfOptions {
-        ident: Smart::Custom(ident.to_owned()),
+        ident: Smart::Custom(meta.ident.to_owned()),
         creator: Smart::Custom(Some(format!("kyr {}", env!("CARGO_PKG_VERSION")))),
         timestamp: match export {
             Export::Reading => timestamp(engine.now),
             Export::Printing => None,
         },
-        tagged: export == Export::Reading,
+        tagged: true,
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(document, &options)
+    let pdf = typst_pdf::pdf(&runs::joined(document), &options)?;
+    match catalog::describe(pdf, &meta.about) {
+        Ok(pdf) => Ok(pdf),
+        Err(message) => typst::diag::bail!(
+            typst::syntax::Span::detached(),
+            "the PDF's catalog could not be completed: {message}"
+        ),
+    }
 }
 
 fn timestamp(now: time::OffsetDateTime) -> Option<Timestamp> {

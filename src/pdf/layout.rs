@@ -12,6 +12,7 @@ use crate::doc::model::{Block, Inline, Leaf, Reference, walk, walk_inlines};
 use crate::doc::{Layout, Skeleton};
 use crate::i18n::page::Page;
 use crate::i18n::resolve::Document;
+use crate::pdf::catalog::About;
 use crate::pdf::data::Qr;
 use crate::pdf::engine::{self, Compiled, Engine, PdfMeta};
 use crate::pdf::input::{TypstInput, card_input, handout_input, ident, qr_code};
@@ -208,6 +209,7 @@ impl Printer<'_> {
         (fewest > max).then(|| {
             let meta = PdfMeta {
                 ident: &format!("kyr/{}/{}/{function}", page.document.name, page.locale.tag),
+                about: About::of(page.locale),
                 at: Span::new(skeleton.file, 0..0),
             };
             engine::too_many_pages(fewest, true, max, &meta)
@@ -244,14 +246,14 @@ impl Printer<'_> {
         else {
             return vec![(PdfKind::Booklet, None), (PdfKind::BookletPrint, None)];
         };
-        let imposed = impose::impose_booklet(
-            self.engine,
-            &compiled.document,
-            page.locale,
-            &ident(page, &input),
-        )
-        .map_err(|message| found.push(Diagnostic::error(message).code("booklet")))
-        .ok();
+        let meta = PdfMeta {
+            ident: &ident(page, &input),
+            about: About::of(page.locale),
+            at: Span::new(skeleton.file, 0..0),
+        };
+        let imposed = impose::impose_booklet(self.engine, &compiled.document, page.locale, &meta)
+            .map_err(|message| found.push(Diagnostic::error(message).code("booklet")))
+            .ok();
         vec![
             (PdfKind::Booklet, Some(compiled.pdf)),
             (PdfKind::BookletPrint, imposed),
@@ -323,6 +325,7 @@ impl Printer<'_> {
     ) -> Option<Compiled> {
         let meta = PdfMeta {
             ident: &ident(page, input),
+            about: About::of(page.locale),
             at: Span::new(skeleton.file, 0..0),
         };
         let compiled = match engine::compile(self.engine, input, &meta) {

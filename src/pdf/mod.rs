@@ -12,11 +12,14 @@
 //!   points for runs that have none); [`input`]: the data file and main
 //!   source of one compile, and the QR code;
 //! - [`engine`] ([`world`], [`fonts`]): Typst in this process;
+//! - [`catalog`]: what the PDF file says about itself that Typst cannot
+//!   (the full language tag, the page direction, the title shown);
 //! - [`geometry`], [`impose`], [`qr`]: card sizes and sheets, booklet
 //!   order, QR codes; [`checks`]: missing glyphs, text past an edge,
 //!   small card text.
 
 mod breaks;
+pub(crate) mod catalog;
 pub(crate) mod checks;
 pub(crate) mod data;
 pub(crate) mod engine;
@@ -26,6 +29,7 @@ pub(crate) mod impose;
 pub(crate) mod input;
 mod layout;
 pub(crate) mod qr;
+mod runs;
 pub(crate) mod world;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
