@@ -15,12 +15,18 @@ use typst_layout::PagedDocument;
 
 /// The document with each split run joined into one text item.
 pub(crate) fn joined(document: &PagedDocument) -> PagedDocument {
+    // Rebuilding a document rebuilds its introspector: not for nothing.
+    if !document.pages().iter().any(|page| needs_work(&page.frame)) {
+        return document.clone();
+    }
     let pages: EcoVec<_> = document
         .pages()
         .iter()
         .map(|page| {
             let mut page = page.clone();
-            page.frame = frame(&page.frame);
+            if needs_work(&page.frame) {
+                page.frame = frame(&page.frame);
+            }
             page
         })
         .collect();
@@ -31,7 +37,7 @@ fn frame(frame: &Frame) -> Frame {
     let mut items: Vec<(Point, FrameItem)> = Vec::with_capacity(frame.items().len());
     for (pos, item) in frame.items() {
         match item {
-            FrameItem::Group(group) => {
+            FrameItem::Group(group) if needs_work(&group.frame) => {
                 let mut group: GroupItem = group.clone();
                 group.frame = self::frame(&group.frame);
                 items.push((*pos, FrameItem::Group(group)));
@@ -55,6 +61,39 @@ fn frame(frame: &Frame) -> Frame {
         item => (pos, item),
     }));
     out
+}
+
+/// Whether a frame holds anything to join or share out: two text items in
+/// a row in the same font and size, the second starting where the first
+/// ends (pieces of one run), or
+/// a cluster of several glyphs. Most frames of Latin text hold neither, and
+/// are kept as they are rather than rebuilt.
+fn needs_work(frame: &Frame) -> bool {
+    let mut last: Option<(Point, &TextItem)> = None;
+    for (pos, item) in frame.items() {
+        match item {
+            FrameItem::Group(group) => {
+                if needs_work(&group.frame) {
+                    return true;
+                }
+                last = None;
+            }
+            FrameItem::Text(text) => {
+                let shared = text.glyphs.windows(2).any(|w| w[0].range == w[1].range);
+                let beside = last.is_some_and(|(at, l)| {
+                    l.font == text.font
+                        && l.size == text.size
+                        && (at.x + l.width() - pos.x).abs() <= Abs::pt(0.001)
+                });
+                if shared || beside {
+                    return true;
+                }
+                last = Some((*pos, text));
+            }
+            _ => last = None,
+        }
+    }
+    false
 }
 
 /// Where a glyph's characters are in the paragraph's source text: the
