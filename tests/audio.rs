@@ -341,21 +341,8 @@ fn images(frame: &Frame, at: Mm, out: &mut Vec<(Mm, Mm)>) {
 fn an_audio_first_card_carries_a_qr_code_to_its_page_on_the_front() {
     let fx = Fixture::shipped();
     fx.with_real_contacts();
-    fx.replace(
-        "kyr.toml",
-        "# qr = \"https://example.org/kyr/{locale}/{document}.html\"",
-        "qr = \"https://kyr.example.net/{locale}/{document}.html\"",
-    );
-    fx.replace(
-        "kyr.toml",
-        "endonym = \"Wolof\"\n",
-        "endonym = \"Wolof\"\naudio_first = true\n",
-    );
-    fx.replace(
-        "kyr.toml",
-        "endonym = \"العربية\"\n",
-        "endonym = \"العربية\"\naudio_first = true\n",
-    );
+    fx.with_qr("https://kyr.example.net/{locale}/{document}.html");
+    fx.read_by_ear(&["Wolof", "العربية"]);
     put(&fx, "wo", "card-intro.ogg", "tone.ogg");
     put(&fx, "ar", "door-intro.ogg", "tone.ogg");
     for tag in ["wo", "ar"] {

@@ -10,7 +10,7 @@ use typst::layout::{Frame, FrameItem, Point, Transform};
 use typst::visualize::{Geometry, Paint};
 use typst_layout::PagedDocument;
 
-use crate::util::Fixture;
+use crate::util::{Fixture, in_digits};
 
 /// A shaped run of text on a page, in mm from the page's top left.
 #[derive(Debug, Clone)]
@@ -321,18 +321,6 @@ fn check_callout(tag: &str, what: &str, page: &Laid, min_pt: f64) {
     );
 }
 
-/// `n` in the digits CLDR gives locale `tag` by default.
-fn in_digits_of(tag: &str, n: usize) -> String {
-    let zero = match tag {
-        "ff-Adlm" => 0x1E950,
-        _ => '0' as u32,
-    };
-    n.to_string()
-        .chars()
-        .filter_map(|d| char::from_u32(zero + d.to_digit(10)?))
-        .collect()
-}
-
 fn notice_of(tag: &str) -> &'static str {
     match tag {
         "ar" => "مراجعة",
@@ -362,7 +350,8 @@ fn handouts_and_booklets_are_laid_out_right_to_left_with_their_chrome() {
                 // The footer: the page number at the end (left) side, in
                 // the locale's digits (Adlam's in ff-Adlm, which run right
                 // to left: the line reads them in reverse, left to right).
-                let digits = |n: usize| in_digits_of(tag, n);
+                let zero = if tag == "ff-Adlm" { '\u{1E950}' } else { '0' };
+                let digits = |n: usize| in_digits(n, zero);
                 let number = format!("{} / {}", digits(i + 1), digits(laid.len()));
                 let reversed: String = number.chars().rev().collect();
                 let number = lines(&page.runs)
@@ -638,46 +627,13 @@ fn card_sheets_and_cards_start_on_the_right_keep_text_inside_and_readable() {
     }
 }
 
-/// Where the images on a frame are: each one's top-left corner and size,
-/// in mm.
-fn images(frame: &Frame, ts: Transform, out: &mut Vec<Drawn>) {
-    for (pos, item) in frame.items() {
-        match item {
-            FrameItem::Group(group) => {
-                let ts = ts
-                    .pre_concat(Transform::translate(pos.x, pos.y))
-                    .pre_concat(group.transform);
-                images(&group.frame, ts, out);
-            }
-            FrameItem::Image(_, size, _) => {
-                let a = pos.transform(ts);
-                let b = Point::new(pos.x + size.x, pos.y + size.y).transform(ts);
-                out.push(Drawn {
-                    x0: a.x.to_mm(),
-                    y0: a.y.to_mm(),
-                    x1: b.x.to_mm(),
-                    y1: b.y.to_mm(),
-                });
-            }
-            _ => {}
-        }
-    }
-}
-
 #[test]
 fn an_audio_first_card_front_keeps_its_body_and_hotline_readable_beside_its_qr_code() {
     let fx = Fixture::shipped();
     fx.with_real_contacts();
-    fx.replace(
-        "kyr.toml",
-        "# qr = \"https://example.org/kyr/{locale}/{document}.html\"",
-        "qr = \"https://kyr.example.net/{locale}/{document}.html\"",
-    );
+    fx.with_qr("https://kyr.example.net/{locale}/{document}.html");
     let tags = ["en", "ar", "ff-Adlm", "wo"];
-    for endonym in ["English", "العربية", "𞤆𞤵𞤤𞤢𞤪", "Wolof"] {
-        let line = format!("endonym = \"{endonym}\"\n");
-        fx.replace("kyr.toml", &line, &format!("{line}audio_first = true\n"));
-    }
+    fx.read_by_ear(&["English", "العربية", "𞤆𞤵𞤤𞤢𞤪", "Wolof"]);
     // Wolof, read by ear first, with two recordings of its card's front.
     let tone = std::fs::read(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/audio/tone.ogg"),
@@ -699,8 +655,7 @@ fn an_audio_first_card_front_keeps_its_body_and_hotline_readable_beside_its_qr_c
         check_card_front(tag, "audio-first card", front);
         // The code: inside the card, clear of the cut and of every line of
         // text, and it scans.
-        let mut found = Vec::new();
-        images(&card.pages()[0].frame, Transform::identity(), &mut found);
+        let found = &front.images;
         assert_eq!(found.len(), 1, "{tag}: {found:?}");
         let code = found[0];
         assert!(
@@ -918,16 +873,8 @@ fn a_run_with_no_break_point_is_broken_inside_the_page_not_cut() {
 fn printed_project() -> Fixture {
     let fx = Fixture::shipped();
     fx.with_real_contacts();
-    fx.replace(
-        "kyr.toml",
-        "# qr = \"https://example.org/kyr/{locale}/{document}.html\"",
-        "qr = \"https://example.org/kyr/{locale}/{document}.html\"",
-    );
-    fx.replace(
-        "kyr.toml",
-        "endonym = \"Wolof\"\n",
-        "endonym = \"Wolof\"\naudio_first = true\n",
-    );
+    fx.with_qr("https://example.org/kyr/{locale}/{document}.html");
+    fx.read_by_ear(&["Wolof"]);
     let tone = std::fs::read(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/audio/tone.ogg"),
     )

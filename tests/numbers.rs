@@ -9,7 +9,7 @@ use kyr::inspect::{self, Typesetter, page_texts};
 use kyr::project::Project;
 use typst_layout::PagedDocument;
 
-use crate::util::Fixture;
+use crate::util::{Fixture, in_digits};
 
 /// The basic fixture with a select on a text variable, a plural on a
 /// number variable, and `NUMBER()`, in `en`, `fr`, `ar` and `ru`, and an
@@ -253,14 +253,6 @@ fn the_translated_share_is_written_the_way_of_its_sentence() {
     assert!(state("ar").starts_with(&arabic), "{:?}", state("ar"));
     let english = format!("{}% translated", percent("en"));
     assert!(state("en").starts_with(&english), "{:?}", state("en"));
-}
-
-/// `n` in the digits that start at `zero`.
-fn in_digits(n: usize, zero: char) -> String {
-    n.to_string()
-        .chars()
-        .map(|d| char::from_u32(zero as u32 + d.to_digit(10).unwrap()).unwrap())
-        .collect()
 }
 
 /// Page numbers in the locale's digits: Adlam's, and Egyptian Arabic's

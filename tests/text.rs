@@ -597,18 +597,8 @@ fn put_recording(fx: &Fixture, tag: &str, name: &str) {
 #[test]
 fn an_audio_first_languages_text_links_the_page_that_plays_its_recordings() {
     let fx = Fixture::shipped();
-    fx.replace(
-        "kyr.toml",
-        "# qr = \"https://example.org/kyr/{locale}/{document}.html\"",
-        "qr = \"https://kyr.example.net/{locale}/{document}.html\"",
-    );
-    for endonym in ["\"Wolof\"", "\"العربية\""] {
-        fx.replace(
-            "kyr.toml",
-            &format!("endonym = {endonym}\n"),
-            &format!("endonym = {endonym}\naudio_first = true\n"),
-        );
-    }
+    fx.with_qr("https://kyr.example.net/{locale}/{document}.html");
+    fx.read_by_ear(&["Wolof", "العربية"]);
     put_recording(&fx, "wo", "card-intro.ogg");
     put_recording(&fx, "wo", "door-intro.ogg");
     put_recording(&fx, "ar", "door-intro.ogg");

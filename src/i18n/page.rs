@@ -118,7 +118,7 @@ impl<'p> Messages<'p> {
 
     /// Resolves a document in a locale.
     pub(crate) fn page(&self, locale: &'p Locale, skeleton: &Skeleton, strict: bool) -> Page<'p> {
-        let (resolver, document, texts, review_notice, notices) =
+        let (mut resolver, document, texts, review_notice, notices) =
             self.body(locale, skeleton, strict);
         let is_card = skeleton.front.layouts.contains(&Layout::Card);
         let officer_used = match self.config.locale(&skeleton.front.officer_locale) {
@@ -126,7 +126,6 @@ impl<'p> Messages<'p> {
             _ => Vec::new(),
         };
         let card = is_card.then(|| self.card(locale, skeleton));
-        let mut resolver = resolver;
         if let Some(unlinked) = self.unlinked_recordings(locale, skeleton, &document) {
             resolver.diagnostics.push(unlinked.promote(strict));
         }
@@ -203,11 +202,10 @@ impl<'p> Messages<'p> {
 
     /// Whether a locale's chain has the message `id`.
     fn defines(&self, locale: &Locale, id: &str) -> bool {
-        locale.chain.iter().any(|tag| {
-            self.catalog
-                .get(tag)
-                .is_some_and(|b| b.bundle.has_message(id))
-        })
+        locale
+            .chain
+            .iter()
+            .any(|tag| self.catalog.get(tag).is_some_and(|b| b.defines(id)))
     }
 
     /// The warning for a page read by ear first (its locale is

@@ -83,6 +83,26 @@ impl Fixture {
         self
     }
 
+    /// Sets the project's `qr` address to `address` (the shipped kyr.toml
+    /// has one commented out).
+    pub(crate) fn with_qr(&self, address: &str) -> &Self {
+        self.replace(
+            "kyr.toml",
+            "# qr = \"https://example.org/kyr/{locale}/{document}.html\"",
+            &format!("qr = \"{address}\""),
+        )
+    }
+
+    /// Makes the locales named by these endonyms read by ear first
+    /// (`audio_first = true`).
+    pub(crate) fn read_by_ear(&self, endonyms: &[&str]) -> &Self {
+        for endonym in endonyms {
+            let line = format!("endonym = \"{endonym}\"\n");
+            self.replace("kyr.toml", &line, &format!("{line}audio_first = true\n"));
+        }
+        self
+    }
+
     pub(crate) fn load(&self) -> Project {
         match project::load(self.root()) {
             Ok(p) => p,
@@ -254,4 +274,12 @@ pub(crate) fn get(port: u16, path: &str) -> (u16, String) {
         .map_or("", |(_, b)| b)
         .to_owned();
     (code, body)
+}
+
+/// `n` in the ten digits that start at `zero` (`'0'`, Adlam's U+1E950).
+pub(crate) fn in_digits(n: usize, zero: char) -> String {
+    n.to_string()
+        .chars()
+        .map(|d| char::from_u32(zero as u32 + d.to_digit(10).unwrap()).unwrap())
+        .collect()
 }
