@@ -808,17 +808,21 @@ fn catalog_says(pdf: &[u8]) -> CatalogSays {
     }
 }
 
+/// The locales the catalog tests read, with the direction their pages
+/// run in.
+const DIRECTIONS: [(&str, &str); 4] = [
+    ("en", "L2R"),
+    ("ar", "R2L"),
+    ("ff-Adlm", "R2L"),
+    ("wo", "L2R"),
+];
+
 #[test]
 fn the_catalog_says_the_full_language_tag_the_page_direction_and_shows_the_title() {
     let fx = Fixture::shipped();
     let project = fx.load();
     let typesetter = Typesetter::new(&project, None);
-    for (tag, direction) in [
-        ("en", "L2R"),
-        ("ar", "R2L"),
-        ("ff-Adlm", "R2L"),
-        ("wo", "L2R"),
-    ] {
+    for (tag, direction) in DIRECTIONS {
         for what in ["handout", "booklet"] {
             let compiled = match typesetter.typeset(tag, "at-the-door", what).unwrap().result {
                 Ok(compiled) => compiled,
@@ -847,12 +851,7 @@ fn imposed_booklets_are_tagged_with_their_language_and_direction() {
     let fx = Fixture::shipped();
     let project = fx.load();
     let typesetter = Typesetter::new(&project, None);
-    for (tag, direction) in [
-        ("en", "L2R"),
-        ("ar", "R2L"),
-        ("ff-Adlm", "R2L"),
-        ("wo", "L2R"),
-    ] {
+    for (tag, direction) in DIRECTIONS {
         for doc in ["at-the-door", "in-the-shelter", "red-card"] {
             let booklet = match typesetter.typeset(tag, doc, "booklet").unwrap().result {
                 Ok(compiled) => compiled.document,
