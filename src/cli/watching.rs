@@ -94,9 +94,12 @@ fn shared_links(out_dir: &Path, links: &ShareLinks, err: &mut impl Write) {
     );
     let _ = writeln!(
         err,
-        "anyone with the link below can change this project's translations and recordings; \
-         the link changes each time `kyr serve --share` starts \
-         (without --share, only this machine can reach kyr serve)"
+        "anyone with the link below can change this project's translations and recordings"
+    );
+    let _ = writeln!(
+        err,
+        "the link changes each time `kyr serve --share` starts; \
+         without --share, only this machine can reach kyr serve"
     );
     let _ = writeln!(err, "on this machine, open: {}", links.here);
     match &links.phones {
