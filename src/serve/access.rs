@@ -30,7 +30,7 @@ use base64::Engine as _;
 use super::http::{Head, Method, Response};
 
 /// Who may reach the server.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) enum Access {
     /// This machine only, through its own names for itself.
     Local,

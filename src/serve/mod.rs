@@ -67,7 +67,7 @@ pub(crate) fn run(
     let mut serving = WhileServing {
         listener,
         port,
-        access: Some(access),
+        access,
         reloads: None,
     };
     watch::watch(options, &mut serving)
@@ -78,8 +78,8 @@ pub(crate) fn run(
 struct WhileServing<'a, L> {
     listener: &'a mut L,
     port: u16,
-    /// Who may reach the server, until it starts.
-    access: Option<Access>,
+    /// Who may reach the server.
+    access: Access,
     reloads: Option<Arc<Reloads>>,
 }
 
@@ -92,14 +92,12 @@ impl<L: ServeListener> Listener for WhileServing<'_, L> {
     }
 
     fn watching(&mut self, root: &Path, out_dir: &Path) -> Result<(), Error> {
-        let access = self.access.take().unwrap_or(Access::Local);
-        let token = match &access {
-            Access::Shared(token) => Some(token.as_str().to_owned()),
+        let serving = serve(out_dir, root, self.port, self.access.clone())?;
+        let port = serving.address.port();
+        let links = match &self.access {
+            Access::Shared(token) => Some(share_links(token.as_str(), serving.address)),
             Access::Local => None,
         };
-        let serving = serve(out_dir, root, self.port, access)?;
-        let port = serving.address.port();
-        let links = token.map(|token| share_links(&token, serving.address));
         self.listener.serving(
             out_dir,
             &format!("http://127.0.0.1:{port}/"),
