@@ -193,15 +193,15 @@ const NOT_INVITED: &str = r#"<!DOCTYPE html>
 <main>
 <section lang="en">
 <h1>Scan the QR code again</h1>
-<p>This page opens only from the link in the QR code, and only until the browser is closed or the organizer starts it again. Scan the QR code again, or ask the organizer for the link.</p>
+<p>This page opens only with the link from the QR code. Scan the QR code again, or ask the organizer for the link.</p>
 </section>
 <section lang="fr">
 <h1>Scannez à nouveau le code QR</h1>
-<p>Cette page ne s’ouvre que par le lien du code QR, et seulement jusqu’à ce que le navigateur soit fermé ou que la personne qui organise la relance. Scannez à nouveau le code QR, ou demandez-lui le lien.</p>
+<p>Cette page s’ouvre seulement avec le lien du code QR. Scannez à nouveau le code QR, ou demandez le lien à la personne qui organise.</p>
 </section>
 <section lang="es">
 <h1>Escanee otra vez el código QR</h1>
-<p>Esta página solo se abre con el enlace del código QR, y solo hasta que se cierre el navegador o la persona que organiza la vuelva a iniciar. Escanee otra vez el código QR o pídale el enlace.</p>
+<p>Esta página solo se abre con el enlace del código QR. Escanee otra vez el código QR o pida el enlace a la persona que organiza.</p>
 </section>
 </main>
 </body>
