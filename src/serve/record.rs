@@ -9,10 +9,9 @@
 //! Routes, under [`PREFIX`]: `GET /record/` (every locale and document),
 //! `GET /record/<tag>/<doc>?at=<n>` (the page), `GET
 //! /record/<tag>/audio/<file>` (a recording the project has), and
-//! `POST /record/<tag>/<doc>/<id>` (save a take). Each asks that the
-//! request names this server as its host, and a save that it comes from
-//! this server's own pages: no other web page, and no other name for this
-//! machine (DNS rebinding), can record or read anything.
+//! `POST /record/<tag>/<doc>/<id>` (save a take). Who may ask is checked
+//! before, for every request (`serve::access`): this module checks no
+//! host or origin of its own.
 //!
 //! This file routes and checks requests; [`pages`] renders the pages from
 //! the templates in `assets/studio/`, and [`take`] saves a take.
@@ -36,15 +35,9 @@ use crate::project::{self, Project};
 /// Where the recording pages are.
 pub(super) const PREFIX: &str = "/record";
 
-/// Answers a request under [`PREFIX`] for the project at `root`, served
-/// on `port`; `body` is read only for a save.
-pub(super) fn respond(root: &Path, port: u16, request: &Incoming, body: &mut dyn Read) -> Reply {
-    if !is_own_host(request.host, port) {
-        return Reply::text(
-            403,
-            format!("refused: open the recording page at http://127.0.0.1:{port}/record/"),
-        );
-    }
+/// Answers a request under [`PREFIX`] for the project at `root`; `body`
+/// is read only for a save.
+pub(super) fn respond(root: &Path, request: &Incoming, body: &mut dyn Read) -> Reply {
     let rest = request.path.strip_prefix(PREFIX).unwrap_or_default();
     let parts: Vec<&str> = rest.split('/').filter(|p| !p.is_empty()).collect();
     if !are_names(request.post, &parts) {
@@ -61,10 +54,6 @@ pub(super) fn respond(root: &Path, port: u16, request: &Incoming, body: &mut dyn
         (false, [tag, "audio", file]) => {
             with_project(root, |project| recording(project, tag, file))
         }
-        (true, [_, _, _]) if !is_own_origin(request.origin, port) => Reply::text(
-            403,
-            "refused: recordings are saved only from the recording page of this kyr serve",
-        ),
         (true, [tag, doc, id]) => with_project(root, |project| {
             take::save(project, tag, doc, id, request, body)
         }),
@@ -97,28 +86,6 @@ fn position(query: &str) -> usize {
         .find_map(|pair| pair.strip_prefix("at="))
         .and_then(|n| n.parse().ok())
         .unwrap_or(1)
-}
-
-/// Whether a `Host` header names this server (a page reached through
-/// another name, as a DNS rebinding attack does, is refused).
-fn is_own_host(host: Option<&str>, port: u16) -> bool {
-    host.is_some_and(|host| {
-        [format!("127.0.0.1:{port}"), format!("localhost:{port}")]
-            .iter()
-            .any(|own| host.eq_ignore_ascii_case(own))
-    })
-}
-
-/// Whether an `Origin` header is this server's own pages.
-fn is_own_origin(origin: Option<&str>, port: u16) -> bool {
-    origin.is_some_and(|origin| {
-        [
-            format!("http://127.0.0.1:{port}"),
-            format!("http://localhost:{port}"),
-        ]
-        .iter()
-        .any(|own| origin.eq_ignore_ascii_case(own))
-    })
 }
 
 /// Whether a part of a URL can be a locale tag, document name or message
