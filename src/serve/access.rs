@@ -28,6 +28,7 @@ use std::net::{Ipv4Addr, UdpSocket};
 use base64::Engine as _;
 
 use super::http::{Head, Method, Response};
+use super::{studio, ui};
 
 /// Who may reach the server.
 #[derive(Debug, Clone)]
@@ -125,7 +126,7 @@ fn check_token(token: &Token, head: &Head) -> Option<Response> {
         return Some(if token.is(&given) {
             welcome(token, &head.path, &rest)
         } else {
-            not_invited()
+            not_invited(head)
         });
     }
     let cookie = head.header("Cookie").unwrap_or_default();
@@ -133,7 +134,7 @@ fn check_token(token: &Token, head: &Head) -> Option<Response> {
         .split(';')
         .filter_map(|pair| pair.trim().split_once('='))
         .any(|(name, value)| name == COOKIE && token.is(value));
-    if kept { None } else { Some(not_invited()) }
+    if kept { None } else { Some(not_invited(head)) }
 }
 
 /// The token a query carries, and the query without it; `None` when it
@@ -180,37 +181,39 @@ fn welcome(token: &Token, path: &str, rest: &str) -> Response {
         .header("Cache-Control", "no-store")
 }
 
-/// The page a request without the token gets, in the languages a
-/// volunteer may read before kyr knows which they read.
-const NOT_INVITED: &str = r#"<!DOCTYPE html>
-<html lang="en" dir="ltr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Scan the QR code again · Scannez à nouveau le code QR · Escanee otra vez el código QR</title>
-</head>
-<body>
-<main>
-<section lang="en">
-<h1>Scan the QR code again</h1>
-<p>This page opens only with the link from the QR code. Scan the QR code again, or ask the organizer for the link.</p>
-</section>
-<section lang="fr">
-<h1>Scannez à nouveau le code QR</h1>
-<p>Cette page s’ouvre seulement avec le lien du code QR. Scannez à nouveau le code QR, ou demandez le lien à la personne qui organise.</p>
-</section>
-<section lang="es">
-<h1>Escanee otra vez el código QR</h1>
-<p>Esta página solo se abre con el enlace del código QR. Escanee otra vez el código QR o pida el enlace a la persona que organiza.</p>
-</section>
-</main>
-</body>
-</html>
-"#;
-
-/// The refusal of a request without the token.
-fn not_invited() -> Response {
-    Response::new(403, NOT_INVITED.as_bytes().to_vec())
+/// The refusal of a request without the token: a page saying what to
+/// do in every language kyr has studio words in, the phone's own first
+/// (kyr does not know yet which the volunteer reads).
+fn not_invited(head: &Head) -> Response {
+    let wanted = studio::accepted_languages(head.header("Accept-Language"));
+    let languages = ui::in_every_language(
+        &wanted,
+        &["studio-share-refused-title", "studio-share-refused"],
+    );
+    let escaped = |text: &str| {
+        let mut html = String::new();
+        crate::html::escape_into(&mut html, text);
+        html
+    };
+    let title = languages
+        .iter()
+        .map(|(_, _, texts)| escaped(&texts[0]))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let mut page = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n</head>\n<body>\n<main>\n",
+        languages.first().map_or("en", |l| l.0),
+        languages.first().map_or("ltr", |l| l.1),
+    );
+    for (tag, dir, texts) in &languages {
+        page.push_str(&format!(
+            "<section lang=\"{tag}\" dir=\"{dir}\">\n<h1>{}</h1>\n<p>{}</p>\n</section>\n",
+            escaped(&texts[0]),
+            escaped(&texts[1])
+        ));
+    }
+    page.push_str("</main>\n</body>\n</html>\n");
+    Response::new(403, page.into_bytes())
         .header("Content-Type", "text/html; charset=utf-8")
         .header("Cache-Control", "no-store")
 }

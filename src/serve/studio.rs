@@ -47,7 +47,7 @@ impl Incoming<'_> {
 }
 
 /// The languages of an `Accept-Language` header, most wanted first.
-fn accepted_languages(header: Option<&str>) -> Vec<String> {
+pub(super) fn accepted_languages(header: Option<&str>) -> Vec<String> {
     let mut weighted: Vec<(f32, String)> = header
         .unwrap_or_default()
         .split(',')

@@ -258,3 +258,22 @@ fn a_token_is_long_random_and_compared_whole() {
         Ipv4Addr::UNSPECIFIED
     );
 }
+
+#[test]
+fn the_refusal_speaks_the_phones_language_first_and_every_other_after() {
+    let (access, _) = shared();
+    let head = get(
+        "/",
+        &[
+            ("Host", "192.168.1.20:8123"),
+            ("Accept-Language", "es-MX,es;q=0.9,en;q=0.5"),
+        ],
+    );
+    let answer = check(&access, PORT, &head).expect("refused");
+    let page = String::from_utf8(answer.body).unwrap();
+    assert!(page.contains("<html lang=\"es\" dir=\"ltr\">"), "{page}");
+    let spanish = page.find("<section lang=\"es\"").unwrap();
+    let english = page.find("<section lang=\"en\"").unwrap();
+    let french = page.find("<section lang=\"fr\"").unwrap();
+    assert!(spanish < english && english < french, "{page}");
+}
