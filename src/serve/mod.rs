@@ -7,6 +7,7 @@
 //! rebuild.
 
 mod http;
+mod problems;
 mod record;
 mod studio;
 mod ui;
@@ -17,6 +18,7 @@ use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use http::{Method, Response};
+use problems::Problems;
 
 use crate::base::error::Error;
 use crate::build::BuildReport;
@@ -42,6 +44,7 @@ pub(crate) fn run(
         listener,
         port,
         reloads: None,
+        problems: Arc::default(),
     };
     watch::watch(options, &mut serving)
 }
@@ -52,10 +55,15 @@ struct WhileServing<'a, L> {
     listener: &'a mut L,
     port: u16,
     reloads: Option<Arc<Reloads>>,
+    /// What each build reported, for the problems banner.
+    problems: Arc<Problems>,
 }
 
 impl<L: ServeListener> Listener for WhileServing<'_, L> {
     fn built(&mut self, project: &Project, outcome: Result<BuildReport, Error>, started: Instant) {
+        if let Ok(report) = &outcome {
+            self.problems.built(project, report);
+        }
         self.listener.built(project, outcome, started);
         if let Some(reloads) = &self.reloads {
             reloads.rebuilt();
@@ -67,6 +75,8 @@ impl<L: ServeListener> Listener for WhileServing<'_, L> {
         self.listener
             .serving(out_dir, &format!("http://{}/", serving.address));
         self.reloads = Some(serving.reloads);
+        self.problems.hand_over(&serving.problems);
+        self.problems = serving.problems;
         self.listener.watching(root, out_dir)
     }
 
@@ -143,6 +153,8 @@ pub(crate) struct Serving {
     pub(crate) address: std::net::SocketAddr,
     /// Told of each rebuild.
     pub(crate) reloads: Arc<Reloads>,
+    /// Told what each build reported.
+    pub(crate) problems: Arc<Problems>,
 }
 
 /// Serves `site` on 127.0.0.1:`port` (0: any free port) in threads of
@@ -155,17 +167,23 @@ pub(crate) fn serve(site: &Path, root: &Path, port: u16) -> Result<Serving, Erro
         .local_addr()
         .map_err(|e| Error::Usage(format!("the server has no address: {e}")))?;
     let reloads = Arc::new(Reloads::default());
+    let problems = Arc::new(Problems::default());
     let site = Site {
         out: site.to_path_buf(),
         root: root.to_path_buf(),
         port: address.port(),
+        problems: Arc::clone(&problems),
     };
     let answering = Arc::clone(&reloads);
     http::run(
         listener,
         Arc::new(move |request: &mut http::Request| respond(&site, &answering, request)),
     );
-    Ok(Serving { address, reloads })
+    Ok(Serving {
+        address,
+        reloads,
+        problems,
+    })
 }
 
 /// What is served.
@@ -176,6 +194,8 @@ struct Site {
     root: PathBuf,
     /// The port listened on.
     port: u16,
+    /// What the last builds reported, for the pages' banners.
+    problems: Arc<Problems>,
 }
 
 /// The answer to a request, with the headers every answer carries.
@@ -199,7 +219,10 @@ fn respond(site: &Site, reloads: &Reloads, request: &mut http::Request) -> Respo
     } else {
         match file_for(&site.out, &path) {
             Some(file) => match read(&file) {
-                Some(bytes) => page(&file, bytes, reloads.current()),
+                Some(bytes) => {
+                    let banner = banner(site, &file, &request.head);
+                    page(&file, bytes, reloads.current(), banner)
+                }
                 None => Response::text(404, "not found"),
             },
             None => Response::text(404, "not found"),
@@ -283,10 +306,35 @@ fn read(path: &Path) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
-/// A file's answer: its type, and for an HTML page the reload script and
-/// a policy that lets only that script run; any other file may be asked
-/// for in byte ranges (a browser seeking in a recording).
-fn page(path: &Path, mut bytes: Vec<u8>, generation: u64) -> Response {
+/// The problems banner of the built page at `file`, in the language the
+/// request asks for; none when the page has no problems.
+fn banner(site: &Site, file: &Path, head: &http::Head) -> Option<problems::Banner> {
+    let (found, chain) = site.problems.of_page(file)?;
+    let asked = studio::Incoming {
+        post: false,
+        path: &head.path,
+        query: &head.query,
+        host: head.header("Host"),
+        origin: head.header("Origin"),
+        content_type: None,
+        length: None,
+        cookie: head.header("Cookie"),
+        accept_language: head.header("Accept-Language"),
+    };
+    Some(problems::banner(&found, &asked.ui(&chain)))
+}
+
+/// A file's answer: its type, and for an HTML page the problems banner
+/// (its style in the head, itself at the top of the body), the reload
+/// script and a policy that lets only that script and the page's own
+/// style run; any other file may be asked for in byte ranges (a browser
+/// seeking in a recording).
+fn page(
+    path: &Path,
+    mut bytes: Vec<u8>,
+    generation: u64,
+    banner: Option<problems::Banner>,
+) -> Response {
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -299,6 +347,14 @@ fn page(path: &Path, mut bytes: Vec<u8>, generation: u64) -> Response {
             .header("Content-Security-Policy", FILE_POLICY);
         file.ranges = true;
         return file;
+    }
+    if let Some(banner) = banner {
+        let body = find_first(&bytes, b"<body")
+            .and_then(|at| find_first(&bytes[at..], b">").map(|end| at + end + 1))
+            .unwrap_or(0);
+        bytes.splice(body..body, banner.html.into_bytes());
+        let head = find_first(&bytes[..body], b"</head>").unwrap_or(body);
+        bytes.splice(head..head, banner.style.into_bytes());
     }
     let script = reload_script(generation);
     let policy = page_policy(&bytes, &script);
