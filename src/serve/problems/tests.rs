@@ -323,3 +323,47 @@ fn every_code_a_translators_slip_makes_has_words_in_english_french_and_spanish()
         }
     }
 }
+
+#[test]
+fn the_banner_goes_at_the_top_of_the_body_and_its_style_into_the_pages_policy() {
+    let page = "<!doctype html><html lang=\"ar\" dir=\"rtl\"><head><style>body{margin:0}</style></head><body class=\"x\"><main>نص</main></body></html>";
+    let made = banner(&wolof_problems(), &Ui::new(None, &chain(&["ar", "en"])));
+    let (style, html) = (made.style.clone(), made.html.clone());
+    let response = super::super::page(
+        Path::new("ar/door.html"),
+        page.as_bytes().to_vec(),
+        0,
+        Some(made),
+    );
+    let body = String::from_utf8(response.body).unwrap();
+    assert!(
+        body.contains(&format!("{style}</head><body class=\"x\">{html}<main>")),
+        "{body}"
+    );
+    let policy = &response
+        .headers
+        .iter()
+        .find(|(name, _)| *name == "Content-Security-Policy")
+        .unwrap()
+        .1;
+    let hash = |text: &str| {
+        use base64::Engine as _;
+        use sha2::Digest as _;
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text))
+    };
+    let inner = style
+        .strip_prefix("<style>")
+        .and_then(|s| s.strip_suffix("</style>"))
+        .unwrap();
+    for allowed in [inner, "body{margin:0}"] {
+        assert!(
+            policy.contains(&format!("'sha256-{}'", hash(allowed))),
+            "{policy}"
+        );
+    }
+    // Without problems the page is sent as it was, with the reload script.
+    let plain = super::super::page(Path::new("ar/door.html"), page.as_bytes().to_vec(), 0, None);
+    let plain = String::from_utf8(plain.body).unwrap();
+    assert!(!plain.contains("kyr-problems"), "{plain}");
+    assert!(plain.starts_with(&page[..page.find("</body>").unwrap()]));
+}
