@@ -1,8 +1,9 @@
 //! `kyr serve`, the library side: the built folder over HTTP on this
 //! machine only (127.0.0.1), with a page that reloads itself after each
 //! rebuild, and the recording page ([`record`]) under `/record/`. The
-//! reload script is added to the HTML as it is sent; the files on disk
-//! stay free of script. Its loop is the watch loop ([`run`]): the server
+//! reload script, and the box that lists a page's problems
+//! ([`problems`]), are added to the HTML as it is sent; the files on disk
+//! stay free of both. Its loop is the watch loop ([`run`]): the server
 //! starts after the first build, and every open page reloads after each
 //! rebuild.
 

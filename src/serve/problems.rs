@@ -286,16 +286,20 @@ pub(super) fn banner(problems: &[Arc<Problem>], ui: &Ui) -> Banner {
         .count();
     let warnings = problems.len() - errors;
     let number = |n: usize| FluentValue::from(n as f64);
+    let counts: Vec<String> = [
+        ("studio-problems-errors", errors),
+        ("studio-problems-warnings", warnings),
+    ]
+    .into_iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(id, n)| ui.html(id, &[("count", number(n))]))
+    .collect();
     let mut html = format!(
-        "<aside class=\"kyr-problems\" lang=\"{}\" dir=\"{}\"><details open><summary>{} <span>({})</span></summary><p>{}</p><ol>",
+        "<aside class=\"kyr-problems\" lang=\"{}\" dir=\"{}\"><details open><summary>{} <span>({})</span></summary><ol>",
         ui.lang(),
         ui.dir(),
         ui.html("studio-problems-heading", &[]),
-        ui.html(
-            "studio-problems-count",
-            &[("errors", number(errors)), ("warnings", number(warnings))]
-        ),
-        ui.html("studio-problems-note", &[]),
+        counts.join(", "),
     );
     for problem in problems.iter().take(SHOWN) {
         item(&mut html, problem, ui);
@@ -308,7 +312,10 @@ pub(super) fn banner(problems: &[Arc<Problem>], ui: &Ui) -> Banner {
         );
         html.push_str(&format!("<p>{more}</p>"));
     }
-    html.push_str("</details></aside>");
+    html.push_str(&format!(
+        "<p class=\"kyr-detail\">{}</p></details></aside>",
+        ui.html("studio-problems-note", &[])
+    ));
     Banner {
         style: format!("<style>{STYLE}</style>"),
         html,

@@ -5,14 +5,16 @@
 # words follow each one as a detail.
 
 studio-problems-heading = kyr found problems in this page
-# How many of each: "2 errors, 1 warning".
-studio-problems-count =
-    { $errors ->
-        [one] { $errors } error
-       *[other] { $errors } errors
-    }, { $warnings ->
-        [one] { $warnings } warning
-       *[other] { $warnings } warnings
+# How many of each, said when there are any: "2 errors, 1 warning".
+studio-problems-errors =
+    { $count ->
+        [one] { $count } error
+       *[other] { $count } errors
+    }
+studio-problems-warnings =
+    { $count ->
+        [one] { $count } warning
+       *[other] { $count } warnings
     }
 studio-problems-note = This box shows only here, while kyr serve runs: the pages kyr writes do not have it. It goes away once the file is corrected and saved.
 studio-problems-error = Error

@@ -2,13 +2,15 @@
 # El recuadro arriba de una página generada mientras kyr serve está en marcha.
 
 studio-problems-heading = kyr encontró problemas en esta página
-studio-problems-count =
-    { $errors ->
-        [one] { $errors } error
-       *[other] { $errors } errores
-    }, { $warnings ->
-        [one] { $warnings } advertencia
-       *[other] { $warnings } advertencias
+studio-problems-errors =
+    { $count ->
+        [one] { $count } error
+       *[other] { $count } errores
+    }
+studio-problems-warnings =
+    { $count ->
+        [one] { $count } advertencia
+       *[other] { $count } advertencias
     }
 studio-problems-note = Este recuadro solo aparece aquí, mientras kyr serve está en marcha: las páginas que kyr escribe no lo tienen. Desaparece cuando el archivo se corrige y se guarda.
 studio-problems-error = Error

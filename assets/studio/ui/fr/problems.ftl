@@ -2,13 +2,15 @@
 # L’encadré en haut d’une page construite pendant que kyr serve tourne.
 
 studio-problems-heading = kyr a trouvé des problèmes dans cette page
-studio-problems-count =
-    { $errors ->
-        [one] { $errors } erreur
-       *[other] { $errors } erreurs
-    }, { $warnings ->
-        [one] { $warnings } avertissement
-       *[other] { $warnings } avertissements
+studio-problems-errors =
+    { $count ->
+        [one] { $count } erreur
+       *[other] { $count } erreurs
+    }
+studio-problems-warnings =
+    { $count ->
+        [one] { $count } avertissement
+       *[other] { $count } avertissements
     }
 studio-problems-note = Cet encadré n’apparaît qu’ici, pendant que kyr serve tourne : les pages écrites par kyr ne l’ont pas. Il disparaît quand le fichier est corrigé et enregistré.
 studio-problems-error = Erreur
