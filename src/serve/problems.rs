@@ -82,7 +82,7 @@ impl Problem {
         }
         self.message_id.as_deref().is_none_or(|id| {
             let id = id.split('.').next().unwrap_or(id);
-            reads.by(doc).contains(id) || !reads.any.contains(id)
+            reads.by(doc, id) || !reads.any.contains(id)
         })
     }
 }
@@ -123,11 +123,9 @@ impl Reads {
         Reads { documents, any }
     }
 
-    fn by(&self, doc: &str) -> &HashSet<String> {
-        static NONE: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
-        self.documents
-            .get(doc)
-            .unwrap_or_else(|| NONE.get_or_init(HashSet::new))
+    /// Whether document `doc`'s page reads message `id`.
+    fn by(&self, doc: &str, id: &str) -> bool {
+        self.documents.get(doc).is_some_and(|ids| ids.contains(id))
     }
 }
 
