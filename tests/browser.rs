@@ -748,3 +748,65 @@ fn a_served_page_keeps_its_style_under_the_servers_policy_and_reloads_after_a_re
     // The page's own style applied: not the browser's 8px body margin.
     assert_ne!(report["styled"]["margin"], "8px", "{report}");
 }
+
+#[test]
+fn a_served_pages_problems_show_at_its_top_on_a_phone_under_the_servers_policy() {
+    if !browser_available("problems_in_chromium") {
+        return;
+    }
+    let fx = Fixture::new("build/basic");
+    fx.with_real_contacts();
+    fx.append(
+        "kyr.toml",
+        "\n[locales.wo]\nendonym = \"Wolof\"\nfallback = [\"fr\"]\n",
+    );
+    fx.write(
+        "locales/wo/door.ftl",
+        "door-title = Bu agent yi ñëwee ci sa bunt\ndoor-silent Am nga sañ-sañ bu noppi.\n",
+    );
+    fx.replace("locales/ar/door.ftl", "door-silent = ", "door-silent ");
+    let serve = Watching::run(&fx, "serve", &["--port", "0", "--format", "html"]);
+    let lines = serve.wait_for("recording page:");
+    let address = lines
+        .last()
+        .unwrap()
+        .split_whitespace()
+        .find_map(|w| w.strip_suffix("record/"))
+        .unwrap()
+        .to_owned();
+    serve.wait_for("watching");
+    let shots = screenshot_dir("problems");
+    fs::create_dir_all(&shots).unwrap();
+    // Wolof reads French; an Arabic page has no Arabic studio words, so
+    // its box is English, left to right, in the right-to-left page.
+    for (page, language, lang, page_dir, place) in [
+        ("wo/door.html", "", "fr", "ltr", "locales/wo/door.ftl:2:13"),
+        (
+            "ar/door.html",
+            "ar",
+            "en",
+            "rtl",
+            "locales/ar/door.ftl:2:13",
+        ),
+    ] {
+        let shot = shots.join(page.replace('/', "-").replace(".html", ".png"));
+        let output = Command::new("node")
+            .arg(manifest_dir().join("tests/browser/problems.mjs"))
+            .arg(format!("{address}{page}"))
+            .arg(&shot)
+            .arg(language)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success(),
+            "problems.mjs failed on {page}:\n{}\n{stdout}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let report: Value = serde_json::from_str(stdout.trim()).unwrap();
+        assert_eq!(report["lang"], lang, "{page}: {report}");
+        assert_eq!(report["dir"], "ltr", "{page}: {report}");
+        assert_eq!(report["pageDir"], page_dir, "{page}: {report}");
+        assert_eq!(report["place"], place, "{page}: {report}");
+    }
+}

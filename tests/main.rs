@@ -19,6 +19,7 @@ mod numbers;
 mod organizer;
 mod pdf;
 mod print;
+mod problems;
 mod readme;
 mod share;
 mod shipped;

@@ -1,14 +1,17 @@
 //! `kyr serve`, the library side: the built folder over HTTP, with a
-//! page that reloads itself after each rebuild, and the recording page
-//! ([`record`]) under `/record/`. On this machine only (127.0.0.1), or
-//! with `--share` on every address of it for the link's token; every
-//! request passes [`access::check`] before any route. The reload script
-//! is added to the HTML as it is sent; the files on disk stay free of
-//! script. Its loop is the watch loop ([`run`]): the server starts after
-//! the first build, and every open page reloads after each rebuild.
+//! page that reloads itself after each rebuild, and the studio: the
+//! recording page ([`record`]) under `/record/`. On this machine only
+//! (127.0.0.1), or with `--share` on every address of it for the link's
+//! token; every request passes [`access::check`] before any route. The
+//! reload script, and the box that lists a page's problems
+//! ([`problems`]), are added to the HTML as it is sent; the files on disk
+//! stay free of both. Its loop is the watch loop ([`run`]): the server
+//! starts after the first build, and every open page reloads after each
+//! rebuild.
 
 mod access;
 mod http;
+mod problems;
 mod record;
 mod studio;
 mod ui;
@@ -20,6 +23,7 @@ use std::time::{Duration, Instant};
 
 pub(crate) use access::Access;
 use http::{Method, Response};
+use problems::Problems;
 
 use crate::base::error::Error;
 use crate::build::BuildReport;
@@ -71,6 +75,7 @@ pub(crate) fn run(
         port,
         access,
         reloads: None,
+        problems: Arc::default(),
     };
     watch::watch(options, &mut serving)
 }
@@ -83,10 +88,15 @@ struct WhileServing<'a, L> {
     /// Who may reach the server.
     access: Access,
     reloads: Option<Arc<Reloads>>,
+    /// What each build reported, for the problems banner.
+    problems: Arc<Problems>,
 }
 
 impl<L: ServeListener> Listener for WhileServing<'_, L> {
     fn built(&mut self, project: &Project, outcome: Result<BuildReport, Error>, started: Instant) {
+        if let Ok(report) = &outcome {
+            self.problems.built(project, report);
+        }
         self.listener.built(project, outcome, started);
         if let Some(reloads) = &self.reloads {
             reloads.rebuilt();
@@ -106,6 +116,8 @@ impl<L: ServeListener> Listener for WhileServing<'_, L> {
             links.as_ref(),
         );
         self.reloads = Some(serving.reloads);
+        self.problems.hand_over(&serving.problems);
+        self.problems = serving.problems;
         self.listener.watching(root, out_dir)
     }
 
@@ -193,6 +205,8 @@ pub(crate) struct Serving {
     pub(crate) address: std::net::SocketAddr,
     /// Told of each rebuild.
     pub(crate) reloads: Arc<Reloads>,
+    /// Told what each build reported.
+    pub(crate) problems: Arc<Problems>,
 }
 
 /// Serves `site` on `port` (0: any free port) in threads of its own,
@@ -206,18 +220,24 @@ pub(crate) fn serve(site: &Path, root: &Path, port: u16, access: Access) -> Resu
         .local_addr()
         .map_err(|e| Error::Usage(format!("the server has no address: {e}")))?;
     let reloads = Arc::new(Reloads::default());
+    let problems = Arc::new(Problems::default());
     let site = Site {
         out: site.to_path_buf(),
         root: root.to_path_buf(),
         port: address.port(),
         access,
+        problems: Arc::clone(&problems),
     };
     let answering = Arc::clone(&reloads);
     http::run(
         listener,
         Arc::new(move |request: &mut http::Request| respond(&site, &answering, request)),
     );
-    Ok(Serving { address, reloads })
+    Ok(Serving {
+        address,
+        reloads,
+        problems,
+    })
 }
 
 /// What is served.
@@ -230,6 +250,8 @@ struct Site {
     port: u16,
     /// Who may reach it.
     access: Access,
+    /// What the last builds reported, for the pages' banners.
+    problems: Arc<Problems>,
 }
 
 /// The answer to a request, with the headers every answer carries: the
@@ -276,7 +298,10 @@ fn route(site: &Site, reloads: &Reloads, request: &mut http::Request) -> Respons
     } else {
         match file_for(&site.out, &path) {
             Some(file) => match read(&file) {
-                Some(bytes) => page(&file, bytes, reloads.current()),
+                Some(bytes) => {
+                    let banner = banner(site, &file, &request.head);
+                    page(&file, bytes, reloads.current(), banner)
+                }
                 None => Response::text(404, "not found"),
             },
             None => Response::text(404, "not found"),
@@ -344,10 +369,33 @@ fn read(path: &Path) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
-/// A file's answer: its type, and for an HTML page the reload script and
-/// a policy that lets only that script run; any other file may be asked
-/// for in byte ranges (a browser seeking in a recording).
-fn page(path: &Path, mut bytes: Vec<u8>, generation: u64) -> Response {
+/// The problems banner of the built page at `file`, in the language the
+/// request asks for; none when the page has no problems.
+fn banner(site: &Site, file: &Path, head: &http::Head) -> Option<problems::Banner> {
+    let (found, chain) = site.problems.of_page(file)?;
+    let asked = studio::Incoming {
+        post: false,
+        path: &head.path,
+        query: &head.query,
+        content_type: None,
+        length: None,
+        cookie: head.header("Cookie"),
+        accept_language: head.header("Accept-Language"),
+    };
+    Some(problems::banner(&found, &asked.ui(&chain)))
+}
+
+/// A file's answer: its type, and for an HTML page the problems banner
+/// (its style in the head, itself at the top of the body), the reload
+/// script and a policy that lets only that script and the page's own
+/// style run; any other file may be asked for in byte ranges (a browser
+/// seeking in a recording).
+fn page(
+    path: &Path,
+    mut bytes: Vec<u8>,
+    generation: u64,
+    banner: Option<problems::Banner>,
+) -> Response {
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -360,6 +408,14 @@ fn page(path: &Path, mut bytes: Vec<u8>, generation: u64) -> Response {
             .header("Content-Security-Policy", FILE_POLICY);
         file.ranges = true;
         return file;
+    }
+    if let Some(banner) = banner {
+        let body = find_first(&bytes, b"<body")
+            .and_then(|at| find_first(&bytes[at..], b">").map(|end| at + end + 1))
+            .unwrap_or(0);
+        bytes.splice(body..body, banner.html.into_bytes());
+        let head = find_first(&bytes[..body], b"</head>").unwrap_or(body);
+        bytes.splice(head..head, banner.style.into_bytes());
     }
     let script = reload_script(generation);
     let policy = page_policy(&bytes, &script);
