@@ -20,6 +20,7 @@ mod organizer;
 mod pdf;
 mod print;
 mod readme;
+mod share;
 mod shipped;
 mod slips;
 mod text;

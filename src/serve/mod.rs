@@ -1,11 +1,13 @@
-//! `kyr serve`, the library side: the built folder over HTTP on this
-//! machine only (127.0.0.1), with a page that reloads itself after each
-//! rebuild, and the recording page ([`record`]) under `/record/`. The
-//! reload script is added to the HTML as it is sent; the files on disk
-//! stay free of script. Its loop is the watch loop ([`run`]): the server
-//! starts after the first build, and every open page reloads after each
-//! rebuild.
+//! `kyr serve`, the library side: the built folder over HTTP, with a
+//! page that reloads itself after each rebuild, and the recording page
+//! ([`record`]) under `/record/`. On this machine only (127.0.0.1), or
+//! with `--share` on every address of it for the link's token; every
+//! request passes [`access::check`] before any route. The reload script
+//! is added to the HTML as it is sent; the files on disk stay free of
+//! script. Its loop is the watch loop ([`run`]): the server starts after
+//! the first build, and every open page reloads after each rebuild.
 
+mod access;
 mod http;
 mod record;
 mod studio;
@@ -17,6 +19,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
+pub(crate) use access::Access;
 use http::{Method, Response};
 
 use crate::base::error::Error;
@@ -27,21 +30,47 @@ use crate::watch::{self, Listener, WatchOptions};
 /// Told what `kyr serve` does: what the watch loop does, and where the
 /// site is served.
 pub(crate) trait ServeListener: Listener {
-    /// The built folder `out_dir` is served at `address` (`http://...`).
-    fn serving(&mut self, out_dir: &Path, address: &str);
+    /// The built folder `out_dir` is served at `address` (`http://...`,
+    /// this machine's own), and when `shared` through its links.
+    fn serving(&mut self, out_dir: &Path, address: &str, shared: Option<&ShareLinks>);
 }
 
-/// `kyr serve`: the watch loop, with the built folder served on
-/// 127.0.0.1:`port` (0: any free port) from the first build on, and each
-/// open page reloaded after a rebuild. Not listening is a usage error.
+/// Where a shared server is reached, its token in each link.
+#[derive(Debug)]
+pub(crate) struct ShareLinks {
+    /// The address listened on (every address of the machine).
+    pub(crate) listening: std::net::SocketAddr,
+    /// For a browser on this machine: `http://127.0.0.1:<port>/?token=...`.
+    pub(crate) here: String,
+    /// For a phone on the same network: the machine's network address,
+    /// when it has one.
+    pub(crate) phones: Option<String>,
+}
+
+/// `kyr serve`: the watch loop, with the built folder served on `port`
+/// (0: any free port) from the first build on, on this machine only or,
+/// when `share`, on every address of it for a new token; each open page
+/// is reloaded after a rebuild. Not listening is a usage error.
 pub(crate) fn run(
     options: &WatchOptions,
     port: u16,
+    share: bool,
     listener: &mut impl ServeListener,
 ) -> Result<(), Error> {
+    let access = if share {
+        let token = access::Token::new().map_err(|e| {
+            Error::Failed(anyhow::anyhow!(
+                "cannot draw a random token for --share: {e}"
+            ))
+        })?;
+        Access::Shared(token)
+    } else {
+        Access::Local
+    };
     let mut serving = WhileServing {
         listener,
         port,
+        access,
         reloads: None,
     };
     watch::watch(options, &mut serving)
@@ -52,6 +81,8 @@ pub(crate) fn run(
 struct WhileServing<'a, L> {
     listener: &'a mut L,
     port: u16,
+    /// Who may reach the server.
+    access: Access,
     reloads: Option<Arc<Reloads>>,
 }
 
@@ -64,9 +95,17 @@ impl<L: ServeListener> Listener for WhileServing<'_, L> {
     }
 
     fn watching(&mut self, root: &Path, out_dir: &Path) -> Result<(), Error> {
-        let serving = serve(out_dir, root, self.port)?;
-        self.listener
-            .serving(out_dir, &format!("http://{}/", serving.address));
+        let serving = serve(out_dir, root, self.port, self.access.clone())?;
+        let port = serving.address.port();
+        let links = match &self.access {
+            Access::Shared(token) => Some(share_links(token.as_str(), serving.address)),
+            Access::Local => None,
+        };
+        self.listener.serving(
+            out_dir,
+            &format!("http://127.0.0.1:{port}/"),
+            links.as_ref(),
+        );
         self.reloads = Some(serving.reloads);
         self.listener.watching(root, out_dir)
     }
@@ -77,6 +116,17 @@ impl<L: ServeListener> Listener for WhileServing<'_, L> {
 
     fn unloadable(&mut self, error: &Error) {
         self.listener.unloadable(error);
+    }
+}
+
+/// The links of a server shared with `token`, listening at `listening`.
+fn share_links(token: &str, listening: std::net::SocketAddr) -> ShareLinks {
+    let port = listening.port();
+    ShareLinks {
+        listening,
+        here: format!("http://127.0.0.1:{port}/?token={token}"),
+        phones: access::network_address()
+            .map(|address| format!("http://{address}:{port}/?token={token}")),
     }
 }
 
@@ -146,12 +196,13 @@ pub(crate) struct Serving {
     pub(crate) reloads: Arc<Reloads>,
 }
 
-/// Serves `site` on 127.0.0.1:`port` (0: any free port) in threads of
-/// its own, with the recording page of the project at `root`; not
-/// listening is a usage error (the port is taken, say).
-pub(crate) fn serve(site: &Path, root: &Path, port: u16) -> Result<Serving, Error> {
-    let listener = std::net::TcpListener::bind(("127.0.0.1", port))
-        .map_err(|e| Error::Usage(format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
+/// Serves `site` on `port` (0: any free port) in threads of its own,
+/// with the recording page of the project at `root`, to those `access`
+/// lets in; not listening is a usage error (the port is taken, say).
+pub(crate) fn serve(site: &Path, root: &Path, port: u16, access: Access) -> Result<Serving, Error> {
+    let on = access.listen_on();
+    let listener = std::net::TcpListener::bind((on, port))
+        .map_err(|e| Error::Usage(format!("cannot listen on {on}:{port}: {e}")))?;
     let address = listener
         .local_addr()
         .map_err(|e| Error::Usage(format!("the server has no address: {e}")))?;
@@ -160,6 +211,7 @@ pub(crate) fn serve(site: &Path, root: &Path, port: u16) -> Result<Serving, Erro
         out: site.to_path_buf(),
         root: root.to_path_buf(),
         port: address.port(),
+        access,
     };
     let answering = Arc::clone(&reloads);
     http::run(
@@ -177,12 +229,37 @@ struct Site {
     root: PathBuf,
     /// The port listened on.
     port: u16,
+    /// Who may reach it.
+    access: Access,
 }
 
-/// The answer to a request, with the headers every answer carries.
+/// The answer to a request, with the headers every answer carries: the
+/// access check's, or its route's.
 fn respond(site: &Site, reloads: &Reloads, request: &mut http::Request) -> Response {
+    let response = access::check(&site.access, site.port, &request.head)
+        .unwrap_or_else(|| route(site, reloads, request));
+    let range = (request.head.method == Method::Get)
+        .then(|| request.head.header("Range"))
+        .flatten();
+    let response = response.ranged(range);
+    let has_policy = response
+        .headers
+        .iter()
+        .any(|(name, _)| *name == "Content-Security-Policy");
+    let response = if has_policy {
+        response
+    } else {
+        response.header("Content-Security-Policy", TEXT_POLICY)
+    };
+    response
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Referrer-Policy", "no-referrer")
+}
+
+/// The answer of the route a request names.
+fn route(site: &Site, reloads: &Reloads, request: &mut http::Request) -> Response {
     let path = request.head.path.clone();
-    let response = if studio::is_asset_path(&path) && request.head.method == Method::Get {
+    if studio::is_asset_path(&path) && request.head.method == Method::Get {
         studio_reply(studio::asset(&path))
     } else if path == "/"
         || path == record::PREFIX
@@ -208,23 +285,7 @@ fn respond(site: &Site, reloads: &Reloads, request: &mut http::Request) -> Respo
             },
             None => Response::text(404, "not found"),
         }
-    };
-    let range = (request.head.method == Method::Get)
-        .then(|| request.head.header("Range"))
-        .flatten();
-    let response = response.ranged(range);
-    let has_policy = response
-        .headers
-        .iter()
-        .any(|(name, _)| *name == "Content-Security-Policy");
-    let response = if has_policy {
-        response
-    } else {
-        response.header("Content-Security-Policy", TEXT_POLICY)
-    };
-    response
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Referrer-Policy", "no-referrer")
+    }
 }
 
 /// The security policy of an answer that is not a page: nothing runs,
@@ -386,8 +447,6 @@ fn recording_page(site: &Site, request: &mut http::Request) -> Response {
         post,
         path: &head.path,
         query: &head.query,
-        host: head.header("Host"),
-        origin: head.header("Origin"),
         content_type: head.header("Content-Type"),
         length: head.length(),
         cookie: head.header("Cookie"),
@@ -396,7 +455,7 @@ fn recording_page(site: &Site, request: &mut http::Request) -> Response {
     let mut reply = if head.path == "/" {
         work::respond(&site.root, &incoming)
     } else {
-        record::respond(&site.root, site.port, &incoming, request.body)
+        record::respond(&site.root, &incoming, request.body)
     };
     if reply.page
         && let Some(tag) = ui::chosen(&incoming.query, None)
@@ -516,7 +575,10 @@ mod tests {
             "<html><head><style>body{margin:0}</style></head><body>x</body></html>",
         )
         .unwrap();
-        let port = serve(site.path(), root.path(), 0).unwrap().address.port();
+        let port = serve(site.path(), root.path(), 0, Access::Local)
+            .unwrap()
+            .address
+            .port();
         for (path, kind) in [
             ("/fr/door.pdf", "application/pdf"),
             ("/fr/audio/a.webm", "audio/webm"),

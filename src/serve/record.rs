@@ -1,18 +1,18 @@
 //! The recording page of `kyr serve`: a volunteer reads a document's
-//! messages one at a time into the browser's microphone, listens to the
-//! take and saves it as `locales/<tag>/audio/<id>.ogg`, confirmed against
-//! the text it reads. The only page kyr serves that runs script; it is
-//! made for each request from the project as it is on disk, and never
-//! written to `out/`. The watcher's rebuild puts a saved recording on the
-//! pages.
+//! messages one at a time, in reading order and as they will be read,
+//! into the phone's own recorder or the browser's microphone, listens to
+//! the take and saves it as `locales/<tag>/audio/<id>.m4a` or `.ogg`,
+//! confirmed against the text it reads. Every word of it is in the
+//! volunteer's language ([`super::ui`]). It is made for each request
+//! from the project as it is on disk, and never written to `out/`. The
+//! watcher's rebuild puts a saved recording on the pages.
 //!
-//! Routes, under [`PREFIX`]: `GET /record/` (every locale and document),
+//! Routes, under [`PREFIX`]: `GET /record/` (the work index, as at `/`),
 //! `GET /record/<tag>/<doc>?at=<n>` (the page), `GET
 //! /record/<tag>/audio/<file>` (a recording the project has), and
-//! `POST /record/<tag>/<doc>/<id>` (save a take). Each asks that the
-//! request names this server as its host, and a save that it comes from
-//! this server's own pages: no other web page, and no other name for this
-//! machine (DNS rebinding), can record or read anything.
+//! `POST /record/<tag>/<doc>/<id>` (save a take). Who may ask is checked
+//! before, for every request (`serve::access`): this module checks no
+//! host or origin of its own.
 //!
 //! This file routes and checks requests and lists a document's messages
 //! in reading order; [`pages`] renders the page from the templates in
@@ -42,15 +42,9 @@ use crate::project::{self, Project};
 /// Where the recording pages are.
 pub(super) const PREFIX: &str = "/record";
 
-/// Answers a request under [`PREFIX`] for the project at `root`, served
-/// on `port`; `body` is read only for a save.
-pub(super) fn respond(root: &Path, port: u16, request: &Incoming, body: &mut dyn Read) -> Reply {
-    if !is_own_host(request.host, port) {
-        return Reply::text(
-            403,
-            format!("refused: open the recording page at http://127.0.0.1:{port}/record/"),
-        );
-    }
+/// Answers a request under [`PREFIX`] for the project at `root`; `body`
+/// is read only for a save.
+pub(super) fn respond(root: &Path, request: &Incoming, body: &mut dyn Read) -> Reply {
     let rest = request.path.strip_prefix(PREFIX).unwrap_or_default();
     let parts: Vec<&str> = rest.split('/').filter(|p| !p.is_empty()).collect();
     if !are_names(request.post, &parts) {
@@ -64,10 +58,6 @@ pub(super) fn respond(root: &Path, port: u16, request: &Incoming, body: &mut dyn
         (false, [tag, "audio", file]) => {
             with_project(root, |project| recording(project, tag, file))
         }
-        (true, [_, _, _]) if !is_own_origin(request.origin, port) => Reply::text(
-            403,
-            "refused: recordings are saved only from the recording page of this kyr serve",
-        ),
         (true, [tag, doc, id]) => with_project(root, |project| {
             take::save(project, tag, doc, id, request, body)
         }),
@@ -101,28 +91,6 @@ fn query_number(query: &str, name: &str) -> Option<usize> {
         .split('&')
         .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
         .and_then(|n| n.parse().ok())
-}
-
-/// Whether a `Host` header names this server (a page reached through
-/// another name, as a DNS rebinding attack does, is refused).
-fn is_own_host(host: Option<&str>, port: u16) -> bool {
-    host.is_some_and(|host| {
-        [format!("127.0.0.1:{port}"), format!("localhost:{port}")]
-            .iter()
-            .any(|own| host.eq_ignore_ascii_case(own))
-    })
-}
-
-/// Whether an `Origin` header is this server's own pages.
-fn is_own_origin(origin: Option<&str>, port: u16) -> bool {
-    origin.is_some_and(|origin| {
-        [
-            format!("http://127.0.0.1:{port}"),
-            format!("http://localhost:{port}"),
-        ]
-        .iter()
-        .any(|own| origin.eq_ignore_ascii_case(own))
-    })
 }
 
 /// Whether a part of a URL can be a locale tag, document name or message

@@ -27,8 +27,6 @@ pub(super) struct Incoming<'r> {
     pub(super) post: bool,
     pub(super) path: &'r str,
     pub(super) query: &'r str,
-    pub(super) host: Option<&'r str>,
-    pub(super) origin: Option<&'r str>,
     pub(super) content_type: Option<&'r str>,
     pub(super) length: Option<usize>,
     /// The `Cookie` header (the chosen interface language).
