@@ -458,7 +458,7 @@ fn recording_page(site: &Site, request: &mut http::Request) -> Response {
         record::respond(&site.root, &incoming, request.body)
     };
     if reply.page
-        && let Some(tag) = ui::chosen(&incoming.query, None)
+        && let Some(tag) = ui::chosen(incoming.query, None)
     {
         reply.cookie = Some(format!(
             "{}={tag}; Path=/; SameSite=Strict; Max-Age=31536000",
