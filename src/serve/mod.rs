@@ -15,6 +15,7 @@ mod problems;
 mod record;
 mod studio;
 mod ui;
+mod work;
 
 use std::io::Read as _;
 use std::path::{Component, Path, PathBuf};
@@ -282,7 +283,10 @@ fn route(site: &Site, reloads: &Reloads, request: &mut http::Request) -> Respons
     let path = request.head.path.clone();
     if studio::is_asset_path(&path) && request.head.method == Method::Get {
         studio_reply(studio::asset(&path))
-    } else if path == record::PREFIX || path.starts_with(&format!("{}/", record::PREFIX)) {
+    } else if path == "/"
+        || path == record::PREFIX
+        || path.starts_with(&format!("{}/", record::PREFIX))
+    {
         recording_page(site, request)
     } else if !matches!(request.head.method, Method::Get | Method::Head) {
         Response::text(405, "only GET and HEAD")
@@ -486,7 +490,8 @@ fn page_policy(page: &[u8], script: &str) -> String {
     )
 }
 
-/// A request under `/record/`, answered by [`record::respond`].
+/// A request for the work index (`/`, [`work::respond`]) or under
+/// `/record/` ([`record::respond`]).
 fn recording_page(site: &Site, request: &mut http::Request) -> Response {
     let head = &request.head;
     let post = match head.method {
@@ -503,9 +508,13 @@ fn recording_page(site: &Site, request: &mut http::Request) -> Response {
         cookie: head.header("Cookie"),
         accept_language: head.header("Accept-Language"),
     };
-    let mut reply = record::respond(&site.root, &incoming, request.body);
+    let mut reply = if head.path == "/" {
+        work::respond(&site.root, &incoming)
+    } else {
+        record::respond(&site.root, &incoming, request.body)
+    };
     if reply.page
-        && let Some(tag) = ui::chosen(&incoming.query, None)
+        && let Some(tag) = ui::chosen(incoming.query, None)
     {
         reply.cookie = Some(format!(
             "{}={tag}; Path=/; SameSite=Strict; Max-Age=31536000",

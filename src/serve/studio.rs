@@ -202,7 +202,7 @@ pub(super) fn asset(path: &str) -> Reply {
 /// The pages' templates, by name.
 const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../assets/studio/base.html")),
-    ("index.html", include_str!("../../assets/studio/index.html")),
+    ("work.html", include_str!("../../assets/studio/work.html")),
     (
         "message.html",
         include_str!("../../assets/studio/message.html"),
