@@ -16,6 +16,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use fluent_bundle::FluentValue;
 use serde::Deserialize;
 
+use super::studio::FONTS_STYLE;
 use super::ui::Ui;
 use crate::base::diag::{self, Diagnostic, Severity, Span};
 use crate::build::BuildReport;
@@ -30,7 +31,7 @@ const SHOWN: usize = 5;
 /// The banner's style, in a `<style>` element of its own (the page's
 /// policy allows it by its hash). Its own font and colours, so the page's
 /// subset fonts and theme do not change it.
-const STYLE: &str = ".kyr-problems{display:block;margin:0 0 1rem;padding:.75rem 1rem;border:2px solid #b3261e;border-radius:.5rem;background:#fff8f6;color:#1d1b1a;font:1rem/1.45 system-ui,sans-serif;text-align:start;overflow-wrap:anywhere}.kyr-problems summary{cursor:pointer;font-weight:700}.kyr-problems ol{margin:.5rem 0 0;padding-inline-start:1.5rem}.kyr-problems li{margin:.75rem 0 0}.kyr-problems p{margin:.25rem 0}.kyr-problems bdi,.kyr-problems code{font-family:ui-monospace,monospace;font-size:.9em}.kyr-problems .kyr-error{color:#b3261e}.kyr-problems .kyr-warning{color:#7a4f00}.kyr-problems .kyr-detail{color:#49454f;font-size:.9em}";
+const STYLE: &str = ".kyr-problems{display:block;margin:0 0 1rem;padding:.75rem 1rem;border:2px solid #b3261e;border-radius:.5rem;background:#fff8f6;color:#1d1b1a;font:1rem/1.45 \"kyr Noto Naskh Arabic\",\"kyr Noto Sans Adlam\",\"kyr Noto Sans Ethiopic\",\"kyr Noto Sans Devanagari\",\"kyr Noto Sans Bengali\",\"kyr Noto Sans Hebrew\",\"kyr Noto Sans NKo\",system-ui,sans-serif;text-align:start;overflow-wrap:anywhere}.kyr-problems summary{cursor:pointer;font-weight:700}.kyr-problems ol{margin:.5rem 0 0;padding-inline-start:1.5rem}.kyr-problems li{margin:.75rem 0 0}.kyr-problems p{margin:.25rem 0}.kyr-problems bdi,.kyr-problems code{font-family:ui-monospace,monospace;font-size:.9em}.kyr-problems .kyr-error{color:#b3261e}.kyr-problems .kyr-warning{color:#7a4f00}.kyr-problems .kyr-detail{color:#49454f;font-size:.9em}";
 
 /// One problem as the banner shows it: the fields of `kyr check
 /// --message-format json`, so every command tells it alike.
@@ -315,7 +316,7 @@ pub(super) fn banner(problems: &[Arc<Problem>], ui: &Ui) -> Banner {
         ui.html("studio-problems-note", &[])
     ));
     Banner {
-        style: format!("<style>{STYLE}</style>"),
+        style: format!("<style>{}{STYLE}</style>", FONTS_STYLE.body),
         html,
     }
 }

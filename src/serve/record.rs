@@ -19,7 +19,7 @@
 //! `assets/studio/`, [`read`] renders the text to read, and [`take`]
 //! saves a take.
 
-mod pages;
+pub(super) mod pages;
 pub(super) mod read;
 mod take;
 

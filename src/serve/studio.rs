@@ -166,12 +166,21 @@ pub(super) const STYLE: Asset = Asset {
     body: include_str!("../../assets/studio/studio.css"),
 };
 
+/// The bundled fonts of the scripts phones often lack (`@font-face` rules
+/// limited to each script), linked by every studio page.
+pub(super) const FONTS_STYLE: Asset = Asset {
+    stem: "fonts",
+    extension: "css",
+    kind: "text/css; charset=utf-8",
+    body: include_str!("../../assets/studio/fonts.css"),
+};
+
 /// The recorder's script, on the recording page.
 pub(super) const RECORD_SCRIPT: Asset =
     Asset::script("record", include_str!("../../assets/studio/record.js"));
 
 /// Every static file.
-const ASSETS: &[&Asset] = &[&STYLE, &RECORD_SCRIPT];
+const ASSETS: &[&Asset] = &[&STYLE, &FONTS_STYLE, &RECORD_SCRIPT];
 
 /// Whether a request's path is a static file's address.
 pub(super) fn is_asset_path(path: &str) -> bool {
@@ -179,13 +188,25 @@ pub(super) fn is_asset_path(path: &str) -> bool {
         .is_some_and(|rest| rest.starts_with('/'))
 }
 
-/// `GET /studio/<file>`: the stylesheet or a script, when `file` is the
-/// name of one (as the pages link it).
+/// `GET /studio/<file>`: a stylesheet or a script, when `file` is the
+/// name of one (as the pages link it), or `fonts/<name>` a bundled font
+/// file.
 pub(super) fn asset(path: &str) -> Reply {
     let file = path
         .strip_prefix(STATIC_PREFIX)
         .and_then(|rest| rest.strip_prefix('/'))
         .unwrap_or_default();
+    if let Some(font) = file
+        .strip_prefix("fonts/")
+        .and_then(crate::base::fonts::bundled)
+    {
+        return Reply {
+            kind: "font/ttf",
+            body: font.data.to_vec(),
+            cache: KEPT,
+            ..Reply::text(200, "")
+        };
+    }
     ASSETS
         .iter()
         .find(|asset| asset.file_name() == file)
@@ -233,6 +254,7 @@ pub(super) fn render(
 ) -> Result<Reply, Reply> {
     let context = context! {
         style => STYLE.path(),
+        fonts => FONTS_STYLE.path(),
         scripts => scripts.iter().map(|s| s.path()).collect::<Vec<_>>(),
         home => "/",
         lang => ui.lang(),
@@ -268,5 +290,14 @@ mod tests {
         assert_eq!(asset("/studio/../kyr.toml").status, 404);
         assert!(is_asset_path(&RECORD_SCRIPT.path()));
         assert!(!is_asset_path("/studiox"));
+        // Every font the font rules name is served, as a font.
+        for url in FONTS_STYLE.body.split("url(\"").skip(1) {
+            let path = &url[..url.find('"').unwrap()];
+            let font = asset(path);
+            assert_eq!((font.status, font.kind), (200, "font/ttf"), "{path}");
+            assert!(font.body.len() > 10_000, "{path}");
+        }
+        assert_eq!(asset("/studio/fonts/../kyr.toml").status, 404);
+        assert_eq!(asset("/studio/fonts/OFL.txt").status, 404);
     }
 }

@@ -10,6 +10,7 @@
 use minijinja::context;
 use serde::Serialize;
 
+use super::record::pages::Titled;
 use super::record::{self, PREFIX, State};
 use super::studio::{Incoming, Reply, render};
 use crate::commands::status;
@@ -36,8 +37,9 @@ struct Language {
 #[derive(Serialize)]
 struct Document {
     name: String,
-    /// Its title in the language (or along its chain), as HTML.
-    title_html: String,
+    /// Its title in the language (or along its chain), as HTML, in the
+    /// language it is written in.
+    title: Titled,
     /// Messages (and attributes) it shows.
     total: usize,
     translated: usize,
@@ -123,7 +125,7 @@ fn document(
     let counts = &covered.counts;
     Document {
         name: skeleton.name.clone(),
-        title_html: record::read::title_html(messages, locale, skeleton),
+        title: Titled::of(record::read::title_html(messages, locale, skeleton), locale),
         total: counts.total,
         translated: counts.translated,
         stale: counts.stale,

@@ -36,6 +36,29 @@ const SCRIPT_WORDS: &[(&str, &str)] = &[
     ("take", "studio-record-your-take"),
 ];
 
+/// A document's title as a page heads with it: its HTML, in its language
+/// and direction.
+#[derive(Serialize)]
+pub(in crate::serve) struct Titled {
+    html: String,
+    tag: String,
+    dir: &'static str,
+}
+
+impl Titled {
+    pub(in crate::serve) fn of(read: read::Read, locale: &Locale) -> Titled {
+        let (tag, dir) = read.lang.map_or_else(
+            || (locale.tag.clone(), locale.direction.as_str()),
+            |lang| (lang.tag, lang.dir.as_str()),
+        );
+        Titled {
+            html: read.html,
+            tag,
+            dir,
+        }
+    }
+}
+
 /// A language as the pages name it: in itself, with its direction.
 #[derive(Serialize)]
 struct Language {
@@ -142,7 +165,7 @@ pub(super) fn message(
         .collect();
     let context = context! {
         document => &skeleton.name,
-        title_html => read::title_html(&messages, locale, skeleton),
+        title => Titled::of(read::title_html(&messages, locale, skeleton), locale),
         title_text => read::title_text(&messages, locale, skeleton),
         locale => Language::of(locale),
         message => &message,
@@ -223,7 +246,7 @@ mod tests {
         };
         let context = context! {
             document => "notice",
-            title_html => "Avis",
+            title => context! { html => "Avis", tag => "fr", dir => "ltr" },
             title_text => "Avis",
             locale,
             message => None::<Message>,

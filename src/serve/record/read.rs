@@ -27,20 +27,31 @@ fn resolver<'p>(messages: &Messages<'p>, locale: &'p Locale, skeleton: &Skeleton
 }
 
 /// The document's title in `locale` (or along its chain), as HTML, any
-/// part from another language marked with it.
+/// part from another language marked with it; a title wholly in another
+/// language has that language, so its heading takes its direction.
 pub(in crate::serve) fn title_html(
     messages: &Messages,
     locale: &Locale,
     skeleton: &Skeleton,
-) -> String {
+) -> Read {
     let mut resolver = resolver(messages, locale, skeleton);
     let title = resolver.inline_message(&skeleton.front.title);
     if title.is_empty() {
         let mut name = String::new();
         crate::html::escape_into(&mut name, &skeleton.name);
-        return name;
+        return Read {
+            html: name,
+            lang: None,
+        };
     }
-    inlines_html(&unlinked(title))
+    let (lang, inlines) = match title.as_slice() {
+        [Inline::Lang { lang, content }] => (Some(lang.clone()), content.clone()),
+        _ => (None, title),
+    };
+    Read {
+        html: inlines_html(&unlinked(inlines)),
+        lang,
+    }
 }
 
 /// The title as plain text (for the browser's tab).

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::*;
 use crate::audio::{self, Container};
-use crate::serve::studio::{RECORD_SCRIPT, STYLE};
+use crate::serve::studio::{FONTS_STYLE, RECORD_SCRIPT, STYLE};
 
 /// A copy of `tests/fixtures/build/basic`.
 fn project() -> tempfile::TempDir {
@@ -295,6 +295,19 @@ fn the_page_shows_one_message_escaped_in_its_language_and_direction() {
     let page = body(&get(root, "/record/ff-Adlm/door?at=99"));
     assert!(page.contains("5 / 5"), "{page}");
     assert!(page.contains("lang=\"ff-Adlm\" dir=\"rtl\""), "{page}");
+    // Its title is not translated: the heading reads left to right, in
+    // the language it is written in (Latin Pulaar), not right-aligned as
+    // Adlam would be.
+    assert!(
+        page.contains("<h1 id=\"title\" lang=\"ff\" dir=\"ltr\">Hakkeeji"),
+        "{page}"
+    );
+    // The Arabic title is Arabic, right to left.
+    let page = body(&get(root, "/record/ar/door"));
+    assert!(
+        page.contains("<h1 id=\"title\" lang=\"ar\" dir=\"rtl\">إذا جاء العملاء إلى بابك</h1>"),
+        "{page}"
+    );
     // The script is the page's own, from this server and nothing else.
     let policy = reply.policy();
     assert!(policy.contains("script-src 'self'"), "{policy}");
@@ -319,13 +332,22 @@ fn the_pages_link_the_studios_hashed_style_and_script() {
     let root = project();
     let root = root.path();
     let page = body(&get(root, "/record/fr/door"));
-    let style = linked(&page, "<link rel=\"stylesheet\"", "href");
+    let fonts = linked(&page, "<link rel=\"stylesheet\"", "href");
+    assert_eq!(fonts, FONTS_STYLE.path());
+    let style = linked(
+        &page,
+        &format!(
+            "<link rel=\"stylesheet\" href=\"{style}",
+            style = STYLE.path()
+        ),
+        "href",
+    );
     let script = linked(&page, "<script", "src");
     assert_eq!(style, STYLE.path());
     assert_eq!(script, RECORD_SCRIPT.path());
     // The index uses the stylesheet and runs no script.
     let index = body(&get(root, "/record/"));
-    assert_eq!(linked(&index, "<link rel=\"stylesheet\"", "href"), style);
+    assert!(index.contains(&format!("<link rel=\"stylesheet\" href=\"{style}\">")));
     assert!(!index.contains("<script"), "{index}");
     // Everything else is never kept.
     assert_eq!(get(root, "/record/").cache, "no-store");
@@ -485,7 +507,9 @@ fn a_wolof_page_speaks_french_and_shows_the_text_as_it_will_be_read() {
     // The document by its title (in French, marked so), the language by
     // its own name, the message's place and state in words.
     assert!(
-        page.contains("<h1 id=\"title\" lang=\"wo\" dir=\"ltr\"><span lang=\"fr\" dir=\"ltr\" class=\"fallback\" data-name=\"Français\">Si des agents viennent à votre porte</span></h1>"),
+        page.contains(
+            "<h1 id=\"title\" lang=\"fr\" dir=\"ltr\">Si des agents viennent à votre porte</h1>"
+        ),
         "{page}"
     );
     assert!(
@@ -706,7 +730,10 @@ fn the_work_index_lists_languages_by_their_names_with_the_next_thing_to_do() {
     // Wolof: nothing translated; its document by its French title; next,
     // the first message to translate.
     let wo = section("wo");
-    assert!(wo.contains("<span lang=\"fr\" dir=\"ltr\" class=\"fallback\" data-name=\"Français\">Si des agents viennent à votre porte</span>"), "{wo}");
+    assert!(
+        wo.contains("<h3 lang=\"fr\" dir=\"ltr\">Si des agents viennent à votre porte</h3>"),
+        "{wo}"
+    );
     assert!(wo.contains("Translated: 0 of 5"), "{wo}");
     assert!(
         wo.contains("Not translated yet, shown in another language: 5"),
