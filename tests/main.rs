@@ -23,4 +23,5 @@ mod readme;
 mod shipped;
 mod slips;
 mod text;
+mod translate;
 mod translators;

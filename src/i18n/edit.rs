@@ -295,12 +295,17 @@ pub(crate) struct Replaced {
 
 impl Replaced {
     /// Where in the typed text the byte at `offset` of the file came
-    /// from, when it is in the value and came from there.
+    /// from, when it is in the value: the indentation kyr adds leads to
+    /// the text typed after it.
     pub(crate) fn typed_offset(&self, offset: usize) -> Option<usize> {
         if !self.value.contains(&offset) {
             return None;
         }
-        self.from.get(offset - self.value.start).copied().flatten()
+        self.from[offset - self.value.start..]
+            .iter()
+            .flatten()
+            .next()
+            .copied()
     }
 }
 

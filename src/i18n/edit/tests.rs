@@ -212,6 +212,8 @@ fn a_positions_in_the_file_lead_back_to_the_typed_text() {
     assert_eq!(out.typed_offset(c + 3), Some(6));
     assert_eq!(out.typed_offset(c + 4), Some(6));
     assert_eq!(out.typed_offset(0), None);
+    // kyr's indentation leads to the line typed after it.
+    assert_eq!(out.typed_offset(c - 2), Some(3));
 }
 
 /// Every message of every shipped locale, read as the page shows it and
