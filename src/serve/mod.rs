@@ -8,6 +8,8 @@
 
 mod http;
 mod record;
+mod studio;
+mod ui;
 
 use std::io::Read as _;
 use std::path::{Component, Path, PathBuf};
@@ -179,7 +181,9 @@ struct Site {
 /// The answer to a request, with the headers every answer carries.
 fn respond(site: &Site, reloads: &Reloads, request: &mut http::Request) -> Response {
     let path = request.head.path.clone();
-    let response = if path == record::PREFIX || path.starts_with(&format!("{}/", record::PREFIX)) {
+    let response = if studio::is_asset_path(&path) && request.head.method == Method::Get {
+        studio_reply(studio::asset(&path))
+    } else if path == record::PREFIX || path.starts_with(&format!("{}/", record::PREFIX)) {
         recording_page(site, request)
     } else if !matches!(request.head.method, Method::Get | Method::Head) {
         Response::text(405, "only GET and HEAD")
@@ -373,7 +377,7 @@ fn recording_page(site: &Site, request: &mut http::Request) -> Response {
         Method::Post => true,
         Method::Other => return Response::text(405, "only GET, HEAD and POST"),
     };
-    let incoming = record::Incoming {
+    let incoming = studio::Incoming {
         post,
         path: &head.path,
         query: &head.query,
@@ -381,13 +385,31 @@ fn recording_page(site: &Site, request: &mut http::Request) -> Response {
         origin: head.header("Origin"),
         content_type: head.header("Content-Type"),
         length: head.length(),
+        cookie: head.header("Cookie"),
+        accept_language: head.header("Accept-Language"),
     };
-    let reply = record::respond(&site.root, site.port, &incoming, request.body);
+    let mut reply = record::respond(&site.root, site.port, &incoming, request.body);
+    if reply.page
+        && let Some(tag) = ui::chosen(&incoming.query, None)
+    {
+        reply.cookie = Some(format!(
+            "{}={tag}; Path=/; SameSite=Strict; Max-Age=31536000",
+            ui::COOKIE
+        ));
+    }
+    studio_reply(reply)
+}
+
+/// A studio reply as an answer, with its policy and cookie.
+fn studio_reply(reply: studio::Reply) -> Response {
     let policy = reply.policy();
     let mut response = Response::new(reply.status, reply.body)
         .header("Content-Type", reply.kind)
         .header("Cache-Control", reply.cache)
         .header("Content-Security-Policy", policy);
+    if let Some(cookie) = reply.cookie {
+        response = response.header("Set-Cookie", cookie);
+    }
     response.ranges = reply.kind.starts_with("audio/");
     response
 }

@@ -8,8 +8,7 @@
 //!
 //! Routes, under [`PREFIX`]: `GET /record/` (every locale and document),
 //! `GET /record/<tag>/<doc>?at=<n>` (the page), `GET
-//! /record/<tag>/audio/<file>` (a recording the project has), `GET
-//! /record/record.<hash>.css` and `.js` (the pages' style and script) and
+//! /record/<tag>/audio/<file>` (a recording the project has), and
 //! `POST /record/<tag>/<doc>/<id>` (save a take). Each asks that the
 //! request names this server as its host, and a save that it comes from
 //! this server's own pages: no other web page, and no other name for this
@@ -26,6 +25,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
+pub(super) use super::studio::{Incoming, Reply};
+
 use crate::config::Locale;
 use crate::doc::Skeleton;
 use crate::i18n::Messages;
@@ -34,65 +35,6 @@ use crate::project::{self, Project};
 
 /// Where the recording pages are.
 pub(super) const PREFIX: &str = "/record";
-
-/// What every reply but the pages' style and script is sent with: never
-/// kept, as the project on disk may change between two requests.
-const NOT_KEPT: &str = "no-store";
-
-/// What a request under [`PREFIX`] is answered with.
-#[derive(Debug)]
-pub(super) struct Reply {
-    pub(super) status: u16,
-    pub(super) kind: &'static str,
-    pub(super) body: Vec<u8>,
-    /// A page: its own script and style (from this server) may be used.
-    pub(super) page: bool,
-    /// Its `Cache-Control`.
-    pub(super) cache: &'static str,
-}
-
-impl Reply {
-    fn text(status: u16, body: impl Into<String>) -> Reply {
-        Reply {
-            status,
-            kind: "text/plain; charset=utf-8",
-            body: body.into().into_bytes(),
-            page: false,
-            cache: NOT_KEPT,
-        }
-    }
-
-    fn html(body: String) -> Reply {
-        Reply {
-            status: 200,
-            kind: "text/html; charset=utf-8",
-            body: body.into_bytes(),
-            page: true,
-            cache: NOT_KEPT,
-        }
-    }
-
-    /// The security policy sent with it: nothing from elsewhere, no
-    /// framing, no inline script or style, and on a page only the script
-    /// and stylesheet this server sends from their own addresses.
-    pub(super) fn policy(&self) -> String {
-        let own = if self.page { "'self'" } else { "'none'" };
-        format!(
-            "default-src 'none'; script-src {own}; style-src {own}; media-src 'self' blob:; connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'"
-        )
-    }
-}
-
-/// What [`respond`] needs of a request.
-pub(super) struct Incoming<'r> {
-    pub(super) post: bool,
-    pub(super) path: &'r str,
-    pub(super) query: &'r str,
-    pub(super) host: Option<&'r str>,
-    pub(super) origin: Option<&'r str>,
-    pub(super) content_type: Option<&'r str>,
-    pub(super) length: Option<usize>,
-}
 
 /// Answers a request under [`PREFIX`] for the project at `root`, served
 /// on `port`; `body` is read only for a save.
@@ -105,11 +47,6 @@ pub(super) fn respond(root: &Path, port: u16, request: &Incoming, body: &mut dyn
     }
     let rest = request.path.strip_prefix(PREFIX).unwrap_or_default();
     let parts: Vec<&str> = rest.split('/').filter(|p| !p.is_empty()).collect();
-    if let (false, [file]) = (request.post, parts.as_slice())
-        && let Some(asset) = pages::asset(file)
-    {
-        return asset;
-    }
     if !are_names(request.post, &parts) {
         return Reply::text(
             404,
@@ -117,9 +54,9 @@ pub(super) fn respond(root: &Path, port: u16, request: &Incoming, body: &mut dyn
         );
     }
     match (request.post, parts.as_slice()) {
-        (false, []) => with_project(root, pages::index),
+        (false, []) => with_project(root, |project| pages::index(project, request)),
         (false, [tag, doc]) => with_project(root, |project| {
-            pages::message(project, tag, doc, position(request.query))
+            pages::message(project, request, tag, doc, position(request.query))
         }),
         (false, [tag, "audio", file]) => {
             with_project(root, |project| recording(project, tag, file))
@@ -283,11 +220,9 @@ fn recording(project: &Project, tag: &str, file: &str) -> Result<Reply, Reply> {
         .join(&recording.name);
     let bytes = std::fs::read(&path).map_err(|_| not_found())?;
     Ok(Reply {
-        status: 200,
         kind: recording.container().mime(),
         body: bytes,
-        page: false,
-        cache: NOT_KEPT,
+        ..Reply::text(200, "")
     })
 }
 

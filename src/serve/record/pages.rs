@@ -1,130 +1,19 @@
 //! The recording pages, rendered from kyr's templates in `assets/studio/`
-//! (compiled in) with the HTML escaping of every kyr page: the index of
-//! locales and documents and the page of one message. Every text, a
-//! translation's above all, reaches the page as an escaped value, never
-//! as markup; every English word of the pages is in the templates. Their
-//! style and script are static files served under [`PREFIX`] at names
-//! that hold a hash of their content, so the pages run no inline script
-//! and a browser may keep both.
+//! through [`render`]: the index of locales and documents and the page of
+//! one message. Every text, a translation's above all, reaches the page
+//! as an escaped value, never as markup; every word of the pages is a
+//! studio message in the volunteer's language.
 
-use minijinja::{Environment, Value, context};
+use minijinja::context;
 use serde::Serialize;
 
-use super::{PREFIX, Reply, State, find, message_ids};
+use super::{Incoming, PREFIX, Reply, State, find, message_ids};
 use crate::config::Locale;
 use crate::doc::Skeleton;
-use crate::html;
 use crate::i18n::Messages;
 use crate::i18n::recordings;
-use crate::i18n::stale::short_digest;
 use crate::project::Project;
-
-/// The pages' templates, by name.
-const TEMPLATES: &[(&str, &str)] = &[
-    (
-        "base.html",
-        include_str!("../../../assets/studio/base.html"),
-    ),
-    (
-        "index.html",
-        include_str!("../../../assets/studio/index.html"),
-    ),
-    (
-        "message.html",
-        include_str!("../../../assets/studio/message.html"),
-    ),
-];
-
-/// A static file the pages load.
-pub(super) struct Asset {
-    /// Its name before the hash.
-    stem: &'static str,
-    /// Its extension.
-    extension: &'static str,
-    /// Its `Content-Type`.
-    kind: &'static str,
-    /// What it holds.
-    pub(super) body: &'static str,
-}
-
-/// The pages' stylesheet.
-pub(super) const STYLE: Asset = Asset {
-    stem: "record",
-    extension: "css",
-    kind: "text/css; charset=utf-8",
-    body: include_str!("../../../assets/studio/record.css"),
-};
-
-/// The recorder's script, on the page of one message only.
-pub(super) const SCRIPT: Asset = Asset {
-    stem: "record",
-    extension: "js",
-    kind: "text/javascript; charset=utf-8",
-    body: include_str!("../../../assets/studio/record.js"),
-};
-
-/// How long a browser may keep a static file: for good, as its name
-/// changes with its content.
-const KEPT: &str = "public, max-age=31536000, immutable";
-
-impl Asset {
-    /// Its file name, with a hash of what it holds: `record.<hash>.css`.
-    pub(super) fn file_name(&self) -> String {
-        format!(
-            "{}.{}.{}",
-            self.stem,
-            short_digest(self.body),
-            self.extension
-        )
-    }
-
-    /// Its address on this server.
-    fn path(&self) -> String {
-        format!("{PREFIX}/{}", self.file_name())
-    }
-}
-
-/// `GET /record/<file>`: the stylesheet or the script, when `file` is
-/// the name of one (as the pages link it); `None` otherwise.
-pub(super) fn asset(file: &str) -> Option<Reply> {
-    [&STYLE, &SCRIPT]
-        .into_iter()
-        .find(|asset| asset.file_name() == file)
-        .map(|asset| Reply {
-            status: 200,
-            kind: asset.kind,
-            body: asset.body.as_bytes().to_vec(),
-            page: false,
-            cache: KEPT,
-        })
-}
-
-/// The templates, escaping as every kyr page does; blocks' own line
-/// breaks are dropped, so the templates can be laid out to be read.
-fn templates() -> Result<Environment<'static>, minijinja::Error> {
-    let mut env = html::environment();
-    env.set_trim_blocks(true);
-    env.set_lstrip_blocks(true);
-    for (name, source) in TEMPLATES {
-        env.add_template(name, source)?;
-    }
-    Ok(env)
-}
-
-/// The page template `name` makes from `context`, with the stylesheet,
-/// and the script when `script`.
-fn render(name: &str, script: bool, context: Value) -> Result<Reply, Reply> {
-    let context = context! {
-        style => STYLE.path(),
-        script => script.then(|| SCRIPT.path()),
-        home => format!("{PREFIX}/"),
-        ..context
-    };
-    templates()
-        .and_then(|env| env.get_template(name)?.render(context))
-        .map(Reply::html)
-        .map_err(|e| Reply::text(500, format!("the recording page could not be made: {e:#}")))
-}
+use crate::serve::studio::{RECORD_SCRIPT, render};
 
 /// A language as the pages name it: in itself, with its direction.
 #[derive(Serialize)]
@@ -166,7 +55,7 @@ struct IndexDocument {
 
 /// `GET /record/`: every locale and document, with how many of its
 /// messages are recorded, stale and missing.
-pub(super) fn index(project: &Project) -> Result<Reply, Reply> {
+pub(super) fn index(project: &Project, request: &Incoming) -> Result<Reply, Reply> {
     let messages = project.messages();
     let locales: Vec<IndexLocale> = project
         .config
@@ -183,7 +72,7 @@ pub(super) fn index(project: &Project) -> Result<Reply, Reply> {
                 .collect(),
         })
         .collect();
-    render("index.html", false, context! { locales })
+    render("index.html", &request.ui(&[]), &[], context! { locales })
 }
 
 /// A document's line on the index, for one locale.
@@ -240,7 +129,13 @@ struct Existing {
 
 /// `GET /record/<tag>/<doc>?at=<n>`: message `n` of the document (from 1,
 /// kept within the document), its text, its recording and the recorder.
-pub(super) fn message(project: &Project, tag: &str, doc: &str, at: usize) -> Result<Reply, Reply> {
+pub(super) fn message(
+    project: &Project,
+    request: &Incoming,
+    tag: &str,
+    doc: &str,
+    at: usize,
+) -> Result<Reply, Reply> {
     let (locale, skeleton) = find(project, tag, doc)?;
     let ids = message_ids(skeleton);
     let message = (!ids.is_empty()).then(|| {
@@ -264,7 +159,12 @@ pub(super) fn message(project: &Project, tag: &str, doc: &str, at: usize) -> Res
         locale => Language::of(locale),
         message => &message,
     };
-    render("message.html", message.is_some(), context)
+    let script: &[_] = if message.is_some() {
+        &[&RECORD_SCRIPT]
+    } else {
+        &[]
+    };
+    render("message.html", &request.ui(&locale.chain), script, context)
 }
 
 /// The text message `id` is read from: the locale's own or, when it has
@@ -310,10 +210,14 @@ mod tests {
             dir: "ltr",
         };
         let context = context! { document => "notice", locale, message => None::<Message> };
-        let reply = render("message.html", false, context).unwrap();
+        let ui = crate::serve::ui::Ui::new(None, &["wo".to_owned(), "fr".to_owned()]);
+        let reply = render("message.html", &ui, &[], context).unwrap();
         let page = String::from_utf8(reply.body).unwrap();
-        assert!(page.contains("This document uses no messages."), "{page}");
-        assert!(page.contains("<title>Record</title>"), "{page}");
+        assert!(
+            page.contains("Ce document n’utilise aucun message."),
+            "{page}"
+        );
+        assert!(page.contains("<html lang=\"fr\" dir=\"ltr\">"), "{page}");
         assert!(!page.contains("<script"), "{page}");
         assert!(!page.contains("id=\"recorder\""), "{page}");
         assert!(page.contains("<link rel=\"stylesheet\""), "{page}");

@@ -7,7 +7,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::{Incoming, NOT_KEPT, Reply, find, message_ids};
+use super::{Incoming, Reply, find, message_ids};
 use crate::audio::{self, Container, Recording};
 use crate::base::output;
 use crate::commands::{self, WriterLock, confirm};
@@ -110,20 +110,15 @@ fn confirm(root: &Path, tag: &str, id: &str) -> Result<(), Reply> {
 
 /// What the page is told of a saved take (JSON).
 fn saved(id: &str, info: &Recording) -> Reply {
-    Reply {
-        status: 200,
-        kind: "application/json",
-        body: serde_json::json!({
+    Reply::json(
+        200,
+        &serde_json::json!({
             "state": "recorded",
             "file": format!("{id}.ogg"),
             "duration": recordings::duration_text(info.duration),
             "seconds": info.duration.as_secs_f64(),
-        })
-        .to_string()
-        .into_bytes(),
-        page: false,
-        cache: NOT_KEPT,
-    }
+        }),
+    )
 }
 
 /// The request's body, when it is no larger than `max` bytes.

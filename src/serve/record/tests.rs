@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::*;
 use crate::audio::{self, Container};
+use crate::serve::studio::{RECORD_SCRIPT, STYLE};
 
 const PORT: u16 = 8123;
 
@@ -44,6 +45,8 @@ fn get(root: &Path, path: &str) -> Reply {
         origin: None,
         content_type: None,
         length: None,
+        cookie: None,
+        accept_language: None,
     };
     respond(root, PORT, &request, &mut std::io::empty())
 }
@@ -57,6 +60,8 @@ fn post(root: &Path, path: &str, content_type: &str, body: &[u8]) -> Reply {
         origin: Some("http://localhost:8123"),
         content_type: Some(content_type),
         length: Some(body.len()),
+        cookie: None,
+        accept_language: None,
     };
     respond(root, PORT, &request, &mut &body[..])
 }
@@ -109,6 +114,8 @@ fn only_this_servers_own_pages_may_record() {
             origin,
             content_type: Some("audio/ogg"),
             length: Some(tone.len()),
+            cookie: None,
+            accept_language: None,
         };
         let reply = respond(root.path(), PORT, &request, &mut &tone[..]);
         assert_eq!(reply.status, 403, "{host} {origin:?}: {}", body(&reply));
@@ -121,6 +128,8 @@ fn only_this_servers_own_pages_may_record() {
         origin: None,
         content_type: None,
         length: None,
+        cookie: None,
+        accept_language: None,
     };
     assert_eq!(
         respond(root.path(), PORT, &request, &mut std::io::empty()).status,
@@ -203,6 +212,8 @@ fn takes_too_large_damaged_silent_or_not_opus_are_refused() {
         origin: Some("http://127.0.0.1:8123"),
         content_type: Some("audio/ogg"),
         length: None,
+        cookie: None,
+        accept_language: None,
     };
     assert_eq!(respond(root, PORT, &request, &mut &tone[..]).status, 413);
 
@@ -318,7 +329,7 @@ fn the_page_shows_one_message_escaped_in_its_language_and_direction() {
     assert!(policy.contains("script-src 'self'"), "{policy}");
     assert!(!policy.contains("script-src 'unsafe-inline'"), "{policy}");
     assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
-    assert!(!pages::SCRIPT.body.contains("innerHTML"));
+    assert!(!RECORD_SCRIPT.body.contains("innerHTML"));
 }
 
 /// The address of the first `attribute="..."` after `<tag` in `page`.
@@ -333,48 +344,14 @@ fn linked(page: &str, tag: &str, attribute: &str) -> String {
 }
 
 #[test]
-fn the_style_and_script_are_served_with_their_type_to_this_server_only() {
+fn the_pages_link_the_studios_hashed_style_and_script() {
     let root = project();
     let root = root.path();
     let page = body(&get(root, "/record/fr/door"));
     let style = linked(&page, "<link rel=\"stylesheet\"", "href");
     let script = linked(&page, "<script", "src");
-    for (path, kind, asset) in [
-        (&style, "text/css; charset=utf-8", &pages::STYLE),
-        (&script, "text/javascript; charset=utf-8", &pages::SCRIPT),
-    ] {
-        assert!(path.starts_with("/record/record."), "{path}");
-        let reply = get(root, path);
-        assert_eq!((reply.status, reply.kind), (200, kind), "{path}");
-        assert_eq!(reply.body, asset.body.as_bytes());
-        assert!(!reply.page);
-        // Its name holds a hash of what it holds: a browser may keep it.
-        assert_eq!(path, &format!("/record/{}", asset.file_name()));
-        assert!(reply.cache.contains("immutable"), "{}", reply.cache);
-        // Only to this server's own host.
-        let request = Incoming {
-            post: false,
-            path,
-            query: "",
-            host: Some("evil.example:8123"),
-            origin: None,
-            content_type: None,
-            length: None,
-        };
-        let reply = respond(root, PORT, &request, &mut std::io::empty());
-        assert_eq!(reply.status, 403, "{path}");
-        let reply = post(root, path, "audio/ogg", b"x");
-        assert_ne!(reply.status, 200, "{path}");
-    }
-    // No other name, and no older version, is served.
-    for path in [
-        "/record/record.css",
-        "/record/record.js",
-        "/record/record.0123456789abcdef.js",
-        "/record/style.css",
-    ] {
-        assert_eq!(get(root, path).status, 404, "{path}");
-    }
+    assert_eq!(style, STYLE.path());
+    assert_eq!(script, RECORD_SCRIPT.path());
     // The index uses the stylesheet and runs no script.
     let index = body(&get(root, "/record/"));
     assert_eq!(linked(&index, "<link rel=\"stylesheet\"", "href"), style);
@@ -397,7 +374,7 @@ fn the_pages_have_no_inline_script_or_style_for_the_policy_to_block() {
         // A script only from its own address, with nothing inline.
         for (at, _) in page.match_indices("<script") {
             let tag = &page[at..at + page[at..].find('>').unwrap() + 1];
-            assert!(tag.contains(" src=\"/record/"), "{path}: {tag}");
+            assert!(tag.contains(" src=\"/studio/"), "{path}: {tag}");
             assert!(
                 page[at + tag.len()..].starts_with("</script>"),
                 "{path}: {page}"

@@ -1,0 +1,1 @@
+# kyr's studio, share pages: English.

@@ -1,0 +1,1 @@
+# kyr's studio, work pages: English.

@@ -1,0 +1,1 @@
+# Estudio de kyr, páginas «problems»: español (traducción no revisada).

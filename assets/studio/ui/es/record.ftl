@@ -1,0 +1,1 @@
+# Estudio de kyr, páginas «record»: español (traducción no revisada).

@@ -1,0 +1,1 @@
+# Estudio de kyr, páginas «share»: español (traducción no revisada).

@@ -1,0 +1,1 @@
+# Estudio de kyr, páginas «translate»: español (traducción no revisada).

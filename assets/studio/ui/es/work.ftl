@@ -1,0 +1,1 @@
+# Estudio de kyr, páginas «work»: español (traducción no revisada).

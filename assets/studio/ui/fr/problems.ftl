@@ -1,0 +1,1 @@
+# Studio de kyr, pages « problems » : français (traduction non relue).

@@ -1,0 +1,1 @@
+# Studio de kyr, pages « record » : français (traduction non relue).

@@ -1,0 +1,1 @@
+# Studio de kyr, pages « share » : français (traduction non relue).

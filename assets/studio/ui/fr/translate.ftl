@@ -1,0 +1,1 @@
+# Studio de kyr, pages « translate » : français (traduction non relue).

@@ -1,0 +1,1 @@
+# Studio de kyr, pages « work » : français (traduction non relue).
