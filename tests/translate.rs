@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use fluent_syntax::ast;
-use kyr::commands::translate::{Saved, save};
+use kyr::commands::translate::{Saved, Typed, save};
 
 use crate::util::Fixture;
 

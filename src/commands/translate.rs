@@ -17,6 +17,8 @@ use crate::commands::check::{CheckOptions, check};
 use crate::commands::{
     Before, PlannedWrite, WriterLock, confirm, read_edited, refuse_unread_locale, write_locked,
 };
+use crate::doc::model;
+use crate::html;
 use crate::i18n::edit::{self, Refusal, Replaced};
 use crate::i18n::{catalog, interface};
 use crate::project::{self, Project};
@@ -44,6 +46,10 @@ pub struct Checked {
     pub findings: Vec<Finding>,
     /// The `.ftl` file the message is written in, relative to the project.
     pub file: PathBuf,
+    /// The part of the document that shows the message, as its HTML page
+    /// would print it with the typed text (escaped HTML), when a document
+    /// was named.
+    pub preview: Option<String>,
     /// The write that saves it.
     write: PlannedWrite,
 }
@@ -64,10 +70,24 @@ pub enum Saved {
     Refused(Checked),
 }
 
+/// What was typed, and where.
+#[derive(Debug, Clone, Copy)]
+pub struct Typed<'a> {
+    /// The locale.
+    pub tag: &'a str,
+    /// The document the volunteer translates, for the preview.
+    pub doc: Option<&'a str>,
+    /// The message.
+    pub id: &'a str,
+    /// The text, as typed.
+    pub text: &'a str,
+}
+
 /// Checks message `id` of locale `tag` as `typed` (plain text) would make
 /// it, in the project as it is on disk otherwise.
-pub fn check_typed(project: Project, tag: &str, id: &str, typed: &str) -> Result<Checked, Error> {
-    let value = edit::value_of(typed);
+pub fn check_typed(project: Project, typed: Typed) -> Result<Checked, Error> {
+    let Typed { tag, id, .. } = typed;
+    let value = edit::value_of(typed.text);
     if value.is_empty() {
         return Err(Error::Usage(format!(
             "nothing was typed for `{id}`: a translation needs some text"
@@ -94,10 +114,11 @@ pub fn check_typed(project: Project, tag: &str, id: &str, typed: &str) -> Result
         .unwrap_or_default();
     let checked_text = edit::replace(&loaded, id, &value).map_err(refused)?;
     let write = PlannedWrite::new(&project.root, file.clone(), written.text).over(before);
-    let findings = findings(project, tag, id, &file, &checked_text, &value.typed);
+    let (findings, preview) = findings(project, typed, &file, &checked_text, &value.typed);
     Ok(Checked {
         findings,
         file,
+        preview,
         write,
     })
 }
@@ -105,11 +126,12 @@ pub fn check_typed(project: Project, tag: &str, id: &str, typed: &str) -> Result
 /// Saves message `id` of locale `tag` as `typed` in the project at
 /// `root`: under the writer lock, checked against the project as it is
 /// then; written and confirmed in the lock file when it has no error.
-pub fn save(root: &Path, tag: &str, id: &str, typed: &str) -> Result<Saved, Error> {
+pub fn save(root: &Path, typed: Typed) -> Result<Saved, Error> {
+    let Typed { tag, id, .. } = typed;
     let _writing = WriterLock::take(root)?;
     let project = project::load(root)?;
     refuse_unread_locale(&project, tag, "saving a translation")?;
-    let checked = check_typed(project, tag, id, typed)?;
+    let checked = check_typed(project, typed)?;
     if checked.has_errors() {
         return Ok(Saved::Refused(checked));
     }
@@ -170,16 +192,17 @@ fn file_of(project: &Project, tag: &str, id: &str, reference: &FileId) -> PathBu
     Path::new("locales").join(tag).join(name)
 }
 
-/// What `kyr check` says of message `id` once locale `tag`'s file `file`
-/// reads `replaced`, each placed in the typed text (`typed`).
+/// What `kyr check` says of the typed message once its locale's file
+/// `file` reads `replaced`, each placed in the typed text (`typed`); and
+/// the preview.
 fn findings(
     mut project: Project,
-    tag: &str,
-    id: &str,
+    typed_in: Typed,
     file: &Path,
     replaced: &Replaced,
     typed: &str,
-) -> Vec<Finding> {
+) -> (Vec<Finding>, Option<String>) {
+    let Typed { tag, id, doc, .. } = typed_in;
     let new_file = reload_locale(&mut project, tag, file, replaced.text.clone());
     let options = CheckOptions {
         locales: vec![tag.to_owned()],
@@ -209,7 +232,28 @@ fn findings(
         }
     }
     found.sort_by_key(|f| !f.error);
-    found
+    let preview = doc.and_then(|doc| preview(&project, tag, doc, id));
+    (found, preview)
+}
+
+/// The part of document `doc` in locale `tag` that shows message `id`, as
+/// its HTML page prints it: the title, or the top-level block (a
+/// paragraph, a heading, a whole list) it is in.
+fn preview(project: &Project, tag: &str, doc: &str, id: &str) -> Option<String> {
+    let locale = project.config.locale(tag)?;
+    let skeleton = project.skeletons.iter().find(|s| s.name == doc)?;
+    let page = project.messages().page(locale, skeleton, false);
+    if skeleton.front.title.id == id {
+        return Some(html::inlines_html(&page.document.title));
+    }
+    let at = skeleton.blocks.iter().position(|block| {
+        model::references(std::slice::from_ref(block))
+            .iter()
+            .any(|r| r.id == id)
+    })?;
+    let section = page.document.sections.get(at)?;
+    let blocks = page.document.blocks.get(section.blocks.clone())?;
+    Some(html::blocks_html(blocks))
 }
 
 fn finding(d: &Diagnostic, at: Option<(usize, usize)>) -> Finding {

@@ -15,6 +15,7 @@ mod templates;
 
 pub(crate) use index::{LANGUAGE_LISTS_DIR, index_pages, is_index_page, languages_have_own_index};
 pub use markup::escape_into;
+pub(crate) use markup::{blocks_html, inlines_html};
 pub(crate) use templates::{Templates, environment};
 
 use crate::base::diag::{Diagnostic, Files, Span};

@@ -7,8 +7,17 @@ use crate::commands::tests::fixture;
 
 const WOLOF: &str = "locales/wo/door.ftl";
 
-fn checked(project: Project, id: &str, typed: &str) -> Vec<Finding> {
-    check_typed(project, "wo", id, typed).unwrap().findings
+fn typed<'a>(id: &'a str, text: &'a str) -> Typed<'a> {
+    Typed {
+        tag: "wo",
+        doc: Some("door"),
+        id,
+        text,
+    }
+}
+
+fn checked(project: Project, id: &str, text: &str) -> Vec<Finding> {
+    check_typed(project, typed(id, text)).unwrap().findings
 }
 
 fn codes(findings: &[Finding]) -> Vec<&str> {
@@ -80,9 +89,7 @@ fn a_save_changes_only_that_message_and_confirms_it() {
     let before = std::fs::read(&path).unwrap();
     let saved = save(
         dir.path(),
-        "wo",
-        "door-silent",
-        "Am nga sañ-sañ ci noppi rekk.",
+        typed("door-silent", "Am nga sañ-sañ ci noppi rekk."),
     )
     .unwrap();
     let Saved::Written(checked) = saved else {
@@ -111,9 +118,7 @@ fn a_message_the_locale_lacks_is_added_at_the_end_of_its_file() {
     let before = std::fs::read(&path).unwrap();
     let saved = save(
         dir.path(),
-        "wo",
-        "door-call",
-        "Laaj { $organization } ndimbal.",
+        typed("door-call", "Laaj { $organization } ndimbal."),
     )
     .unwrap();
     assert!(matches!(saved, Saved::Written(_)), "{saved:?}");
@@ -131,7 +136,7 @@ fn a_message_with_an_error_is_not_written() {
     let path = dir.path().join(WOLOF);
     let lock = dir.path().join("locales/wo/kyr-lock.toml");
     let before = (std::fs::read(&path).unwrap(), std::fs::read(&lock).unwrap());
-    let saved = save(dir.path(), "wo", "door-silent", "Am nga **sañ-sañ").unwrap();
+    let saved = save(dir.path(), typed("door-silent", "Am nga **sañ-sañ")).unwrap();
     let Saved::Refused(checked) = saved else {
         panic!("{saved:?}")
     };
@@ -150,9 +155,37 @@ fn the_reference_language_and_unknown_messages_are_not_translated_here() {
         ("wo", "no-such-message"),
         ("xx", "door-sign"),
     ] {
-        let error = save(dir.path(), tag, id, "x").unwrap_err();
+        let error = save(
+            dir.path(),
+            Typed {
+                tag,
+                ..typed(id, "x")
+            },
+        )
+        .unwrap_err();
         assert!(matches!(error, Error::Usage(_)), "{tag} {id}: {error}");
     }
-    let error = save(dir.path(), "wo", "door-sign", " \n ").unwrap_err();
+    let error = save(dir.path(), typed("door-sign", " \n ")).unwrap_err();
     assert!(error.to_string().contains("nothing was typed"), "{error}");
+}
+
+#[test]
+fn the_preview_prints_the_typed_text_in_its_place_escaped() {
+    let (_dir, project) = fixture("translate/shelter");
+    let checked = check_typed(
+        project,
+        typed("door-sign", "Bul xaatim <b>dara</b>. **Woo** { $hotline }."),
+    )
+    .unwrap();
+    let preview = checked.preview.unwrap();
+    assert!(preview.contains("<ul>"), "the whole list: {preview}");
+    assert!(
+        preview.contains("Bul xaatim &lt;b&gt;dara&lt;/b&gt;. <strong>Woo</strong>"),
+        "{preview}"
+    );
+    assert!(preview.contains("+1 (555) 010-1234"), "{preview}");
+    assert!(
+        preview.contains("<li>Am nga sañ-sañ ci noppi.</li>"),
+        "{preview}"
+    );
 }
