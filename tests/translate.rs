@@ -190,8 +190,13 @@ fn slips_typed_into_the_field_are_refused_or_stored_as_plain_text() {
         let fixture = Fixture::new("translate/shelter");
         let root = fixture.root();
         let before = files(root);
-        let outcome =
-            save(root, "wo", "door-sign", typed).unwrap_or_else(|e| panic!("{class}: {e}"));
+        let typed_in = Typed {
+            tag: "wo",
+            doc: None,
+            id: "door-sign",
+            text: typed,
+        };
+        let outcome = save(root, typed_in).unwrap_or_else(|e| panic!("{class}: {e}"));
         let after = files(root);
         match outcome {
             Saved::Refused(checked) => {
