@@ -9,6 +9,7 @@
 mod http;
 mod record;
 mod studio;
+mod translate;
 mod ui;
 
 use std::io::Read as _;
@@ -184,7 +185,9 @@ fn respond(site: &Site, reloads: &Reloads, request: &mut http::Request) -> Respo
     let response = if studio::is_asset_path(&path) && request.head.method == Method::Get {
         studio_reply(studio::asset(&path))
     } else if path == record::PREFIX || path.starts_with(&format!("{}/", record::PREFIX)) {
-        recording_page(site, request)
+        studio_page(site, request, record::respond)
+    } else if path.starts_with(&format!("{}/", translate::PREFIX)) {
+        studio_page(site, request, translate::respond)
     } else if !matches!(request.head.method, Method::Get | Method::Head) {
         Response::text(405, "only GET and HEAD")
     } else if path == RELOAD_PATH {
@@ -369,8 +372,13 @@ fn page_policy(page: &[u8], script: &str) -> String {
     )
 }
 
-/// A request under `/record/`, answered by [`record::respond`].
-fn recording_page(site: &Site, request: &mut http::Request) -> Response {
+/// How a part of the studio answers a request for the project at `root`
+/// served on `port` (`body` read only for a POST).
+type StudioAnswer = fn(&Path, u16, &studio::Incoming, &mut dyn std::io::Read) -> studio::Reply;
+
+/// A request under `/record/` or `/translate/`, answered by `answer`
+/// ([`record::respond`], [`translate::respond`]).
+fn studio_page(site: &Site, request: &mut http::Request, answer: StudioAnswer) -> Response {
     let head = &request.head;
     let post = match head.method {
         Method::Get | Method::Head => false,
@@ -388,7 +396,7 @@ fn recording_page(site: &Site, request: &mut http::Request) -> Response {
         cookie: head.header("Cookie"),
         accept_language: head.header("Accept-Language"),
     };
-    let mut reply = record::respond(&site.root, site.port, &incoming, request.body);
+    let mut reply = answer(&site.root, site.port, &incoming, request.body);
     if reply.page
         && let Some(tag) = ui::chosen(&incoming.query, None)
     {

@@ -172,8 +172,14 @@ pub(super) const STYLE: Asset = Asset {
 pub(super) const RECORD_SCRIPT: Asset =
     Asset::script("record", include_str!("../../assets/studio/record.js"));
 
+/// The translation page's script: checks and saves the typed text.
+pub(super) const TRANSLATE_SCRIPT: Asset = Asset::script(
+    "translate",
+    include_str!("../../assets/studio/translate.js"),
+);
+
 /// Every static file.
-const ASSETS: &[&Asset] = &[&STYLE, &RECORD_SCRIPT];
+const ASSETS: &[&Asset] = &[&STYLE, &RECORD_SCRIPT, &TRANSLATE_SCRIPT];
 
 /// Whether a request's path is a static file's address.
 pub(super) fn is_asset_path(path: &str) -> bool {
@@ -208,6 +214,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "message.html",
         include_str!("../../assets/studio/message.html"),
+    ),
+    (
+        "translate.html",
+        include_str!("../../assets/studio/translate.html"),
     ),
 ];
 
