@@ -398,7 +398,7 @@ fn studio_page(site: &Site, request: &mut http::Request, answer: StudioAnswer) -
     };
     let mut reply = answer(&site.root, site.port, &incoming, request.body);
     if reply.page
-        && let Some(tag) = ui::chosen(&incoming.query, None)
+        && let Some(tag) = ui::chosen(incoming.query, None)
     {
         reply.cookie = Some(format!(
             "{}={tag}; Path=/; SameSite=Strict; Max-Age=31536000",
