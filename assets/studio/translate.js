@@ -152,8 +152,10 @@
 
   field.querySelectorAll('.chip').forEach(function (c) { c.contentEditable = 'false'; });
   field.addEventListener('input', changed);
-  field.addEventListener('keydown', function (e) {
-    if (e.key === 'Enter') {
+  // A new line is a line break in the text, whatever the keyboard (a
+  // phone's sends no key, only what it means to insert).
+  field.addEventListener('beforeinput', function (e) {
+    if (e.inputType === 'insertParagraph' || e.inputType === 'insertLineBreak') {
       e.preventDefault();
       insert(document.createTextNode('\n'));
       // A last line break shows only with something after it.

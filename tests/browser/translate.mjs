@@ -1,8 +1,8 @@
 // Translates a message on the translation page of a running `kyr serve`,
 // as a volunteer does on a phone (Chromium, 360 px wide): types into the
 // field, sees the mistake explained beside it (bold left open, then the
-// hotline left out), fixes it with the hotline's chip, saves, and the page
-// moves to the next message.
+// hotline left out), fixes it on two lines with the hotline's chip, saves,
+// and the page moves to the next message.
 //
 // usage: node translate.mjs <page URL> <screenshot folder>
 //
@@ -62,7 +62,9 @@ try {
   // Fixed, but the hotline is left out: a warning.
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
-  await page.keyboard.type('Bul xaatim **dara**. Woo ');
+  await page.keyboard.type('Bul xaatim **dara**.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Woo ');
   await page.waitForFunction(() => {
     const li = document.querySelector('#findings li');
     return li && li.classList.contains('warning');
