@@ -10,9 +10,11 @@
 //! (states, print lists, footers) run and align in the direction of their
 //! language and read in order; and
 //! `tests/browser/record.mjs` records a message on the recording page of
-//! `kyr serve` with Chromium's fake microphone; `tests/browser/translate.mjs`
-//! translates one on its translation page, 360 px wide. Screenshots go to
-//! `target/browser-screenshots/`.
+//! `kyr serve`, 360 px wide, with Chromium's fake microphone or a file
+//! chosen through the page's file input (the phone's own recorder), and
+//! `tests/browser/work.mjs` reads the work index at `/`. Screenshots go
+//! to `target/browser-screenshots/`; `tests/browser/translate.mjs`
+//! translates a message on the translation page, 360 px wide.
 //!
 //! Skipped when Chromium or the Node packages are missing, unless `CI=true`:
 //! there a missing piece fails the test.
@@ -613,6 +615,39 @@ fn the_pages_fonts_load_over_file_urls_in_firefox_too() {
     );
 }
 
+/// The address of a `kyr serve` running on the fixture, once it watches.
+fn serve_address(serve: &Watching) -> String {
+    let lines = serve.wait_for("recording page:");
+    let line = lines.last().unwrap();
+    let address = line
+        .split_whitespace()
+        .find_map(|w| {
+            w.starts_with("http://127.0.0.1:")
+                .then(|| w.strip_suffix("record/"))
+                .flatten()
+        })
+        .unwrap_or_else(|| panic!("no recording page address in {line:?}"))
+        .to_owned();
+    serve.wait_for("watching");
+    address
+}
+
+/// Runs `tests/browser/<script>` with `args`; its JSON report.
+fn run_script(script: &str, args: &[&std::ffi::OsStr]) -> Value {
+    let output = Command::new("node")
+        .arg(manifest_dir().join("tests/browser").join(script))
+        .args(args)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "{script} failed:\n{stderr}\n{stdout}"
+    );
+    serde_json::from_str(&stdout).unwrap()
+}
+
 #[test]
 fn a_message_recorded_in_chromium_is_saved_confirmed_and_on_the_rebuilt_page() {
     if !browser_available("recording_page_in_chromium") {
@@ -622,35 +657,17 @@ fn a_message_recorded_in_chromium_is_saved_confirmed_and_on_the_rebuilt_page() {
     // The pages' Listen section names itself with this interface message.
     fx.append("locales/en/kyr.ftl", "kyr-listen = Listen\n");
     let serve = Watching::run(&fx, "serve", &["--port", "0", "--format", "html"]);
-    let lines = serve.wait_for("recording page:");
-    let line = lines.last().unwrap();
-    let address = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://127.0.0.1:") && w.ends_with("/record/"))
-        .unwrap_or_else(|| panic!("no recording page address in {line:?}"))
-        .to_owned();
-    serve.wait_for("watching");
-
+    let address = serve_address(&serve);
     let shots = screenshot_dir("record");
-    let output = Command::new("node")
-        .arg(manifest_dir().join("tests/browser/record.mjs"))
-        .arg(format!("{address}fr/door"))
-        .arg(&shots)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        output.status.success(),
-        "record.mjs failed:\n{stderr}\n{stdout}"
-    );
-    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let page = format!("{address}record/fr/door");
+    let report = run_script("record.mjs", &[page.as_ref(), shots.as_ref()]);
     eprintln!(
         "Chromium's MediaRecorder made `{}`; the page said {}",
-        report["mime"], report["said"]
+        report["mime"], report["after"]["saved"]
     );
     assert_eq!(report["position"], "1 / 5", "{report}");
-    assert_eq!(report["state"], "recorded", "{report}");
+    assert_eq!(report["after"]["position"], "2 / 5", "{report}");
+    assert_eq!(report["back"]["state"], "enregistré", "{report}");
 
     // Saved as Ogg Opus, the only recording of the message, confirmed.
     let saved = fs::read(fx.root().join("locales/fr/audio/door-title.ogg")).unwrap();
@@ -707,6 +724,129 @@ fn a_message_recorded_in_chromium_is_saved_confirmed_and_on_the_rebuilt_page() {
         );
     }
     assert!(!fx.out("record").exists());
+}
+
+/// The fixture with a Wolof locale read from French: wo → fr → en.
+fn with_wolof(fx: &Fixture) {
+    fx.append(
+        "kyr.toml",
+        "\n[locales.wo]\nendonym = \"Wolof\"\nfallback = [\"fr\"]\n",
+    );
+    fx.write("locales/wo/door.ftl", "");
+}
+
+#[test]
+fn a_phones_recording_chosen_through_the_file_input_is_saved_checked_and_played() {
+    if !browser_available("phone_recording_in_chromium") {
+        return;
+    }
+    let fx = Fixture::new("build/basic");
+    with_wolof(&fx);
+    let serve = Watching::run(&fx, "serve", &["--port", "0", "--format", "html"]);
+    let address = serve_address(&serve);
+    let shots = screenshot_dir("record-file");
+    let page = format!("{address}record/wo/door");
+    let m4a = manifest_dir().join("tests/fixtures/audio/tone.m4a");
+    let report = run_script("record.mjs", &[page.as_ref(), shots.as_ref(), m4a.as_ref()]);
+    // The Wolof page speaks French, and shows the French title.
+    assert_eq!(report["lang"], "fr", "{report}");
+    assert_eq!(
+        report["title"], "Si des agents viennent à votre porte",
+        "{report}"
+    );
+    assert_eq!(
+        report["before"]["state"], "pas encore enregistré",
+        "{report}"
+    );
+    assert_eq!(report["before"]["players"]["shown"], 0, "{report}");
+    assert_eq!(
+        report["take"]["said"], "Écoutez l’enregistrement choisi. Gardez-le s’il est bon.",
+        "{report}"
+    );
+    // Saved, and the page moved to the next message saying so.
+    assert_eq!(report["after"]["position"], "2 / 5", "{report}");
+    let saved = report["after"]["saved"].as_str().unwrap();
+    assert!(
+        saved.contains("Le message") && saved.contains("est gardé"),
+        "{report}"
+    );
+    // Back on it: recorded, its M4A in the one player, which played.
+    assert_eq!(report["back"]["state"], "enregistré", "{report}");
+    assert_eq!(
+        report["back"]["src"], "/record/wo/audio/door-title.m4a",
+        "{report}"
+    );
+
+    // Kept as the phone made it, confirmed, and `kyr check` finds nothing
+    // wrong with it.
+    let audio = fx.root().join("locales/wo/audio");
+    let kept = fs::read(audio.join("door-title.m4a")).unwrap();
+    assert_eq!(kept, fs::read(&m4a).unwrap());
+    let names: Vec<_> = fs::read_dir(&audio)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["door-title.m4a"]);
+    let lock = fs::read_to_string(fx.root().join("locales/wo/kyr-lock.toml")).unwrap();
+    let lock: toml::Table = toml::from_str(&lock).unwrap();
+    assert!(
+        lock["audio"].as_table().unwrap().contains_key("door-title"),
+        "{lock}"
+    );
+    let check = fx.run(&["check", "--locale", "wo", "--message-format", "json"]);
+    for line in check.stdout.lines().filter(|l| !l.trim().is_empty()) {
+        let problem: Value = serde_json::from_str(line).unwrap();
+        let code = problem["code"].as_str().unwrap_or_default();
+        assert!(!code.starts_with("audio-"), "{line}");
+    }
+}
+
+#[test]
+fn the_work_index_lists_languages_by_their_names_and_links_the_next_thing_to_do() {
+    if !browser_available("work_index_in_chromium") {
+        return;
+    }
+    let fx = Fixture::new("build/basic");
+    with_wolof(&fx);
+    let serve = Watching::run(&fx, "serve", &["--port", "0", "--format", "html"]);
+    let address = serve_address(&serve);
+    let shots = screenshot_dir("work");
+    let report = run_script("work.mjs", &[address.as_ref(), shots.as_ref()]);
+    // In the phone's language (French), by the languages' own names.
+    assert_eq!(report["lang"], "fr", "{report}");
+    assert_eq!(report["heading"], "Le travail à faire", "{report}");
+    let languages: Vec<(&str, &str)> = report["languages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["name"].as_str().unwrap(), l["dir"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        languages,
+        [
+            ("English", "ltr"),
+            ("Français", "ltr"),
+            ("Pulaar", "ltr"),
+            ("Wolof", "ltr"),
+            ("العربية", "rtl"),
+            ("𞤆𞤵𞤤𞤢𞤪", "rtl"),
+        ],
+        "{report}"
+    );
+    // Wolof's next thing is its first message to translate; English's,
+    // the reference, its first to record, and that link leads there.
+    let next: Vec<&str> = report["next"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["href"].as_str().unwrap())
+        .collect();
+    assert!(next.contains(&"/translate/wo/door?at=1"), "{report}");
+    assert!(next.contains(&"/record/en/door?at=1"), "{report}");
+    assert_eq!(report["followed"]["position"], "1 / 5", "{report}");
+    // The built site's own index is still served, at `/index.html`.
+    assert_eq!(report["site"]["status"], 200, "{report}");
+    assert_eq!(report["site"]["work"], false, "{report}");
 }
 
 #[test]
@@ -858,4 +998,66 @@ fn a_message_translated_in_chromium_is_checked_saved_alone_and_on_the_rebuilt_pa
         std::thread::sleep(std::time::Duration::from_millis(200));
     }
     assert!(!fx.out("translate").exists());
+}
+
+#[test]
+fn a_served_pages_problems_show_at_its_top_on_a_phone_under_the_servers_policy() {
+    if !browser_available("problems_in_chromium") {
+        return;
+    }
+    let fx = Fixture::new("build/basic");
+    fx.with_real_contacts();
+    fx.append(
+        "kyr.toml",
+        "\n[locales.wo]\nendonym = \"Wolof\"\nfallback = [\"fr\"]\n",
+    );
+    fx.write(
+        "locales/wo/door.ftl",
+        "door-title = Bu agent yi ñëwee ci sa bunt\ndoor-silent Am nga sañ-sañ bu noppi.\n",
+    );
+    fx.replace("locales/ar/door.ftl", "door-silent = ", "door-silent ");
+    let serve = Watching::run(&fx, "serve", &["--port", "0", "--format", "html"]);
+    let lines = serve.wait_for("recording page:");
+    let address = lines
+        .last()
+        .unwrap()
+        .split_whitespace()
+        .find_map(|w| w.strip_suffix("record/"))
+        .unwrap()
+        .to_owned();
+    serve.wait_for("watching");
+    let shots = screenshot_dir("problems");
+    fs::create_dir_all(&shots).unwrap();
+    // Wolof reads French; an Arabic page has no Arabic studio words, so
+    // its box is English, left to right, in the right-to-left page.
+    for (page, language, lang, page_dir, place) in [
+        ("wo/door.html", "", "fr", "ltr", "locales/wo/door.ftl:2:13"),
+        (
+            "ar/door.html",
+            "ar",
+            "en",
+            "rtl",
+            "locales/ar/door.ftl:2:13",
+        ),
+    ] {
+        let shot = shots.join(page.replace('/', "-").replace(".html", ".png"));
+        let output = Command::new("node")
+            .arg(manifest_dir().join("tests/browser/problems.mjs"))
+            .arg(format!("{address}{page}"))
+            .arg(&shot)
+            .arg(language)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success(),
+            "problems.mjs failed on {page}:\n{}\n{stdout}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let report: Value = serde_json::from_str(stdout.trim()).unwrap();
+        assert_eq!(report["lang"], lang, "{page}: {report}");
+        assert_eq!(report["dir"], "ltr", "{page}: {report}");
+        assert_eq!(report["pageDir"], page_dir, "{page}: {report}");
+        assert_eq!(report["place"], place, "{page}: {report}");
+    }
 }

@@ -1,88 +1,117 @@
-// The recorder of the recording page (`assets/studio/message.html`): the
-// microphone through MediaRecorder (Ogg Opus where the browser makes it,
-// WebM Opus otherwise), the take played back, and saved only when the
-// volunteer presses Save. Text goes into the page with `textContent` only.
+// The recorder of the recording page (`assets/studio/message.html`): a
+// recording from the phone's own recorder (the file input, which works on
+// plain HTTP), or from the microphone through MediaRecorder where the
+// browser gives this page one (Ogg Opus where it makes it, WebM Opus
+// otherwise). The take plays in the page's one player, and is sent only
+// when the volunteer presses Save; then the page moves to the next
+// message. Every word comes from the page's `data-say-*` attributes (the
+// server's, in the volunteer's language) or from the server's answer;
+// text goes into the page with `textContent` only.
 (function () {
   var main = document.getElementById('recorder');
+  var file = document.getElementById('file');
+  var mic = document.getElementById('mic');
   var record = document.getElementById('record');
   var stop = document.getElementById('stop');
   var save = document.getElementById('save');
-  var take = document.getElementById('take');
+  var player = document.getElementById('player');
+  var label = document.getElementById('player-label');
   var status = document.getElementById('status');
   var state = document.getElementById('state');
-  var recorder = null, chunks = [], blob = null;
+  var words = main.dataset;
+  var recorder = null, chunks = [], blob = null, shown = null;
   function say(text, kind) { status.textContent = text; status.className = kind || ''; }
-  if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
-    record.disabled = true;
-    say('This browser gives this page no microphone. Open it as http://127.0.0.1 or http://localhost in a recent Firefox or Chromium.', 'error');
-    return;
+
+  // A take to listen to before it is saved, in the one player.
+  function take(newBlob, said) {
+    blob = newBlob;
+    if (shown) URL.revokeObjectURL(shown);
+    shown = URL.createObjectURL(blob);
+    player.src = shown;
+    player.hidden = false;
+    label.textContent = words.sayTake;
+    save.disabled = false;
+    say(said);
   }
-  if (typeof MediaRecorder === 'undefined') {
-    record.disabled = true;
-    say('This browser cannot record (it has no MediaRecorder). Use a recent Firefox or Chromium.', 'error');
-    return;
-  }
-  var type = ['audio/ogg;codecs=opus', 'audio/webm;codecs=opus'].find(function (t) {
-    return MediaRecorder.isTypeSupported(t);
+
+  file.addEventListener('change', function () {
+    if (file.files && file.files[0]) take(file.files[0], words.sayChosen);
   });
-  if (!type) {
-    record.disabled = true;
-    say('This browser cannot record Opus audio. Use a recent Firefox or Chromium.', 'error');
-    return;
+
+  // The microphone, only where the browser gives this page one (not on
+  // plain HTTP from another machine: there, the phone's recorder).
+  var type = null;
+  if (navigator.mediaDevices && navigator.mediaDevices.getUserMedia && typeof MediaRecorder !== 'undefined') {
+    type = ['audio/ogg;codecs=opus', 'audio/webm;codecs=opus'].find(function (t) {
+      return MediaRecorder.isTypeSupported(t);
+    }) || null;
   }
-  record.addEventListener('click', function () {
-    record.disabled = true;
-    save.disabled = true;
-    navigator.mediaDevices.getUserMedia({ audio: true }).then(function (stream) {
-      chunks = [];
-      recorder = new MediaRecorder(stream, { mimeType: type });
-      recorder.addEventListener('dataavailable', function (e) { if (e.data && e.data.size) chunks.push(e.data); });
-      recorder.addEventListener('stop', function () {
-        stream.getTracks().forEach(function (t) { t.stop(); });
-        blob = new Blob(chunks, { type: recorder.mimeType || type });
-        main.dataset.mime = blob.type;
-        take.src = URL.createObjectURL(blob);
-        take.hidden = false;
+  if (type) {
+    mic.hidden = false;
+    record.addEventListener('click', function () {
+      record.disabled = true;
+      save.disabled = true;
+      navigator.mediaDevices.getUserMedia({ audio: true }).then(function (stream) {
+        chunks = [];
+        recorder = new MediaRecorder(stream, { mimeType: type });
+        recorder.addEventListener('dataavailable', function (e) { if (e.data && e.data.size) chunks.push(e.data); });
+        recorder.addEventListener('stop', function () {
+          stream.getTracks().forEach(function (t) { t.stop(); });
+          main.dataset.mime = recorder.mimeType || type;
+          record.disabled = false;
+          take(new Blob(chunks, { type: recorder.mimeType || type }), words.sayListen);
+        });
+        recorder.start();
+        stop.disabled = false;
+        say(words.sayRecording);
+      }, function (e) {
         record.disabled = false;
-        save.disabled = false;
-        say('Listen to your recording. Save it if it is right, or record it again.');
+        if (e.name === 'NotAllowedError' || e.name === 'SecurityError') {
+          say(words.sayMicRefused, 'error');
+        } else if (e.name === 'NotFoundError' || e.name === 'OverconstrainedError') {
+          say(words.sayMicMissing, 'error');
+        } else {
+          say(words.sayMicFailed, 'error');
+        }
       });
-      recorder.start();
-      stop.disabled = false;
-      say('Recording… read the text aloud, then press Stop.');
-    }, function (e) {
-      record.disabled = false;
-      if (e.name === 'NotAllowedError' || e.name === 'SecurityError') {
-        say('The microphone was refused. Allow this page to use it (the microphone icon by the address), then press Record again.', 'error');
-      } else if (e.name === 'NotFoundError' || e.name === 'OverconstrainedError') {
-        say('No microphone was found. Plug one in or switch it on, then press Record again.', 'error');
-      } else {
-        say('The microphone could not be started (' + e.name + '). Close other programs using it, then press Record again.', 'error');
-      }
     });
-  });
-  stop.addEventListener('click', function () {
-    stop.disabled = true;
-    if (recorder && recorder.state !== 'inactive') recorder.stop();
-  });
+    stop.addEventListener('click', function () {
+      stop.disabled = true;
+      if (recorder && recorder.state !== 'inactive') recorder.stop();
+    });
+  }
+
   save.addEventListener('click', function () {
     if (!blob) return;
     save.disabled = true;
-    say('Saving…');
-    fetch(main.dataset.save, { method: 'POST', headers: { 'Content-Type': blob.type }, body: blob })
+    say(words.saySaving);
+    fetch(main.dataset.save, {
+      method: 'POST',
+      headers: { 'Content-Type': blob.type || 'application/octet-stream' },
+      body: blob,
+    })
       .then(function (r) { return r.text().then(function (t) { return { ok: r.ok, text: t }; }); })
       .then(function (r) {
-        if (r.ok) {
-          var saved = JSON.parse(r.text);
-          state.textContent = 'recorded';
-          say('Saved (' + saved.duration + '). The pages show it after the rebuild.', 'ok');
-        } else {
+        if (!r.ok) {
           save.disabled = false;
-          say('Not saved. ' + r.text, 'error');
+          say(r.text, 'error');
+          return;
+        }
+        var saved = JSON.parse(r.text);
+        state.textContent = saved.state;
+        state.className = 'state-recorded';
+        say(saved.said, 'ok');
+        blob = null;
+        if (main.dataset.next) {
+          location.assign(main.dataset.next);
+        } else {
+          // The last message: its recording, as kept, in the player.
+          player.src = saved.src;
+          label.textContent = saved.current;
         }
       }, function () {
         save.disabled = false;
-        say('Not saved: kyr serve does not answer. Is it still running?', 'error');
+        say(words.sayOffline, 'error');
       });
   });
 })();

@@ -93,8 +93,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Rebuild what a saved file affects, and show its problems, until stopped.
     Watch(WatchArgs),
-    /// Serve the built pages on this machine, rebuild on save, and reload
-    /// the open page.
+    /// Serve the built pages on this machine (with --share, to phones on
+    /// the same network too), rebuild on save, and reload the open page.
     Serve(ServeArgs),
     /// Zip the built site with a manifest and checksums, reproducibly.
     Bundle(BundleArgs),
@@ -274,12 +274,19 @@ pub struct ServeArgs {
     /// What to build and watch, as for `kyr watch`.
     #[command(flatten)]
     pub watch: WatchArgs,
-    /// The port on 127.0.0.1 (0: any free port).
+    /// The port (0: any free port).
     #[arg(long, value_name = "PORT", default_value_t = 8000)]
     pub port: u16,
     /// Open the index in the default browser.
     #[arg(long)]
     pub open: bool,
+    /// Let phones on the same network join: listen on every address of
+    /// this machine, for a link with a new random token, shown as a QR
+    /// code. Anyone with the link can change the project's translations
+    /// and recordings. Without it, only this machine (127.0.0.1) can
+    /// reach kyr serve.
+    #[arg(long)]
+    pub share: bool,
 }
 
 /// `kyr build`.

@@ -133,7 +133,7 @@ fn init(global: &GlobalArgs, args: &args::InitArgs, err: &mut impl Write) -> Res
 fn serve(global: &GlobalArgs, args: &args::ServeArgs, err: &mut impl Write) -> Result<(), Error> {
     let mut printer = watching::Printer::new(global, args.open, err);
     let options = args.watch.options(&global.project);
-    crate::serve::run(&options, args.port, &mut printer)
+    crate::serve::run(&options, args.port, args.share, &mut printer)
 }
 
 /// `kyr build`, with its progress shown as it goes.

@@ -69,6 +69,23 @@ impl Head {
     }
 }
 
+#[cfg(test)]
+impl Head {
+    /// A request's head as a test writes it: `target` with its query.
+    pub(super) fn of(method: Method, target: &str, headers: &[(&str, &str)]) -> Head {
+        let (path, query) = target.split_once('?').unwrap_or((target, ""));
+        Head {
+            method,
+            path: path.to_owned(),
+            query: query.to_owned(),
+            headers: headers
+                .iter()
+                .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+                .collect(),
+        }
+    }
+}
+
 /// An answer.
 #[derive(Debug)]
 pub(super) struct Response {
@@ -180,6 +197,7 @@ fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
         206 => "Partial Content",
+        303 => "See Other",
         400 => "Bad Request",
         403 => "Forbidden",
         404 => "Not Found",

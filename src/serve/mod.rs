@@ -1,23 +1,31 @@
-//! `kyr serve`, the library side: the built folder over HTTP on this
-//! machine only (127.0.0.1), with a page that reloads itself after each
-//! rebuild, and the recording page ([`record`]) under `/record/`. The
-//! reload script is added to the HTML as it is sent; the files on disk
-//! stay free of script. Its loop is the watch loop ([`run`]): the server
+//! `kyr serve`, the library side: the built folder over HTTP, with a
+//! page that reloads itself after each rebuild, and the studio: the
+//! recording page ([`record`]) under `/record/`. On this machine only
+//! (127.0.0.1), or with `--share` on every address of it for the link's
+//! token; every request passes [`access::check`] before any route. The
+//! reload script, and the box that lists a page's problems
+//! ([`problems`]), are added to the HTML as it is sent; the files on disk
+//! stay free of both. Its loop is the watch loop ([`run`]): the server
 //! starts after the first build, and every open page reloads after each
 //! rebuild.
 
+mod access;
 mod http;
+mod problems;
 mod record;
 mod studio;
 mod translate;
 mod ui;
+mod work;
 
 use std::io::Read as _;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
+pub(crate) use access::Access;
 use http::{Method, Response};
+use problems::Problems;
 
 use crate::base::error::Error;
 use crate::build::BuildReport;
@@ -27,22 +35,49 @@ use crate::watch::{self, Listener, WatchOptions};
 /// Told what `kyr serve` does: what the watch loop does, and where the
 /// site is served.
 pub(crate) trait ServeListener: Listener {
-    /// The built folder `out_dir` is served at `address` (`http://...`).
-    fn serving(&mut self, out_dir: &Path, address: &str);
+    /// The built folder `out_dir` is served at `address` (`http://...`,
+    /// this machine's own), and when `shared` through its links.
+    fn serving(&mut self, out_dir: &Path, address: &str, shared: Option<&ShareLinks>);
 }
 
-/// `kyr serve`: the watch loop, with the built folder served on
-/// 127.0.0.1:`port` (0: any free port) from the first build on, and each
-/// open page reloaded after a rebuild. Not listening is a usage error.
+/// Where a shared server is reached, its token in each link.
+#[derive(Debug)]
+pub(crate) struct ShareLinks {
+    /// The address listened on (every address of the machine).
+    pub(crate) listening: std::net::SocketAddr,
+    /// For a browser on this machine: `http://127.0.0.1:<port>/?token=...`.
+    pub(crate) here: String,
+    /// For a phone on the same network: the machine's network address,
+    /// when it has one.
+    pub(crate) phones: Option<String>,
+}
+
+/// `kyr serve`: the watch loop, with the built folder served on `port`
+/// (0: any free port) from the first build on, on this machine only or,
+/// when `share`, on every address of it for a new token; each open page
+/// is reloaded after a rebuild. Not listening is a usage error.
 pub(crate) fn run(
     options: &WatchOptions,
     port: u16,
+    share: bool,
     listener: &mut impl ServeListener,
 ) -> Result<(), Error> {
+    let access = if share {
+        let token = access::Token::new().map_err(|e| {
+            Error::Failed(anyhow::anyhow!(
+                "cannot draw a random token for --share: {e}"
+            ))
+        })?;
+        Access::Shared(token)
+    } else {
+        Access::Local
+    };
     let mut serving = WhileServing {
         listener,
         port,
+        access,
         reloads: None,
+        problems: Arc::default(),
     };
     watch::watch(options, &mut serving)
 }
@@ -52,11 +87,18 @@ pub(crate) fn run(
 struct WhileServing<'a, L> {
     listener: &'a mut L,
     port: u16,
+    /// Who may reach the server.
+    access: Access,
     reloads: Option<Arc<Reloads>>,
+    /// What each build reported, for the problems banner.
+    problems: Arc<Problems>,
 }
 
 impl<L: ServeListener> Listener for WhileServing<'_, L> {
     fn built(&mut self, project: &Project, outcome: Result<BuildReport, Error>, started: Instant) {
+        if let Ok(report) = &outcome {
+            self.problems.built(project, report);
+        }
         self.listener.built(project, outcome, started);
         if let Some(reloads) = &self.reloads {
             reloads.rebuilt();
@@ -64,10 +106,20 @@ impl<L: ServeListener> Listener for WhileServing<'_, L> {
     }
 
     fn watching(&mut self, root: &Path, out_dir: &Path) -> Result<(), Error> {
-        let serving = serve(out_dir, root, self.port)?;
-        self.listener
-            .serving(out_dir, &format!("http://{}/", serving.address));
+        let serving = serve(out_dir, root, self.port, self.access.clone())?;
+        let port = serving.address.port();
+        let links = match &self.access {
+            Access::Shared(token) => Some(share_links(token.as_str(), serving.address)),
+            Access::Local => None,
+        };
+        self.listener.serving(
+            out_dir,
+            &format!("http://127.0.0.1:{port}/"),
+            links.as_ref(),
+        );
         self.reloads = Some(serving.reloads);
+        self.problems.hand_over(&serving.problems);
+        self.problems = serving.problems;
         self.listener.watching(root, out_dir)
     }
 
@@ -77,6 +129,17 @@ impl<L: ServeListener> Listener for WhileServing<'_, L> {
 
     fn unloadable(&mut self, error: &Error) {
         self.listener.unloadable(error);
+    }
+}
+
+/// The links of a server shared with `token`, listening at `listening`.
+fn share_links(token: &str, listening: std::net::SocketAddr) -> ShareLinks {
+    let port = listening.port();
+    ShareLinks {
+        listening,
+        here: format!("http://127.0.0.1:{port}/?token={token}"),
+        phones: access::network_address()
+            .map(|address| format!("http://{address}:{port}/?token={token}")),
     }
 }
 
@@ -144,29 +207,39 @@ pub(crate) struct Serving {
     pub(crate) address: std::net::SocketAddr,
     /// Told of each rebuild.
     pub(crate) reloads: Arc<Reloads>,
+    /// Told what each build reported.
+    pub(crate) problems: Arc<Problems>,
 }
 
-/// Serves `site` on 127.0.0.1:`port` (0: any free port) in threads of
-/// its own, with the recording page of the project at `root`; not
-/// listening is a usage error (the port is taken, say).
-pub(crate) fn serve(site: &Path, root: &Path, port: u16) -> Result<Serving, Error> {
-    let listener = std::net::TcpListener::bind(("127.0.0.1", port))
-        .map_err(|e| Error::Usage(format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
+/// Serves `site` on `port` (0: any free port) in threads of its own,
+/// with the recording page of the project at `root`, to those `access`
+/// lets in; not listening is a usage error (the port is taken, say).
+pub(crate) fn serve(site: &Path, root: &Path, port: u16, access: Access) -> Result<Serving, Error> {
+    let on = access.listen_on();
+    let listener = std::net::TcpListener::bind((on, port))
+        .map_err(|e| Error::Usage(format!("cannot listen on {on}:{port}: {e}")))?;
     let address = listener
         .local_addr()
         .map_err(|e| Error::Usage(format!("the server has no address: {e}")))?;
     let reloads = Arc::new(Reloads::default());
+    let problems = Arc::new(Problems::default());
     let site = Site {
         out: site.to_path_buf(),
         root: root.to_path_buf(),
         port: address.port(),
+        access,
+        problems: Arc::clone(&problems),
     };
     let answering = Arc::clone(&reloads);
     http::run(
         listener,
         Arc::new(move |request: &mut http::Request| respond(&site, &answering, request)),
     );
-    Ok(Serving { address, reloads })
+    Ok(Serving {
+        address,
+        reloads,
+        problems,
+    })
 }
 
 /// What is served.
@@ -177,37 +250,17 @@ struct Site {
     root: PathBuf,
     /// The port listened on.
     port: u16,
+    /// Who may reach it.
+    access: Access,
+    /// What the last builds reported, for the pages' banners.
+    problems: Arc<Problems>,
 }
 
-/// The answer to a request, with the headers every answer carries.
+/// The answer to a request, with the headers every answer carries: the
+/// access check's, or its route's.
 fn respond(site: &Site, reloads: &Reloads, request: &mut http::Request) -> Response {
-    let path = request.head.path.clone();
-    let response = if studio::is_asset_path(&path) && request.head.method == Method::Get {
-        studio_reply(studio::asset(&path))
-    } else if path == record::PREFIX || path.starts_with(&format!("{}/", record::PREFIX)) {
-        studio_page(site, request, record::respond)
-    } else if path.starts_with(&format!("{}/", translate::PREFIX)) {
-        studio_page(site, request, translate::respond)
-    } else if !matches!(request.head.method, Method::Get | Method::Head) {
-        Response::text(405, "only GET and HEAD")
-    } else if path == RELOAD_PATH {
-        let since = request
-            .head
-            .query
-            .split('&')
-            .find_map(|pair| pair.strip_prefix("since="))
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(0);
-        Response::text(200, &reloads.after(since).to_string())
-    } else {
-        match file_for(&site.out, &path) {
-            Some(file) => match read(&file) {
-                Some(bytes) => page(&file, bytes, reloads.current()),
-                None => Response::text(404, "not found"),
-            },
-            None => Response::text(404, "not found"),
-        }
-    };
+    let response = access::check(&site.access, site.port, &request.head)
+        .unwrap_or_else(|| route(site, reloads, request));
     let range = (request.head.method == Method::Get)
         .then(|| request.head.header("Range"))
         .flatten();
@@ -224,6 +277,42 @@ fn respond(site: &Site, reloads: &Reloads, request: &mut http::Request) -> Respo
     response
         .header("X-Content-Type-Options", "nosniff")
         .header("Referrer-Policy", "no-referrer")
+}
+
+/// The answer of the route a request names.
+fn route(site: &Site, reloads: &Reloads, request: &mut http::Request) -> Response {
+    let path = request.head.path.clone();
+    if studio::is_asset_path(&path) && request.head.method == Method::Get {
+        studio_reply(studio::asset(&path))
+    } else if path == "/"
+        || path == record::PREFIX
+        || path.starts_with(&format!("{}/", record::PREFIX))
+        || path.starts_with(&format!("{}/", translate::PREFIX))
+    {
+        recording_page(site, request)
+    } else if !matches!(request.head.method, Method::Get | Method::Head) {
+        Response::text(405, "only GET and HEAD")
+    } else if path == RELOAD_PATH {
+        let since = request
+            .head
+            .query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("since="))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        Response::text(200, &reloads.after(since).to_string())
+    } else {
+        match file_for(&site.out, &path) {
+            Some(file) => match read(&file) {
+                Some(bytes) => {
+                    let banner = banner(site, &file, &request.head);
+                    page(&file, bytes, reloads.current(), banner)
+                }
+                None => Response::text(404, "not found"),
+            },
+            None => Response::text(404, "not found"),
+        }
+    }
 }
 
 /// The security policy of an answer that is not a page: nothing runs,
@@ -286,10 +375,33 @@ fn read(path: &Path) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
-/// A file's answer: its type, and for an HTML page the reload script and
-/// a policy that lets only that script run; any other file may be asked
-/// for in byte ranges (a browser seeking in a recording).
-fn page(path: &Path, mut bytes: Vec<u8>, generation: u64) -> Response {
+/// The problems banner of the built page at `file`, in the language the
+/// request asks for; none when the page has no problems.
+fn banner(site: &Site, file: &Path, head: &http::Head) -> Option<problems::Banner> {
+    let (found, chain) = site.problems.of_page(file)?;
+    let asked = studio::Incoming {
+        post: false,
+        path: &head.path,
+        query: &head.query,
+        content_type: None,
+        length: None,
+        cookie: head.header("Cookie"),
+        accept_language: head.header("Accept-Language"),
+    };
+    Some(problems::banner(&found, &asked.ui(&chain)))
+}
+
+/// A file's answer: its type, and for an HTML page the problems banner
+/// (its style in the head, itself at the top of the body), the reload
+/// script and a policy that lets only that script and the page's own
+/// style run; any other file may be asked for in byte ranges (a browser
+/// seeking in a recording).
+fn page(
+    path: &Path,
+    mut bytes: Vec<u8>,
+    generation: u64,
+    banner: Option<problems::Banner>,
+) -> Response {
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -302,6 +414,14 @@ fn page(path: &Path, mut bytes: Vec<u8>, generation: u64) -> Response {
             .header("Content-Security-Policy", FILE_POLICY);
         file.ranges = true;
         return file;
+    }
+    if let Some(banner) = banner {
+        let body = find_first(&bytes, b"<body")
+            .and_then(|at| find_first(&bytes[at..], b">").map(|end| at + end + 1))
+            .unwrap_or(0);
+        bytes.splice(body..body, banner.html.into_bytes());
+        let head = find_first(&bytes[..body], b"</head>").unwrap_or(body);
+        bytes.splice(head..head, banner.style.into_bytes());
     }
     let script = reload_script(generation);
     let policy = page_policy(&bytes, &script);
@@ -372,13 +492,10 @@ fn page_policy(page: &[u8], script: &str) -> String {
     )
 }
 
-/// How a part of the studio answers a request for the project at `root`
-/// served on `port` (`body` read only for a POST).
-type StudioAnswer = fn(&Path, u16, &studio::Incoming, &mut dyn std::io::Read) -> studio::Reply;
-
-/// A request under `/record/` or `/translate/`, answered by `answer`
-/// ([`record::respond`], [`translate::respond`]).
-fn studio_page(site: &Site, request: &mut http::Request, answer: StudioAnswer) -> Response {
+/// A request for the work index (`/`, [`work::respond`]), under
+/// `/record/` ([`record::respond`]) or under `/translate/`
+/// ([`translate::respond`]).
+fn recording_page(site: &Site, request: &mut http::Request) -> Response {
     let head = &request.head;
     let post = match head.method {
         Method::Get | Method::Head => false,
@@ -389,14 +506,18 @@ fn studio_page(site: &Site, request: &mut http::Request, answer: StudioAnswer) -
         post,
         path: &head.path,
         query: &head.query,
-        host: head.header("Host"),
-        origin: head.header("Origin"),
         content_type: head.header("Content-Type"),
         length: head.length(),
         cookie: head.header("Cookie"),
         accept_language: head.header("Accept-Language"),
     };
-    let mut reply = answer(&site.root, site.port, &incoming, request.body);
+    let mut reply = if head.path == "/" {
+        work::respond(&site.root, &incoming)
+    } else if head.path.starts_with(&format!("{}/", translate::PREFIX)) {
+        translate::respond(&site.root, &incoming, request.body)
+    } else {
+        record::respond(&site.root, &incoming, request.body)
+    };
     if reply.page
         && let Some(tag) = ui::chosen(incoming.query, None)
     {
@@ -515,7 +636,10 @@ mod tests {
             "<html><head><style>body{margin:0}</style></head><body>x</body></html>",
         )
         .unwrap();
-        let port = serve(site.path(), root.path(), 0).unwrap().address.port();
+        let port = serve(site.path(), root.path(), 0, Access::Local)
+            .unwrap()
+            .address
+            .port();
         for (path, kind) in [
             ("/fr/door.pdf", "application/pdf"),
             ("/fr/audio/a.webm", "audio/webm"),

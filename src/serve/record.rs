@@ -1,23 +1,26 @@
 //! The recording page of `kyr serve`: a volunteer reads a document's
-//! messages one at a time into the browser's microphone, listens to the
-//! take and saves it as `locales/<tag>/audio/<id>.ogg`, confirmed against
-//! the text it reads. The only page kyr serves that runs script; it is
-//! made for each request from the project as it is on disk, and never
-//! written to `out/`. The watcher's rebuild puts a saved recording on the
-//! pages.
+//! messages one at a time, in reading order and as they will be read,
+//! into the phone's own recorder or the browser's microphone, listens to
+//! the take and saves it as `locales/<tag>/audio/<id>.m4a` or `.ogg`,
+//! confirmed against the text it reads. Every word of it is in the
+//! volunteer's language ([`super::ui`]). It is made for each request
+//! from the project as it is on disk, and never written to `out/`. The
+//! watcher's rebuild puts a saved recording on the pages.
 //!
-//! Routes, under [`PREFIX`]: `GET /record/` (every locale and document),
+//! Routes, under [`PREFIX`]: `GET /record/` (the work index, as at `/`),
 //! `GET /record/<tag>/<doc>?at=<n>` (the page), `GET
 //! /record/<tag>/audio/<file>` (a recording the project has), and
-//! `POST /record/<tag>/<doc>/<id>` (save a take). Each asks that the
-//! request names this server as its host, and a save that it comes from
-//! this server's own pages: no other web page, and no other name for this
-//! machine (DNS rebinding), can record or read anything.
+//! `POST /record/<tag>/<doc>/<id>` (save a take). Who may ask is checked
+//! before, for every request (`serve::access`): this module checks no
+//! host or origin of its own.
 //!
-//! This file routes and checks requests; [`pages`] renders the pages from
-//! the templates in `assets/studio/`, and [`take`] saves a take.
+//! This file routes and checks requests and lists a document's messages
+//! in reading order; [`pages`] renders the page from the templates in
+//! `assets/studio/`, [`read`] renders the text to read, and [`take`]
+//! saves a take.
 
 mod pages;
+pub(super) mod read;
 mod take;
 
 use std::io::Read;
@@ -27,44 +30,34 @@ use serde::Serialize;
 
 pub(super) use super::studio::{Incoming, Reply};
 
+use super::ui::Ui;
 use crate::config::Locale;
 use crate::doc::Skeleton;
+use crate::doc::model::{Block, Inline, Leaf, Reference};
 use crate::i18n::Messages;
+use crate::i18n::lock::Staleness;
 use crate::i18n::recordings::{self, AUDIO_DIR};
 use crate::project::{self, Project};
 
 /// Where the recording pages are.
 pub(super) const PREFIX: &str = "/record";
 
-/// Answers a request under [`PREFIX`] for the project at `root`, served
-/// on `port`; `body` is read only for a save.
-pub(super) fn respond(root: &Path, port: u16, request: &Incoming, body: &mut dyn Read) -> Reply {
-    if !is_own_host(request.host, port) {
-        return Reply::text(
-            403,
-            format!("refused: open the recording page at http://127.0.0.1:{port}/record/"),
-        );
-    }
+/// Answers a request under [`PREFIX`] for the project at `root`; `body`
+/// is read only for a save.
+pub(super) fn respond(root: &Path, request: &Incoming, body: &mut dyn Read) -> Reply {
     let rest = request.path.strip_prefix(PREFIX).unwrap_or_default();
     let parts: Vec<&str> = rest.split('/').filter(|p| !p.is_empty()).collect();
     if !are_names(request.post, &parts) {
-        return Reply::text(
-            404,
-            "no such page: locales, documents and messages are named with letters, digits, `-` and `_`",
-        );
+        return not_found(request);
     }
     match (request.post, parts.as_slice()) {
-        (false, []) => with_project(root, |project| pages::index(project, request)),
-        (false, [tag, doc]) => with_project(root, |project| {
-            pages::message(project, request, tag, doc, position(request.query))
-        }),
+        (false, []) => super::work::respond(root, request),
+        (false, [tag, doc]) => {
+            with_project(root, |project| pages::message(project, request, tag, doc))
+        }
         (false, [tag, "audio", file]) => {
             with_project(root, |project| recording(project, tag, file))
         }
-        (true, [_, _, _]) if !is_own_origin(request.origin, port) => Reply::text(
-            403,
-            "refused: recordings are saved only from the recording page of this kyr serve",
-        ),
         (true, [tag, doc, id]) => with_project(root, |project| {
             take::save(project, tag, doc, id, request, body)
         }),
@@ -72,11 +65,13 @@ pub(super) fn respond(root: &Path, port: u16, request: &Incoming, body: &mut dyn
             405,
             "only a recording is saved, at /record/<locale>/<document>/<message>",
         ),
-        (false, _) => Reply::text(
-            404,
-            "no such page: the recording pages are listed at /record/",
-        ),
+        (false, _) => not_found(request),
     }
+}
+
+/// A 404 in the volunteer's language.
+fn not_found(request: &Incoming) -> Reply {
+    Reply::text(404, request.ui(&[]).text("studio-not-found", &[]).0)
 }
 
 /// Whether the parts of a URL that name a locale, document or message
@@ -90,35 +85,12 @@ fn are_names(post: bool, parts: &[&str]) -> bool {
     checked.iter().all(|p| is_name(p))
 }
 
-/// The message a page's query asks for (`at=<n>`, from 1), or the first.
-fn position(query: &str) -> usize {
+/// The number a page's query gives `name` (`at=<n>`), if any.
+fn query_number(query: &str, name: &str) -> Option<usize> {
     query
         .split('&')
-        .find_map(|pair| pair.strip_prefix("at="))
+        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
         .and_then(|n| n.parse().ok())
-        .unwrap_or(1)
-}
-
-/// Whether a `Host` header names this server (a page reached through
-/// another name, as a DNS rebinding attack does, is refused).
-fn is_own_host(host: Option<&str>, port: u16) -> bool {
-    host.is_some_and(|host| {
-        [format!("127.0.0.1:{port}"), format!("localhost:{port}")]
-            .iter()
-            .any(|own| host.eq_ignore_ascii_case(own))
-    })
-}
-
-/// Whether an `Origin` header is this server's own pages.
-fn is_own_origin(origin: Option<&str>, port: u16) -> bool {
-    origin.is_some_and(|origin| {
-        [
-            format!("http://127.0.0.1:{port}"),
-            format!("http://localhost:{port}"),
-        ]
-        .iter()
-        .any(|own| origin.eq_ignore_ascii_case(own))
-    })
 }
 
 /// Whether a part of a URL can be a locale tag, document name or message
@@ -132,73 +104,139 @@ fn is_name(part: &str) -> bool {
 }
 
 /// Calls `answer` with the project as it is on disk now.
-fn with_project(root: &Path, answer: impl FnOnce(&Project) -> Result<Reply, Reply>) -> Reply {
+pub(super) fn with_project(
+    root: &Path,
+    answer: impl FnOnce(&Project) -> Result<Reply, Reply>,
+) -> Reply {
     match project::load(root) {
         Ok(project) => answer(&project).unwrap_or_else(|refused| refused),
         Err(error) => Reply::text(500, format!("{error}; run `kyr check` to see why")),
     }
 }
 
-/// The locale and document a URL names, or a 404 that says which is not
-/// there.
+/// The locale and document a URL names, or a 404 in the volunteer's
+/// language that names what is not there.
 fn find<'p>(
     project: &'p Project,
+    request: &Incoming,
     tag: &str,
     doc: &str,
 ) -> Result<(&'p Locale, &'p Skeleton), Reply> {
-    let locale = project.config.locale(tag).ok_or_else(|| {
-        Reply::text(
-            404,
-            format!("no locale `{tag}` in this project (see /record/)"),
-        )
-    })?;
+    let missing = |what: &str| {
+        let words = request.ui(&[]).text("studio-not-found", &[]).0;
+        Reply::text(404, format!("{words} ({what})"))
+    };
+    let locale = project.config.locale(tag).ok_or_else(|| missing(tag))?;
     let skeleton = project
         .skeletons
         .iter()
         .find(|s| s.name == doc)
-        .ok_or_else(|| {
-            Reply::text(
-                404,
-                format!("no document `{doc}` in this project (see /record/)"),
-            )
-        })?;
+        .ok_or_else(|| missing(doc))?;
     Ok((locale, skeleton))
 }
 
-/// The messages a document reads, in reading order, each once; an
-/// attribute (`id.attr`) is not recorded on its own.
-fn message_ids(skeleton: &Skeleton) -> Vec<String> {
-    let mut ids: Vec<String> = Vec::new();
-    for reference in skeleton.references() {
-        if reference.attr.is_none() && !ids.contains(&reference.id) {
-            ids.push(reference.id);
+/// A message as a document reads it: where it stands decides how it is
+/// read (inside a line, or as paragraphs of its own) and what is said of
+/// its place.
+#[derive(Debug, Clone)]
+pub(super) struct Entry {
+    pub(super) reference: Reference,
+    /// It stands inside a line (the title, a heading, within a
+    /// paragraph), not as a paragraph of its own.
+    pub(super) inline: bool,
+    /// It is the document's title.
+    pub(super) title: bool,
+    /// The heading above it, when it is not a heading itself.
+    pub(super) heading: Option<Reference>,
+}
+
+/// The messages a document reads, in reading order (its title first),
+/// each once; an attribute (`id.attr`) is not recorded on its own.
+pub(super) fn reading_order(skeleton: &Skeleton) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    if skeleton.front.title.attr.is_none() {
+        entries.push(Entry {
+            reference: skeleton.front.title.clone(),
+            inline: true,
+            title: true,
+            heading: None,
+        });
+    }
+    let mut heading: Option<Reference> = None;
+    for block in &skeleton.blocks {
+        let is_heading = matches!(block, Block::Heading { .. });
+        let mut found: Vec<(Reference, bool)> = Vec::new();
+        crate::doc::model::walk(std::slice::from_ref(block), &mut |leaf| match leaf {
+            Leaf::Message(r) => found.push((r.clone(), false)),
+            Leaf::Inline(Inline::Message(r)) => found.push((r.clone(), true)),
+            _ => {}
+        });
+        for (reference, inline) in &found {
+            let known = entries.iter().any(|e| e.reference.id == reference.id);
+            if reference.attr.is_none() && !known {
+                entries.push(Entry {
+                    reference: reference.clone(),
+                    inline: *inline,
+                    title: false,
+                    heading: if is_heading { None } else { heading.clone() },
+                });
+            }
+        }
+        if is_heading && let Some((first, _)) = found.first() {
+            heading = Some(first.clone());
         }
     }
-    ids
+    entries
+}
+
+/// The ids of the messages a document reads, in reading order, each
+/// once: the positions the pages' `?at=<n>` count (from 1).
+pub(super) fn message_ids(skeleton: &Skeleton) -> Vec<String> {
+    reading_order(skeleton)
+        .into_iter()
+        .map(|e| e.reference.id)
+        .collect()
 }
 
 /// A message's recording in a locale; the pages say it in words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-enum State {
+pub(super) enum State {
+    /// Not recorded.
     Missing,
+    /// Recorded, and confirmed against the text it reads now.
     Recorded,
-    Stale,
+    /// Recorded, but the text changed since it was confirmed.
+    Changed,
+    /// Recorded, never confirmed against its text.
+    Unconfirmed,
 }
 
 impl State {
-    fn of(messages: &Messages, locale: &Locale, id: &str) -> State {
+    pub(super) fn of(messages: &Messages, locale: &Locale, id: &str) -> State {
         let recorded = messages
             .catalog
             .get(&locale.tag)
             .is_some_and(|b| b.recordings.contains_key(id));
         if !recorded {
-            State::Missing
-        } else if recordings::staleness(messages, locale, id).is_some() {
-            State::Stale
-        } else {
-            State::Recorded
+            return State::Missing;
         }
+        match recordings::staleness(messages, locale, id) {
+            None => State::Recorded,
+            Some(Staleness::Changed) => State::Changed,
+            Some(Staleness::Unconfirmed) => State::Unconfirmed,
+        }
+    }
+
+    /// The studio message that says it.
+    pub(super) fn words(self, ui: &Ui) -> String {
+        let id = match self {
+            State::Missing => "studio-record-state-missing",
+            State::Recorded => "studio-record-state-recorded",
+            State::Changed => "studio-record-state-changed",
+            State::Unconfirmed => "studio-record-state-unconfirmed",
+        };
+        ui.text(id, &[]).0
     }
 }
 

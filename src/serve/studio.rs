@@ -27,8 +27,6 @@ pub(super) struct Incoming<'r> {
     pub(super) post: bool,
     pub(super) path: &'r str,
     pub(super) query: &'r str,
-    pub(super) host: Option<&'r str>,
-    pub(super) origin: Option<&'r str>,
     pub(super) content_type: Option<&'r str>,
     pub(super) length: Option<usize>,
     /// The `Cookie` header (the chosen interface language).
@@ -49,7 +47,7 @@ impl Incoming<'_> {
 }
 
 /// The languages of an `Accept-Language` header, most wanted first.
-fn accepted_languages(header: Option<&str>) -> Vec<String> {
+pub(super) fn accepted_languages(header: Option<&str>) -> Vec<String> {
     let mut weighted: Vec<(f32, String)> = header
         .unwrap_or_default()
         .split(',')
@@ -210,7 +208,7 @@ pub(super) fn asset(path: &str) -> Reply {
 /// The pages' templates, by name.
 const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../assets/studio/base.html")),
-    ("index.html", include_str!("../../assets/studio/index.html")),
+    ("work.html", include_str!("../../assets/studio/work.html")),
     (
         "message.html",
         include_str!("../../assets/studio/message.html"),

@@ -39,7 +39,7 @@ const MAX_TEXT_BYTES: usize = 64 * 1024;
 
 /// Answers a request under [`PREFIX`] for the project at `root`; `body`
 /// is read only for a POST.
-pub(super) fn respond(root: &Path, _port: u16, request: &Incoming, body: &mut dyn Read) -> Reply {
+pub(super) fn respond(root: &Path, request: &Incoming, body: &mut dyn Read) -> Reply {
     let rest = request.path.strip_prefix(PREFIX).unwrap_or_default();
     let parts: Vec<&str> = rest.split('/').filter(|p| !p.is_empty()).collect();
     let ui = |project: Option<&Project>, tag: &str| {

@@ -201,6 +201,47 @@ impl Ui {
     }
 }
 
+/// Messages `ids` in every language kyr has studio words in, those of
+/// `wanted` (tags, most wanted first) first: for a page shown before kyr
+/// knows which language its reader reads. Each entry is a tag, its
+/// direction and the texts.
+pub(super) fn in_every_language(
+    wanted: &[String],
+    ids: &[&str],
+) -> Vec<(&'static str, &'static str, Vec<String>)> {
+    let mut order: Vec<usize> = wanted
+        .iter()
+        .filter_map(|tag| studio_language(tag))
+        .collect();
+    order.extend(0..LANGUAGES.len());
+    let mut seen = Vec::new();
+    order.retain(|i| {
+        let new = !seen.contains(i);
+        seen.push(*i);
+        new
+    });
+    order
+        .into_iter()
+        .filter_map(|i| {
+            let (tag, direction, sources) = LANGUAGES[i];
+            let bundle = bundle(tag, &sources);
+            let texts: Option<Vec<String>> = ids
+                .iter()
+                .map(|id| {
+                    let pattern = bundle.get_message(id)?.value()?;
+                    let mut errors = Vec::new();
+                    Some(
+                        bundle
+                            .format_pattern(pattern, None, &mut errors)
+                            .into_owned(),
+                    )
+                })
+                .collect();
+            texts.map(|texts| (tag, direction.as_str(), texts))
+        })
+        .collect()
+}
+
 /// The language of [`LANGUAGES`] a tag names: itself, or its language
 /// alone when it has no script or region kyr would lose (`fr-CA` is
 /// French; `ff-Adlm` is not Latin Pulaar).

@@ -1,19 +1,40 @@
-//! The recording pages, rendered from kyr's templates in `assets/studio/`
-//! through [`render`]: the index of locales and documents and the page of
-//! one message. Every text, a translation's above all, reaches the page
-//! as an escaped value, never as markup; every word of the pages is a
-//! studio message in the volunteer's language.
+//! The recording page, rendered from kyr's templates in `assets/studio/`
+//! through [`render`]: one message of a document, as it will be read,
+//! with the heading it sits under, its recording's state in words, one
+//! player and the recorders. Every text, a translation's above all,
+//! reaches the page escaped, never as markup; every word of the page is
+//! a studio message in the volunteer's language, those of its script
+//! too (in `data-say-*` attributes of the page, escaped).
+
+use std::collections::BTreeMap;
 
 use minijinja::context;
 use serde::Serialize;
 
-use super::{Incoming, PREFIX, Reply, State, find, message_ids};
+use super::read::{self, Read};
+use super::{Entry, Incoming, PREFIX, Reply, State, find, query_number, reading_order};
 use crate::config::Locale;
 use crate::doc::Skeleton;
+use crate::doc::model::Lang;
 use crate::i18n::Messages;
 use crate::i18n::recordings;
 use crate::project::Project;
 use crate::serve::studio::{RECORD_SCRIPT, render};
+use crate::serve::ui::Ui;
+
+/// The words the page's script says, each a `data-say-<name>` attribute
+/// of the recorder: name and studio message.
+const SCRIPT_WORDS: &[(&str, &str)] = &[
+    ("recording", "studio-record-js-recording"),
+    ("listen", "studio-record-js-listen"),
+    ("chosen", "studio-record-js-chosen"),
+    ("saving", "studio-record-js-saving"),
+    ("mic-refused", "studio-record-js-mic-refused"),
+    ("mic-missing", "studio-record-js-mic-missing"),
+    ("mic-failed", "studio-record-js-mic-failed"),
+    ("offline", "studio-record-js-offline"),
+    ("take", "studio-record-your-take"),
+];
 
 /// A language as the pages name it: in itself, with its direction.
 #[derive(Serialize)]
@@ -31,67 +52,14 @@ impl Language {
             dir: locale.direction.as_str(),
         }
     }
-}
 
-/// A locale on the index, with its documents.
-#[derive(Serialize)]
-struct IndexLocale {
-    tag: String,
-    name: String,
-    dir: &'static str,
-    documents: Vec<IndexDocument>,
-}
-
-/// A document on the index: its page and how many of its messages are
-/// recorded, stale and missing.
-#[derive(Serialize)]
-struct IndexDocument {
-    name: String,
-    href: String,
-    recorded: usize,
-    stale: usize,
-    missing: usize,
-}
-
-/// `GET /record/`: every locale and document, with how many of its
-/// messages are recorded, stale and missing.
-pub(super) fn index(project: &Project, request: &Incoming) -> Result<Reply, Reply> {
-    let messages = project.messages();
-    let locales: Vec<IndexLocale> = project
-        .config
-        .locales
-        .values()
-        .map(|locale| IndexLocale {
-            tag: locale.tag.clone(),
-            name: locale.endonym.clone(),
-            dir: locale.direction.as_str(),
-            documents: project
-                .skeletons
-                .iter()
-                .map(|skeleton| index_document(&messages, locale, skeleton))
-                .collect(),
-        })
-        .collect();
-    render("index.html", &request.ui(&[]), &[], context! { locales })
-}
-
-/// A document's line on the index, for one locale.
-fn index_document(messages: &Messages, locale: &Locale, skeleton: &Skeleton) -> IndexDocument {
-    let mut document = IndexDocument {
-        name: skeleton.name.clone(),
-        href: format!("{PREFIX}/{}/{}", locale.tag, skeleton.name),
-        recorded: 0,
-        stale: 0,
-        missing: 0,
-    };
-    for id in message_ids(skeleton) {
-        match State::of(messages, locale, &id) {
-            State::Missing => document.missing += 1,
-            State::Recorded => document.recorded += 1,
-            State::Stale => document.stale += 1,
+    fn of_lang(lang: &Lang) -> Language {
+        Language {
+            tag: lang.tag.clone(),
+            name: lang.name.clone(),
+            dir: lang.dir.as_str(),
         }
     }
-    document
 }
 
 /// The message a page shows, with the way to the others.
@@ -106,18 +74,42 @@ struct Message {
     next: Option<String>,
     /// Where a take of it is saved.
     save: String,
+    /// It is the document's title.
+    title: bool,
+    /// The heading it sits under, as HTML.
+    heading: Option<Text>,
     /// What to read: the locale's text, or the first of its chain's.
     text: Option<Text>,
     state: State,
+    /// The state in words.
+    state_words: String,
     /// Its recording, when it has one.
     existing: Option<Existing>,
+    /// The message before it was just saved (`saved=<n>`).
+    saved: Option<usize>,
 }
 
-/// The text a message is read from, in the language it is written in.
+/// A text as the document reads it, in the language it is written in.
 #[derive(Serialize)]
 struct Text {
     language: Language,
-    text: String,
+    /// Its HTML, escaped by the markup that made it.
+    html: String,
+    /// Written in the locale itself, not taken along its chain.
+    own: bool,
+}
+
+impl Text {
+    fn of(read: Read, locale: &Locale) -> Text {
+        Text {
+            own: read.lang.is_none(),
+            language: read
+                .lang
+                .as_ref()
+                .map_or_else(|| Language::of(locale), Language::of_lang),
+            html: read.html,
+        }
+    }
 }
 
 /// A recording the project has, with its player's address.
@@ -128,70 +120,90 @@ struct Existing {
 }
 
 /// `GET /record/<tag>/<doc>?at=<n>`: message `n` of the document (from 1,
-/// kept within the document), its text, its recording and the recorder.
+/// kept within the document), as it is read, its recording and the
+/// recorders; `saved=<m>` says message `m` was just saved.
 pub(super) fn message(
     project: &Project,
     request: &Incoming,
     tag: &str,
     doc: &str,
-    at: usize,
 ) -> Result<Reply, Reply> {
-    let (locale, skeleton) = find(project, tag, doc)?;
-    let ids = message_ids(skeleton);
-    let message = (!ids.is_empty()).then(|| {
-        let at = at.clamp(1, ids.len());
-        let messages = project.messages();
-        let base = format!("{PREFIX}/{tag}/{doc}");
-        Message {
-            id: ids[at - 1].clone(),
-            at,
-            count: ids.len(),
-            previous: (at > 1).then(|| format!("{base}?at={}", at - 1)),
-            next: (at < ids.len()).then(|| format!("{base}?at={}", at + 1)),
-            save: format!("{base}/{}", ids[at - 1]),
-            text: text(project, &messages, locale, &ids[at - 1]),
-            state: State::of(&messages, locale, &ids[at - 1]),
-            existing: existing(&messages, locale, tag, &ids[at - 1]),
-        }
-    });
+    let (locale, skeleton) = find(project, request, tag, doc)?;
+    let ui = request.ui(&locale.chain);
+    let messages = project.messages();
+    let entries = reading_order(skeleton);
+    let at = query_number(request.query, "at").unwrap_or(1);
+    let saved = query_number(request.query, "saved");
+    let message = (!entries.is_empty())
+        .then(|| message_at(&messages, locale, skeleton, &entries, at, saved, &ui));
+    let words: BTreeMap<&str, String> = SCRIPT_WORDS
+        .iter()
+        .map(|(name, id)| (*name, ui.text(id, &[]).0))
+        .collect();
     let context = context! {
         document => &skeleton.name,
+        title_html => read::title_html(&messages, locale, skeleton),
+        title_text => read::title_text(&messages, locale, skeleton),
         locale => Language::of(locale),
         message => &message,
+        words,
     };
     let script: &[_] = if message.is_some() {
         &[&RECORD_SCRIPT]
     } else {
         &[]
     };
-    render("message.html", &request.ui(&locale.chain), script, context)
+    render("message.html", &ui, script, context)
 }
 
-/// The text message `id` is read from: the locale's own or, when it has
-/// none, the first along its chain, in that locale's language.
-fn text(project: &Project, messages: &Messages, locale: &Locale, id: &str) -> Option<Text> {
-    let source = recordings::source(messages, locale, id)?;
-    let (name, dir) = project
-        .config
-        .locale(&source.tag)
-        .map_or((source.tag.clone(), locale.direction), |written_in| {
-            (written_in.endonym.clone(), written_in.direction)
-        });
-    Some(Text {
-        language: Language {
-            tag: source.tag,
-            name,
-            dir: dir.as_str(),
-        },
-        text: source.text,
-    })
+/// The page's message: entry `at` (from 1, kept within the document).
+fn message_at(
+    messages: &Messages,
+    locale: &Locale,
+    skeleton: &Skeleton,
+    entries: &[Entry],
+    at: usize,
+    saved: Option<usize>,
+    ui: &Ui,
+) -> Message {
+    let at = at.clamp(1, entries.len());
+    let entry = &entries[at - 1];
+    let id = &entry.reference.id;
+    let base = format!("{PREFIX}/{}/{}", locale.tag, skeleton.name);
+    let state = State::of(messages, locale, id);
+    // Said only when the message before was saved and is recorded now.
+    let saved = saved.filter(|&n| {
+        n + 1 == at
+            && n.checked_sub(1)
+                .and_then(|i| entries.get(i))
+                .is_some_and(|e| State::of(messages, locale, &e.reference.id) != State::Missing)
+    });
+    Message {
+        id: id.clone(),
+        at,
+        count: entries.len(),
+        previous: (at > 1).then(|| format!("{base}?at={}", at - 1)),
+        next: (at < entries.len()).then(|| format!("{base}?at={}", at + 1)),
+        save: format!("{base}/{id}"),
+        title: entry.title,
+        heading: entry
+            .heading
+            .as_ref()
+            .and_then(|h| read::heading(messages, locale, skeleton, h))
+            .map(|read| Text::of(read, locale)),
+        text: read::message(messages, locale, skeleton, entry).map(|read| Text::of(read, locale)),
+        state,
+        state_words: state.words(ui),
+        existing: existing(messages, locale, id),
+        saved,
+    }
 }
 
 /// The recording of `id` the locale has, if any.
-fn existing(messages: &Messages, locale: &Locale, tag: &str, id: &str) -> Option<Existing> {
+fn existing(messages: &Messages, locale: &Locale, id: &str) -> Option<Existing> {
     let recording = messages.catalog.get(&locale.tag)?.recordings.get(id)?;
     Some(Existing {
-        src: format!("{PREFIX}/{tag}/audio/{}", recording.name),
+        src: format!("{PREFIX}/{}/audio/{}", locale.tag, recording.name),
         duration: recordings::duration_text(recording.info.duration),
     })
 }
@@ -209,7 +221,13 @@ mod tests {
             name: "Français".to_owned(),
             dir: "ltr",
         };
-        let context = context! { document => "notice", locale, message => None::<Message> };
+        let context = context! {
+            document => "notice",
+            title_html => "Avis",
+            title_text => "Avis",
+            locale,
+            message => None::<Message>,
+        };
         let ui = crate::serve::ui::Ui::new(None, &["wo".to_owned(), "fr".to_owned()]);
         let reply = render("message.html", &ui, &[], context).unwrap();
         let page = String::from_utf8(reply.body).unwrap();
