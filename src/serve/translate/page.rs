@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::{PREFIX, Reply, Ui};
 use crate::config::Locale;
-use crate::doc::{Skeleton, model};
+use crate::doc::Skeleton;
 use crate::i18n::edit::typed_of;
 use crate::i18n::refs::message_refs;
 use crate::i18n::{LocaleBundle, stale};
@@ -93,26 +93,14 @@ struct Message {
     chips: Vec<Chip>,
 }
 
-/// The messages a document shows, in reading order, each once, with the
-/// message of the heading each sits under (none for a heading, nor for
-/// the title); an attribute (`id.attr`) is not translated on its own.
-pub(super) fn reading_order(skeleton: &Skeleton) -> Vec<(String, Option<String>)> {
-    let mut out: Vec<(String, Option<String>)> = vec![(skeleton.front.title.id.clone(), None)];
-    let mut heading: Option<String> = None;
-    for block in &skeleton.blocks {
-        let references = model::references(std::slice::from_ref(block));
-        if let model::Block::Heading { .. } = block {
-            heading = references.first().map(|r| r.id.clone());
-        }
-        for reference in references {
-            if reference.attr.is_some() || out.iter().any(|(id, _)| *id == reference.id) {
-                continue;
-            }
-            let under = heading.clone().filter(|h| *h != reference.id);
-            out.push((reference.id, under));
-        }
-    }
-    out
+/// The messages a document shows, in the recording pages' reading order
+/// (so that `?at=<n>` counts alike on every studio page), each with the
+/// message of the heading it sits under.
+fn reading_order(skeleton: &Skeleton) -> Vec<(String, Option<String>)> {
+    crate::serve::record::reading_order(skeleton)
+        .into_iter()
+        .map(|entry| (entry.reference.id, entry.heading.map(|h| h.id)))
+        .collect()
 }
 
 /// The page of the message after `id` in document `doc`, if any.
