@@ -159,10 +159,26 @@ pub(super) fn message(
         chips: chips(project, locale, id),
     };
     let title = bridge(project, locale, &skeleton.front.title.id);
+    // The document by its title as the volunteer reads it, else its name.
+    let name = title.as_ref().map_or_else(
+        || skeleton.name.clone(),
+        |t| {
+            t.pieces
+                .iter()
+                .map(|p| {
+                    p.text
+                        .clone()
+                        .or_else(|| p.value.clone())
+                        .unwrap_or_default()
+                })
+                .collect()
+        },
+    );
     let context = context! {
-        document => &skeleton.name,
+        document => name,
         title => title,
         locale => Language::of(locale),
+        reference => project.config.locale(&project.config.reference).map(Language::of),
         message => &message,
     };
     let scripts: &[&Asset] = &[&TRANSLATE_SCRIPT];
