@@ -60,6 +60,10 @@ fn the_page_shows_the_bridge_text_the_reference_the_comment_and_the_chips() {
     // Wolof's page speaks French, the first language of its chain kyr has.
     assert!(page.contains("<html lang=\"fr\""), "{page}");
     assert!(page.contains("Traduire en Wolof"), "{page}");
+    assert!(
+        page.contains("<title>Si des agents viennent à votre porte en Wolof</title>"),
+        "{page}"
+    );
     assert!(page.contains("5 / 6"), "{page}");
     assert!(page.contains("Dans la partie :"), "{page}");
     assert!(
