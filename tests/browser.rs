@@ -13,7 +13,8 @@
 //! `kyr serve`, 360 px wide, with Chromium's fake microphone or a file
 //! chosen through the page's file input (the phone's own recorder), and
 //! `tests/browser/work.mjs` reads the work index at `/`. Screenshots go
-//! to `target/browser-screenshots/`.
+//! to `target/browser-screenshots/`; `tests/browser/translate.mjs`
+//! translates a message on the translation page, 360 px wide.
 //!
 //! Skipped when Chromium or the Node packages are missing, unless `CI=true`:
 //! there a missing piece fails the test.
@@ -887,6 +888,116 @@ fn a_served_page_keeps_its_style_under_the_servers_policy_and_reloads_after_a_re
     let report: Value = serde_json::from_str(rest.trim()).unwrap();
     // The page's own style applied: not the browser's 8px body margin.
     assert_ne!(report["styled"]["margin"], "8px", "{report}");
+}
+
+#[test]
+fn a_message_translated_in_chromium_is_checked_saved_alone_and_on_the_rebuilt_page() {
+    if !browser_available("translation_page_in_chromium") {
+        return;
+    }
+    let fx = Fixture::new("translate/shelter");
+    let file = fx.root().join("locales/wo/door.ftl");
+    let before = fs::read(&file).unwrap();
+    let serve = Watching::run(&fx, "serve", &["--port", "0", "--format", "html"]);
+    let lines = serve.wait_for("recording page:");
+    let line = lines.last().unwrap();
+    let base = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://127.0.0.1:"))
+        .and_then(|w| w.strip_suffix("/record/"))
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_owned();
+    serve.wait_for("watching");
+
+    let shots = screenshot_dir("translate");
+    let output = Command::new("node")
+        .arg(manifest_dir().join("tests/browser/translate.mjs"))
+        .arg(format!("{base}/translate/wo/door?at=5"))
+        .arg(&shots)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "translate.mjs failed:\n{stderr}\n{stdout}"
+    );
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    // Wolof's volunteer reads the page in French, from the French text.
+    assert_eq!(report["lang"], "fr", "{report}");
+    assert_eq!(report["position"], "5 / 6", "{report}");
+    assert_eq!(
+        report["bridge"], "Ne signez rien. Appelez le hotline +1 (555) 010-1234.",
+        "{report}"
+    );
+    assert!(
+        report["today"]
+            .as_str()
+            .unwrap()
+            .contains("les pages l’affichent en Français"),
+        "{report}"
+    );
+    // The mistake, explained beside the field, in French, where it is.
+    let mistake = report["mistake"].as_str().unwrap();
+    assert!(
+        mistake.starts_with("Deux étoiles ** ouvrent un texte en gras qui n’est pas fermé"),
+        "{report}"
+    );
+    assert!(mistake.contains("Ligne 1, caractère 12."), "{report}");
+    assert_eq!(report["mistakeSaveDisabled"], true, "{report}");
+    assert!(
+        report["warning"]
+            .as_str()
+            .unwrap()
+            .starts_with("Un numéro ou un nom du texte d’origine manque"),
+        "{report}"
+    );
+    assert_eq!(report["fixed"], "Aucun problème trouvé.", "{report}");
+    let preview = report["preview"].as_str().unwrap();
+    assert!(
+        preview.contains("Bul xaatim <strong>dara</strong>. Woo <a href=\"tel:+15550101234\">"),
+        "{report}"
+    );
+    assert!(
+        report["said"]
+            .as_str()
+            .unwrap()
+            .starts_with("Enregistré dans locales/wo/door.ftl"),
+        "{report}"
+    );
+    assert!(
+        report["movedTo"]
+            .as_str()
+            .unwrap()
+            .ends_with("/translate/wo/door?at=6"),
+        "{report}"
+    );
+    assert_eq!(report["nextPosition"], "6 / 6", "{report}");
+
+    // The file differs from before only by that message, added at its
+    // end in its own line ends (it had none of it).
+    let after = fs::read(&file).unwrap();
+    assert_eq!(&after[..before.len()], &before[..]);
+    assert_eq!(
+        String::from_utf8_lossy(&after[before.len()..]),
+        "door-sign =\r\n    Bul xaatim **dara**.\r\n    Woo { $hotline }.\r\n"
+    );
+    // The rebuilt page, as served, shows it.
+    let port: u16 = base.rsplit(':').next().unwrap().parse().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let (status, page) = crate::util::get(port, "/wo/door.html");
+        // A line break inside a list item is printed as a space.
+        if status == 200 && page.contains("Bul xaatim <strong>dara</strong>. Woo <a href") {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the served page has not the new text:\n{page}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    assert!(!fx.out("translate").exists());
 }
 
 #[test]

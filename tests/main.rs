@@ -25,4 +25,5 @@ mod share;
 mod shipped;
 mod slips;
 mod text;
+mod translate;
 mod translators;

@@ -22,6 +22,7 @@ pub mod new_document;
 pub mod new_locale;
 pub mod status;
 pub mod sync;
+pub mod translate;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -9,12 +9,14 @@
 //! - [`page`]: everything one page prints, resolved once (body, card
 //!   sides, interface texts, notices);
 //! - [`interface`]: the one table of kyr's own interface messages;
+//! - [`edit`]: one message of a file rewritten from plain text;
 //! - [`lint`]: per-message checks every command reports alike;
 //! - [`lock`], [`stale`], [`coverage`]: lock files, stale translations,
 //!   coverage.
 
 pub(crate) mod catalog;
 pub(crate) mod coverage;
+pub(crate) mod edit;
 pub(crate) mod interface;
 pub(crate) mod lint;
 pub(crate) mod lock;

@@ -14,6 +14,7 @@ mod http;
 mod problems;
 mod record;
 mod studio;
+mod translate;
 mod ui;
 mod work;
 
@@ -286,6 +287,7 @@ fn route(site: &Site, reloads: &Reloads, request: &mut http::Request) -> Respons
     } else if path == "/"
         || path == record::PREFIX
         || path.starts_with(&format!("{}/", record::PREFIX))
+        || path.starts_with(&format!("{}/", translate::PREFIX))
     {
         recording_page(site, request)
     } else if !matches!(request.head.method, Method::Get | Method::Head) {
@@ -490,8 +492,9 @@ fn page_policy(page: &[u8], script: &str) -> String {
     )
 }
 
-/// A request for the work index (`/`, [`work::respond`]) or under
-/// `/record/` ([`record::respond`]).
+/// A request for the work index (`/`, [`work::respond`]), under
+/// `/record/` ([`record::respond`]) or under `/translate/`
+/// ([`translate::respond`]).
 fn recording_page(site: &Site, request: &mut http::Request) -> Response {
     let head = &request.head;
     let post = match head.method {
@@ -510,6 +513,8 @@ fn recording_page(site: &Site, request: &mut http::Request) -> Response {
     };
     let mut reply = if head.path == "/" {
         work::respond(&site.root, &incoming)
+    } else if head.path.starts_with(&format!("{}/", translate::PREFIX)) {
+        translate::respond(&site.root, &incoming, request.body)
     } else {
         record::respond(&site.root, &incoming, request.body)
     };

@@ -179,8 +179,14 @@ pub(super) const FONTS_STYLE: Asset = Asset {
 pub(super) const RECORD_SCRIPT: Asset =
     Asset::script("record", include_str!("../../assets/studio/record.js"));
 
+/// The translation page's script: checks and saves the typed text.
+pub(super) const TRANSLATE_SCRIPT: Asset = Asset::script(
+    "translate",
+    include_str!("../../assets/studio/translate.js"),
+);
+
 /// Every static file.
-const ASSETS: &[&Asset] = &[&STYLE, &FONTS_STYLE, &RECORD_SCRIPT];
+const ASSETS: &[&Asset] = &[&STYLE, &FONTS_STYLE, &RECORD_SCRIPT, &TRANSLATE_SCRIPT];
 
 /// Whether a request's path is a static file's address.
 pub(super) fn is_asset_path(path: &str) -> bool {
@@ -227,6 +233,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "message.html",
         include_str!("../../assets/studio/message.html"),
+    ),
+    (
+        "translate.html",
+        include_str!("../../assets/studio/translate.html"),
     ),
 ];
 
