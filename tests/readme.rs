@@ -100,6 +100,7 @@ const ADAPTED: &[(&str, &str)] = &[
     ("path/to/project", "{project}"),
     // Port 8000 may be taken on a shared machine.
     ("--open", "--open --port 0"),
+    ("--share", "--share --port 0"),
 ];
 
 fn run(dir: &Path, args: &[String], env: &[(&str, String)]) -> (i32, String) {
@@ -221,7 +222,23 @@ fn every_command_the_readme_shows_runs_as_shown() {
             ran += 1;
             if first == "watch" || first == "serve" {
                 let watching = Watching::run_in(&dir, &args, &env);
-                if first == "serve" {
+                if first == "serve" && args.contains(&"--share".to_owned()) {
+                    // Reached through 127.0.0.1 only, never the network
+                    // address it prints for phones.
+                    let lines = watching.wait_for("watching");
+                    let link = lines
+                        .iter()
+                        .find_map(|line| line.split_once("on this machine, open:"))
+                        .and_then(|(_, rest)| rest.split_whitespace().next())
+                        .unwrap_or_else(|| panic!("no link in {lines:?}"));
+                    let (host, token) = link
+                        .strip_prefix("http://127.0.0.1:")
+                        .and_then(|rest| rest.split_once("/?token="))
+                        .unwrap_or_else(|| panic!("no token in {link:?}"));
+                    let port: u16 = host.parse().unwrap();
+                    assert_eq!(get(port, "/fr/at-the-door.html").0, 403);
+                    assert_eq!(get(port, &format!("/?token={token}")).0, 303);
+                } else if first == "serve" {
                     let lines = watching.wait_for("serving");
                     let line = lines.last().unwrap();
                     let address = line

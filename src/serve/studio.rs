@@ -115,7 +115,7 @@ impl Reply {
     pub(super) fn policy(&self) -> String {
         let own = if self.page { "'self'" } else { "'none'" };
         format!(
-            "default-src 'none'; script-src {own}; style-src {own}; media-src 'self' blob:; connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'"
+            "default-src 'none'; script-src {own}; style-src {own}; font-src {own}; media-src 'self' blob:; connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'"
         )
     }
 }

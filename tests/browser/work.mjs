@@ -50,6 +50,18 @@ try {
   })));
   result.next = await page.$$eval('a.next', (as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent })));
   result.wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  // Every language's own name is drawn with a font that has its letters:
+  // kyr's own Adlam and Arabic faces, served by kyr serve, on a phone
+  // that has none.
+  await page.evaluate(() => document.fonts.ready);
+  result.fonts = await page.evaluate(async () => {
+    const faces = {};
+    for (const [family, sample] of [['kyr Noto Sans Adlam', '\u{1E900}'], ['kyr Noto Naskh Arabic', '\u0627']]) {
+      const loaded = await document.fonts.load(`18px "${family}"`, sample);
+      faces[family] = loaded.some((f) => f.status === 'loaded');
+    }
+    return faces;
+  });
   await page.screenshot({ path: path.join(shots, 'work.png'), fullPage: true });
   const record = await page.$('a.next-record');
   if (record) {
@@ -63,6 +75,9 @@ try {
   if (result.wide > PHONE.width) failures.push(`the index is ${result.wide} px wide on a ${PHONE.width} px phone`);
   if (result.missing.length) failures.push(`not found: ${result.missing.join(', ')}`);
   if (result.errors.length) failures.push(`script errors: ${result.errors.join('; ')}`);
+  for (const [family, loaded] of Object.entries(result.fonts)) {
+    if (!loaded) failures.push(`the font ${family} was not loaded from kyr serve`);
+  }
 } catch (e) {
   failures.push(`${e.message}`);
 } finally {
