@@ -54,6 +54,7 @@ const LANGUAGES: &[(&str, Direction, [&str; 6])] = &[
     ("en", Direction::Ltr, parts!("en")),
     ("fr", Direction::Ltr, parts!("fr")),
     ("es", Direction::Ltr, parts!("es")),
+    ("ar", Direction::Rtl, parts!("ar")),
 ];
 
 /// One language's studio words.

@@ -252,29 +252,35 @@ fn a_spanish_reader_and_an_unknown_code_and_more_problems_than_shown() {
     );
 }
 
-/// An Arabic page (chain ar → en): kyr has no Arabic studio words, so the
-/// banner is English, and laid out as English reads (left to right) in
-/// the right-to-left page: right-aligned English sentences with the file
-/// names reordered around them would read worse. Its `lang` and `dir`
-/// say so, so the page around it keeps its own.
+/// An Arabic page (chain ar → en): the banner speaks Arabic, right to
+/// left, and each file name and message id reads left to right inside it.
 #[test]
-fn an_arabic_page_gets_an_english_banner_laid_out_left_to_right() {
+fn an_arabic_page_gets_an_arabic_banner_with_file_names_left_to_right() {
     let found = wolof_problems();
     let html = plain(&banner(&found, &Ui::new(None, &chain(&["ar", "en"]))).html);
     assert!(
-        html.starts_with("<aside class=\"kyr-problems\" lang=\"en\" dir=\"ltr\">"),
+        html.starts_with("<aside class=\"kyr-problems\" lang=\"ar\" dir=\"rtl\">"),
         "{html}"
     );
-    assert!(html.contains("kyr found problems in this page"), "{html}");
-    assert!(html.contains("(1 error)"), "{html}");
+    assert!(html.contains("وجد kyr مشكلات في هذه الصفحة"), "{html}");
+    assert!(html.contains("(الأخطاء: 1)"), "{html}");
     assert!(
         html.contains("<bdi dir=\"ltr\">locales/wo/door.ftl:2:13</bdi>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<code dir=\"ltr\">door-silent</code>"),
+        "{html}"
+    );
+    // kyr's own English words keep their language and direction.
+    assert!(
+        html.contains("<span lang=\"en\" dir=\"ltr\">invalid Fluent syntax"),
         "{html}"
     );
 }
 
 #[test]
-fn every_code_a_translators_slip_makes_has_words_in_english_french_and_spanish() {
+fn every_code_a_translators_slip_makes_has_words_in_english_french_spanish_and_arabic() {
     let slips = [
         "ftl-syntax",
         "message-unusable",
@@ -296,7 +302,7 @@ fn every_code_a_translators_slip_makes_has_words_in_english_french_and_spanish()
         "text-outside",
     ];
     for code in slips {
-        for tag in ["en", "fr", "es"] {
+        for tag in ["en", "fr", "es", "ar"] {
             let (text, found_in) =
                 Ui::new(Some(tag), &[]).text(&format!("studio-problem-{code}"), &[]);
             assert_eq!(found_in, tag, "{tag} has no words for `{code}`: {text}");

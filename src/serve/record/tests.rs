@@ -287,8 +287,12 @@ fn the_page_shows_one_message_escaped_in_its_language_and_direction() {
         page.contains("<blockquote id=\"text\" lang=\"en\" dir=\"ltr\"><p>You have rights, <strong>whatever your status</strong>.</p>"),
         "{page}"
     );
+    // In Arabic, as the page now speaks.
+    assert!(page.contains("<html lang=\"ar\" dir=\"rtl\">"), "{page}");
     assert!(
-        page.contains("Not written in العربية yet. Here it is in English: say it in العربية."),
+        page.contains(
+            "لم يُكتب بعد باللغة العربية. هذا هو النص باللغة English: قُله باللغة العربية."
+        ),
         "{page}"
     );
     // Adlam reads right to left.
