@@ -59,6 +59,7 @@ const seen = await page.evaluate(() => {
     first: document.body.firstElementChild === box,
     place: place ? place.textContent : null,
     placeDir: place ? getComputedStyle(place).direction : null,
+    detailDir: (() => { const d = box.querySelector(".kyr-detail > span[lang=en]"); return d ? getComputedStyle(d).direction + " " + getComputedStyle(d).display : null; })(),
     heading: box.querySelector('summary').innerText,
     scrollWidth: document.documentElement.scrollWidth,
   };
@@ -76,6 +77,7 @@ else {
   if (seen.scrollWidth > width) failed.push(`the page is ${seen.scrollWidth}px wide`);
   if (!seen.styled) failed.push('the box has not its own style');
   if (seen.placeDir !== 'ltr') failed.push(`the file name reads ${seen.placeDir}`);
+  if (seen.detailDir !== 'ltr block') failed.push(`kyr's English words read ${seen.detailDir}, not as a left-to-right block of their own`);
 }
 if (blocked.length) failed.push(`the policy blocked: ${blocked.join(' | ')}`);
 if (errors.length) failed.push(`script errors: ${errors.join(' | ')}`);
