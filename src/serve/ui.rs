@@ -55,6 +55,7 @@ const LANGUAGES: &[(&str, Direction, [&str; 6])] = &[
     ("fr", Direction::Ltr, parts!("fr")),
     ("es", Direction::Ltr, parts!("es")),
     ("ar", Direction::Rtl, parts!("ar")),
+    ("pt", Direction::Ltr, parts!("pt")),
 ];
 
 /// One language's studio words.
@@ -347,6 +348,8 @@ mod tests {
         assert_eq!(Ui::new(None, &chain(&["mam", "es"])).lang(), "es");
         assert_eq!(Ui::new(None, &chain(&["fr-CA", "en"])).lang(), "fr");
         assert_eq!(Ui::new(None, &chain(&["ff-Adlm", "ff"])).lang(), "en");
+        assert_eq!(Ui::new(None, &chain(&["pt-BR", "en"])).lang(), "pt");
+        assert_eq!(Ui::new(None, &chain(&["ar", "en"])).dir(), "rtl");
         assert_eq!(Ui::new(Some("es"), &chain(&["wo", "fr"])).lang(), "es");
         assert_eq!(Ui::new(Some("xx"), &chain(&["wo", "fr"])).lang(), "fr");
     }

@@ -280,7 +280,7 @@ fn an_arabic_page_gets_an_arabic_banner_with_file_names_left_to_right() {
 }
 
 #[test]
-fn every_code_a_translators_slip_makes_has_words_in_english_french_spanish_and_arabic() {
+fn every_code_a_translators_slip_makes_has_words_in_every_studio_language() {
     let slips = [
         "ftl-syntax",
         "message-unusable",
@@ -302,7 +302,7 @@ fn every_code_a_translators_slip_makes_has_words_in_english_french_spanish_and_a
         "text-outside",
     ];
     for code in slips {
-        for tag in ["en", "fr", "es", "ar"] {
+        for tag in ["en", "fr", "es", "ar", "pt"] {
             let (text, found_in) =
                 Ui::new(Some(tag), &[]).text(&format!("studio-problem-{code}"), &[]);
             assert_eq!(found_in, tag, "{tag} has no words for `{code}`: {text}");
