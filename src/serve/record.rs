@@ -29,6 +29,7 @@ use std::path::Path;
 use serde::Serialize;
 
 pub(super) use super::studio::{Incoming, Reply};
+use super::studio::{is_name, query_number};
 
 use super::ui::Ui;
 use crate::config::Locale;
@@ -83,24 +84,6 @@ fn are_names(post: bool, parts: &[&str]) -> bool {
         all => all,
     };
     checked.iter().all(|p| is_name(p))
-}
-
-/// The number a page's query gives `name` (`at=<n>`), if any.
-fn query_number(query: &str, name: &str) -> Option<usize> {
-    query
-        .split('&')
-        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
-        .and_then(|n| n.parse().ok())
-}
-
-/// Whether a part of a URL can be a locale tag, document name or message
-/// id: letters, digits, `-` and `_`, so never a path of its own.
-fn is_name(part: &str) -> bool {
-    !part.is_empty()
-        && part.len() <= 200
-        && part
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// Calls `answer` with the project as it is on disk now.

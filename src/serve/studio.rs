@@ -6,8 +6,11 @@
 //! pages run no inline script and a browser may keep the files.
 
 use minijinja::{Environment, Value, context};
+use serde::Serialize;
 
 use super::ui::{self, Ui};
+use crate::config::Locale;
+use crate::doc::model::Lang;
 use crate::html;
 use crate::i18n::stale::short_digest;
 
@@ -63,6 +66,53 @@ pub(super) fn accepted_languages(header: Option<&str>) -> Vec<String> {
         .collect();
     weighted.sort_by(|a, b| b.0.total_cmp(&a.0));
     weighted.into_iter().map(|(_, tag)| tag).collect()
+}
+
+/// A language as the studio's pages name it: in itself, with its
+/// direction.
+#[derive(Serialize)]
+pub(super) struct Language {
+    pub(super) tag: String,
+    pub(super) name: String,
+    pub(super) dir: &'static str,
+}
+
+impl Language {
+    /// A locale of the project, by its endonym.
+    pub(super) fn of(locale: &Locale) -> Language {
+        Language {
+            tag: locale.tag.clone(),
+            name: locale.endonym.clone(),
+            dir: locale.direction.as_str(),
+        }
+    }
+
+    /// The language a resolved text is written in.
+    pub(super) fn of_lang(lang: &Lang) -> Language {
+        Language {
+            tag: lang.tag.clone(),
+            name: lang.name.clone(),
+            dir: lang.dir.as_str(),
+        }
+    }
+}
+
+/// Whether a part of a URL can be a locale tag, document name or message
+/// id: letters, digits, `-` and `_`, so never a path of its own.
+pub(super) fn is_name(part: &str) -> bool {
+    !part.is_empty()
+        && part.len() <= 200
+        && part
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The number a page's query gives `name` (`at=<n>`), if any.
+pub(super) fn query_number(query: &str, name: &str) -> Option<usize> {
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+        .and_then(|n| n.parse().ok())
 }
 
 /// What a studio request is answered with.
@@ -276,6 +326,26 @@ pub(super) fn render(
         .and_then(|env| env.get_template(name)?.render(context))
         .map(Reply::html)
         .map_err(|e| Reply::text(500, format!("the studio page could not be made: {e:#}")))
+}
+
+/// A copy of the fixture project `tests/fixtures/<relative>`, for the
+/// studio's tests.
+#[cfg(test)]
+pub(super) fn fixture_copy(relative: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(relative);
+    for entry in walkdir::WalkDir::new(&src) {
+        let entry = entry.unwrap();
+        let to = dir.path().join(entry.path().strip_prefix(&src).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &to).unwrap();
+        }
+    }
+    dir
 }
 
 #[cfg(test)]

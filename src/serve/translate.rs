@@ -25,7 +25,7 @@ use std::path::Path;
 use fluent_bundle::FluentValue;
 use serde_json::json;
 
-use super::studio::{Incoming, Reply};
+use super::studio::{Incoming, Reply, is_name, query_number};
 use super::ui::Ui;
 use crate::base::error::Error;
 use crate::commands::translate::{self, Checked, Finding, Saved, Typed};
@@ -58,7 +58,7 @@ pub(super) fn respond(root: &Path, request: &Incoming, body: &mut dyn Read) -> R
     };
     match (request.post, parts.as_slice()) {
         (false, [tag, doc]) => {
-            let at = position(request.query);
+            let at = query_number(request.query, "at").unwrap_or(1);
             page::message(&project, &ui(Some(&project), tag), tag, doc, at)
                 .unwrap_or_else(|refused| refused)
         }
@@ -99,25 +99,6 @@ pub(super) fn respond(root: &Path, request: &Incoming, body: &mut dyn Read) -> R
         }
         _ => Reply::text(404, ui(None, "").text("studio-not-found", &[]).0),
     }
-}
-
-/// Whether a part of a URL can be a locale tag, document name or message
-/// id: letters, digits, `-` and `_`, so never a path of its own.
-fn is_name(part: &str) -> bool {
-    !part.is_empty()
-        && part.len() <= 200
-        && part
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
-/// The message a page's query asks for (`at=<n>`, from 1), or the first.
-fn position(query: &str) -> usize {
-    query
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("at="))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(1)
 }
 
 /// The text a POST sends (`{"text": "..."}`, as JSON: a form of another

@@ -8,8 +8,7 @@
 //! (`?ui=<tag>`, kept in the `kyr-ui` cookie). A message that language
 //! lacks comes from the next one, marked with its own `lang` and `dir`.
 
-use std::borrow::Cow;
-use std::sync::Arc;
+use std::sync::LazyLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -65,6 +64,38 @@ struct Language {
     bundle: FluentBundle<FluentResource>,
 }
 
+impl Language {
+    /// Message `id` with `args`, when this language has it.
+    fn format(&self, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+        let pattern = self.bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        Some(
+            self.bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned(),
+        )
+    }
+
+    /// Its name for itself.
+    fn own_name(&self) -> String {
+        self.format(NAME, None)
+            .unwrap_or_else(|| self.tag.to_owned())
+    }
+}
+
+/// Every language's studio words, read once per process, in
+/// [`LANGUAGES`] order.
+static STUDIO: LazyLock<Vec<Language>> = LazyLock::new(|| {
+    LANGUAGES
+        .iter()
+        .map(|(tag, direction, sources)| Language {
+            tag,
+            direction: *direction,
+            bundle: bundle(tag, sources),
+        })
+        .collect()
+});
+
 /// A language a volunteer can choose, by its own name.
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct Choice {
@@ -80,7 +111,7 @@ pub(super) struct Choice {
 /// The words of one page: its languages, first the one it speaks.
 #[derive(Clone)]
 pub(super) struct Ui {
-    languages: Arc<Vec<Language>>,
+    languages: Vec<&'static Language>,
 }
 
 impl Ui {
@@ -97,19 +128,8 @@ impl Ui {
                 order.push(i);
             }
         }
-        let languages = order
-            .into_iter()
-            .map(|i| {
-                let (tag, direction, sources) = LANGUAGES[i];
-                Language {
-                    tag,
-                    direction,
-                    bundle: bundle(tag, &sources),
-                }
-            })
-            .collect();
         Ui {
-            languages: Arc::new(languages),
+            languages: order.into_iter().map(|i| &STUDIO[i]).collect(),
         }
     }
 
@@ -131,17 +151,10 @@ impl Ui {
         for (name, value) in args {
             fluent_args.set(*name, value.clone());
         }
-        for language in self.languages.iter() {
-            let Some(pattern) = language.bundle.get_message(id).and_then(|m| m.value()) else {
-                continue;
-            };
-            let mut errors = Vec::new();
-            let text = language
-                .bundle
-                .format_pattern(pattern, Some(&fluent_args), &mut errors);
-            return (text.into_owned(), language.tag);
-        }
-        (id.to_owned(), "en")
+        self.languages
+            .iter()
+            .find_map(|language| Some((language.format(id, Some(&fluent_args))?, language.tag)))
+            .unwrap_or_else(|| (id.to_owned(), "en"))
     }
 
     /// Message `id` with `args`, as escaped HTML: in a `span` with its own
@@ -167,14 +180,14 @@ impl Ui {
     /// The languages a volunteer can choose, each by its own name, sorted
     /// by that name.
     pub(super) fn choices(&self) -> Vec<Choice> {
-        let mut choices: Vec<Choice> = LANGUAGES
+        let mut choices: Vec<Choice> = STUDIO
             .iter()
-            .map(|(tag, direction, sources)| Choice {
-                tag,
-                name: own_name(tag, sources),
-                dir: direction.as_str(),
-                href: format!("?{QUERY}={tag}"),
-                current: *tag == self.lang(),
+            .map(|language| Choice {
+                tag: language.tag,
+                name: language.own_name(),
+                dir: language.direction.as_str(),
+                href: format!("?{QUERY}={}", language.tag),
+                current: language.tag == self.lang(),
             })
             .collect();
         choices.sort_by_key(|c| c.name.to_lowercase());
@@ -225,21 +238,10 @@ pub(super) fn in_every_language(
     order
         .into_iter()
         .filter_map(|i| {
-            let (tag, direction, sources) = LANGUAGES[i];
-            let bundle = bundle(tag, &sources);
-            let texts: Option<Vec<String>> = ids
-                .iter()
-                .map(|id| {
-                    let pattern = bundle.get_message(id)?.value()?;
-                    let mut errors = Vec::new();
-                    Some(
-                        bundle
-                            .format_pattern(pattern, None, &mut errors)
-                            .into_owned(),
-                    )
-                })
-                .collect();
-            texts.map(|texts| (tag, direction.as_str(), texts))
+            let language = &STUDIO[i];
+            let texts: Option<Vec<String>> =
+                ids.iter().map(|id| language.format(id, None)).collect();
+            texts.map(|texts| (language.tag, language.direction.as_str(), texts))
         })
         .collect()
 }
@@ -274,19 +276,6 @@ fn bundle(tag: &str, sources: &[&'static str; 6]) -> FluentBundle<FluentResource
         bundle.add_resource_overriding(resource);
     }
     bundle
-}
-
-/// A language's name for itself.
-fn own_name(tag: &str, sources: &[&'static str; 6]) -> String {
-    let bundle = bundle(tag, sources);
-    let name = bundle
-        .get_message(NAME)
-        .and_then(|m| m.value())
-        .map(|pattern| {
-            let mut errors = Vec::new();
-            bundle.format_pattern(pattern, None, &mut errors)
-        });
-    name.map_or_else(|| tag.to_owned(), Cow::into_owned)
 }
 
 /// The language a request chose: `?ui=<tag>` first, then the cookie; only
@@ -325,7 +314,7 @@ mod tests {
     fn every_studio_file_reads_whole_and_says_only_what_english_says() {
         let english = &LANGUAGES[0];
         assert_eq!(english.0, "en");
-        for (tag, _, sources) in LANGUAGES {
+        for ((tag, _, sources), language) in LANGUAGES.iter().zip(STUDIO.iter()) {
             for (part, source) in PARTS.iter().zip(sources) {
                 let resource = FluentResource::try_new((*source).to_owned());
                 assert!(resource.is_ok(), "{tag}/{part}.ftl does not read whole");
@@ -337,7 +326,7 @@ mod tests {
                     );
                 }
             }
-            assert_ne!(own_name(tag, sources), *tag, "{tag} names itself");
+            assert_ne!(language.own_name(), *tag, "{tag} names itself");
         }
     }
 
@@ -364,21 +353,13 @@ mod tests {
         english
             .add_resource(FluentResource::try_new("only-en = <b> & co\n".to_owned()).unwrap())
             .unwrap();
-        let (tag, direction, sources) = LANGUAGES[1];
-        let languages = vec![
-            Language {
-                tag,
-                direction,
-                bundle: bundle(tag, &sources),
-            },
-            Language {
-                tag: "en",
-                direction: Direction::Ltr,
-                bundle: english,
-            },
-        ];
+        let english: &'static Language = Box::leak(Box::new(Language {
+            tag: "en",
+            direction: Direction::Ltr,
+            bundle: english,
+        }));
         let ui = Ui {
-            languages: Arc::new(languages),
+            languages: vec![&STUDIO[1], english],
         };
         assert_eq!(
             ui.html("only-en", &[]),

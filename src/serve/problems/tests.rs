@@ -11,17 +11,7 @@ use crate::build::{BuildOptions, Format};
 /// a line that lost its `=` (in `door`), and a document `street` whose
 /// Wolof title leaves `**` open.
 fn project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/build/basic");
-    for entry in walkdir::WalkDir::new(&src) {
-        let entry = entry.unwrap();
-        let to = dir.path().join(entry.path().strip_prefix(&src).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &to).unwrap();
-        }
-    }
+    let dir = crate::serve::studio::fixture_copy("build/basic");
     let write = |path: &str, text: &str| std::fs::write(dir.path().join(path), text).unwrap();
     let config = std::fs::read_to_string(dir.path().join("kyr.toml")).unwrap();
     write(

@@ -15,10 +15,10 @@ use super::read::{self, Read};
 use super::{Entry, Incoming, PREFIX, Reply, State, find, query_number, reading_order};
 use crate::config::Locale;
 use crate::doc::Skeleton;
-use crate::doc::model::Lang;
 use crate::i18n::Messages;
 use crate::i18n::recordings;
 use crate::project::Project;
+use crate::serve::studio::Language;
 use crate::serve::studio::{RECORD_SCRIPT, render};
 use crate::serve::ui::Ui;
 
@@ -55,32 +55,6 @@ impl Titled {
             html: read.html,
             tag,
             dir,
-        }
-    }
-}
-
-/// A language as the pages name it: in itself, with its direction.
-#[derive(Serialize)]
-struct Language {
-    tag: String,
-    name: String,
-    dir: &'static str,
-}
-
-impl Language {
-    fn of(locale: &Locale) -> Language {
-        Language {
-            tag: locale.tag.clone(),
-            name: locale.endonym.clone(),
-            dir: locale.direction.as_str(),
-        }
-    }
-
-    fn of_lang(lang: &Lang) -> Language {
-        Language {
-            tag: lang.tag.clone(),
-            name: lang.name.clone(),
-            dir: lang.dir.as_str(),
         }
     }
 }

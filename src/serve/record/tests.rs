@@ -10,18 +10,7 @@ use crate::serve::studio::{FONTS_STYLE, RECORD_SCRIPT, STYLE};
 
 /// A copy of `tests/fixtures/build/basic`.
 fn project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/build/basic");
-    for entry in walkdir::WalkDir::new(&src) {
-        let entry = entry.unwrap();
-        let to = dir.path().join(entry.path().strip_prefix(&src).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &to).unwrap();
-        }
-    }
-    dir
+    crate::serve::studio::fixture_copy("build/basic")
 }
 
 fn fixture(name: &str) -> Vec<u8> {

@@ -17,25 +17,7 @@ use crate::i18n::edit::typed_of;
 use crate::i18n::refs::message_refs;
 use crate::i18n::{LocaleBundle, stale};
 use crate::project::Project;
-use crate::serve::studio::{Asset, TRANSLATE_SCRIPT, render};
-
-/// A language as the page names it: in itself, with its direction.
-#[derive(Serialize)]
-struct Language {
-    tag: String,
-    name: String,
-    dir: &'static str,
-}
-
-impl Language {
-    fn of(locale: &Locale) -> Language {
-        Language {
-            tag: locale.tag.clone(),
-            name: locale.endonym.clone(),
-            dir: locale.direction.as_str(),
-        }
-    }
-}
+use crate::serve::studio::{Asset, Language, TRANSLATE_SCRIPT, render};
 
 /// A piece of a text as the page shows it: text, or a variable (a chip
 /// with its name and value).

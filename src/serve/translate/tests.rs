@@ -7,18 +7,7 @@ use std::path::Path;
 use super::*;
 
 fn project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/translate/shelter");
-    for entry in walkdir::WalkDir::new(&src) {
-        let entry = entry.unwrap();
-        let to = dir.path().join(entry.path().strip_prefix(&src).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &to).unwrap();
-        }
-    }
-    dir
+    crate::serve::studio::fixture_copy("translate/shelter")
 }
 
 fn incoming<'r>(post: bool, path: &'r str, query: &'r str, kind: Option<&'r str>) -> Incoming<'r> {
