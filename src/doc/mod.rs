@@ -80,13 +80,29 @@ pub struct FrontMatter {
     pub last_reviewed: Option<String>,
     /// Public guidance the content is based on.
     pub sources: Vec<Source>,
-    /// The locale a card's back (the statement for an officer) is in.
-    pub officer_locale: String,
+    /// The locale a card's back (the statement for an officer) is in, as
+    /// written, and where; see [`FrontMatter::officer_locale`] for the
+    /// default.
+    pub officer: Option<(String, Span)>,
     /// Which sections go on a card's two sides.
     pub card: Option<CardSides>,
     /// Where a QR code points (`{locale}` and `{document}` are filled in);
     /// `Some("")` turns off a project-wide one.
     pub qr: Option<String>,
+}
+
+impl FrontMatter {
+    /// The locale a card's back is in: the one the front matter names,
+    /// else English when the project has it (officers in the U.S.), else
+    /// the reference (the language of the country the project is written
+    /// in).
+    pub fn officer_locale<'c>(&'c self, config: &'c crate::config::Config) -> &'c str {
+        match &self.officer {
+            Some((tag, _)) => tag,
+            None if config.locale("en").is_some() => "en",
+            None => &config.reference,
+        }
+    }
 }
 
 /// The sections of a document printed on a wallet card, each named by the
@@ -286,16 +302,16 @@ fn read_front_matter(
         return None;
     }
     let qr = read_qr(raw.qr.as_ref(), &at, diags)?;
-    let officer_locale = raw
+    let officer = raw
         .officer_locale
         .as_ref()
-        .map_or_else(|| "en".to_owned(), |l| l.get_ref().clone());
+        .map(|l| (l.get_ref().clone(), at(l.span())));
     Some(FrontMatter {
         title,
         layouts: raw.layouts,
         last_reviewed,
         sources,
-        officer_locale,
+        officer,
         card,
         qr,
     })

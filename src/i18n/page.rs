@@ -6,8 +6,8 @@
 
 use fluent_bundle::types::{FluentNumber, FluentNumberOptions, FluentNumberStyle};
 
-use crate::base::diag::{Diagnostic, Span};
-use crate::config::Locale;
+use crate::base::diag::{Diagnostic, Span, Strict};
+use crate::config::{Config, Locale};
 use crate::doc::model::{Block, Inline, Reference};
 use crate::doc::{CardSides, Layout, Skeleton};
 use crate::i18n::Messages;
@@ -87,7 +87,7 @@ impl<'p> Messages<'p> {
         &self,
         locale: &'p Locale,
         document: &str,
-        strict: bool,
+        strict: Strict,
         date: Option<&str>,
     ) -> Resolver<'p> {
         let extra: &[(&str, &str)] = match &date {
@@ -102,7 +102,7 @@ impl<'p> Messages<'p> {
         &self,
         locale: &'p Locale,
         document: &str,
-        strict: bool,
+        strict: Strict,
         extra: &[(&str, &str)],
     ) -> Resolver<'p> {
         Resolver::new(
@@ -117,12 +117,15 @@ impl<'p> Messages<'p> {
     }
 
     /// Resolves a document in a locale.
-    pub(crate) fn page(&self, locale: &'p Locale, skeleton: &Skeleton, strict: bool) -> Page<'p> {
+    pub(crate) fn page(&self, locale: &'p Locale, skeleton: &Skeleton, strict: Strict) -> Page<'p> {
         let (mut resolver, document, texts, review_notice, notices) =
             self.body(locale, skeleton, strict);
         let is_card = skeleton.front.layouts.contains(&Layout::Card);
-        let officer_used = match self.config.locale(&skeleton.front.officer_locale) {
-            Some(officer) if is_card => self.body(officer, skeleton, false).0.used,
+        let officer_used = match self
+            .config
+            .locale(skeleton.front.officer_locale(self.config))
+        {
+            Some(officer) if is_card => self.body(officer, skeleton, Strict::OFF).0.used,
             _ => Vec::new(),
         };
         let card = is_card.then(|| self.card(locale, skeleton));
@@ -148,7 +151,7 @@ impl<'p> Messages<'p> {
         &self,
         locale: &'p Locale,
         skeleton: &Skeleton,
-        strict: bool,
+        strict: Strict,
     ) -> (
         Resolver<'p>,
         Document,
@@ -245,15 +248,15 @@ impl<'p> Messages<'p> {
         let CardSections { sides, front, back } = card_sections(skeleton)?;
         let officer = self
             .config
-            .locale(&skeleton.front.officer_locale)
-            .ok_or_else(|| Box::new(unknown_officer_locale(skeleton)))?;
+            .locale(skeleton.front.officer_locale(self.config))
+            .ok_or_else(|| Box::new(unknown_officer_locale(skeleton, self.config)))?;
         let mut diagnostics = Vec::new();
         let mut failed = false;
         let mut part = |locale: &'p Locale, blocks: &[Block]| {
             let mut resolver = self.resolver(
                 locale,
                 &skeleton.name,
-                false,
+                Strict::OFF,
                 skeleton.front.last_reviewed.as_deref(),
             );
             let part = Skeleton {
@@ -286,7 +289,7 @@ impl<'p> Messages<'p> {
     fn sheet_help(&self, reference: Option<&'p Locale>) -> (Vec<Inline>, Vec<Diagnostic>) {
         match reference {
             Some(reference) => {
-                let mut help_resolver = self.resolver(reference, "card-sheet", false, None);
+                let mut help_resolver = self.resolver(reference, "card-sheet", Strict::OFF, None);
                 let text = help_resolver.interface_message(interface::CARD_SHEET_HELP);
                 (text, help_resolver.diagnostics)
             }
@@ -300,7 +303,7 @@ impl<'p> Messages<'p> {
     pub(crate) fn index(
         &self,
         exists: &dyn Fn(&str) -> bool,
-        strict: bool,
+        strict: Strict,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<IndexTexts> {
         let config = self.config;
@@ -334,7 +337,7 @@ impl<'p> Messages<'p> {
     /// notice unless it is reviewed.
     fn locale_states(
         &self,
-        strict: bool,
+        strict: Strict,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Vec<(Vec<Inline>, Option<Vec<Inline>>)> {
         let coverage = coverage::coverage(self, &[]);
@@ -356,7 +359,7 @@ impl<'p> Messages<'p> {
     fn document_titles(
         &self,
         exists: &dyn Fn(&str) -> bool,
-        strict: bool,
+        strict: Strict,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Vec<Vec<Option<Vec<Inline>>>> {
         let mut titles = Vec::new();
@@ -419,14 +422,26 @@ pub(crate) fn no_card_side(side: &Reference) -> Diagnostic {
     .hint("name the message of a heading (`## { id }`) of this document")
 }
 
-/// A card's `officer_locale` is not configured.
-pub(crate) fn unknown_officer_locale(skeleton: &Skeleton) -> Diagnostic {
+/// A card's `officer_locale` is not configured (the default always is),
+/// at its value.
+pub(crate) fn unknown_officer_locale(skeleton: &Skeleton, config: &Config) -> Diagnostic {
+    let span = skeleton
+        .front
+        .officer
+        .as_ref()
+        .map_or_else(|| Span::new(skeleton.file, 0..0), |(_, at)| at.clone());
+    let known: Vec<&str> = config.locales.keys().map(String::as_str).collect();
     Diagnostic::error(format!(
         "`officer_locale = \"{}\"` is not a configured locale",
-        skeleton.front.officer_locale
+        skeleton.front.officer_locale(config)
     ))
     .code("card")
-    .at(Span::new(skeleton.file, 0..0))
+    .at(span)
+    .hint(format!(
+        "name one of {}, or leave `officer_locale` out: the card's back is then in English when the project has it, else in `{}`, the reference",
+        known.join(", "),
+        config.reference
+    ))
 }
 
 /// Blocks without the paragraphs and list items that are just a skipped

@@ -14,7 +14,7 @@ mod messages;
 
 use std::collections::{BTreeMap, HashSet};
 
-use crate::base::diag::{Diagnostic, Sink, Span};
+use crate::base::diag::{Diagnostic, Sink, Span, Strict};
 use crate::base::error::Error;
 use crate::config::Locale;
 use crate::i18n::coverage::{self, interface_keys};
@@ -29,8 +29,8 @@ use crate::project::Project;
 pub struct CheckOptions {
     /// Locales to check (all when empty).
     pub locales: Vec<String>,
-    /// Every warning is an error.
-    pub strict: bool,
+    /// Every warning is an error, but those `--allow` names.
+    pub strict: Strict,
 }
 
 /// What `kyr check` found.
@@ -85,7 +85,7 @@ pub fn check(project: &Project, options: &CheckOptions) -> Sink {
     // The index page's texts, as a build resolves them (a project with no
     // document yet has only those).
     let mut index = Vec::new();
-    project.messages().index(&|_| true, false, &mut index);
+    project.messages().index(&|_| true, Strict::OFF, &mut index);
     for d in index {
         if !found.contains(&d) {
             found.push(d);
@@ -144,10 +144,10 @@ fn card_problems(project: &Project) -> Vec<Diagnostic> {
         }
         if project
             .config
-            .locale(&skeleton.front.officer_locale)
+            .locale(skeleton.front.officer_locale(&project.config))
             .is_none()
         {
-            found.push(page::unknown_officer_locale(skeleton));
+            found.push(page::unknown_officer_locale(skeleton, &project.config));
         }
     }
     found
@@ -164,7 +164,7 @@ fn check_locale(
     found: &mut Vec<Diagnostic>,
 ) {
     for skeleton in &project.skeletons {
-        let page = project.messages().page(locale, skeleton, false);
+        let page = project.messages().page(locale, skeleton, Strict::OFF);
         for var in lint::printed_vars(&page) {
             *printed.entry(var).or_insert(0) += 1;
         }
