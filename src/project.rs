@@ -128,13 +128,14 @@ pub fn load(start: &Path) -> Result<Project, Error> {
     let limits = &config.limits;
     let (skeletons, unread_documents) = load_content(&root, limits, &mut files, &mut diags)?;
     let all_documents = unread_documents.is_empty();
-    let catalog = load_locales(
+    let mut catalog = load_locales(
         &root,
         &config,
         (&skeletons, all_documents),
         &mut files,
         &mut diags,
     )?;
+    i18n::builtin::fill_in((&config, config_file), &mut catalog, &mut files, &mut diags);
     let templates = load_templates(&root, limits, &mut files, &mut diags)?;
     let pdf_templates = load_pdf_templates(&root, limits, &mut files, &mut diags)?;
     let fonts = load_fonts(&root, limits, &mut files, &mut diags)?;

@@ -166,7 +166,7 @@ fn an_organizer_starts_a_project_of_their_own_and_it_builds_at_once() {
 }
 
 #[test]
-fn a_project_without_kyrs_interface_messages_is_told_where_they_come_from() {
+fn a_project_without_kyrs_interface_messages_shows_kyrs_own_and_is_told_what_to_add() {
     let folder = tempfile::tempdir().unwrap();
     let root = folder.path();
     std::fs::create_dir_all(root.join("locales/en")).unwrap();
@@ -176,22 +176,35 @@ fn a_project_without_kyrs_interface_messages_is_told_where_they_come_from() {
     )
     .unwrap();
     std::fs::write(root.join("locales/en/t.ftl"), "t = Title\n").unwrap();
-    // `check` says what a build would.
+    // `check` says what a build does, at the reference's table (there is
+    // no `kyr.ftl` to add them to yet), with the lines to add.
     for command in ["check", "build"] {
         let run = kyr(root, &[command]);
-        assert_eq!(run.code, 1, "{command}: {}", run.stderr);
+        assert_eq!(run.code, 0, "{command}: {}", run.stderr);
         assert!(
             run.stderr.contains(
-                "kyr.toml:1:1: error: message `kyr-not-legal-advice` is not defined in any of `en`"
+                "kyr.toml:2:10: warning: the reference locale `en` lacks 19 of kyr's interface messages (`kyr-help`, `kyr-not-legal-advice`, `kyr-last-reviewed`, `kyr-sources`, and 15 more): pages show kyr's own `en` text for them"
             ),
             "{command}: {}",
             run.stderr
         );
         assert!(
             run.stderr
-                .contains("copy `locales/en/kyr.ftl` from kyr (`kyr init` writes it)")
+                .contains("add kyr's `en` text to `locales/en/kyr.ftl`:\nkyr-help = Free legal help: { $organization }, { $hotline }\n"),
+            "{}",
+            run.stderr
         );
     }
+    let index = std::fs::read_to_string(root.join("out/index.html")).unwrap();
+    assert!(index.contains("General information, not legal advice."));
+    // Added, the warning goes.
+    let kyrs = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/interface/en.ftl"),
+    )
+    .unwrap();
+    std::fs::write(root.join("locales/en/kyr.ftl"), kyrs).unwrap();
+    let run = kyr(root, &["check", "--strict"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
 }
 
 /// The shell of each step of a GitHub workflow, by step name: its `run:`

@@ -1,4 +1,5 @@
-# Arabic translation of locales/en/kyr.ftl. Not yet reviewed by a native speaker.
+# رسائل واجهة kyr بالعربية (مترجمة من الإنجليزية في kyr).
+# لم يراجعها بعدُ متحدث أصلي.
 
 project-title = اعرف حقوقك
 kyr-not-legal-advice = معلومات عامة، وليست استشارة قانونية.
@@ -19,3 +20,5 @@ kyr-sources = المصادر
 kyr-listen = استمع
 kyr-documents = الوثائق
 kyr-help = مساعدة قانونية مجانية: { $organization }، { $hotline }
+# يُطبع في هامش ورقة بطاقات الجيب، بهذه اللغة (لغة المشروع) فقط: وهو لمن يطبع.
+kyr-card-sheet-help = اطبع الصفحتين على ورقة واحدة، على الوجهين، مع القلب على الحافة الطويلة، بحجم 100 % (الحجم الفعلي). ثم قُصّها على طول العلامات.

@@ -1,4 +1,5 @@
-# English interface messages used by kyr on every page.
+# kyr's interface messages in English: the words kyr prints on every page
+# and on the index around a project's own text.
 
 project-title = Know Your Rights
 kyr-not-legal-advice = General information, not legal advice.

@@ -1,4 +1,5 @@
-# Spanish translation of locales/en/kyr.ftl. Not yet reviewed by a native-speaking legal professional.
+# Los mensajes de la interfaz de kyr en español (traducidos del inglés de kyr).
+# Todavía no revisados por un profesional del derecho hablante nativo.
 
 project-title = Conozca sus derechos
 kyr-not-legal-advice = Información general, no es asesoría legal.

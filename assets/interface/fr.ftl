@@ -1,4 +1,5 @@
-# French translation of locales/en/kyr.ftl. Not yet reviewed by a native-speaking legal professional.
+# Les messages de l'interface de kyr en français (traduits de l'anglais de kyr).
+# Pas encore relus par un juriste dont c'est la langue maternelle.
 
 project-title = Connaissez vos droits
 kyr-not-legal-advice = Informations générales, pas des conseils juridiques.

@@ -1,4 +1,6 @@
-# Haitian Creole translation of locales/en/kyr.ftl. Not yet reviewed by a native speaker.
+# kyr's interface messages in Haitian Creole: PARTIAL. The messages this file lacks are
+# shown in English until they are translated (kyr check names them). Not yet
+# reviewed by a native speaker.
 
 project-title = Konnen Dwa Ou
 kyr-not-legal-advice = Enfòmasyon jeneral, se pa konsèy legal.

@@ -1,4 +1,5 @@
-# Brazilian Portuguese translation of locales/en/kyr.ftl. Not yet reviewed by a native-speaking legal professional.
+# As mensagens da interface do kyr em português do Brasil (traduzidas do inglês
+# do kyr). Ainda não revisadas por um profissional do direito falante nativo.
 
 project-title = Conheça seus direitos
 kyr-not-legal-advice = Informações gerais, não é orientação jurídica.
@@ -6,6 +7,7 @@ kyr-last-reviewed = Última revisão: { $date }
 kyr-unreviewed = Esta tradução ainda não foi revisada.
 kyr-partial = Algumas partes desta página ainda não foram traduzidas e aparecem em outro idioma.
 kyr-mostly-fallback = A maior parte desta página ainda não está traduzida. Os trechos marcados com o nome de um idioma são mostrados nesse idioma.
+kyr-not-translated = Este texto ainda não foi traduzido.
 kyr-translated = { $share } traduzido
 kyr-print = Imprimir
 kyr-print-handout = Folheto: imprimir a 100 %, de um ou dos dois lados.
@@ -18,3 +20,5 @@ kyr-sources = Fontes
 kyr-listen = Ouvir
 kyr-documents = Documentos
 kyr-help = Ajuda jurídica gratuita: { $organization }, { $hotline }
+# Impresso na margem de uma folha de cartões de bolso, só neste idioma (o do projeto): é para quem imprime.
+kyr-card-sheet-help = Imprimir as duas páginas numa única folha, frente e verso, virando pela borda longa, a 100 % (tamanho real). Depois cortar pelas marcas.

@@ -134,6 +134,9 @@ impl LocaleBundle {
 pub struct Catalog {
     /// Bundles by locale tag.
     pub locales: IndexMap<String, LocaleBundle>,
+    /// kyr's own interface texts, looked up after every chain, when the
+    /// reference lacks some of them (see [`super::builtin`]).
+    pub builtin: Vec<LocaleBundle>,
 }
 
 impl Catalog {

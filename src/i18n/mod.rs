@@ -14,6 +14,7 @@
 //! - [`lock`], [`stale`], [`coverage`]: lock files, stale translations,
 //!   coverage.
 
+pub(crate) mod builtin;
 pub(crate) mod catalog;
 pub(crate) mod coverage;
 pub(crate) mod edit;

@@ -15,7 +15,7 @@ use fluent_bundle::types::{FluentNumber, FluentValue};
 use fluent_bundle::{FluentArgs, FluentError, FluentMessage};
 use fluent_syntax::ast::Pattern;
 
-use crate::base::diag::{Diagnostic, Severity, Span, human_size};
+use crate::base::diag::{Diagnostic, Severity, Span, Strict, human_size};
 use crate::base::ident::VAR_BASE;
 use crate::base::text::{self, is_control};
 use crate::config::{Config, Locale, Var};
@@ -23,9 +23,9 @@ use crate::doc::markdown::{self, Mode, Problem};
 use crate::doc::model::{Block, Inline, Lang, Leaf, Recorded, Reference};
 use crate::doc::{Skeleton, Source};
 use crate::i18n::catalog::falls_back;
-use crate::i18n::interface;
 use crate::i18n::values::{self, Placeholders};
 use crate::i18n::{Catalog, LocaleBundle};
+use crate::i18n::{builtin, interface};
 
 /// A document in one locale, ready for a back end.
 #[derive(Debug, Clone)]
@@ -87,7 +87,7 @@ pub(crate) struct Resolver<'a> {
     catalog: &'a Catalog,
     locale: &'a Locale,
     document: String,
-    strict: bool,
+    strict: Strict,
     vars: Vec<(String, Var)>,
     /// Fluent arguments: each variable's value, for selectors.
     args: FluentArgs<'static>,
@@ -127,7 +127,7 @@ impl<'a> Resolver<'a> {
         catalog: &'a Catalog,
         locale: &'a Locale,
         document: &str,
-        strict: bool,
+        strict: Strict,
         extra: &[(&str, &str)],
         anchor: Span,
     ) -> Self {
@@ -433,6 +433,18 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        // kyr's own text of an interface message the reference lacks
+        // (warned about once, when the project was read).
+        if interface::MESSAGES.iter().any(|m| m.id == reference.id) {
+            for bundle in &self.catalog.builtin {
+                if let Attempt::Found(resolved) = self.resolve_from(bundle, reference, &key, inline)
+                {
+                    let lang =
+                        (bundle.tag != locale.tag).then(|| builtin::lang(self.config, &bundle.tag));
+                    return Some((resolved, lang));
+                }
+            }
+        }
         self.report_unresolved(reference, &key, &unusable);
         None
     }
@@ -440,10 +452,22 @@ impl<'a> Resolver<'a> {
     /// The message in locale `tag` of the chain: looked up, formatted,
     /// read as Markdown, its problems reported, and recorded as used.
     fn resolve_in(&mut self, tag: &str, reference: &Reference, key: &str, inline: bool) -> Attempt {
-        let catalog = self.catalog;
-        let Some(bundle) = catalog.get(tag) else {
-            return Attempt::Absent;
-        };
+        match self.catalog.get(tag) {
+            Some(bundle) => self.resolve_from(bundle, reference, key, inline),
+            None => Attempt::Absent,
+        }
+    }
+
+    /// The message in `bundle`: looked up, formatted, read as Markdown,
+    /// its problems reported, and recorded as used.
+    fn resolve_from(
+        &mut self,
+        bundle: &'a LocaleBundle,
+        reference: &Reference,
+        key: &str,
+        inline: bool,
+    ) -> Attempt {
+        let tag = bundle.tag.as_str();
         if bundle.broken.contains_key(&reference.id) {
             // Left out of the bundle when it was read, and reported.
             return Attempt::Unusable;
@@ -867,7 +891,7 @@ impl<'a> Resolver<'a> {
         let d = d.promote(self.strict);
         let fails = match owner {
             None => true,
-            Some(owner) => self.strict && owner == self.locale.tag,
+            Some(owner) => self.strict.promotes(&d.code) && owner == self.locale.tag,
         };
         if d.is_error() && fails {
             self.failed = true;

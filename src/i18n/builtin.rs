@@ -1,0 +1,284 @@
+//! kyr's own translations of its interface messages, compiled in: what
+//! `kyr init` writes into a new project, and what a page shows for an
+//! interface message its project's reference locale lacks (a project made
+//! before kyr had the message, or written in a language kyr's interface
+//! is only partly translated into), with a warning at the file to add it
+//! to.
+
+use std::collections::HashSet;
+
+use crate::base::diag::{Diagnostic, FileId, Files, Span};
+use crate::base::lang::Direction;
+use crate::config::Config;
+use crate::doc::model::Lang;
+use crate::i18n::catalog::{Catalog, Known, LocaleBundle, load_locale};
+use crate::i18n::interface;
+
+/// kyr's translations of its interface messages (`kyr.ftl`), by tag. The
+/// first ones have every message; the others are partial
+/// ([`missing_from`] names what they lack).
+const TRANSLATIONS: &[(&str, &str)] = &[
+    ("en", include_str!("../../assets/interface/en.ftl")),
+    ("fr", include_str!("../../assets/interface/fr.ftl")),
+    ("es", include_str!("../../assets/interface/es.ftl")),
+    ("pt", include_str!("../../assets/interface/pt.ftl")),
+    ("ar", include_str!("../../assets/interface/ar.ftl")),
+    ("ht", include_str!("../../assets/interface/ht.ftl")),
+    ("wo", include_str!("../../assets/interface/wo.ftl")),
+    ("ff", include_str!("../../assets/interface/ff.ftl")),
+    (
+        "ff-Adlm",
+        include_str!("../../assets/interface/ff-Adlm.ftl"),
+    ),
+];
+
+/// The language every interface message exists in.
+const LAST: &str = "en";
+
+/// kyr's translation of its interface messages into `tag`, if it has one.
+pub(crate) fn translation(tag: &str) -> Option<&'static str> {
+    TRANSLATIONS
+        .iter()
+        .find(|(t, _)| *t == tag)
+        .map(|(_, text)| *text)
+}
+
+/// The interface messages kyr's translation into `tag` lacks (all of them
+/// when kyr has none).
+pub(crate) fn missing_from(tag: &str) -> Vec<&'static str> {
+    let text = translation(tag).unwrap_or_default();
+    interface::MESSAGES
+        .iter()
+        .map(|m| m.id)
+        .filter(|id| !defines(text, id))
+        .collect()
+}
+
+/// Whether Fluent source `text` defines message `id` (at a line's start).
+fn defines(text: &str, id: &str) -> bool {
+    text.lines().any(|line| line_defines(line, id))
+}
+
+/// kyr's English lines of messages `ids`, each with the comment above it
+/// (for the person translating it).
+pub(crate) fn english_lines(ids: &[&str]) -> Vec<String> {
+    let lines: Vec<&str> = translation(LAST).unwrap_or_default().lines().collect();
+    let mut out = Vec::new();
+    for (at, line) in lines.iter().enumerate() {
+        if !ids.iter().any(|id| line_defines(line, id)) {
+            continue;
+        }
+        let comments = lines[..at].iter().rev().take_while(|l| l.starts_with('#'));
+        let mut comments: Vec<&str> = comments.copied().collect();
+        comments.reverse();
+        out.extend(
+            comments
+                .into_iter()
+                .map(|c| c.trim_start_matches('#').trim_start().to_owned()),
+        );
+        out.push((*line).to_owned());
+    }
+    out
+}
+
+/// Whether `line` defines message `id`.
+fn line_defines(line: &str, id: &str) -> bool {
+    line.strip_prefix(id)
+        .is_some_and(|rest| rest.trim_start().starts_with('='))
+}
+
+/// The line of kyr's source defining `id` in `tag` (`id = text`).
+fn line_of(tag: &str, id: &str) -> Option<&'static str> {
+    translation(tag)?
+        .lines()
+        .find(|line| line_defines(line, id))
+}
+
+/// When the reference locale lacks some of kyr's interface messages: adds
+/// kyr's own texts (in the reference's language where kyr has them, then
+/// in English) to the catalog for pages to show, and warns once, at the
+/// reference's `kyr.ftl`, with the lines to add.
+pub(crate) fn fill_in(
+    (config, config_file): (&Config, FileId),
+    catalog: &mut Catalog,
+    files: &mut Files,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let reference = &config.reference;
+    let lacking: Vec<&str> = interface::MESSAGES
+        .iter()
+        .map(|m| m.id)
+        .filter(|id| {
+            catalog
+                .get(reference)
+                .is_none_or(|b| !b.defines(id) && !b.broken.contains_key(*id))
+        })
+        .collect();
+    if lacking.is_empty() {
+        return;
+    }
+    let mut tags = vec![reference.as_str()];
+    if reference != LAST {
+        tags.push(LAST);
+    }
+    for tag in tags {
+        if let Some(bundle) = load(tag, config, files) {
+            catalog.builtin.push(bundle);
+        }
+    }
+    diags.push(missing_warning(
+        (config, config_file),
+        catalog,
+        files,
+        &lacking,
+    ));
+}
+
+/// kyr's translation into `tag` as a bundle of its own.
+fn load(tag: &str, config: &Config, files: &mut Files) -> Option<LocaleBundle> {
+    let text = translation(tag)?;
+    let langid = crate::base::lang::parse_tag(tag).ok()?;
+    let file = files.add(format!("<kyr's {tag} interface>"), text.to_owned());
+    let ids: HashSet<String> = interface::MESSAGES
+        .iter()
+        .map(|m| m.id.to_owned())
+        .collect();
+    let known = Known {
+        ids: &ids,
+        reference: tag,
+        all_documents: false,
+    };
+    // kyr's own files have no problems (a test holds it), so there is
+    // nothing to report.
+    let mut ignored = Vec::new();
+    Some(load_locale(
+        tag,
+        &langid,
+        &[file],
+        &known,
+        &config.limits,
+        files,
+        &mut ignored,
+    ))
+}
+
+/// The warning naming what the reference lacks, at the end of its
+/// `kyr.ftl` (the place to add them), else at its table in kyr.toml.
+fn missing_warning(
+    (config, config_file): (&Config, FileId),
+    catalog: &Catalog,
+    files: &Files,
+    lacking: &[&str],
+) -> Diagnostic {
+    let reference = &config.reference;
+    let kyr_ftl = catalog.get(reference).and_then(|b| b.file_named("kyr.ftl"));
+    let span = match (kyr_ftl, config.locale(reference)) {
+        (Some(file), _) => {
+            let end = files.text(file).len();
+            Span::new(file, end..end)
+        }
+        (None, Some(locale)) => locale.span.clone(),
+        (None, None) => Span::new(config_file, 0..0),
+    };
+    let own: Vec<&str> = lacking
+        .iter()
+        .filter_map(|id| line_of(reference, id))
+        .collect();
+    let english: Vec<&str> = lacking
+        .iter()
+        .filter(|id| line_of(reference, id).is_none())
+        .filter_map(|id| line_of(LAST, id))
+        .collect();
+    let (shown_in, hint) = match (own.is_empty(), english.is_empty()) {
+        (false, true) => (
+            format!("kyr's own `{reference}` text"),
+            format!(
+                "add kyr's `{reference}` text to `locales/{reference}/kyr.ftl`:\n{}",
+                own.join("\n")
+            ),
+        ),
+        (true, _) => (
+            "kyr's English text".to_owned(),
+            format!(
+                "add them to `locales/{reference}/kyr.ftl`, translated into `{reference}` from kyr's English:\n{}",
+                english.join("\n")
+            ),
+        ),
+        (false, false) => (
+            format!("kyr's own text (in `{reference}` where kyr has it, else in English)"),
+            format!(
+                "add them to `locales/{reference}/kyr.ftl`; kyr's `{reference}` text:\n{}\nand, to translate from English:\n{}",
+                own.join("\n"),
+                english.join("\n")
+            ),
+        ),
+    };
+    Diagnostic::warning(format!(
+        "the reference locale `{reference}` lacks {} of kyr's interface messages ({}): pages show {shown_in} for {}",
+        lacking.len(),
+        named(lacking),
+        if lacking.len() == 1 { "it" } else { "them" }
+    ))
+    .code("interface-missing")
+    .at(span)
+    .hint(hint)
+}
+
+/// The first few ids, then how many more.
+fn named(ids: &[&str]) -> String {
+    let shown: Vec<String> = ids.iter().take(4).map(|id| format!("`{id}`")).collect();
+    match ids.len().saturating_sub(shown.len()) {
+        0 => shown.join(", "),
+        more => format!("{}, and {more} more", shown.join(", ")),
+    }
+}
+
+/// How a text of kyr's own in `tag` is marked on a page in another
+/// language: by the locale's table when it is configured, else by its
+/// direction and English name (only English is ever shown so).
+pub(crate) fn lang(config: &Config, tag: &str) -> Lang {
+    match config.locale(tag) {
+        Some(locale) => Lang {
+            tag: tag.to_owned(),
+            dir: locale.direction,
+            name: locale.endonym.clone(),
+        },
+        None => Lang {
+            tag: tag.to_owned(),
+            dir: Direction::Ltr,
+            name: "English".to_owned(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_has_every_interface_message() {
+        assert_eq!(missing_from("en"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn the_languages_kyr_ships_whole_have_every_interface_message() {
+        for tag in ["fr", "es", "pt", "ar"] {
+            assert_eq!(missing_from(tag), Vec::<&str>::new(), "{tag}");
+        }
+        for tag in ["ht", "wo", "ff", "ff-Adlm"] {
+            assert!(!missing_from(tag).is_empty(), "{tag} is partial");
+        }
+        assert_eq!(missing_from("quc").len(), interface::MESSAGES.len());
+    }
+
+    #[test]
+    fn a_line_of_kyrs_source_is_found_by_its_id_only() {
+        assert!(
+            line_of("es", "kyr-print")
+                .unwrap()
+                .starts_with("kyr-print = ")
+        );
+        assert!(line_of("es", "kyr-card-sheet-help").is_some());
+        assert!(line_of("quc", "kyr-print").is_none());
+    }
+}
