@@ -275,6 +275,12 @@ pub(super) fn initialized(quiet: bool, report: &InitReport, err: &mut impl Write
             report.dir.display(),
             counted(report.files + report.translated.len(), "file", "files"),
         );
+        for what in &report.in_english {
+            let _ = writeln!(
+                err,
+                "note: kyr has no text in this project's language for {what} yet: it is in English, for you to translate"
+            );
+        }
     }
 }
 

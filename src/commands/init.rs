@@ -12,24 +12,8 @@ use crate::base::diag::display_path;
 use crate::base::error::Error;
 use crate::base::lang;
 use crate::commands::{Outcome, PlannedWrite, confirm};
+use crate::i18n::{builtin, interface};
 use crate::project;
-
-/// kyr's own translations of its interface messages (`kyr.ftl`), which a
-/// new project starts from.
-const INTERFACE_TRANSLATIONS: &[(&str, &str)] = &[
-    ("en", include_str!("../../assets/interface/en.ftl")),
-    ("fr", include_str!("../../assets/interface/fr.ftl")),
-    ("es", include_str!("../../assets/interface/es.ftl")),
-    ("pt", include_str!("../../assets/interface/pt.ftl")),
-    ("ar", include_str!("../../assets/interface/ar.ftl")),
-    ("ht", include_str!("../../assets/interface/ht.ftl")),
-    ("wo", include_str!("../../assets/interface/wo.ftl")),
-    ("ff", include_str!("../../assets/interface/ff.ftl")),
-    (
-        "ff-Adlm",
-        include_str!("../../assets/interface/ff-Adlm.ftl"),
-    ),
-];
 
 /// The languages' own names, for the languages kyr ships.
 const ENDONYMS: &[(&str, &str)] = &[
@@ -48,9 +32,16 @@ const ENDONYMS: &[(&str, &str)] = &[
 /// The CI workflow a new project starts with.
 const WORKFLOW: &str = include_str!("../../assets/init/kyr.yml");
 
-/// The example document of a new project and its messages.
+/// The example document of a new project.
 const EXAMPLE_SKELETON: &str = include_str!("../../assets/init/example.md");
-const EXAMPLE_MESSAGES: &str = include_str!("../../assets/init/example.ftl");
+/// Its messages, in each language kyr has them in (English first).
+const EXAMPLE_MESSAGES: &[(&str, &str)] = &[
+    ("en", include_str!("../../assets/init/example.en.ftl")),
+    ("fr", include_str!("../../assets/init/example.fr.ftl")),
+    ("es", include_str!("../../assets/init/example.es.ftl")),
+    ("pt", include_str!("../../assets/init/example.pt.ftl")),
+    ("ar", include_str!("../../assets/init/example.ar.ftl")),
+];
 
 /// What `kyr init` is asked for.
 #[derive(Debug, Clone)]
@@ -76,6 +67,9 @@ pub struct InitReport {
     /// confirmed against the reference once written
     /// ([`confirm_interface`]).
     pub translated: Vec<String>,
+    /// What the reference's files hold in English, for want of kyr's own
+    /// text in the reference language (`the example document`).
+    pub in_english: Vec<String>,
 }
 
 /// `kyr init`, first step: the files of the new project. A folder that
@@ -94,6 +88,7 @@ pub fn run(options: &InitOptions) -> Result<Outcome<InitReport>, Error> {
     let (mut files, translated) = interface_files(options, &tags);
     files.push((PathBuf::from("kyr.toml"), config_text(options, &tags)));
     files.extend(example_files(options));
+    let in_english = in_english(&options.reference);
     for (relative, _) in &files {
         if dir.join(relative).exists() {
             return Err(Error::Usage(format!(
@@ -108,6 +103,7 @@ pub fn run(options: &InitOptions) -> Result<Outcome<InitReport>, Error> {
             dir: dir.clone(),
             files: files.len(),
             translated,
+            in_english,
         },
         writes: files
             .into_iter()
@@ -148,14 +144,6 @@ fn checked_tags(options: &InitOptions) -> Result<Vec<String>, Error> {
         )));
     }
     Ok(tags)
-}
-
-/// kyr's translation of its interface messages.
-fn interface(tag: &str) -> Option<&'static str> {
-    INTERFACE_TRANSLATIONS
-        .iter()
-        .find(|(t, _)| *t == tag)
-        .map(|(_, text)| *text)
 }
 
 /// The head of a new kyr.toml: what each setting is for, the example
@@ -213,9 +201,9 @@ fn config_text(options: &InitOptions, tags: &[String]) -> String {
 }
 
 /// Each locale's `kyr.ftl`: kyr's own translation where there is one
-/// (those of the locales other than the reference to be confirmed), the
-/// English one for a reference kyr has none in; and the locales to
-/// confirm.
+/// (those of the locales other than the reference to be confirmed); for
+/// the reference, the messages kyr has no text for in it follow as
+/// English comments to translate; and the locales to confirm.
 fn interface_files(
     options: &InitOptions,
     tags: &[String],
@@ -223,44 +211,79 @@ fn interface_files(
     let mut files = Vec::new();
     let mut translated = Vec::new();
     for tag in tags {
-        let is_reference = *tag == options.reference;
         let ftl = PathBuf::from("locales").join(tag).join("kyr.ftl");
-        match interface(tag) {
-            Some(text) => {
-                files.push((ftl, text.to_owned()));
-                if !is_reference {
-                    translated.push(tag.clone());
-                }
-            }
-            None if is_reference => {
-                // The interface must exist in the reference: in English,
-                // for the organizer to translate.
-                let english = interface("en").unwrap_or_default();
-                files.push((
-                    ftl,
-                    format!(
-                        "# kyr's interface messages, in English: translate them into `{tag}`, the\n# language this project is written in.\n\n{english}"
-                    ),
-                ));
-            }
-            // Shown from the reference until translated (`kyr new-locale`
-            // makes the files to translate).
-            None => {}
+        if *tag == options.reference {
+            files.push((ftl, reference_interface(tag)));
+        } else if let Some(text) = builtin::translation(tag) {
+            // Shown from the reference where partial; `kyr new-locale`
+            // makes the files of a locale kyr has nothing in.
+            files.push((ftl, text.to_owned()));
+            translated.push(tag.clone());
         }
     }
     (files, translated)
 }
 
+/// The reference's `kyr.ftl`: kyr's text in it (with an English title
+/// to replace when there is none), then the messages it lacks as English
+/// comments. Until they are translated, pages show kyr's English text,
+/// marked as English, and `check` warns (`interface-missing`).
+fn reference_interface(tag: &str) -> String {
+    let mut text = match builtin::translation(tag) {
+        Some(text) => text.to_owned(),
+        None => format!(
+            "# kyr's interface messages in `{tag}`, the language this project is written in.\n\n# REPLACE with the project's title in `{tag}`.\nproject-title = Know Your Rights\n"
+        ),
+    };
+    let missing = builtin::missing_from(tag);
+    if missing.is_empty() {
+        return text;
+    }
+    text.push_str(&format!(
+        "\n# kyr has no `{tag}` text for the messages below yet: translate each one from\n# English, then remove the `# ` before it. Until then the pages show kyr's\n# English text, marked as English, and `kyr check` warns.\n"
+    ));
+    for line in builtin::english_lines(&missing) {
+        text.push_str(&format!("# {line}\n"));
+    }
+    text
+}
+
+/// What a new project in `reference` holds in English for want of kyr's
+/// own text in it.
+fn in_english(reference: &str) -> Vec<String> {
+    let mut said = Vec::new();
+    let missing = builtin::missing_from(reference).len();
+    if missing > 0 {
+        said.push(format!(
+            "{missing} of kyr's {} interface messages (in `locales/{reference}/kyr.ftl`, as comments to translate)",
+            interface::MESSAGES.len()
+        ));
+    }
+    if example_messages(reference).is_none() {
+        said.push(format!(
+            "the example document (`locales/{reference}/example.ftl`)"
+        ));
+    }
+    said
+}
+
+/// kyr's example messages in `tag`, if it has them.
+fn example_messages(tag: &str) -> Option<&'static str> {
+    EXAMPLE_MESSAGES
+        .iter()
+        .find(|(t, _)| *t == tag)
+        .map(|(_, text)| *text)
+}
+
 /// The example document and its messages, `.gitignore` and the CI
 /// workflow.
 fn example_files(options: &InitOptions) -> Vec<(PathBuf, String)> {
-    let example = if options.reference == "en" {
-        EXAMPLE_MESSAGES.to_owned()
-    } else {
-        format!(
-            "# The example document's messages, in English: replace them with your own\n# text in `{}`, the language this project is written in.\n\n{EXAMPLE_MESSAGES}",
-            options.reference
-        )
+    let example = match example_messages(&options.reference) {
+        Some(text) => text.to_owned(),
+        None => format!(
+            "# The example document's messages, IN ENGLISH: kyr has no example in\n# `{}`, the language this project is written in. Translate them, or\n# replace the document with your own.\n\n{}",
+            options.reference, EXAMPLE_MESSAGES[0].1
+        ),
     };
     vec![
         (
