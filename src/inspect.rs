@@ -7,7 +7,7 @@
 use typst::text::Font;
 use typst_layout::PagedDocument;
 
-use crate::base::diag::{Diagnostic, Span};
+use crate::base::diag::{Diagnostic, Span, Strict};
 use crate::doc::model::{self, Inline, Leaf};
 use crate::pdf::catalog::About;
 use crate::pdf::engine::{self, Engine, PdfMeta};
@@ -42,13 +42,13 @@ pub struct HtmlPreview {
 pub fn html(project: &Project, locale: &str, document: &str) -> Option<HtmlPreview> {
     let locale = project.config.locale(locale)?;
     let skeleton = project.skeletons.iter().find(|s| s.name == document)?;
-    let page = project.messages().page(locale, skeleton, false);
+    let page = project.messages().page(locale, skeleton, Strict::OFF);
     let format = crate::html::HtmlFormat {
         config: &project.config,
         templates: &project.templates,
         files: &project.files,
         print: Some(crate::pdf::outputs),
-        strict: false,
+        strict: Strict::OFF,
     };
     let rendered = format.render(skeleton, &page);
     let html = rendered
@@ -178,7 +178,7 @@ impl<'p> Typesetter<'p> {
         let project = self.project;
         let locale = project.config.locale(locale)?;
         let skeleton = project.skeletons.iter().find(|s| s.name == document)?;
-        let page = project.messages().page(locale, skeleton, false);
+        let page = project.messages().page(locale, skeleton, Strict::OFF);
         let mut diagnostics = page.resolver.diagnostics.clone();
         let input = match what {
             "card" | "card-sheet" => {

@@ -72,7 +72,7 @@ fn fallback_in_a_complete_locale_warns_and_fails_with_strict() {
     assert!(fx.out("fr/door.html").is_file());
 
     let (report, diags) = fx.build(&BuildOptions {
-        strict: true,
+        strict: true.into(),
         ..BuildOptions::default()
     });
     assert!(

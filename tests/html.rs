@@ -671,7 +671,7 @@ fn a_page_over_the_size_budget_warns_and_fails_strict() {
     );
     assert!(diags.contains("over the budget of 30 KB"), "{diags}");
     let (report, diags) = fx.build(&BuildOptions {
-        strict: true,
+        strict: true.into(),
         force: true,
         ..options
     });

@@ -273,7 +273,7 @@ fn an_unchanged_build_tells_recorded_warnings_again_without_rendering() {
     // `--strict` fails on the recorded warnings: their PDFs are made
     // again, fail and are removed, as on any strict build.
     let (strict, strict_diags) = fx.build(&BuildOptions {
-        strict: true,
+        strict: true.into(),
         ..BuildOptions::default()
     });
     assert!(

@@ -21,6 +21,7 @@ mod pdf;
 mod print;
 mod problems;
 mod readme;
+mod reference_languages;
 mod share;
 mod shipped;
 mod slips;

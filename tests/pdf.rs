@@ -362,7 +362,7 @@ fn a_character_no_font_has_is_reported_with_its_code_point() {
     let (report, diags) = fx.build(&BuildOptions {
         formats: vec![Format::Pdf],
         locales: vec!["fr".into()],
-        strict: true,
+        strict: true.into(),
         ..BuildOptions::default()
     });
     assert!(

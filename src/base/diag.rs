@@ -196,11 +196,56 @@ pub struct InMessage {
     pub message_id: String,
 }
 
+/// How warnings count: under `--strict` a warning is an error, except
+/// one whose code `--allow` names (`--allow example-value` for a project
+/// whose contacts are examples on purpose).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Strict {
+    on: bool,
+    allow: &'static [String],
+}
+
+impl Strict {
+    /// Warnings stay warnings.
+    pub const OFF: Strict = Strict {
+        on: false,
+        allow: &[],
+    };
+
+    /// `--strict` (`on`) with the codes `--allow` names. The list lives as
+    /// long as the program: one per command run.
+    pub fn new(on: bool, allow: Vec<String>) -> Self {
+        let allow: &'static [String] = if allow.is_empty() {
+            &[]
+        } else {
+            Box::leak(allow.into_boxed_slice())
+        };
+        Strict { on, allow }
+    }
+
+    /// Whether `--strict` was asked for.
+    pub fn is_on(self) -> bool {
+        self.on
+    }
+
+    /// Whether a warning with this code is an error.
+    pub fn promotes(self, code: &str) -> bool {
+        self.on && !self.allow.iter().any(|allowed| allowed == code)
+    }
+}
+
+impl From<bool> for Strict {
+    fn from(on: bool) -> Self {
+        Strict { on, allow: &[] }
+    }
+}
+
 impl Diagnostic {
-    /// Under `--strict` a warning is an error: the one place that rule
-    /// is applied, by every command that reports.
-    pub fn promote(mut self, strict: bool) -> Self {
-        if strict && self.severity == Severity::Warning {
+    /// Under `--strict` a warning is an error (unless `--allow` names its
+    /// code): the one place that rule is applied, by every command that
+    /// reports.
+    pub fn promote(mut self, strict: Strict) -> Self {
+        if strict.promotes(&self.code) && self.severity == Severity::Warning {
             self.severity = Severity::Error;
         }
         self

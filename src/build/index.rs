@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::base::diag::Diagnostic;
+use crate::base::diag::{Diagnostic, Strict};
 use crate::base::error::Error;
 use crate::base::output;
 use crate::build::Context;
@@ -35,7 +35,7 @@ pub(super) struct IndexPage {
 pub(crate) fn index_pages(
     project: &Project,
     exists: &dyn Fn(&str) -> bool,
-    strict: bool,
+    strict: Strict,
     diagnostics: &mut Vec<Diagnostic>,
     page: &mut dyn FnMut(String, String),
 ) -> bool {

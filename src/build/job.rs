@@ -123,7 +123,7 @@ fn replay_fresh(
     // none) is made again, so that they are recorded.
     if context.options.force
         || !entry.facts_known
-        || (context.options.strict && !entry.told.is_empty())
+        || (context.options.strict.is_on() && !entry.told.is_empty())
         || !entry.is_fresh(key, context.out_dir, &context.project.root)
     {
         return false;

@@ -1,6 +1,7 @@
 //! What a build is asked for: the options (`--locale`, `--doc`,
 //! `--format`, `--shard`, ...), the output formats and a shard of the jobs.
 
+use crate::base::diag::Strict;
 use std::fmt;
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -20,8 +21,8 @@ pub struct BuildOptions {
     pub formats: Vec<Format>,
     /// Output folder (the project's `out/` when `None`).
     pub out_dir: Option<PathBuf>,
-    /// Every warning is an error.
-    pub strict: bool,
+    /// Every warning is an error, but those `--allow` names.
+    pub strict: Strict,
     /// Build time in seconds since 1970 (`SOURCE_DATE_EPOCH`); a fixed
     /// time when `None`, so outputs are reproducible either way.
     pub epoch: Option<i64>,

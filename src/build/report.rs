@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use crate::base::diag::{Diagnostic, Sink};
+use crate::base::diag::{Diagnostic, Sink, Strict};
 use crate::base::error::Error;
 use crate::config::Locale;
 use crate::doc::Skeleton;
@@ -153,7 +153,7 @@ impl BuildReport {
     pub(crate) fn add_diagnostics(
         &mut self,
         diagnostics: impl IntoIterator<Item = Diagnostic>,
-        strict: bool,
+        strict: Strict,
     ) {
         for d in diagnostics {
             self.diagnostics.push(d.promote(strict));

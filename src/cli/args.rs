@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::builder::BoolishValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::base::diag::Strict;
 use crate::build::{BuildOptions, Format, Shard};
 use crate::commands::bundle::BundleOptions;
 use crate::commands::check::CheckOptions;
@@ -139,6 +140,11 @@ pub struct CheckArgs {
     /// Treat every warning (stale translations included) as an error.
     #[arg(long, env = "KYR_STRICT", value_parser = BoolishValueParser::new())]
     pub strict: bool,
+    /// With `--strict`, keep warnings of this code as warnings
+    /// (repeatable): `--allow example-value` for example contacts kept on
+    /// purpose.
+    #[arg(long = "allow", value_name = "CODE", requires = "strict")]
+    pub allow: Vec<String>,
 }
 
 /// `kyr status`.
@@ -255,14 +261,14 @@ pub struct WatchArgs {
     /// Build only this locale (repeatable).
     #[arg(long = "locale", value_name = "TAG")]
     pub locales: Vec<String>,
-    /// Output formats, comma-separated: html, pdf, text.
+    /// Output formats, comma-separated: html, pdf, text, or all.
     #[arg(
         long,
         value_delimiter = ',',
         value_name = "FORMATS",
         default_value = "html,pdf"
     )]
-    pub format: Vec<Format>,
+    pub format: Vec<Formats>,
     /// Output folder (default: `out/` in the project).
     #[arg(long, value_name = "DIR", env = "KYR_OUT")]
     pub out: Option<PathBuf>,
@@ -298,14 +304,14 @@ pub struct BuildArgs {
     /// Build only this document (repeatable), by file name without `.md`.
     #[arg(long = "doc", value_name = "NAME")]
     pub documents: Vec<String>,
-    /// Output formats, comma-separated: html, pdf, text.
+    /// Output formats, comma-separated: html, pdf, text, or all.
     #[arg(
         long,
         value_delimiter = ',',
         value_name = "FORMATS",
         default_value = "html,pdf"
     )]
-    pub format: Vec<Format>,
+    pub format: Vec<Formats>,
     /// Output folder (default: `out/` in the project).
     #[arg(long, value_name = "DIR", env = "KYR_OUT")]
     pub out: Option<PathBuf>,
@@ -313,6 +319,11 @@ pub struct BuildArgs {
     /// marked complete.
     #[arg(long, env = "KYR_STRICT", value_parser = BoolishValueParser::new())]
     pub strict: bool,
+    /// With `--strict`, keep warnings of this code as warnings
+    /// (repeatable): `--allow example-value` for example contacts kept on
+    /// purpose.
+    #[arg(long = "allow", value_name = "CODE", requires = "strict")]
+    pub allow: Vec<String>,
     /// Threads to build with (default: the number of cores).
     #[arg(short = 'j', long, value_name = "N", env = "KYR_JOBS", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
@@ -337,6 +348,36 @@ pub struct BuildArgs {
     pub message_format: MessageFormat,
 }
 
+/// One item of `--format`: a format, or `all` of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Formats(Vec<Format>);
+
+impl std::str::FromStr for Formats {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.trim().eq_ignore_ascii_case("all") {
+            return Ok(Formats(vec![Format::Html, Format::Pdf, Format::Text]));
+        }
+        s.parse::<Format>()
+            .map(|format| Formats(vec![format]))
+            .map_err(|e| format!("{e}, or all"))
+    }
+}
+
+impl Formats {
+    /// The formats the items name, each once, in the order given.
+    fn flatten(items: &[Formats]) -> Vec<Format> {
+        let mut formats = Vec::new();
+        for format in items.iter().flat_map(|f| &f.0) {
+            if !formats.contains(format) {
+                formats.push(*format);
+            }
+        }
+        formats
+    }
+}
+
 /// How `kyr build` and `kyr check` print.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MessageFormat {
@@ -355,9 +396,9 @@ impl BuildArgs {
             epoch,
             locales: self.locales.clone(),
             documents: self.documents.clone(),
-            formats: self.format.clone(),
+            formats: Formats::flatten(&self.format),
             out_dir: self.out.clone(),
-            strict: self.strict,
+            strict: Strict::new(self.strict, self.allow.clone()),
             jobs: self.jobs.map(usize::from),
             force: self.force,
             shard: self.shard,
@@ -371,7 +412,7 @@ impl CheckArgs {
     pub(super) fn options(&self) -> CheckOptions {
         CheckOptions {
             locales: self.locales.clone(),
-            strict: self.strict,
+            strict: Strict::new(self.strict, self.allow.clone()),
         }
     }
 }
@@ -471,7 +512,7 @@ impl WatchArgs {
             project: project_dir.to_path_buf(),
             build: BuildOptions {
                 locales: self.locales.clone(),
-                formats: self.format.clone(),
+                formats: Formats::flatten(&self.format),
                 out_dir: self.out.clone(),
                 ..BuildOptions::default()
             },
@@ -500,8 +541,25 @@ mod tests {
             panic!("not build")
         };
         assert_eq!(args.locales, ["fr", "ar"]);
-        assert_eq!(args.format, [Format::Html]);
+        assert_eq!(Formats::flatten(&args.format), [Format::Html]);
         assert!(args.strict);
         assert_eq!(cli.global.project, PathBuf::from("proj"));
+    }
+
+    #[test]
+    fn format_all_is_every_format_once() {
+        let cli = Cli::try_parse_from(["kyr", "build", "--format", "pdf,ALL"]).unwrap();
+        let Command::Build(args) = cli.command else {
+            panic!("not build")
+        };
+        let formats = Formats::flatten(&args.format);
+        assert_eq!(formats, [Format::Pdf, Format::Html, Format::Text]);
+        let refused = Cli::try_parse_from(["kyr", "build", "--format", "every"]).unwrap_err();
+        assert!(
+            refused
+                .to_string()
+                .contains("use html, pdf or text, or all"),
+            "{refused}"
+        );
     }
 }

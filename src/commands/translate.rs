@@ -11,7 +11,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::base::diag::{Diagnostic, FileId, display_path, line_col};
+use crate::base::diag::{Diagnostic, FileId, Strict, display_path, line_col};
 use crate::base::error::Error;
 use crate::commands::check::{CheckOptions, check};
 use crate::commands::{
@@ -206,7 +206,7 @@ fn findings(
     let new_file = reload_locale(&mut project, tag, file, replaced.text.clone());
     let options = CheckOptions {
         locales: vec![tag.to_owned()],
-        strict: false,
+        strict: Strict::OFF,
     };
     let sink = check(&project, &options);
     let mut found: Vec<Finding> = Vec::new();
@@ -242,7 +242,7 @@ fn findings(
 fn preview(project: &Project, tag: &str, doc: &str, id: &str) -> Option<String> {
     let locale = project.config.locale(tag)?;
     let skeleton = project.skeletons.iter().find(|s| s.name == doc)?;
-    let page = project.messages().page(locale, skeleton, false);
+    let page = project.messages().page(locale, skeleton, Strict::OFF);
     if skeleton.front.title.id == id {
         return Some(html::inlines_html(&page.document.title));
     }

@@ -18,7 +18,7 @@ pub use markup::escape_into;
 pub(crate) use markup::{blocks_html, inlines_html};
 pub(crate) use templates::{Templates, environment};
 
-use crate::base::diag::{Diagnostic, Files, Span};
+use crate::base::diag::{Diagnostic, Files, Span, Strict};
 use crate::config::{Config, Locale};
 use crate::doc::Skeleton;
 use crate::i18n::page::Page;
@@ -71,7 +71,7 @@ pub(crate) struct HtmlFormat<'a> {
     /// end's outputs, when the build makes PDFs.
     pub(crate) print: Option<PlannedBy>,
     /// Every warning is an error.
-    pub(crate) strict: bool,
+    pub(crate) strict: Strict,
 }
 
 impl HtmlFormat<'_> {

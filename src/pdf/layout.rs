@@ -6,7 +6,7 @@
 //! laid-out frames (text past the paper or a card's edge, card text set
 //! too small, characters no font could draw).
 
-use crate::base::diag::{Diagnostic, Files, Span};
+use crate::base::diag::{Diagnostic, Files, Span, Strict};
 use crate::config::Config;
 use crate::doc::model::{Block, Inline, Leaf, Reference, walk, walk_inlines};
 use crate::doc::{Layout, Skeleton};
@@ -92,7 +92,7 @@ pub(crate) struct Printer<'a> {
     /// `kyr.toml`.
     pub(crate) anchor: Span,
     /// Every warning is an error.
-    pub(crate) strict: bool,
+    pub(crate) strict: Strict,
 }
 
 /// What laying out a page's layouts found, as it goes: the problems in

@@ -35,7 +35,7 @@ pub(crate) mod world;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{PoisonError, RwLock};
 
-use crate::base::diag::{Files, Span};
+use crate::base::diag::{Files, Span, Strict};
 use crate::config::{Config, Locale};
 use crate::doc::Skeleton;
 use crate::i18n::page::Page;
@@ -99,7 +99,7 @@ impl<'a> PdfFormat<'a> {
         config: &'a Config,
         files: &'a Files,
         anchor: Span,
-        strict: bool,
+        strict: Strict,
     ) -> Self {
         PdfFormat {
             printer: Printer {

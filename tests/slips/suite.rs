@@ -605,7 +605,7 @@ impl Runner {
             &project,
             &CheckOptions {
                 locales: vec![tag.to_owned()],
-                strict: false,
+                strict: false.into(),
             },
         );
         let built = Built {

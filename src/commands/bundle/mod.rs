@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+use crate::base::diag::Strict;
 use crate::base::epoch::FIXED_EPOCH;
 use crate::base::error::Error;
 use crate::commands::{Before, Outcome, PlannedWrite};
@@ -214,7 +215,7 @@ fn remake_merged(
     let exists = |file: &str| found.contains_key(file);
     let mut pages = Vec::new();
     let mut page = |name, html| pages.push((name, html));
-    if !crate::build::index_pages(project, &exists, false, &mut Vec::new(), &mut page) {
+    if !crate::build::index_pages(project, &exists, Strict::OFF, &mut Vec::new(), &mut page) {
         return Err(failed(
             "cannot make the index pages of the merged sites".to_owned(),
         ));

@@ -4,6 +4,7 @@
 //! HTML by the HTML back end's markup (bold as bold), escaped there. A
 //! link shows as its text: the page is read from, not followed.
 
+use crate::base::diag::Strict;
 use crate::config::Locale;
 use crate::doc::Skeleton;
 use crate::doc::model::{Block, Inline, Lang, Reference};
@@ -23,7 +24,7 @@ pub(in crate::serve) struct Read {
 /// A resolver of `skeleton`'s messages in `locale`.
 fn resolver<'p>(messages: &Messages<'p>, locale: &'p Locale, skeleton: &Skeleton) -> Resolver<'p> {
     let date = skeleton.front.last_reviewed.as_deref();
-    messages.resolver(locale, &skeleton.name, false, date)
+    messages.resolver(locale, &skeleton.name, Strict::OFF, date)
 }
 
 /// The document's title in `locale` (or along its chain), as HTML, any

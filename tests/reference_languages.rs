@@ -1,0 +1,335 @@
+//! A project written in any language builds at once: `kyr init` in every
+//! language kyr ships interface text for (and one it has none for), with
+//! every layout, checks as it builds; an organizer writing in Spanish,
+//! French, Arabic or Portuguese gets a project that passes `--strict`
+//! once its contacts are real, with the card sheet's printing note in
+//! their language.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::Command;
+
+struct Ran {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn kyr(dir: &Path, args: &[&str]) -> Ran {
+    let output = Command::new(env!("CARGO_BIN_EXE_kyr"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("KYR_STRICT")
+        .output()
+        .unwrap();
+    Ran {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// The problems of a `--message-format json` run: severity, code, file,
+/// line and column.
+fn problems(stdout: &str) -> BTreeSet<(String, String, String, u64, u64)> {
+    stdout
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|v| v.get("type").is_none_or(|t| t == "diagnostic"))
+        .map(|v| {
+            let text = |key: &str| v[key].as_str().unwrap_or("").to_owned();
+            let number = |key: &str| v[key].as_u64().unwrap_or(0);
+            (
+                text("severity"),
+                text("code"),
+                text("file"),
+                number("line"),
+                number("column"),
+            )
+        })
+        .collect()
+}
+
+/// Adds a document in each layout to the project at `dir`: `kyr new`,
+/// then its front matter's layouts (a card's sides are its title's
+/// section).
+fn add_one_per_layout(dir: &Path) {
+    for layout in ["handout", "card", "booklet"] {
+        let name = format!("in-{layout}");
+        let run = kyr(dir, &["new", &name]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let path = dir.join(format!("content/{name}.md"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut front = format!("layouts = [\"{layout}\"]");
+        if layout == "card" {
+            front.push_str(&format!(
+                "\n[card]\nfront = \"{name}-title\"\nback = \"{name}-title\""
+            ));
+        }
+        let text = text.replacen("layouts = [\"handout\"]", &front, 1);
+        assert!(text.contains(&front), "{text}");
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+#[test]
+fn every_reference_language_and_layout_from_init_checks_as_it_builds() {
+    let folder = tempfile::tempdir().unwrap();
+    for reference in [
+        "en", "fr", "es", "pt", "ar", "ht", "wo", "ff", "ff-Adlm", "quc",
+    ] {
+        let dir = folder.path().join(reference);
+        let dir_name = dir.to_str().unwrap();
+        let run = kyr(
+            folder.path(),
+            &[
+                "init",
+                dir_name,
+                "--reference",
+                reference,
+                "--locale",
+                "mam",
+            ],
+        );
+        assert_eq!(run.code, 0, "{reference}: {}", run.stderr);
+        add_one_per_layout(&dir);
+        let check = kyr(&dir, &["check", "--message-format", "json"]);
+        let build = kyr(
+            &dir,
+            &["build", "--format", "all", "--message-format", "json"],
+        );
+        assert_eq!(
+            check.code, 0,
+            "{reference}: {}{}",
+            check.stdout, check.stderr
+        );
+        assert_eq!(
+            build.code, 0,
+            "{reference}: {}{}",
+            build.stdout, build.stderr
+        );
+        let (checked, built) = (problems(&check.stdout), problems(&build.stdout));
+        assert_eq!(checked, built, "{reference}: check and build disagree");
+        for layout in ["pdf", "card.pdf", "card-sheet.pdf", "booklet.pdf"] {
+            let doc = if layout == "pdf" {
+                "in-handout"
+            } else if layout.starts_with("card") {
+                "in-card"
+            } else {
+                "in-booklet"
+            };
+            let file = dir.join(format!("out/{reference}/{doc}.{layout}"));
+            assert!(file.is_file(), "{}", file.display());
+        }
+        // Where kyr lacks the language's words, a warning says so at the
+        // file to add them to, and the pages show English, marked so.
+        let lacking = checked.iter().any(|p| p.1 == "interface-missing");
+        assert_eq!(
+            lacking,
+            !["en", "fr", "es", "pt", "ar"].contains(&reference),
+            "{reference}: {checked:?}"
+        );
+        if lacking {
+            assert!(
+                checked
+                    .iter()
+                    .any(|p| p.1 == "interface-missing"
+                        && p.2 == format!("locales/{reference}/kyr.ftl")),
+                "{checked:?}"
+            );
+            let page =
+                std::fs::read_to_string(dir.join(format!("out/{reference}/in-handout.html")))
+                    .unwrap();
+            assert!(
+                page.contains(
+                    "lang=\"en\" dir=\"ltr\"><strong>General information, not legal advice."
+                ),
+                "{reference}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_card_problem_is_reported_by_check_where_build_fails_on_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let dir = folder.path().join("p");
+    let run = kyr(folder.path(), &["init", "p", "--reference", "es"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    add_one_per_layout(&dir);
+    let path = dir.join("content/in-card.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen("[card]", "officer_locale = \"en\"\n[card]", 1),
+    )
+    .unwrap();
+    let check = kyr(&dir, &["check", "--message-format", "json"]);
+    let build = kyr(&dir, &["build", "--message-format", "json"]);
+    assert_eq!(
+        (check.code, build.code),
+        (1, 1),
+        "{}{}",
+        check.stdout,
+        build.stdout
+    );
+    let errors = |ran: &Ran| -> BTreeSet<_> {
+        problems(&ran.stdout)
+            .into_iter()
+            .filter(|p| p.0 == "error")
+            .collect()
+    };
+    assert_eq!(errors(&check), errors(&build));
+    // At the value to change.
+    let line = text.lines().position(|l| l == "[card]").unwrap() as u64 + 1;
+    assert!(
+        errors(&check).contains(&(
+            "error".into(),
+            "card".into(),
+            "content/in-card.md".into(),
+            line,
+            18
+        )),
+        "{:?}",
+        errors(&check)
+    );
+    let human = kyr(&dir, &["check"]);
+    assert!(human.stderr.contains("leave `officer_locale` out: the card's back is then in English when the project has it, else in `es`, the reference"), "{}", human.stderr);
+}
+
+/// kyr's own text of interface message `id` in `tag`, from its source.
+fn kyrs_text(tag: &str, id: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("assets/interface/{tag}.ftl"));
+    let source = std::fs::read_to_string(path).unwrap();
+    let line = source
+        .lines()
+        .find(|l| l.starts_with(&format!("{id} = ")))
+        .unwrap();
+    line[id.len() + 3..].to_owned()
+}
+
+/// The words of a text, for comparing what a PDF holds.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || "()،,.;:".contains(c))
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn an_organizer_writing_in_spanish_french_arabic_or_portuguese_passes_strict_once_contacts_are_real()
+ {
+    let titles = [
+        ("es", "Si le paran agentes de inmigración"),
+        (
+            "fr",
+            "Si vous êtes contrôlé par des agents de l'immigration",
+        ),
+        ("ar", "إذا أوقفك موظفو الهجرة"),
+        ("pt", "Se você for abordado por agentes de imigração"),
+    ];
+    let folder = tempfile::tempdir().unwrap();
+    for (reference, title) in titles {
+        let dir = folder.path().join(reference);
+        let name = dir.to_str().unwrap();
+        let other = if reference == "fr" { "es" } else { "fr" };
+        let run = kyr(
+            folder.path(),
+            &[
+                "init",
+                name,
+                "--reference",
+                reference,
+                "--locale",
+                other,
+                "--locale",
+                "mam",
+                "--locale",
+                "quc",
+            ],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(
+            !run.stderr.contains("note:"),
+            "{reference}: nothing is left in English: {}",
+            run.stderr
+        );
+        add_one_per_layout(&dir);
+        // What is left to do is the contacts and the review dates.
+        let fresh = kyr(&dir, &["check", "--message-format", "json"]);
+        assert_eq!(fresh.code, 0, "{}", fresh.stderr);
+        let codes: BTreeSet<String> = problems(&fresh.stdout).into_iter().map(|p| p.1).collect();
+        assert_eq!(
+            codes,
+            BTreeSet::from(["example-value".to_owned(), "kyr".to_owned()]),
+            "{reference}: {}",
+            fresh.stdout
+        );
+        let config = std::fs::read_to_string(dir.join("kyr.toml"))
+            .unwrap()
+            .replace("+1 (555) 010-1234", "+1 212 736 0100")
+            .replace("tel:+15550101234", "tel:+12127360100")
+            .replace("Example Legal Aid", "Red de Albergues");
+        std::fs::write(dir.join("kyr.toml"), config).unwrap();
+        for entry in std::fs::read_dir(dir.join("content")).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let text = text.replacen("+++\n", "+++\nlast_reviewed = 2026-12-01\n", 1);
+            std::fs::write(&path, text.replace("# last_reviewed = 2026-01-31\n", "")).unwrap();
+        }
+        let strict = kyr(&dir, &["check", "--strict"]);
+        assert_eq!(strict.code, 0, "{reference}: {}", strict.stderr);
+        let build = kyr(&dir, &["build", "--strict", "--format", "all"]);
+        assert_eq!(build.code, 0, "{reference}: {}", build.stderr);
+        for file in [
+            "example.html",
+            "example.pdf",
+            "example.txt",
+            "example.sms.txt",
+            "in-card.card-sheet.pdf",
+            "in-booklet.booklet-print.pdf",
+        ] {
+            assert!(
+                dir.join(format!("out/{reference}/{file}")).is_file(),
+                "{reference}/{file}"
+            );
+        }
+        // The example is in the project's language.
+        let page =
+            std::fs::read_to_string(dir.join(format!("out/{reference}/example.html"))).unwrap();
+        assert!(
+            page.contains(&title.replace('\'', "&#x27;")) || page.contains(title),
+            "{reference}: {page}"
+        );
+        // Whoever prints the card sheet reads how to in the project's
+        // language, on the sheets of every language.
+        for tag in [reference, "mam"] {
+            let sheet = dir.join(format!("out/{tag}/in-card.card-sheet.pdf"));
+            let text = pdf_text(&sheet);
+            let expected = words(&kyrs_text(reference, "kyr-card-sheet-help"));
+            let found = words(&text);
+            assert!(
+                found.windows(4).any(|w| w == &expected[..4]),
+                "{tag} of {reference}: {:?} not in {text}",
+                &expected[..4]
+            );
+        }
+    }
+}
+
+/// The text of a PDF, by `pdftotext` (poppler-utils; `.ci/run` installs
+/// it).
+fn pdf_text(pdf: &Path) -> String {
+    let output = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) runs");
+    assert!(output.status.success());
+    // Arabic comes out with directional marks around runs.
+    String::from_utf8_lossy(&output.stdout)
+        .chars()
+        .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'))
+        .collect()
+}
