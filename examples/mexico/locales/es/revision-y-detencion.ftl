@@ -29,6 +29,6 @@ detencion-station-family = Seguir junto a su familia que viaja con usted.
 detencion-children-heading = Niñas, niños y adolescentes
 detencion-children-body = Desde una reforma de 2020, la ley dice que el INM **no debe llevar a niñas, niños ni adolescentes** a una estación migratoria, y no debe separarlos de la persona adulta que viaja con ellos.
 detencion-complaint-heading = Si no respetan sus derechos
-detencion-complaint-body = Anote qué pasó, cuándo, dónde y, si puede, el nombre de la persona. Puede presentar una **queja** ante la CNDH (Comisión Nacional de los Derechos Humanos).
+detencion-complaint-body = ¿Le pidieron dinero, le trataron mal o no respetaron sus derechos? Anote qué pasó, cuándo, dónde y, si puede, el nombre de la persona. Puede presentar una **queja** ante la CNDH (Comisión Nacional de los Derechos Humanos).
 # The hotline and the organization come from [vars] in kyr.toml.
 detencion-call = Pida ayuda a { $organization }: { $hotline }.
