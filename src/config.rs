@@ -189,8 +189,8 @@ impl Var {
     /// Why the value is one nobody can use on a handout, if it is: a
     /// number, address or name reserved for examples (555-01xx, RFC 2606's
     /// `example.org` and the `.example`/`.test`/`.invalid` names, an
-    /// organization called "Example"), or a placeholder never replaced
-    /// (`TODO`, `<your hotline>`, ...).
+    /// organization called "Example" or, in Spanish, "Ejemplo"), or a
+    /// placeholder never replaced (`TODO`, `<your hotline>`, ...).
     pub(crate) fn example(&self) -> Option<&'static str> {
         let values = [Some(self.text.as_str()), self.link.as_deref()];
         for value in values.into_iter().flatten() {
@@ -225,7 +225,9 @@ impl Var {
             if words.iter().any(host) {
                 return Some("an address reserved for examples, which reaches nobody");
             }
-            if words.contains(&"example") {
+            // "Example" in English, "Ejemplo" in Spanish (a project
+            // written in Spanish names its example values so).
+            if words.iter().any(|w| ["example", "ejemplo"].contains(w)) {
                 return Some("a name that says it is an example");
             }
             let placeholder = ["todo", "tbd", "fixme", "xxx", "xxxx"]
@@ -1047,6 +1049,27 @@ mod example_tests {
             var("+33 1 23 45 67 89", Some("tel:+33123456789")),
             var("Aide juridique de Paris", None),
             var("legalaid.org", Some("https://legalaid.org/examples")),
+        ] {
+            assert_eq!(real.example(), None, "{real:?}");
+        }
+    }
+
+    #[test]
+    fn spanish_example_values_are_examples_too() {
+        for example in [
+            var("Red de Albergues (Ejemplo)", None),
+            var("55 0000 0000 (ejemplo)", None),
+        ] {
+            assert_eq!(
+                example.example(),
+                Some("a name that says it is an example"),
+                "{example:?}"
+            );
+        }
+        // Only the whole word: a real name may contain it.
+        for real in [
+            var("Casa del Migrante Ejemplar", None),
+            var("Albergue Ejemplos de Vida", None),
         ] {
             assert_eq!(real.example(), None, "{real:?}");
         }

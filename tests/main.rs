@@ -15,6 +15,7 @@ mod hostile;
 mod html;
 mod incremental;
 mod layout;
+mod mexico;
 mod numbers;
 mod organizer;
 mod pdf;

@@ -37,6 +37,22 @@ impl Fixture {
         Fixture { dir }
     }
 
+    /// A copy of the example project `examples/<name>` (its sources only:
+    /// `kyr.toml`, content, locales, templates if it has them).
+    pub(crate) fn example(name: &str) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .join(name);
+        fs::copy(root.join("kyr.toml"), dir.path().join("kyr.toml")).unwrap();
+        for sub in ["content", "locales", "templates"] {
+            if root.join(sub).is_dir() {
+                copy_dir(&root.join(sub), &dir.path().join(sub));
+            }
+        }
+        Fixture { dir }
+    }
+
     pub(crate) fn root(&self) -> &Path {
         self.dir.path()
     }
