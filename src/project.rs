@@ -135,7 +135,18 @@ pub fn load(start: &Path) -> Result<Project, Error> {
         &mut files,
         &mut diags,
     )?;
-    i18n::builtin::fill_in((&config, config_file), &mut catalog, &mut files, &mut diags);
+    let used: HashSet<String> = skeletons
+        .iter()
+        .flat_map(|s| s.references())
+        .map(|r| r.id)
+        .collect();
+    i18n::builtin::fill_in(
+        (&config, config_file),
+        &used,
+        &mut catalog,
+        &mut files,
+        &mut diags,
+    );
     let templates = load_templates(&root, limits, &mut files, &mut diags)?;
     let pdf_templates = load_pdf_templates(&root, limits, &mut files, &mut diags)?;
     let fonts = load_fonts(&root, limits, &mut files, &mut diags)?;

@@ -1279,3 +1279,63 @@ fn a_page_with_nothing_translated_says_so_instead_of_unreviewed() {
     let all: String = laid[0].runs.iter().map(|r| r.text.as_str()).collect();
     assert!(all.contains(unreviewed) && all.contains(mostly), "{all}");
 }
+
+/// A project written in Adlam, which kyr has no example in: the example
+/// shows kyr's English, marked "English" above it with a rule on its
+/// left, its lines starting on the left of the right-to-left page, and
+/// the notice that most of the page is not translated at the top.
+#[test]
+fn kyrs_english_example_in_an_adlam_project_is_laid_out_left_to_right_and_marked() {
+    let folder = tempfile::tempdir().unwrap();
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_kyr"))
+        .current_dir(folder.path())
+        .args(["init", "x", "--reference", "ff-Adlm", "--paper", "a4"])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let project = kyr::project::load(&folder.path().join("x")).unwrap();
+    let typesetter = Typesetter::new(&project, None);
+    let laid = pages(&typeset_inside(
+        &typesetter,
+        "ff-Adlm",
+        "example",
+        "handout",
+    ));
+    let first = &laid[0];
+    let name = first
+        .runs
+        .iter()
+        .find(|r| r.text == "English")
+        .expect("an \"English\" mark");
+    let english: Vec<Vec<Run>> = lines(&first.runs)
+        .into_iter()
+        .filter(|l| l[0].y > name.y && latin(&text_of(l)))
+        .take(3)
+        .collect();
+    assert!(
+        text_of(&english[0]).contains("immigration agents"),
+        "{english:?}"
+    );
+    for line in &english {
+        let (x0, x1) = span(line);
+        assert!(x0 < 30.0, "starts on the left: {}", text_of(line));
+        assert!(x1 < 200.0, "{}", text_of(line));
+    }
+    let (x0, _) = span(&english[0]);
+    assert!(
+        first
+            .drawn
+            .iter()
+            .any(|d| d.x1 - d.x0 < 1.0 && d.y1 - d.y0 > 3.0 && d.x1 < x0 && x0 - d.x1 < 6.0),
+        "no rule beside the English passage"
+    );
+    let notice = lines(&first.runs)
+        .into_iter()
+        .find(|l| text_of(l).contains("Most of this page is not translated yet"))
+        .expect("the mostly-fallback notice");
+    assert!(notice[0].y < name.y);
+}

@@ -148,6 +148,18 @@ fn every_reference_language_and_layout_from_init_checks_as_it_builds() {
                 page.contains("lang=\"en\" dir=\"ltr\">Print</h2>"),
                 "{reference}"
             );
+            // So does the example document, which kyr has in English only.
+            assert!(
+                checked.iter().any(|p| p.1 == "example-in-english"
+                    && p.2 == format!("locales/{reference}/example.ftl")),
+                "{checked:?}"
+            );
+            let example =
+                std::fs::read_to_string(dir.join(format!("out/{reference}/example.html"))).unwrap();
+            assert!(
+                example.contains("<h1 lang=\"en\" dir=\"ltr\" class=\"fallback\" data-name=\"English\">If you are stopped by immigration agents"),
+                "{reference}"
+            );
         }
     }
 }

@@ -34,14 +34,6 @@ const WORKFLOW: &str = include_str!("../../assets/init/kyr.yml");
 
 /// The example document of a new project.
 const EXAMPLE_SKELETON: &str = include_str!("../../assets/init/example.md");
-/// Its messages, in each language kyr has them in (English first).
-const EXAMPLE_MESSAGES: &[(&str, &str)] = &[
-    ("en", include_str!("../../assets/init/example.en.ftl")),
-    ("fr", include_str!("../../assets/init/example.fr.ftl")),
-    ("es", include_str!("../../assets/init/example.es.ftl")),
-    ("pt", include_str!("../../assets/init/example.pt.ftl")),
-    ("ar", include_str!("../../assets/init/example.ar.ftl")),
-];
 
 /// What `kyr init` is asked for.
 #[derive(Debug, Clone)]
@@ -259,31 +251,42 @@ fn in_english(reference: &str) -> Vec<String> {
             interface::MESSAGES.len()
         ));
     }
-    if example_messages(reference).is_none() {
+    if builtin::example(reference).is_none() {
         said.push(format!(
-            "the example document (`locales/{reference}/example.ftl`)"
+            "the example document (in `locales/{reference}/example.ftl`, as comments to translate)"
         ));
     }
     said
 }
 
-/// kyr's example messages in `tag`, if it has them.
-fn example_messages(tag: &str) -> Option<&'static str> {
-    EXAMPLE_MESSAGES
-        .iter()
-        .find(|(t, _)| *t == tag)
-        .map(|(_, text)| *text)
+/// The example's messages for a reference kyr has no example in: kyr's
+/// English ones as comments to translate. Until they are, the pages show
+/// kyr's English example, marked as English, and `check` warns.
+fn english_example(reference: &str) -> String {
+    let english = builtin::example("en").unwrap_or_default();
+    let mut text = format!(
+        "# The example document's messages. kyr has no example in `{reference}`, the\n# language this project is written in: translate each message below from\n# English, then remove the `# ` before it (or replace the document with your\n# own). Until then its pages show kyr's English example, marked as English.\n"
+    );
+    for line in english
+        .lines()
+        .skip_while(|l| l.starts_with('#') || l.is_empty())
+    {
+        // Its comments stay comments once the messages are uncommented.
+        match line {
+            "" => text.push('\n'),
+            comment if comment.starts_with('#') => text.push_str(&format!("{comment}\n")),
+            message => text.push_str(&format!("# {message}\n")),
+        }
+    }
+    text
 }
 
 /// The example document and its messages, `.gitignore` and the CI
 /// workflow.
 fn example_files(options: &InitOptions) -> Vec<(PathBuf, String)> {
-    let example = match example_messages(&options.reference) {
+    let example = match builtin::example(&options.reference) {
         Some(text) => text.to_owned(),
-        None => format!(
-            "# The example document's messages, IN ENGLISH: kyr has no example in\n# `{}`, the language this project is written in. Translate them, or\n# replace the document with your own.\n\n{}",
-            options.reference, EXAMPLE_MESSAGES[0].1
-        ),
+        None => english_example(&options.reference),
     };
     vec![
         (

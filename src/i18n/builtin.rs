@@ -1,9 +1,10 @@
-//! kyr's own translations of its interface messages, compiled in: what
-//! `kyr init` writes into a new project, and what a page shows for an
-//! interface message its project's reference locale lacks (a project made
-//! before kyr had the message, or written in a language kyr's interface
-//! is only partly translated into), with a warning at the file to add it
-//! to.
+//! kyr's own texts, compiled in: its translations of its interface
+//! messages and of the example document. `kyr init` writes them into a new
+//! project; a page shows them for a message its project's reference
+//! locale lacks (an interface message kyr added after the project was
+//! made, or one kyr has no text for in the project's language; the
+//! example's messages not translated yet), marked with their language,
+//! with a warning at the file to add them to.
 
 use std::collections::HashSet;
 
@@ -32,6 +33,16 @@ const TRANSLATIONS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The example document's messages (`content/example.md`), in each
+/// language kyr has them in (English first).
+const EXAMPLES: &[(&str, &str)] = &[
+    ("en", include_str!("../../assets/init/example.en.ftl")),
+    ("fr", include_str!("../../assets/init/example.fr.ftl")),
+    ("es", include_str!("../../assets/init/example.es.ftl")),
+    ("pt", include_str!("../../assets/init/example.pt.ftl")),
+    ("ar", include_str!("../../assets/init/example.ar.ftl")),
+];
+
 /// The language every interface message exists in.
 const LAST: &str = "en";
 
@@ -41,6 +52,23 @@ pub(crate) fn translation(tag: &str) -> Option<&'static str> {
         .iter()
         .find(|(t, _)| *t == tag)
         .map(|(_, text)| *text)
+}
+
+/// kyr's example messages in `tag`, if it has them.
+pub(crate) fn example(tag: &str) -> Option<&'static str> {
+    EXAMPLES
+        .iter()
+        .find(|(t, _)| *t == tag)
+        .map(|(_, text)| *text)
+}
+
+/// The ids of the example document's messages.
+fn example_ids() -> impl Iterator<Item = &'static str> {
+    EXAMPLES[0]
+        .1
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split_once(" = ").map(|(id, _)| id))
 }
 
 /// The interface messages kyr's translation into `tag` lacks (all of them
@@ -94,27 +122,34 @@ fn line_of(tag: &str, id: &str) -> Option<&'static str> {
         .find(|line| line_defines(line, id))
 }
 
-/// When the reference locale lacks some of kyr's interface messages: adds
+/// When the reference locale lacks some of kyr's interface messages, or
+/// messages of the example document a skeleton shows (`used`): adds
 /// kyr's own texts (in the reference's language where kyr has them, then
-/// in English) to the catalog for pages to show, and warns once, at the
-/// reference's `kyr.ftl`, with the lines to add.
+/// in English) to the catalog for pages to show, and warns once for each,
+/// at the reference's file to add them to.
 pub(crate) fn fill_in(
     (config, config_file): (&Config, FileId),
+    used: &HashSet<String>,
     catalog: &mut Catalog,
     files: &mut Files,
     diags: &mut Vec<Diagnostic>,
 ) {
     let reference = &config.reference;
-    let lacking: Vec<&str> = interface::MESSAGES
+    let lacks = |id: &&str| {
+        catalog
+            .get(reference)
+            .is_none_or(|b| !b.defines(id) && !b.broken.contains_key(*id))
+    };
+    let interface: Vec<&str> = interface::MESSAGES
         .iter()
         .map(|m| m.id)
-        .filter(|id| {
-            catalog
-                .get(reference)
-                .is_none_or(|b| !b.defines(id) && !b.broken.contains_key(*id))
-        })
+        .filter(lacks)
         .collect();
-    if lacking.is_empty() {
+    let examples: Vec<&str> = example_ids()
+        .filter(|id| used.contains(*id))
+        .filter(lacks)
+        .collect();
+    if interface.is_empty() && examples.is_empty() {
         return;
     }
     let mut tags = vec![reference.as_str()];
@@ -126,22 +161,32 @@ pub(crate) fn fill_in(
             catalog.builtin.push(bundle);
         }
     }
-    diags.push(missing_warning(
-        (config, config_file),
-        catalog,
-        files,
-        &lacking,
-    ));
+    let at = |file: &str| place_to_add((config, config_file), catalog, files, file);
+    if !interface.is_empty() {
+        diags.push(missing_warning(reference, at("kyr.ftl"), &interface));
+    }
+    if !examples.is_empty() {
+        diags.push(example_warning(reference, at("example.ftl"), &examples));
+    }
 }
 
-/// kyr's translation into `tag` as a bundle of its own.
+/// kyr's texts in `tag` (interface and example) as a bundle of its own.
 fn load(tag: &str, config: &Config, files: &mut Files) -> Option<LocaleBundle> {
-    let text = translation(tag)?;
+    let text = match (translation(tag), example(tag)) {
+        (None, None) => return None,
+        (interface, example) => format!(
+            "{}\n{}",
+            interface.unwrap_or_default(),
+            example.unwrap_or_default()
+        ),
+    };
     let langid = crate::base::lang::parse_tag(tag).ok()?;
-    let file = files.add(format!("<kyr's {tag} interface>"), text.to_owned());
+    let file = files.add(format!("<kyr's {tag} text>"), text);
     let ids: HashSet<String> = interface::MESSAGES
         .iter()
-        .map(|m| m.id.to_owned())
+        .map(|m| m.id)
+        .chain(example_ids())
+        .map(str::to_owned)
         .collect();
     let known = Known {
         ids: &ids,
@@ -162,24 +207,29 @@ fn load(tag: &str, config: &Config, files: &mut Files) -> Option<LocaleBundle> {
     ))
 }
 
-/// The warning naming what the reference lacks, at the end of its
-/// `kyr.ftl` (the place to add them), else at its table in kyr.toml.
-fn missing_warning(
+/// Where to add messages to the reference's file `name`: its end, else
+/// the reference's table in kyr.toml.
+fn place_to_add(
     (config, config_file): (&Config, FileId),
     catalog: &Catalog,
     files: &Files,
-    lacking: &[&str],
-) -> Diagnostic {
+    name: &str,
+) -> Span {
     let reference = &config.reference;
-    let kyr_ftl = catalog.get(reference).and_then(|b| b.file_named("kyr.ftl"));
-    let span = match (kyr_ftl, config.locale(reference)) {
+    let file = catalog.get(reference).and_then(|b| b.file_named(name));
+    match (file, config.locale(reference)) {
         (Some(file), _) => {
             let end = files.text(file).len();
             Span::new(file, end..end)
         }
         (None, Some(locale)) => locale.span.clone(),
         (None, None) => Span::new(config_file, 0..0),
-    };
+    }
+}
+
+/// The warning naming the interface messages the reference lacks, with
+/// the lines to add.
+fn missing_warning(reference: &str, at: Span, lacking: &[&str]) -> Diagnostic {
     let own: Vec<&str> = lacking
         .iter()
         .filter_map(|id| line_of(reference, id))
@@ -198,14 +248,16 @@ fn missing_warning(
             ),
         ),
         (true, _) => (
-            "kyr's English text".to_owned(),
+            "kyr's English text, marked as English,".to_owned(),
             format!(
                 "add them to `locales/{reference}/kyr.ftl`, translated into `{reference}` from kyr's English:\n{}",
                 english.join("\n")
             ),
         ),
         (false, false) => (
-            format!("kyr's own text (in `{reference}` where kyr has it, else in English)"),
+            format!(
+                "kyr's own text (in `{reference}` where kyr has it, else in English, marked so)"
+            ),
             format!(
                 "add them to `locales/{reference}/kyr.ftl`; kyr's `{reference}` text:\n{}\nand, to translate from English:\n{}",
                 own.join("\n"),
@@ -220,8 +272,21 @@ fn missing_warning(
         if lacking.len() == 1 { "it" } else { "them" }
     ))
     .code("interface-missing")
-    .at(span)
+    .at(at)
     .hint(hint)
+}
+
+/// The warning for the example document's messages the reference lacks.
+fn example_warning(reference: &str, at: Span, lacking: &[&str]) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "the example document is not in `{reference}` yet ({} not translated): its pages show kyr's English example, marked as English",
+        named(lacking)
+    ))
+    .code("example-in-english")
+    .at(at)
+    .hint(format!(
+        "translate the English messages commented in `locales/{reference}/example.ftl` and remove the `# ` before each, or replace `content/example.md` with a document of your own"
+    ))
 }
 
 /// The first few ids, then how many more.

@@ -433,16 +433,13 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        // kyr's own text of an interface message the reference lacks
-        // (warned about once, when the project was read).
-        if interface::MESSAGES.iter().any(|m| m.id == reference.id) {
-            for bundle in &self.catalog.builtin {
-                if let Attempt::Found(resolved) = self.resolve_from(bundle, reference, &key, inline)
-                {
-                    let lang =
-                        (bundle.tag != locale.tag).then(|| builtin::lang(self.config, &bundle.tag));
-                    return Some((resolved, lang));
-                }
+        // kyr's own text of a message the reference lacks (warned about
+        // once, when the project was read).
+        for bundle in &self.catalog.builtin {
+            if let Attempt::Found(resolved) = self.resolve_from(bundle, reference, &key, inline) {
+                let lang =
+                    (bundle.tag != locale.tag).then(|| builtin::lang(self.config, &bundle.tag));
+                return Some((resolved, lang));
             }
         }
         self.report_unresolved(reference, &key, &unusable);

@@ -112,9 +112,14 @@ fn undefined_references(project: &Project) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for skeleton in &project.skeletons {
         for reference_use in skeleton.references() {
-            if !project.catalog.get(reference).is_some_and(|b| {
-                b.defines(&reference_use.key()) || b.broken.contains_key(&reference_use.id)
-            }) {
+            let key = reference_use.key();
+            let kyrs = project.catalog.builtin.iter().any(|b| b.defines(&key));
+            if !kyrs
+                && !project
+                    .catalog
+                    .get(reference)
+                    .is_some_and(|b| b.defines(&key) || b.broken.contains_key(&reference_use.id))
+            {
                 found.push(
                     Diagnostic::error(format!(
                         "message `{}` is not defined in the reference locale `{reference}`",
