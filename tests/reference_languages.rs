@@ -233,17 +233,27 @@ fn words(text: &str) -> Vec<String> {
 #[test]
 fn an_organizer_writing_in_spanish_french_arabic_or_portuguese_passes_strict_once_contacts_are_real()
  {
+    // The example's title, and the title `kyr new` starts a document with.
     let titles = [
-        ("es", "Si le paran agentes de inmigración"),
+        (
+            "es",
+            "Si le paran agentes de inmigración",
+            "Título del documento",
+        ),
         (
             "fr",
             "Si vous êtes contrôlé par des agents de l'immigration",
+            "Titre du document",
         ),
-        ("ar", "إذا أوقفك موظفو الهجرة"),
-        ("pt", "Se você for abordado por agentes de imigração"),
+        ("ar", "إذا أوقفك موظفو الهجرة", "عنوان الوثيقة"),
+        (
+            "pt",
+            "Se você for abordado por agentes de imigração",
+            "Título do documento",
+        ),
     ];
     let folder = tempfile::tempdir().unwrap();
-    for (reference, title) in titles {
+    for (reference, title, new_title) in titles {
         let dir = folder.path().join(reference);
         let name = dir.to_str().unwrap();
         let other = if reference == "fr" { "es" } else { "fr" };
@@ -315,6 +325,9 @@ fn an_organizer_writing_in_spanish_french_arabic_or_portuguese_passes_strict_onc
             page.contains(&title.replace('\'', "&#39;")),
             "{reference}: {page}"
         );
+        let page =
+            std::fs::read_to_string(dir.join(format!("out/{reference}/in-handout.html"))).unwrap();
+        assert!(page.contains(new_title), "{reference}: {page}");
         // Whoever prints the card sheet reads how to in the project's
         // language, on the sheets of every language.
         for tag in [reference, "mam"] {

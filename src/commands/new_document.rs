@@ -81,8 +81,17 @@ sources = [
         point = id("right-silent"),
         help = id("help"),
     );
+    let words = placeholders(reference);
+    let header = words[0]
+        .replace("{name}", name)
+        .replace("{reference}", reference);
     let ftl = format!(
-        "# Messages of content/{name}.md, in `{reference}`. Each line of the\n# skeleton shows one of them; translators translate these.\n\n{title} = Title of the document\n{intro} = One or two sentences on who this is for.\n{heading} = Your rights\n{point} = You have the right to remain silent.\n{help} = Call {{ $organization }} at {{ $hotline }} for help.\n",
+        "{header}\n\n{title} = {}\n{intro} = {}\n{heading} = {}\n{point} = {}\n{help} = {}\n",
+        words[1],
+        words[2],
+        words[3],
+        words[4],
+        words[5],
         title = id("title"),
         intro = id("intro"),
         heading = id("rights-heading"),
@@ -90,4 +99,73 @@ sources = [
         help = id("help"),
     );
     (text, ftl)
+}
+
+/// The new messages' words in the languages kyr has them in (English for
+/// the others): the file's comment (`{name}`, `{reference}` filled in),
+/// then the title, introduction, heading, point and call for help.
+const PLACEHOLDERS: &[(&str, [&str; 6])] = &[
+    (
+        "en",
+        [
+            "# Messages of content/{name}.md, in `{reference}`. Each line of the\n# skeleton shows one of them; translators translate these.",
+            "Title of the document",
+            "One or two sentences on who this is for.",
+            "Your rights",
+            "You have the right to remain silent.",
+            "Call { $organization } at { $hotline } for help.",
+        ],
+    ),
+    (
+        "es",
+        [
+            "# Mensajes de content/{name}.md, en `{reference}`. Cada línea del\n# esqueleto muestra uno de ellos; quienes traducen traducen estos.",
+            "Título del documento",
+            "Una o dos frases sobre para quién es.",
+            "Sus derechos",
+            "Tiene derecho a guardar silencio.",
+            "Llame a { $organization } al { $hotline } para pedir ayuda.",
+        ],
+    ),
+    (
+        "fr",
+        [
+            "# Messages de content/{name}.md, en `{reference}`. Chaque ligne du\n# squelette en montre un ; les traducteurs traduisent ceux-ci.",
+            "Titre du document",
+            "Une ou deux phrases sur le public visé.",
+            "Vos droits",
+            "Vous avez le droit de garder le silence.",
+            "Appelez { $organization } au { $hotline } pour obtenir de l'aide.",
+        ],
+    ),
+    (
+        "pt",
+        [
+            "# Mensagens de content/{name}.md, em `{reference}`. Cada linha do\n# esqueleto mostra uma delas; quem traduz traduz estas.",
+            "Título do documento",
+            "Uma ou duas frases sobre para quem é.",
+            "Seus direitos",
+            "Você tem o direito de permanecer em silêncio.",
+            "Ligue para { $organization } no { $hotline } para pedir ajuda.",
+        ],
+    ),
+    (
+        "ar",
+        [
+            "# رسائل content/{name}.md، بلغة `{reference}`. يعرض كل سطر من\n# الهيكل واحدة منها؛ وهي ما يترجمه المترجمون.",
+            "عنوان الوثيقة",
+            "جملة أو جملتان عمّن تُوجَّه إليه هذه الوثيقة.",
+            "حقوقك",
+            "لديك الحق في التزام الصمت.",
+            "اتصل بـ { $organization } على الرقم { $hotline } للحصول على المساعدة.",
+        ],
+    ),
+];
+
+/// The new messages' words in `reference`, else in English.
+fn placeholders(reference: &str) -> &'static [&'static str; 6] {
+    PLACEHOLDERS
+        .iter()
+        .find(|(tag, _)| *tag == reference)
+        .map_or(&PLACEHOLDERS[0].1, |(_, words)| words)
 }
