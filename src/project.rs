@@ -135,14 +135,9 @@ pub fn load(start: &Path) -> Result<Project, Error> {
         &mut files,
         &mut diags,
     )?;
-    let used: HashSet<String> = skeletons
-        .iter()
-        .flat_map(|s| s.references())
-        .map(|r| r.id)
-        .collect();
     i18n::builtin::fill_in(
         (&config, config_file),
-        &used,
+        &skeletons,
         &mut catalog,
         &mut files,
         &mut diags,

@@ -183,7 +183,7 @@ fn a_project_without_kyrs_interface_messages_shows_kyrs_own_and_is_told_what_to_
         assert_eq!(run.code, 0, "{command}: {}", run.stderr);
         assert!(
             run.stderr.contains(
-                "kyr.toml:2:10: warning: the reference locale `en` lacks 19 of kyr's interface messages (`kyr-help`, `kyr-not-legal-advice`, `kyr-last-reviewed`, `kyr-sources`, and 15 more): pages show kyr's own `en` text for them"
+                "kyr.toml:2:10: warning: the reference locale `en` lacks 15 of kyr's interface messages (`kyr-help`, `kyr-not-legal-advice`, `kyr-sources`, `kyr-languages`, and 11 more): pages show kyr's own `en` text for them"
             ),
             "{command}: {}",
             run.stderr

@@ -359,3 +359,51 @@ fn pdf_text(pdf: &Path) -> String {
         .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'))
         .collect()
 }
+
+/// A project made before kyr had the card sheet's printing note: its
+/// card sheets print kyr's own Spanish note, and `check` and `build` both
+/// say, at the end of its `kyr.ftl`, which line to add.
+#[test]
+fn a_project_older_than_an_interface_message_builds_with_kyrs_own_text_and_is_told_the_line() {
+    let folder = tempfile::tempdir().unwrap();
+    let dir = folder.path().join("p");
+    let run = kyr(
+        folder.path(),
+        &["init", "p", "--reference", "es", "--locale", "mam"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    add_one_per_layout(&dir);
+    let kyr_ftl = dir.join("locales/es/kyr.ftl");
+    let old: String = std::fs::read_to_string(&kyr_ftl)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("kyr-card-sheet-help") && !l.contains("hoja de tarjetas"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&kyr_ftl, &old).unwrap();
+    let line = old.lines().count() as u64 + 1;
+    let spanish = kyrs_text("es", "kyr-card-sheet-help");
+    for command in ["check", "build"] {
+        let ran = kyr(&dir, &[command]);
+        assert_eq!(ran.code, 0, "{command}: {}", ran.stderr);
+        assert!(
+            ran.stderr.contains(&format!(
+                "locales/es/kyr.ftl:{line}:1: warning: the reference locale `es` lacks 1 of kyr's interface messages (`kyr-card-sheet-help`): pages show kyr's own `es` text for it"
+            )),
+            "{command}: {}",
+            ran.stderr
+        );
+        assert!(
+            ran.stderr
+                .contains(&format!("kyr-card-sheet-help = {spanish}")),
+            "{}",
+            ran.stderr
+        );
+    }
+    let text = pdf_text(&dir.join("out/mam/in-card.card-sheet.pdf"));
+    let expected = words(&spanish);
+    assert!(
+        words(&text).windows(4).any(|w| w == &expected[..4]),
+        "{text}"
+    );
+}

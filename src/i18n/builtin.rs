@@ -12,6 +12,7 @@ use crate::base::diag::{Diagnostic, FileId, Files, Span};
 use crate::base::lang::Direction;
 use crate::config::Config;
 use crate::doc::model::Lang;
+use crate::doc::{Layout, Skeleton};
 use crate::i18n::catalog::{Catalog, Known, LocaleBundle, load_locale};
 use crate::i18n::interface;
 
@@ -129,7 +130,7 @@ fn line_of(tag: &str, id: &str) -> Option<&'static str> {
 /// at the reference's file to add them to.
 pub(crate) fn fill_in(
     (config, config_file): (&Config, FileId),
-    used: &HashSet<String>,
+    skeletons: &[Skeleton],
     catalog: &mut Catalog,
     files: &mut Files,
     diags: &mut Vec<Diagnostic>,
@@ -140,10 +141,12 @@ pub(crate) fn fill_in(
             .get(reference)
             .is_none_or(|b| !b.defines(id) && !b.broken.contains_key(*id))
     };
-    let interface: Vec<&str> = interface::MESSAGES
+    let shown = shown_messages(config, skeletons, catalog);
+    let interface: Vec<&str> = shown.into_iter().filter(lacks).collect();
+    let used: HashSet<String> = skeletons
         .iter()
-        .map(|m| m.id)
-        .filter(lacks)
+        .flat_map(Skeleton::references)
+        .map(|r| r.id)
         .collect();
     let examples: Vec<&str> = example_ids()
         .filter(|id| used.contains(*id))
@@ -168,6 +171,31 @@ pub(crate) fn fill_in(
     if !examples.is_empty() {
         diags.push(example_warning(reference, at("example.ftl"), &examples));
     }
+}
+
+/// The interface messages the project's pages show: all but those only
+/// some projects need (how to print a card sheet, with a card; "Listen",
+/// with recordings; the review date, with a date), and the notice a page
+/// with nothing translated gives where the project has it (without it,
+/// the page says it is not reviewed).
+fn shown_messages(config: &Config, skeletons: &[Skeleton], catalog: &Catalog) -> Vec<&'static str> {
+    let cards = skeletons
+        .iter()
+        .any(|s| s.front.layouts.contains(&Layout::Card));
+    let dates = skeletons.iter().any(|s| s.front.last_reviewed.is_some());
+    let recordings = config.locales.values().any(|l| l.audio_first)
+        || catalog.locales.values().any(|b| !b.recordings.is_empty());
+    interface::MESSAGES
+        .iter()
+        .map(|m| m.id)
+        .filter(|id| match *id {
+            interface::CARD_SHEET_HELP => cards,
+            interface::LAST_REVIEWED => dates,
+            interface::LISTEN => recordings,
+            interface::NOT_TRANSLATED => false,
+            _ => true,
+        })
+        .collect()
 }
 
 /// kyr's texts in `tag` (interface and example) as a bundle of its own.
