@@ -217,7 +217,13 @@ pub(crate) fn options_for(
     let mut options = base.clone();
     if !what.all {
         if !what.locales.is_empty() && what.documents.is_empty() {
-            options.locales = restrict(&base.locales, &what.locales);
+            // `--locale` by endonym, as the build reads it (the build
+            // itself reports one that no longer names a locale).
+            let asked = project
+                .config
+                .known_locales(&base.locales)
+                .unwrap_or_else(|_| base.locales.clone());
+            options.locales = restrict(&asked, &what.locales);
             if options.locales.is_empty() {
                 return None;
             }
