@@ -1012,7 +1012,10 @@ organization = "Other"
             diags[0].starts_with("6:13: the endonym of `mam` is `mam`, a placeholder"),
             "{diags:?}"
         );
-        assert!(diags[1].starts_with("11:11: the endonym of `xx` is `TODO`"), "{diags:?}");
+        assert!(
+            diags[1].starts_with("11:11: the endonym of `xx` is `TODO`"),
+            "{diags:?}"
+        );
         let tags = |given: &[&str]| {
             config.known_locales(&given.iter().map(|g| (*g).to_owned()).collect::<Vec<_>>())
         };
