@@ -168,3 +168,30 @@ fn locale_is_chosen_by_tag_or_by_endonym() {
     assert_eq!(status.code, 0, "{}", status.stderr);
     assert!(status.stdout.contains("mam"), "{}", status.stdout);
 }
+
+#[test]
+fn watch_and_serve_say_it_as_build_does_and_take_a_locale_by_endonym() {
+    let fx = Fixture::new("build/basic");
+    fx.with_real_contacts();
+    let run = fx.run(&["new-locale", "mam", "--fallback", "fr", "--endonym", "mam"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let warning = format!(
+        "{}: warning: the endonym of `mam` is `mam`, a placeholder",
+        place_of(&fx, "\"mam\"\nfallback")
+    );
+    for (command, args) in [
+        ("watch", &["--format", "html", "--locale", "français"][..]),
+        (
+            "serve",
+            &["--port", "0", "--format", "html", "--locale", "français"],
+        ),
+    ] {
+        let running = crate::util::Watching::run(&fx, command, args);
+        running.wait_for(&warning);
+        running.wait_for("built");
+        drop(running);
+        assert!(fx.out("fr/door.html").is_file(), "{command}");
+        assert!(!fx.out("ar").exists(), "{command}");
+        std::fs::remove_dir_all(fx.root().join("out")).unwrap();
+    }
+}
