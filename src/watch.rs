@@ -311,6 +311,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_locale_asked_for_by_endonym_is_rebuilt_when_its_files_change() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/build/basic");
+        let project = commands::load(&root, None).unwrap();
+        let base = BuildOptions {
+            locales: vec!["FRANÇAIS".to_owned()],
+            ..BuildOptions::default()
+        };
+        let options = options_for(&project, &base, &[PathBuf::from("locales/fr/door.ftl")])
+            .expect("fr is asked for");
+        assert_eq!(options.locales, ["fr"]);
+        let changed = [PathBuf::from("locales/ar/door.ftl")];
+        assert!(options_for(&project, &base, &changed).is_none());
+    }
+
+    #[test]
     fn editor_and_tool_files_are_not_changes() {
         let root = Path::new("/p");
         let out = Path::new("/p/out");

@@ -91,6 +91,22 @@ fn a_tag_kyr_does_not_know_keeps_its_placeholder_and_is_told_so() {
 }
 
 #[test]
+fn new_locale_writes_the_name_kyr_knows() {
+    let fx = Fixture::new("build/basic");
+    let run = fx.run(&["new-locale", "quc", "--fallback", "fr"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("set `endonym`"), "{}", run.stderr);
+    let config = std::fs::read_to_string(fx.root().join("kyr.toml")).unwrap();
+    assert!(
+        config.contains("[locales.quc]\nendonym = \"K\u{2BC}iche\u{2BC}\"\n"),
+        "{config}"
+    );
+    // One not known: the tag stands in, and the note says to replace it.
+    let run = fx.run(&["new-locale", "tlh", "--fallback", "fr"]);
+    assert!(run.stderr.contains("set `endonym`"), "{}", run.stderr);
+}
+
+#[test]
 fn init_writes_the_names_kyr_knows_and_checks_without_endonym_warnings() {
     let fx = empty();
     let run = fx.run(&[

@@ -161,7 +161,10 @@ fn translation_files(
 
 /// The new locale's endonym: the one given, else the one kyr knows.
 fn endonym(options: &NewLocaleOptions) -> Option<&str> {
-    (options.endonym.as_deref()).or_else(|| endonyms::of(&options.locale).map(|e| e.endonym))
+    options
+        .endonym
+        .as_deref()
+        .or_else(|| endonyms::of(&options.locale).map(|e| e.endonym))
 }
 
 /// kyr.toml with the new locale's table added.
