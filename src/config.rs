@@ -10,6 +10,7 @@ use toml::Spanned;
 use unic_langid::LanguageIdentifier;
 
 use crate::base::diag::{Diagnostic, FileId, Span};
+use crate::base::endonyms;
 use crate::base::error::Error;
 use crate::base::ident::{VAR_BASE, VAR_END, is_identifier};
 use crate::base::lang::{self, Direction};
@@ -149,19 +150,47 @@ impl Config {
         self.locales.get(tag)
     }
 
-    /// A usage error naming the first of `tags` that is not a configured
-    /// locale, and those that are.
-    pub(crate) fn known_locales(&self, tags: &[String]) -> Result<(), Error> {
-        match tags.iter().find(|tag| self.locale(tag).is_none()) {
-            Some(tag) => {
-                let known: Vec<&str> = self.locales.keys().map(String::as_str).collect();
-                Err(Error::Usage(format!(
-                    "unknown locale `{tag}`; configured locales: {}",
-                    known.join(", ")
-                )))
-            }
-            None => Ok(()),
-        }
+    /// The tags of the locales `given` names, each by its tag or by its
+    /// endonym as kyr.toml writes it (`--locale mam`, `--locale "Qyol
+    /// Mam"`, `--locale español`: case, Unicode normal form and the kind
+    /// of apostrophe aside). A usage error names the first that is
+    /// neither, and every configured locale as `tag (endonym)`.
+    pub(crate) fn known_locales(&self, given: &[String]) -> Result<Vec<String>, Error> {
+        given
+            .iter()
+            .map(|name| {
+                self.locale_named(name)
+                    .map(|locale| locale.tag.clone())
+                    .ok_or_else(|| {
+                        let known: Vec<String> = self
+                            .locales
+                            .values()
+                            .map(|l| format!("{} ({})", l.tag, l.endonym))
+                            .collect();
+                        Error::Usage(format!(
+                            "unknown locale `{name}`; configured locales: {}",
+                            known.join(", ")
+                        ))
+                    })
+            })
+            .collect()
+    }
+
+    /// The locale with this tag, else with this tag in another case, else
+    /// with this endonym.
+    fn locale_named(&self, name: &str) -> Option<&Locale> {
+        let name = name.trim();
+        self.locale(name)
+            .or_else(|| {
+                self.locales
+                    .values()
+                    .find(|l| l.tag.eq_ignore_ascii_case(name))
+            })
+            .or_else(|| {
+                self.locales
+                    .values()
+                    .find(|l| endonyms::same_name(&l.endonym, name))
+            })
     }
 }
 
@@ -339,7 +368,7 @@ struct EditionFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LocaleFile {
-    endonym: String,
+    endonym: Spanned<String>,
     #[serde(default)]
     direction: Option<Direction>,
     #[serde(default)]
@@ -536,12 +565,7 @@ fn validate_locale(
     diags: &mut Vec<Diagnostic>,
 ) -> Locale {
     check_fallback_targets(tag, file_locale, parsed, project.reference, span, diags);
-    if file_locale.endonym.trim().is_empty() {
-        diags.push(
-            Diagnostic::error(format!("locale `{tag}` has an empty endonym"))
-                .at(span(tag_span.clone())),
-        );
-    }
+    check_endonym(tag, &file_locale.endonym, tag_span, span, diags);
     let mut locale_vars = project.vars.clone();
     locale_vars.extend(validate_vars(&file_locale.vars, span, diags));
     if locale_vars.len() >= MAX_VARS {
@@ -553,7 +577,7 @@ fn validate_locale(
     Locale {
         tag: tag.to_owned(),
         langid: langid.clone(),
-        endonym: file_locale.endonym.trim().to_owned(),
+        endonym: file_locale.endonym.get_ref().trim().to_owned(),
         direction: file_locale
             .direction
             .unwrap_or_else(|| lang::default_direction(langid)),
@@ -570,6 +594,49 @@ fn validate_locale(
         vars: locale_vars,
         span: span(tag_span.clone()),
     }
+}
+
+/// A locale's endonym is its language's name: an empty one is an error (at
+/// the tag); a placeholder (the tag itself, `TODO`, `<name>`) is the
+/// warning `endonym-missing` at the value, with the name kyr knows and its
+/// source when it knows one. Every command that loads the project reports
+/// it, as every other problem of kyr.toml.
+fn check_endonym(
+    tag: &str,
+    endonym: &Spanned<String>,
+    tag_span: &Range<usize>,
+    span: &impl Fn(Range<usize>) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let name = endonym.get_ref();
+    if name.trim().is_empty() {
+        diags.push(
+            Diagnostic::error(format!("locale `{tag}` has an empty endonym"))
+                .at(span(tag_span.clone())),
+        );
+        return;
+    }
+    if !endonyms::is_placeholder(name, tag) {
+        return;
+    }
+    let hint = match endonyms::of(tag) {
+        Some(known) => format!(
+            "write `endonym = \"{}\"` ({} in itself; source: {})",
+            known.endonym, known.english, known.source
+        ),
+        None => format!(
+            "write the language's name as its readers write it (`endonym = \"Wolof\"` for `wo`); {} has none for `{tag}`",
+            endonyms::DATASET
+        ),
+    };
+    diags.push(
+        Diagnostic::warning(format!(
+            "the endonym of `{tag}` is `{name}`, a placeholder: the index page and the language menus show it to readers as their language's name"
+        ))
+        .code("endonym-missing")
+        .at(span(endonym.span()))
+        .hint(hint),
+    );
 }
 
 /// A locale's `fallback` names configured locales, and the reference
@@ -933,6 +1000,38 @@ organization = "Other"
             Some("tel:+15550101234")
         );
         assert_eq!(config.locales["fr"].paper, Paper::A4);
+    }
+
+    #[test]
+    fn placeholder_endonyms_warn_at_their_value_and_known_names_are_tags() {
+        let (config, diags) = parse_str(
+            "reference = \"es\"\n[locales.es]\nendonym = \"Español\"\n\n[locales.mam]\nendonym =   \"mam\"\n\n\
+             [locales.quc]\nendonym = \"K\u{2BC}iche\u{2BC}\"\n[locales.xx]\nendonym = \"TODO\"\n",
+        );
+        let config = config.expect("placeholders are warnings");
+        assert_eq!(diags.len(), 2, "{diags:?}");
+        assert!(
+            diags[0].starts_with("6:13: the endonym of `mam` is `mam`, a placeholder"),
+            "{diags:?}"
+        );
+        assert!(
+            diags[1].starts_with("11:11: the endonym of `xx` is `TODO`"),
+            "{diags:?}"
+        );
+        let tags = |given: &[&str]| {
+            config.known_locales(&given.iter().map(|g| (*g).to_owned()).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            tags(&["español", "K'iche'", "mam", "ES"]).unwrap(),
+            ["es", "quc", "mam", "es"]
+        );
+        let error = tags(&["Qyol Mam"]).unwrap_err().to_string();
+        assert!(
+            error.contains(
+                "unknown locale `Qyol Mam`; configured locales: es (Español), mam (mam), quc (K\u{2BC}iche\u{2BC}), xx (TODO)"
+            ),
+            "{error}"
+        );
     }
 
     #[test]

@@ -217,7 +217,13 @@ pub(crate) fn options_for(
     let mut options = base.clone();
     if !what.all {
         if !what.locales.is_empty() && what.documents.is_empty() {
-            options.locales = restrict(&base.locales, &what.locales);
+            // `--locale` by endonym, as the build reads it (the build
+            // itself reports one that no longer names a locale).
+            let asked = project
+                .config
+                .known_locales(&base.locales)
+                .unwrap_or_else(|_| base.locales.clone());
+            options.locales = restrict(&asked, &what.locales);
             if options.locales.is_empty() {
                 return None;
             }
@@ -303,6 +309,21 @@ fn is_recording_or_lock(relative: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_locale_asked_for_by_endonym_is_rebuilt_when_its_files_change() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/build/basic");
+        let project = commands::load(&root, None).unwrap();
+        let base = BuildOptions {
+            locales: vec!["FRANÇAIS".to_owned()],
+            ..BuildOptions::default()
+        };
+        let options = options_for(&project, &base, &[PathBuf::from("locales/fr/door.ftl")])
+            .expect("fr is asked for");
+        assert_eq!(options.locales, ["fr"]);
+        let changed = [PathBuf::from("locales/ar/door.ftl")];
+        assert!(options_for(&project, &base, &changed).is_none());
+    }
 
     #[test]
     fn editor_and_tool_files_are_not_changes() {

@@ -37,7 +37,7 @@ fn usage_errors_exit_two() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("error: unknown locale `xx`; configured locales: en, fr, ar, ff, ff-Adlm"),
+            .contains("error: unknown locale `xx`; configured locales: en (English), fr (Français), ar (العربية), ff (Pulaar), ff-Adlm (𞤆𞤵𞤤𞤢𞤪)"),
         "{}",
         run.stderr
     );

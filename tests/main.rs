@@ -10,6 +10,7 @@ mod bundle;
 mod cli;
 mod diagnostics;
 mod edited_files;
+mod endonyms;
 mod fallback;
 mod hostile;
 mod html;

@@ -375,6 +375,17 @@ fn new_locale_wolof_in_arabic_script_builds_right_to_left_at_once() {
             .contains("<html lang=\"wo-Arab\" dir=\"rtl\">")
     );
     assert!(fx.out("wo-Arab/red-card.pdf").is_file());
+    // The tag stands in for the name until the organizer writes it:
+    // `--strict` holds the project to it.
+    let run = fx.run(&["check", "--locale", "wo-Arab", "--strict"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error: the endonym of `wo-Arab` is `wo-Arab`, a placeholder"),
+        "{}",
+        run.stderr
+    );
+    fx.replace("kyr.toml", "endonym = \"wo-Arab\"", "endonym = \"وࣷلࣷفْ\"");
     let run = fx.run(&["check", "--locale", "wo-Arab", "--strict"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
 

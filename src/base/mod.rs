@@ -2,9 +2,10 @@
 //! diagnostics, identifiers, language direction, link rules, the build
 //! time, atomic file output, giving freed memory back, settings errors in
 //! plain words, the bundled font files, text files read whole, numbers
-//! written the locale's way.
+//! written the locale's way, the languages' own names kyr knows.
 
 pub mod diag;
+pub(crate) mod endonyms;
 pub(crate) mod epoch;
 pub(crate) mod error;
 pub(crate) mod fonts;

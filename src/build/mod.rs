@@ -54,6 +54,11 @@ pub fn build_with(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildReport, Error> {
+    // `--locale` may name a locale by its endonym: tags from here on.
+    let options = &BuildOptions {
+        locales: project.config.known_locales(&options.locales)?,
+        ..options.clone()
+    };
     let jobs = select(project, options)?;
     let mut report = BuildReport::new(out_dir(project, options));
     // One build at a time in an output folder; held until the build ends.
@@ -208,7 +213,6 @@ fn select<'p>(
     options: &BuildOptions,
 ) -> Result<Vec<(&'p Locale, &'p Skeleton)>, Error> {
     let config = &project.config;
-    config.known_locales(&options.locales)?;
     for name in &options.documents {
         if !project.skeletons.iter().any(|s| &s.name == name) {
             let known: Vec<&str> = project.skeletons.iter().map(|s| s.name.as_str()).collect();

@@ -122,8 +122,9 @@ pub struct BundleArgs {
 /// `kyr check`.
 #[derive(Args, Debug)]
 pub struct CheckArgs {
-    /// Check only this locale (repeatable).
-    #[arg(long = "locale", value_name = "TAG")]
+    /// Check only this locale, by tag or by its endonym in kyr.toml
+    /// (`quc`, `Kʼicheʼ`; repeatable).
+    #[arg(long = "locale", value_name = "TAG|ENDONYM")]
     pub locales: Vec<String>,
     /// How to print the problems: `human` on stderr, or `json`: one
     /// object per problem and line, on stdout.
@@ -150,8 +151,9 @@ pub struct CheckArgs {
 /// `kyr status`.
 #[derive(Args, Debug)]
 pub struct StatusArgs {
-    /// Show only this locale (repeatable).
-    #[arg(long = "locale", value_name = "TAG")]
+    /// Show only this locale, by tag or by its endonym in kyr.toml
+    /// (`quc`, `Kʼicheʼ`; repeatable).
+    #[arg(long = "locale", value_name = "TAG|ENDONYM")]
     pub locales: Vec<String>,
     /// How to print the coverage.
     #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
@@ -184,8 +186,8 @@ pub enum StatusFormat {
 /// `kyr confirm`.
 #[derive(Args, Debug)]
 pub struct ConfirmArgs {
-    /// The locale.
-    #[arg(value_name = "TAG")]
+    /// The locale, by tag or by its endonym in kyr.toml.
+    #[arg(value_name = "TAG|ENDONYM")]
     pub locale: String,
     /// The messages to confirm (all the locale's translations when none).
     #[arg(value_name = "MSG-ID")]
@@ -224,8 +226,9 @@ pub struct NewArgs {
 /// `kyr sync`.
 #[derive(Args, Debug)]
 pub struct SyncArgs {
-    /// The locales (default: every one but the reference).
-    #[arg(value_name = "TAG")]
+    /// The locales, by tag or by endonym (default: every one but the
+    /// reference).
+    #[arg(value_name = "TAG|ENDONYM")]
     pub locales: Vec<String>,
 }
 
@@ -258,8 +261,9 @@ pub struct ExtractArgs {
 /// `kyr watch`.
 #[derive(Args, Debug)]
 pub struct WatchArgs {
-    /// Build only this locale (repeatable).
-    #[arg(long = "locale", value_name = "TAG")]
+    /// Build only this locale, by tag or by its endonym in kyr.toml
+    /// (`quc`, `Kʼicheʼ`; repeatable).
+    #[arg(long = "locale", value_name = "TAG|ENDONYM")]
     pub locales: Vec<String>,
     /// Output formats, comma-separated: html, pdf, text, or all.
     #[arg(
@@ -298,8 +302,9 @@ pub struct ServeArgs {
 /// `kyr build`.
 #[derive(Args, Debug)]
 pub struct BuildArgs {
-    /// Build only this locale (repeatable).
-    #[arg(long = "locale", value_name = "TAG")]
+    /// Build only this locale, by tag or by its endonym in kyr.toml
+    /// (`quc`, `Kʼicheʼ`; repeatable).
+    #[arg(long = "locale", value_name = "TAG|ENDONYM")]
     pub locales: Vec<String>,
     /// Build only this document (repeatable), by file name without `.md`.
     #[arg(long = "doc", value_name = "NAME")]

@@ -40,8 +40,10 @@ pub struct Confirmed {
 /// `kyr confirm`: the locale's new lock file. An unknown locale, or an id
 /// the locale has no translation (or recording) of, is a usage error.
 pub fn run(project: &Project, options: &ConfirmOptions) -> Result<Outcome<Confirmed>, Error> {
-    let tag = &options.locale;
-    project.config.known_locales(std::slice::from_ref(tag))?;
+    let tags = project
+        .config
+        .known_locales(std::slice::from_ref(&options.locale))?;
+    let tag = &tags[0];
     let (write, ids) = lock_write(project, tag, &options.messages, options.audio)?;
     Ok(Outcome {
         report: Confirmed {

@@ -9,25 +9,12 @@
 use std::path::{Path, PathBuf};
 
 use crate::base::diag::display_path;
+use crate::base::endonyms;
 use crate::base::error::Error;
 use crate::base::lang;
 use crate::commands::{Outcome, PlannedWrite, confirm};
 use crate::i18n::{builtin, interface};
 use crate::project;
-
-/// The languages' own names, for the languages kyr ships.
-const ENDONYMS: &[(&str, &str)] = &[
-    ("en", "English"),
-    ("fr", "Français"),
-    ("es", "Español"),
-    ("pt", "Português"),
-    ("ar", "العربية"),
-    ("ht", "Kreyòl ayisyen"),
-    ("wo", "Wolof"),
-    ("ff", "Pulaar"),
-    ("ff-Adlm", "𞤆𞤵𞤤𞤢𞤪"),
-    ("snk", "Sooninkanxanne"),
-];
 
 /// The CI workflow a new project starts with.
 const WORKFLOW: &str = include_str!("../../assets/init/kyr.yml");
@@ -179,8 +166,11 @@ organization = "Example Legal Aid"
 fn config_text(options: &InitOptions, tags: &[String]) -> String {
     let mut config = config_head(options);
     for tag in tags {
-        match ENDONYMS.iter().find(|(t, _)| t == tag) {
-            Some((_, endonym)) => config.push_str(&format!("\n[locales.{tag}]\nendonym = \"{endonym}\"\n")),
+        match endonyms::of(tag) {
+            Some(known) => config.push_str(&format!(
+                "\n[locales.{tag}]\n# {} in itself, from {}.\nendonym = \"{}\"\n",
+                known.english, known.source, known.endonym
+            )),
             None => config.push_str(&format!(
                 "\n[locales.{tag}]\n# REPLACE with the language's own name, as its readers write it.\nendonym = \"{tag}\"\n"
             )),

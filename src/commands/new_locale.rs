@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use toml_edit::{Array, DocumentMut, Item, Table, value};
 
 use crate::base::diag::display_path;
+use crate::base::endonyms;
 use crate::base::error::Error;
 use crate::base::lang;
 use crate::commands::commented::commented_entry;
@@ -36,7 +37,8 @@ pub struct NewLocaleReport {
     pub files: usize,
     /// Messages waiting for a translation.
     pub messages: usize,
-    /// Whether its endonym was given (otherwise the tag stands in).
+    /// Whether it has an endonym: given, or one kyr knows (otherwise the
+    /// tag stands in).
     pub endonym_given: bool,
 }
 
@@ -62,7 +64,7 @@ pub fn run(
         locale: tag.to_owned(),
         files: files.len(),
         messages,
-        endonym_given: options.endonym.is_some(),
+        endonym_given: endonym(options).is_some(),
     };
     let mut writes: Vec<PlannedWrite> = files
         .into_iter()
@@ -157,6 +159,14 @@ fn translation_files(
     (files, messages)
 }
 
+/// The new locale's endonym: the one given, else the one kyr knows.
+fn endonym(options: &NewLocaleOptions) -> Option<&str> {
+    options
+        .endonym
+        .as_deref()
+        .or_else(|| endonyms::of(&options.locale).map(|e| e.endonym))
+}
+
 /// kyr.toml with the new locale's table added.
 fn with_locale_table(config_text: &str, options: &NewLocaleOptions) -> Result<String, Error> {
     let tag = options.locale.as_str();
@@ -176,7 +186,7 @@ fn with_locale_table(config_text: &str, options: &NewLocaleOptions) -> Result<St
     table.decor_mut().set_prefix(format!(
         "\n# Added by `kyr new-locale {tag}`: translations start unreviewed.\n"
     ));
-    table.insert("endonym", value(options.endonym.as_deref().unwrap_or(tag)));
+    table.insert("endonym", value(endonym(options).unwrap_or(tag)));
     if !options.fallback.is_empty() {
         let mut list = Array::new();
         for target in &options.fallback {

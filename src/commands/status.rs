@@ -33,7 +33,7 @@ pub struct StatusReport {
 /// `kyr status`: the coverage of the locales asked for (unknown ones and
 /// a `min_coverage` outside 0 to 100 are usage errors), with its problems.
 pub fn run(project: &Project, options: &StatusOptions) -> Result<StatusReport, Error> {
-    project.config.known_locales(&options.locales)?;
+    let tags = project.config.known_locales(&options.locales)?;
     if let Some(min) = options.min_coverage
         && !(0.0..=100.0).contains(&min)
     {
@@ -41,7 +41,7 @@ pub fn run(project: &Project, options: &StatusOptions) -> Result<StatusReport, E
             "--min-coverage must be between 0 and 100, not {min}"
         )));
     }
-    let coverage = status(project, &options.locales);
+    let coverage = status(project, &tags);
     let mut problems = Sink::default();
     for locale in &coverage {
         problems.extend(problems_of(locale, options.min_coverage));

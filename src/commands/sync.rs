@@ -40,8 +40,8 @@ pub fn run(
     options: &SyncOptions,
 ) -> Result<Outcome<Vec<LocaleAdditions>>, Error> {
     let config = &project.config;
-    config.known_locales(&options.locales)?;
-    let tags: Vec<String> = if options.locales.is_empty() {
+    let asked = config.known_locales(&options.locales)?;
+    let tags: Vec<String> = if asked.is_empty() {
         config
             .locales
             .keys()
@@ -49,7 +49,7 @@ pub fn run(
             .cloned()
             .collect()
     } else {
-        options.locales.clone()
+        asked
     };
     let mut outcome = Outcome {
         writes: Vec::new(),

@@ -146,7 +146,11 @@ pub fn save(root: &Path, typed: Typed) -> Result<Saved, Error> {
 /// `tag` may translate it: a configured locale other than the reference,
 /// and a message the reference has.
 fn translatable(project: &Project, tag: &str, id: &str) -> Result<FileId, Error> {
-    project.config.known_locales(&[tag.to_owned()])?;
+    // The studio's addresses carry tags, never names.
+    if project.config.locale(tag).is_none() {
+        project.config.known_locales(&[tag.to_owned()])?;
+        return Err(Error::Usage(format!("unknown locale `{tag}`")));
+    }
     let reference = &project.config.reference;
     if tag == reference {
         return Err(Error::Usage(format!(

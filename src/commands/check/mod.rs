@@ -47,7 +47,10 @@ pub struct CheckReport {
 /// `kyr check`: [`check`], once the locales asked for are known to be
 /// configured (an unknown one is a usage error).
 pub fn run(project: &Project, options: &CheckOptions) -> Result<CheckReport, Error> {
-    project.config.known_locales(&options.locales)?;
+    let options = &CheckOptions {
+        locales: project.config.known_locales(&options.locales)?,
+        ..options.clone()
+    };
     Ok(CheckReport {
         diagnostics: check(project, options),
         documents: project.skeletons.len(),
