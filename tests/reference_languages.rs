@@ -407,3 +407,53 @@ fn a_project_older_than_an_interface_message_builds_with_kyrs_own_text_and_is_to
         "{text}"
     );
 }
+
+/// What the PDFs fail on before any is laid out (an address too long for
+/// a QR code, a card side longer than any card) `check` reports as
+/// `build` does, at the same place.
+#[test]
+fn what_only_the_pdfs_meet_is_reported_by_check_as_by_build() {
+    let folder = tempfile::tempdir().unwrap();
+    let dir = folder.path().join("p");
+    let run = kyr(folder.path(), &["init", "p", "--reference", "fr"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    add_one_per_layout(&dir);
+    let config = std::fs::read_to_string(dir.join("kyr.toml")).unwrap();
+    let long = format!(
+        "https://example.org/{}/{{locale}}/{{document}}.html",
+        "a".repeat(3000)
+    );
+    std::fs::write(
+        dir.join("kyr.toml"),
+        config.replacen("# qr = ", &format!("qr = \"{long}\"\n# "), 1),
+    )
+    .unwrap();
+    let messages = dir.join("locales/fr/in-card.ftl");
+    let text = std::fs::read_to_string(&messages).unwrap();
+    let long_line = "Une phrase de plus sur la carte. ".repeat(150);
+    std::fs::write(
+        &messages,
+        text.replace("in-card-help = ", &format!("in-card-help = {long_line}")),
+    )
+    .unwrap();
+    let check = kyr(&dir, &["check", "--message-format", "json"]);
+    let build = kyr(&dir, &["build", "--message-format", "json"]);
+    assert_eq!(
+        (check.code, build.code),
+        (1, 1),
+        "{}{}",
+        check.stdout,
+        build.stdout
+    );
+    let errors = |ran: &Ran| -> BTreeSet<_> {
+        problems(&ran.stdout)
+            .into_iter()
+            .filter(|p| p.0 == "error")
+            .map(|p| (p.1, p.2, p.3, p.4))
+            .collect()
+    };
+    let checked = errors(&check);
+    assert_eq!(checked, errors(&build));
+    let codes: BTreeSet<&str> = checked.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(codes, BTreeSet::from(["card-size", "qr"]), "{checked:?}");
+}

@@ -160,9 +160,8 @@ impl Printer<'_> {
         }
     }
 
-    /// The QR code a layout carries, if any: handouts and booklets, and a
-    /// card only in a language read by ear first (it leads to the page
-    /// with the recordings). An address too long for a code is an error.
+    /// The QR code a layout carries, if any ([`qr_for`]); an address too
+    /// long for a code is an error.
     fn qr(
         &self,
         skeleton: &Skeleton,
@@ -170,25 +169,10 @@ impl Printer<'_> {
         layout: Layout,
         found: &mut Vec<Diagnostic>,
     ) -> Option<Qr> {
-        let wants_qr = match layout {
-            Layout::Handout | Layout::Booklet => true,
-            Layout::Card => page.locale.audio_first,
-        };
-        if !wants_qr {
-            return None;
-        }
-        match qr_code(self.config, skeleton, page.locale, &page.document) {
-            Ok(qr) => qr,
-            Err(message) => {
-                found.push(
-                    Diagnostic::error(message)
-                        .code("qr")
-                        .at(Span::new(skeleton.file, 0..0))
-                        .hint("shorten the address in `qr` (kyr.toml or the front matter)"),
-                );
-                None
-            }
-        }
+        qr_for(self.config, skeleton, page, layout).unwrap_or_else(|error| {
+            found.push(*error);
+            None
+        })
     }
 
     /// The error for a handout or booklet whose text cannot fit the page
@@ -275,14 +259,9 @@ impl Printer<'_> {
             laid.diagnostics.extend(card.diagnostics.iter().cloned());
             laid.failed |= card.failed;
         }
-        if let (Some(Ok(card)), Some(sides)) = (&page.card, &skeleton.front.card) {
-            let full = [(&card.front, &sides.front), (&card.back, &sides.back)]
-                .into_iter()
-                .find(|(side, _)| printed_chars(&side.blocks) > MOST_CARD_SIDE_CHARS);
-            if let Some((side, reference)) = full {
-                laid.diagnostics.push(card_side_too_full(side, reference));
-                return None;
-            }
+        if let Some(full) = card_too_full(skeleton, page) {
+            laid.diagnostics.push(full);
+            return None;
         }
         let mut out = Vec::new();
         for (kind, sheet) in [(PdfKind::Card, false), (PdfKind::CardSheet, true)] {
@@ -447,6 +426,18 @@ fn printed_chars(blocks: &[Block]) -> usize {
     chars
 }
 
+/// The error for a card side of `page` with more text than any card
+/// holds, which `check` reports as `build` does.
+pub(crate) fn card_too_full(skeleton: &Skeleton, page: &Page) -> Option<Diagnostic> {
+    let (Some(Ok(card)), Some(sides)) = (&page.card, &skeleton.front.card) else {
+        return None;
+    };
+    [(&card.front, &sides.front), (&card.back, &sides.back)]
+        .into_iter()
+        .find(|(side, _)| printed_chars(&side.blocks) > MOST_CARD_SIDE_CHARS)
+        .map(|(side, reference)| card_side_too_full(side, reference))
+}
+
 /// The error for a card side with more text than any card holds.
 fn card_side_too_full(side: &Document, reference: &Reference) -> Diagnostic {
     Diagnostic::error(format!(
@@ -458,4 +449,31 @@ fn card_side_too_full(side: &Document, reference: &Reference) -> Diagnostic {
     .code("card-size")
     .at(reference.span.clone())
     .hint("point `[card]` at a shorter section, or leave messages off the card with `skip`")
+}
+
+/// The QR code a layout of `page` carries, if any: handouts and booklets,
+/// and a card only in a language read by ear first (it leads to the page
+/// with the recordings). An address too long for a code is an error at
+/// the document, which `check` reports as `build` does.
+pub(crate) fn qr_for(
+    config: &Config,
+    skeleton: &Skeleton,
+    page: &Page,
+    layout: Layout,
+) -> Result<Option<Qr>, Box<Diagnostic>> {
+    let wants_qr = match layout {
+        Layout::Handout | Layout::Booklet => true,
+        Layout::Card => page.locale.audio_first,
+    };
+    if !wants_qr {
+        return Ok(None);
+    }
+    qr_code(config, skeleton, page.locale, &page.document).map_err(|message| {
+        Box::new(
+            Diagnostic::error(message)
+                .code("qr")
+                .at(Span::new(skeleton.file, 0..0))
+                .hint("shorten the address in `qr` (kyr.toml or the front matter)"),
+        )
+    })
 }

@@ -28,6 +28,7 @@ pub(crate) mod geometry;
 pub(crate) mod impose;
 pub(crate) mod input;
 mod layout;
+pub(crate) use layout::{card_too_full, qr_for};
 pub(crate) mod qr;
 mod runs;
 pub(crate) mod world;

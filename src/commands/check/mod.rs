@@ -17,9 +17,11 @@ use std::collections::{BTreeMap, HashSet};
 use crate::base::diag::{Diagnostic, Sink, Span, Strict};
 use crate::base::error::Error;
 use crate::config::Locale;
+use crate::doc::Skeleton;
 use crate::i18n::coverage::{self, interface_keys};
 use crate::i18n::interface;
 use crate::i18n::lint::PrintedVar;
+use crate::i18n::page::Page;
 use crate::i18n::{lint, page, recordings, stale};
 use crate::pdf::fonts::FontSet;
 use crate::project::Project;
@@ -176,6 +178,7 @@ fn check_locale(
         for var in lint::printed_vars(&page) {
             *printed.entry(var).or_insert(0) += 1;
         }
+        pdf_problems(project, skeleton, &page, found);
         // A reference missing from a skeleton is reported by
         // `undefined_references`, once; kyr's own interface messages
         // (located at kyr.toml) only here.
@@ -193,6 +196,25 @@ fn check_locale(
     bidi::check_locale(project, locale, bundle, found);
     found.extend(stale::stale_diagnostics(&project.messages(), locale));
     found.extend(recordings::stale_diagnostics(&project.messages(), locale));
+}
+
+/// What only the PDFs meet, found without laying them out: a card side
+/// too full for any card, an address too long for a QR code. Said once
+/// each, as `build` says them.
+fn pdf_problems(project: &Project, skeleton: &Skeleton, page: &Page, found: &mut Vec<Diagnostic>) {
+    let mut add = |d: Diagnostic| {
+        if !found.contains(&d) {
+            found.push(d);
+        }
+    };
+    if let Some(full) = crate::pdf::card_too_full(skeleton, page) {
+        add(full);
+    }
+    for layout in &skeleton.front.layouts {
+        if let Err(error) = crate::pdf::qr_for(&project.config, skeleton, page, *layout) {
+            add(*error);
+        }
+    }
 }
 
 /// The locale whose files a diagnostic points into.
