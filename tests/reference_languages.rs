@@ -457,3 +457,41 @@ fn what_only_the_pdfs_meet_is_reported_by_check_as_by_build() {
     let codes: BTreeSet<&str> = checked.iter().map(|e| e.0.as_str()).collect();
     assert_eq!(codes, BTreeSet::from(["card-size", "qr"]), "{checked:?}");
 }
+
+/// `init` takes a language by its tag or by a name kyr knows, in itself
+/// or in English, as an organizer would type it.
+#[test]
+fn init_takes_languages_by_their_names() {
+    let folder = tempfile::tempdir().unwrap();
+    let run = kyr(
+        folder.path(),
+        &[
+            "init",
+            "p",
+            "--reference",
+            "español",
+            "--locale",
+            "K'iche'",
+            "--locale",
+            "Qyol Mam",
+            "--locale",
+            "Haitian Creole",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let config = std::fs::read_to_string(folder.path().join("p/kyr.toml")).unwrap();
+    for line in [
+        "reference = \"es\"",
+        "[locales.quc]",
+        "endonym = \"Kʼicheʼ\"",
+        "[locales.mam]",
+        "[locales.ht]",
+    ] {
+        assert!(config.contains(line), "{line}: {config}");
+    }
+    let refused = kyr(
+        folder.path(),
+        &["init", "q", "--reference", "Klingon language"],
+    );
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+}

@@ -204,11 +204,13 @@ pub struct InitArgs {
     /// The folder to start the project in (made if missing).
     #[arg(value_name = "DIR", default_value = ".")]
     pub dir: PathBuf,
-    /// The language the content is written in.
-    #[arg(long, value_name = "TAG", default_value = "en")]
+    /// The language the content is written in: a tag, or a name kyr
+    /// knows, in itself or in English (`es`, `español`, `Spanish`).
+    #[arg(long, value_name = "TAG|NAME", default_value = "en")]
     pub reference: String,
-    /// Another language to translate into (repeatable).
-    #[arg(long = "locale", value_name = "TAG")]
+    /// Another language to translate into (repeatable): a tag, or a name
+    /// kyr knows (`quc`, `Kʼicheʼ`, `K'iche'`).
+    #[arg(long = "locale", value_name = "TAG|NAME")]
     pub locales: Vec<String>,
     /// `a4` or `us-letter`.
     #[arg(long, value_name = "PAPER", default_value = "a4")]

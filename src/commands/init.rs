@@ -55,6 +55,11 @@ pub struct InitReport {
 /// already holds a project or one of the files, a bad language tag or
 /// paper, is a usage error.
 pub fn run(options: &InitOptions) -> Result<Outcome<InitReport>, Error> {
+    let options = &InitOptions {
+        reference: tag_of(&options.reference),
+        locales: options.locales.iter().map(|l| tag_of(l)).collect(),
+        ..options.clone()
+    };
     let dir = &options.dir;
     if dir.join(project::CONFIG_FILE).exists() {
         return Err(Error::Usage(format!(
@@ -102,6 +107,19 @@ pub fn confirm_interface(dir: &Path, translated: &[String]) -> Result<Vec<Planne
         writes.push(write);
     }
     Ok(writes)
+}
+
+/// A language as typed: a tag, or the name of a language kyr knows, in
+/// itself or in English (`español`, `Qyol Mam`, `K'iche'`, `Spanish`);
+/// anything else is left to be checked as a tag.
+fn tag_of(typed: &str) -> String {
+    if endonyms::of(typed).is_some() {
+        return typed.to_owned();
+    }
+    endonyms::all()
+        .iter()
+        .find(|e| endonyms::same_name(e.endonym, typed) || endonyms::same_name(e.english, typed))
+        .map_or_else(|| typed.to_owned(), |e| e.tag.to_owned())
 }
 
 /// The reference, then the other locales once each; every tag must be a
