@@ -272,6 +272,7 @@ fn the_workflow_init_writes_runs_its_steps_as_written() {
     assert_eq!(
         names,
         [
+            "Find kyr's version",
             "Install kyr",
             "Translation status",
             "Check translations and content",
@@ -295,6 +296,7 @@ fn the_workflow_init_writes_runs_its_steps_as_written() {
 
     let kyr_dir = Path::new(env!("CARGO_BIN_EXE_kyr")).parent().unwrap();
     let summary = root.join("summary.md");
+    let github_output = root.join("output.txt");
     let step = |name: &str, repository: &str| {
         let script = &steps.iter().find(|(n, _)| n == name).unwrap().1;
         let out = Command::new("bash")
@@ -309,6 +311,7 @@ fn the_workflow_init_writes_runs_its_steps_as_written() {
                 ),
             )
             .env("GITHUB_STEP_SUMMARY", &summary)
+            .env("GITHUB_OUTPUT", &github_output)
             .env("KYR_REPOSITORY", repository)
             .env("KYR_COLOR", "always")
             .env_remove("KYR_STRICT")
@@ -320,13 +323,32 @@ fn the_workflow_init_writes_runs_its_steps_as_written() {
         )
     };
 
-    // Without a repository to install from, the install step says so.
-    let (code, stdout) = step("Install kyr", "");
+    // Without a repository to install from, the first step says so.
+    let (code, stdout) = step("Find kyr's version", "");
     assert_eq!(code, 1);
     assert!(
         stdout.contains("::error::Set the repository variable KYR_REPOSITORY"),
         "{stdout}"
     );
+    // One that cannot be read is named.
+    let (code, stdout) = step(
+        "Find kyr's version",
+        &root.join("nowhere").display().to_string(),
+    );
+    assert_eq!(code, 1);
+    assert!(stdout.contains("could not be read"), "{stdout}");
+    // With one, the cache key and the install are the commit kyr is built
+    // from (here, this project's own repository stands in for kyr's).
+    let (code, stdout) = step("Find kyr's version", &project.display().to_string());
+    assert_eq!(code, 0, "{stdout}");
+    let outputs = std::fs::read_to_string(&github_output).unwrap();
+    let commit = outputs.strip_prefix("commit=").unwrap().trim();
+    assert!(
+        commit.len() == 40 && commit.chars().all(|c| c.is_ascii_hexdigit()),
+        "{outputs}"
+    );
+    assert!(yaml.contains("key: kyr-${{ runner.os }}-${{ steps.version.outputs.commit }}"));
+    assert!(yaml.contains("--rev \"$KYR_COMMIT\""));
 
     // The example contacts fail the check; the status reaches the
     // summary all the same, and each annotation carries its hint.
@@ -370,4 +392,64 @@ fn the_workflow_init_writes_runs_its_steps_as_written() {
     }
     assert!(project.join("out/fr/example.pdf").is_file());
     assert!(project.join("kyr-bundle.zip").is_file());
+}
+
+/// The repository's own workflow, its steps run as written on a copy of
+/// the repository: it passes, its example contacts (and those of
+/// `examples/mexico`) staying warnings by name while `--strict` holds for
+/// everything else.
+#[test]
+fn the_repositorys_own_workflow_passes_on_the_repository() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let yaml = std::fs::read_to_string(root.join(".github/workflows/kyr.yml")).unwrap();
+    let steps = workflow_steps(&yaml);
+    let shipped = crate::util::Fixture::shipped();
+    let copy = shipped.root();
+    let mexico = crate::util::Fixture::example("mexico");
+    std::fs::create_dir_all(copy.join("examples")).unwrap();
+    let copied = Command::new("cp")
+        .arg("-r")
+        .arg(mexico.root())
+        .arg(copy.join("examples/mexico"))
+        .status()
+        .unwrap();
+    assert!(copied.success());
+    // What the "Install kyr" step builds.
+    std::fs::create_dir_all(copy.join("target/release")).unwrap();
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_kyr"), copy.join("target/release/kyr")).unwrap();
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .args(["-c", "user.name=kyr", "-c", "user.email=kyr@example.org"])
+            .args(args)
+            .current_dir(copy)
+            .output()
+            .expect("git is installed (.ci/run installs it)");
+        assert!(out.status.success(), "git {args:?}: {out:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "start"]);
+    let summary = copy.join("summary.md");
+    for (name, script) in steps.iter().filter(|(name, _)| name != "Install kyr") {
+        let out = Command::new("bash")
+            .args(["-e", "-c", script])
+            .current_dir(copy)
+            .env("GITHUB_STEP_SUMMARY", &summary)
+            .env("KYR_COLOR", "always")
+            .env_remove("KYR_STRICT")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{name}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // The example contacts are annotated as warnings; nothing is an error.
+    let build = std::fs::read_to_string(copy.join("build.jsonl")).unwrap();
+    assert!(build.contains("\"code\":\"example-value\""), "{build}");
+    assert!(!build.contains("\"severity\":\"error\""), "{build}");
+    assert!(copy.join("out/ar/red-card.sms.txt").is_file());
+    assert!(copy.join("kyr-bundle.zip").is_file());
 }
