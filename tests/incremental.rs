@@ -454,8 +454,37 @@ fn shards_split_the_jobs_and_merge_into_the_bundle_of_one_build() {
         "bundle", "--merge", "shard1", "shard2", "shard3", "--out", "bad.zip",
     ]);
     assert_eq!(run.code, 1, "{}", run.stderr);
+    let edited = page
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
     assert!(
-        run.stderr.contains("`fr/door.html` differs"),
+        run.stderr.contains(&format!(
+            "`fr/door.html` in `{edited}` is not the file its build wrote"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(!fx.root().join("bad.zip").exists());
+    // So is a plain bundle of that folder, and one missing a file.
+    let run = fx.run(&["bundle", "--site", &edited, "--out", "bad.zip"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("is not the file its build wrote"),
+        "{}",
+        run.stderr
+    );
+    fs::remove_file(fx.root().join("whole/fr/door.pdf")).unwrap();
+    let run = fx.run(&["bundle", "--site", "whole", "--out", "bad.zip"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("`fr/door.pdf` is missing from `whole`, though its build wrote it"),
         "{}",
         run.stderr
     );
@@ -749,11 +778,59 @@ fn merging_refuses_a_missing_shard_a_duplicate_another_epoch_and_other_inputs() 
         "door-silent = Vous pouvez garder le silence.",
     );
     build("3/3", "changed", &[]);
-    refused(&["s1", "s2", "changed"], "were built from different inputs");
+    refused(
+        &["s1", "s2", "changed"],
+        "`s1` and `changed` were built from different inputs: `locales/fr/door.ftl` differs",
+    );
     refused(
         &["s1", "s2", "s3"],
-        "other inputs than the project as it is now",
+        "other inputs than the project as it is now: `locales/fr/door.ftl` differs",
     );
+}
+
+#[test]
+fn merged_shards_are_dated_as_they_were_built_and_another_date_is_refused() {
+    let fx = Fixture::new("build/basic");
+    let at = [("SOURCE_DATE_EPOCH", "1767225600")];
+    for k in 1..=2 {
+        let run = fx.run_with(
+            &[
+                "build",
+                "--shard",
+                &format!("{k}/2"),
+                "--out",
+                &format!("s{k}"),
+            ],
+            &at,
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    let whole = fx.run_with(&["build", "--out", "whole"], &at);
+    assert_eq!(whole.code, 0, "{}", whole.stderr);
+    let one = fx.run_with(&["bundle", "--site", "whole", "--out", "one.zip"], &at);
+    assert_eq!(one.code, 0, "{}", one.stderr);
+    // No SOURCE_DATE_EPOCH: the shards' own time, so the same bytes as
+    // the single build's bundle.
+    let merged = fx.run(&["bundle", "--merge", "s1", "s2", "--out", "merged.zip"]);
+    assert_eq!(merged.code, 0, "{}", merged.stderr);
+    assert!(
+        fs::read(fx.root().join("one.zip")).unwrap()
+            == fs::read(fx.root().join("merged.zip")).unwrap(),
+        "the merged bundle is not dated as its shards"
+    );
+    let other = fx.run_with(
+        &["bundle", "--merge", "s1", "s2", "--out", "other.zip"],
+        &[("SOURCE_DATE_EPOCH", "1767312000")],
+    );
+    assert_eq!(other.code, 1, "{}", other.stderr);
+    assert!(
+        other
+            .stderr
+            .contains("SOURCE_DATE_EPOCH is 1767312000 but the shards were built with 1767225600"),
+        "{}",
+        other.stderr
+    );
+    assert!(!fx.root().join("other.zip").exists());
 }
 
 /// The files opened in `dirs` (not below them) while `run` runs, by

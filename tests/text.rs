@@ -398,7 +398,7 @@ fn a_bundle_of_a_build_with_text_carries_and_lists_the_text_files() {
     let project = fx.load();
     let site = [fx.root().join("out")];
     // Without text asked for, there is none.
-    let bundle = kyr::commands::bundle::bundle(&project, &site, 0, false).unwrap();
+    let bundle = kyr::commands::bundle::bundle(&project, &site, Some(0), false).unwrap();
     assert!(!bundle.artifacts.iter().any(|a| a.format == "text"));
 
     fx.build(&BuildOptions {
@@ -407,7 +407,7 @@ fn a_bundle_of_a_build_with_text_carries_and_lists_the_text_files() {
     });
     fx.write("out/notes.txt", "mine");
     fx.write("out/fr/notes/x.txt", "mine");
-    let bundle = kyr::commands::bundle::bundle(&project, &site, 0, false).unwrap();
+    let bundle = kyr::commands::bundle::bundle(&project, &site, Some(0), false).unwrap();
     let paths: Vec<&str> = bundle.artifacts.iter().map(|a| a.path.as_str()).collect();
     assert!(paths.contains(&"ar/door.txt") && paths.contains(&"ar/door.sms.txt"));
     assert!(!paths.iter().any(|p| p.contains("notes")), "{paths:?}");

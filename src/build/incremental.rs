@@ -79,7 +79,7 @@ pub(super) fn hex(bytes: &[u8]) -> String {
 }
 
 /// SHA-256 of bytes, in hex.
-pub(super) fn sha256(bytes: &[u8]) -> String {
+pub(crate) fn sha256(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
@@ -116,6 +116,84 @@ pub(crate) struct ShardRecord {
     /// A hash of everything the build read (kyr's version, kyr.toml, the
     /// skeletons, the messages, the templates and fonts).
     pub(crate) inputs: String,
+    /// kyr's version (none in a record of a kyr that kept none).
+    #[serde(default)]
+    pub(crate) kyr: String,
+    /// The hash of each input by its path (fonts by name), to name the
+    /// one that differs.
+    #[serde(default)]
+    pub(crate) files: BTreeMap<String, String>,
+}
+
+impl ShardRecord {
+    /// A record of a `--shard` build of `project` as it is now.
+    pub(crate) fn new(project: &Project, shard: String, epoch: i64) -> Self {
+        ShardRecord {
+            shard,
+            epoch,
+            inputs: inputs_fingerprint(project),
+            kyr: env!("CARGO_PKG_VERSION").to_owned(),
+            files: input_files(project),
+        }
+    }
+
+    /// What differs between the inputs of two records (`self` is `a`'s,
+    /// `other` is `b`'s): kyr's version, or the first file that is not
+    /// the same in both; `None` when they are the same.
+    pub(crate) fn input_difference(
+        &self,
+        other: &ShardRecord,
+        (a, b): (&str, &str),
+    ) -> Option<String> {
+        if self.inputs == other.inputs {
+            return None;
+        }
+        if self.kyr != other.kyr {
+            return Some(format!(
+                "kyr's version (`{}` in {a}, `{}` in {b})",
+                shown(&self.kyr),
+                shown(&other.kyr)
+            ));
+        }
+        let paths: std::collections::BTreeSet<&String> =
+            self.files.keys().chain(other.files.keys()).collect();
+        let differing = paths
+            .into_iter()
+            .find(|p| self.files.get(*p) != other.files.get(*p));
+        Some(match differing {
+            Some(path) => match (
+                self.files.contains_key(path),
+                other.files.contains_key(path),
+            ) {
+                (true, false) => format!("`{path}` (only in {a})"),
+                (false, true) => format!("`{path}` (only in {b})"),
+                _ => format!("`{path}`"),
+            },
+            None => "an input neither records by name (an older kyr's record)".to_owned(),
+        })
+    }
+}
+
+/// A version as shown, `unknown` for a record that kept none.
+fn shown(version: &str) -> &str {
+    if version.is_empty() {
+        "unknown"
+    } else {
+        version
+    }
+}
+
+/// The hash of each input of a project by its path (fonts by name).
+pub(crate) fn input_files(project: &Project) -> BTreeMap<String, String> {
+    let mut files = BTreeMap::new();
+    for file in project.files.iter() {
+        let path = crate::base::diag::display_path(&file.path);
+        files.insert(path, sha256(file.text.as_bytes()));
+    }
+    for (name, bytes) in &project.fonts {
+        files.insert(format!("font {name}"), sha256(bytes));
+    }
+    files
 }
 
 /// Where a shard build records itself, in its output folder.

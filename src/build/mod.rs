@@ -190,11 +190,11 @@ fn record_shard(project: &Project, options: &BuildOptions, out_dir: &Path) -> Re
     let relative = Path::new(incremental::SHARD_RECORD);
     match options.shard {
         Some(shard) => {
-            let record = incremental::ShardRecord {
-                shard: shard.to_string(),
-                epoch: options.epoch.unwrap_or(FIXED_EPOCH),
-                inputs: incremental::inputs_fingerprint(project),
-            };
+            let record = incremental::ShardRecord::new(
+                project,
+                shard.to_string(),
+                options.epoch.unwrap_or(FIXED_EPOCH),
+            );
             let json = serde_json::to_vec_pretty(&record).expect("a shard record serializes");
             output::write_output(out_dir, relative, &json)?;
         }

@@ -63,7 +63,6 @@ pub struct Bundle {
 /// `kyr bundle`: the zip of the built folder (or of the shards' folders
 /// to merge), to write beside them or where asked.
 pub fn run(project: &Project, options: &BundleOptions) -> Result<Outcome<Bundled>, Error> {
-    let epoch = options.epoch.unwrap_or(FIXED_EPOCH);
     let mut site = options
         .site
         .clone()
@@ -77,7 +76,7 @@ pub fn run(project: &Project, options: &BundleOptions) -> Result<Outcome<Bundled
     } else {
         vec![site.clone()]
     };
-    let bundle = bundle(project, &sites, epoch, merge)?;
+    let bundle = bundle(project, &sites, options.epoch, merge)?;
     let target = options
         .out
         .clone()
@@ -121,12 +120,15 @@ pub fn run(project: &Project, options: &BundleOptions) -> Result<Outcome<Bundled
 pub fn bundle(
     project: &Project,
     sites: &[PathBuf],
-    epoch: i64,
+    epoch: Option<i64>,
     merge: bool,
 ) -> Result<Bundle, Error> {
-    if merge {
-        shards::check(project, sites)?;
-    }
+    // Merged shards are dated as they were built.
+    let epoch = if merge {
+        shards::check(project, sites, epoch)?
+    } else {
+        epoch.unwrap_or(FIXED_EPOCH)
+    };
     let recorded = records::read(project, sites)?;
     let mut found = gather(project, sites, merge)?;
     if merge {

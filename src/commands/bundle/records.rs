@@ -1,5 +1,6 @@
 //! What the builds of the folders to bundle recorded of their jobs, read
-//! from their records (`.kyr/jobs/`), never from the pages: which
+//! from their records (`.kyr/jobs/`), never from the pages, each file
+//! checked to be the one its build wrote: which
 //! document, locale, format and layout each file a job wrote is (as the
 //! back ends plan it), the recordings each page plays in reading order,
 //! and the characters each page uses (for the fonts of merged folders).
@@ -62,6 +63,7 @@ pub(super) fn read(project: &Project, sites: &[PathBuf]) -> Result<Recorded, Err
                 };
                 let planned = planned_outputs(format, skeleton, locale);
                 for stamp in &entry.files {
+                    as_built(project, site, stamp)?;
                     if let Some(planned) = planned.iter().find(|p| p.path == stamp.path) {
                         let file = JobFile {
                             document: document.clone(),
@@ -87,6 +89,24 @@ pub(super) fn read(project: &Project, sites: &[PathBuf]) -> Result<Recorded, Err
         }
     }
     Ok(recorded)
+}
+
+/// A file the build of `site` wrote, as it wrote it: a file changed or
+/// removed since is refused, by name, rather than bundled and hashed into
+/// the manifest as if kyr had made it.
+fn as_built(project: &Project, site: &Path, stamp: &incremental::Stamp) -> Result<(), Error> {
+    let shown = crate::base::diag::display_path(site.strip_prefix(&project.root).unwrap_or(site));
+    match std::fs::read(site.join(&stamp.path)) {
+        Err(_) => Err(failed(format!(
+            "`{}` is missing from `{shown}`, though its build wrote it: run `kyr build` again, then bundle",
+            stamp.path
+        ))),
+        Ok(bytes) if incremental::sha256(&bytes) != stamp.sha256 => Err(failed(format!(
+            "`{}` in `{shown}` is not the file its build wrote (it was changed since): run `kyr build` again, then bundle",
+            stamp.path
+        ))),
+        Ok(_) => Ok(()),
+    }
 }
 
 /// The error for a folder whose pages an older kyr built.

@@ -1,8 +1,9 @@
 //! `kyr bundle --merge`: whether the folders of several `--shard` builds
 //! make one whole build, from the record each shard left
 //! (`.kyr/shard.json`): each share K of one N exactly once, one build
-//! time, one set of inputs, those of the project as it is now (the merged
-//! index is made from it).
+//! time (which the bundle takes), one set of inputs, those of the project
+//! as it is now (the merged index is made from it), and which input
+//! differs when they do not.
 
 use std::path::PathBuf;
 
@@ -12,43 +13,55 @@ use crate::commands::bundle::failed;
 use crate::project::Project;
 
 /// Checks that the shard folders `sites` make one whole build of the
-/// project as it is now.
-pub(super) fn check(project: &Project, sites: &[PathBuf]) -> Result<(), Error> {
+/// project as it is now; their build time, which the bundle takes. A
+/// `SOURCE_DATE_EPOCH` (`epoch`) other than the shards' is refused.
+pub(super) fn check(
+    project: &Project,
+    sites: &[PathBuf],
+    epoch: Option<i64>,
+) -> Result<i64, Error> {
     let records = read_records(sites)?;
     let (first_site, first, first_record) = &records[0];
+    let shown = |site: &PathBuf| format!("`{}`", site.display());
     for (site, shard, record) in &records[1..] {
         if shard.count != first.count {
             return Err(failed(format!(
-                "`{}` is shard {shard} but `{}` is shard {first}: they are not shares of one build",
-                site.display(),
-                first_site.display()
+                "{} is shard {shard} but {} is shard {first}: they are not shares of one build",
+                shown(site),
+                shown(first_site)
             )));
         }
         if record.epoch != first_record.epoch {
             return Err(failed(format!(
-                "`{}` was built with SOURCE_DATE_EPOCH {} but `{}` with {}: build every shard with the same SOURCE_DATE_EPOCH",
-                site.display(),
+                "{} was built with SOURCE_DATE_EPOCH {} but {} with {}: build every shard with the same SOURCE_DATE_EPOCH",
+                shown(site),
                 record.epoch,
-                first_site.display(),
+                shown(first_site),
                 first_record.epoch
             )));
         }
-        if record.inputs != first_record.inputs {
+        let names = (shown(first_site), shown(site));
+        if let Some(what) = first_record.input_difference(record, (&names.0, &names.1)) {
             return Err(failed(format!(
-                "`{}` and `{}` were built from different inputs (content, messages, kyr.toml, templates or kyr's version)",
-                site.display(),
-                first_site.display()
+                "{} and {} were built from different inputs: {what} differs; build every shard from the same commit",
+                names.0, names.1
             )));
         }
     }
     check_every_share_once(&records, first.count)?;
-    if first_record.inputs != incremental::inputs_fingerprint(project) {
-        return Err(failed(
-            "the shards were built from other inputs than the project as it is now: build them again"
-                .to_owned(),
-        ));
+    let now = incremental::ShardRecord::new(project, String::new(), first_record.epoch);
+    if let Some(what) = first_record.input_difference(&now, ("the shards", "the project")) {
+        return Err(failed(format!(
+            "the shards were built from other inputs than the project as it is now: {what} differs; build them again"
+        )));
     }
-    Ok(())
+    match epoch {
+        Some(asked) if asked != first_record.epoch => Err(failed(format!(
+            "SOURCE_DATE_EPOCH is {asked} but the shards were built with {}: unset it, or set it to the shards' time",
+            first_record.epoch
+        ))),
+        _ => Ok(first_record.epoch),
+    }
 }
 
 /// Each site with the share it holds and its record.
