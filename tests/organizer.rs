@@ -453,3 +453,109 @@ fn the_repositorys_own_workflow_passes_on_the_repository() {
     assert!(copy.join("out/ar/red-card.sms.txt").is_file());
     assert!(copy.join("kyr-bundle.zip").is_file());
 }
+
+/// The example workflow for a large catalogue, its steps run as written:
+/// three shares built apart, then merged into the zip one build gives.
+#[test]
+fn the_sharded_workflow_example_merges_its_shares_into_the_zip_of_one_build() {
+    let yaml = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/workflows/kyr-shards.yml"),
+    )
+    .unwrap();
+    // The shares' records travel with them, and each share lands in a
+    // folder of its own.
+    for line in [
+        "include-hidden-files: true",
+        "pattern: shard-*",
+        "shard: [1, 2, 3]",
+    ] {
+        assert!(yaml.contains(line), "{line}");
+    }
+    let steps = workflow_steps(&yaml);
+    let script = |name: &str| steps.iter().find(|(n, _)| n == name).unwrap().1.clone();
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path();
+    let run = kyr(
+        root,
+        &["init", "tenants", "--locale", "fr", "--locale", "ar"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let project = root.join("tenants");
+    let config = std::fs::read_to_string(project.join("kyr.toml"))
+        .unwrap()
+        .replace("+1 (555) 010-1234", "+1 (212) 736-0100")
+        .replace("tel:+15550101234", "tel:+12127360100")
+        .replace("Example Legal Aid", "Harbor Legal Aid");
+    std::fs::write(project.join("kyr.toml"), config).unwrap();
+    let example = std::fs::read_to_string(project.join("content/example.md")).unwrap();
+    std::fs::write(
+        project.join("content/example.md"),
+        example.replace("# last_reviewed = 2026-01-31", "last_reviewed = 2026-01-31"),
+    )
+    .unwrap();
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .args(["-c", "user.name=kyr", "-c", "user.email=kyr@example.org"])
+            .args(args)
+            .current_dir(&project)
+            .output()
+            .expect("git is installed (.ci/run installs it)");
+        assert!(out.status.success(), "git {args:?}: {out:?}");
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    };
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "start"]);
+    let kyr_dir = Path::new(env!("CARGO_BIN_EXE_kyr")).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        kyr_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let step = |script: &str, shard: &str| {
+        let out = Command::new("bash")
+            .args(["-e", "-c", script])
+            .current_dir(&project)
+            .env("PATH", &path)
+            .env("SHARD", shard)
+            .env_remove("SOURCE_DATE_EPOCH")
+            .env_remove("KYR_STRICT")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{script}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    for shard in ["1", "2", "3"] {
+        step(&script("Build a share"), shard);
+        assert!(
+            project
+                .join(format!("shard-{shard}/.kyr/shard.json"))
+                .is_file()
+        );
+    }
+    step(&script("Merge the shares"), "");
+    // The same zip as one build of the same commit.
+    let epoch = git(&["log", "-1", "--format=%ct"]);
+    let whole = Command::new(env!("CARGO_BIN_EXE_kyr"))
+        .args(["build", "--format", "all", "--out", "whole"])
+        .current_dir(&project)
+        .env("SOURCE_DATE_EPOCH", &epoch)
+        .status()
+        .unwrap();
+    assert!(whole.success());
+    let one = Command::new(env!("CARGO_BIN_EXE_kyr"))
+        .args(["bundle", "--site", "whole", "--out", "one.zip"])
+        .current_dir(&project)
+        .env("SOURCE_DATE_EPOCH", &epoch)
+        .status()
+        .unwrap();
+    assert!(one.success());
+    assert!(
+        std::fs::read(project.join("one.zip")).unwrap()
+            == std::fs::read(project.join("kyr-bundle.zip")).unwrap(),
+        "the merged zip is not the single build's"
+    );
+}
