@@ -469,16 +469,37 @@ fn bundled_recordings(fx: &Fixture) -> Vec<String> {
 }
 
 /// Which recordings a page plays is a fact its job recorded: the copies
-/// beside the pages and the bundle's voice notes follow the record, and a
-/// page edited by hand afterwards (its players taken out) changes neither.
+/// beside the pages and the bundle's voice notes follow the record. A page
+/// edited by hand afterwards (its players taken out) no longer matches its
+/// record, so the bundle refuses it by name until it is built again.
 #[test]
-fn copies_and_voice_notes_follow_the_job_records_not_the_pages() {
+fn copies_and_voice_notes_follow_the_job_records_and_an_edited_page_is_refused() {
     let fx = recorded();
     assert_eq!(fx.run(&["build", "--format", "html"]).code, 0);
     let page = fx.out("ff/door.html");
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(html.contains("src=\"audio/door-title.m4a\""));
+    // A page changed after its build no longer is what its record says:
+    // it is refused by name, not bundled.
     std::fs::write(&page, html.replace("src=\"audio/", "src=\"elsewhere/")).unwrap();
+    let refused = fx.run(&["bundle"]);
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert!(
+        refused
+            .stderr
+            .contains("`ff/door.html` in `out` is not the file its build wrote"),
+        "{}",
+        refused.stderr
+    );
+    // Rebuilt, the page plays them again, and the bundle carries them
+    // beside it and as voice notes, in reading order.
+    assert_eq!(fx.run(&["build", "--format", "html"]).code, 0);
+    assert!(fx.out("ff/audio/door-title.m4a").is_file());
+    assert!(
+        std::fs::read_to_string(&page)
+            .unwrap()
+            .contains("src=\"audio/door-title.m4a\"")
+    );
     let bundle = fx.run(&["bundle"]);
     assert_eq!(bundle.code, 0, "{}", bundle.stderr);
     assert_eq!(
@@ -489,14 +510,6 @@ fn copies_and_voice_notes_follow_the_job_records_not_the_pages() {
             "ff/voice-notes/door/01-door-title.m4a",
             "ff/voice-notes/door/02-door-intro.ogg",
         ]
-    );
-    // Rebuilt, the page plays them again, and they stay beside it.
-    assert_eq!(fx.run(&["build", "--format", "html"]).code, 0);
-    assert!(fx.out("ff/audio/door-title.m4a").is_file());
-    assert!(
-        std::fs::read_to_string(&page)
-            .unwrap()
-            .contains("src=\"audio/door-title.m4a\"")
     );
 }
 
