@@ -34,8 +34,9 @@ fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Whether Chromium, Node and the Node packages are here; panics instead of
-/// skipping when `CI` is `true`, so CI cannot pass by running nothing.
+/// Whether Chromium, Node and the Node packages are here; a test without
+/// them says so on the terminal ([`crate::util::skip`]), or fails when
+/// `CI` is `true`, so CI cannot pass by running nothing.
 fn browser_available(test: &str) -> bool {
     let mut missing = Vec::new();
     if !Path::new(CHROMIUM).is_file() {
@@ -51,11 +52,7 @@ fn browser_available(test: &str) -> bool {
     if missing.is_empty() {
         return true;
     }
-    let why = format!("{test}: missing {}", missing.join(", "));
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("{why}; CI=true, so the browser tests cannot be skipped");
-    }
-    eprintln!("skipping {why}");
+    crate::util::skip(test, &format!("missing {}", missing.join(", ")));
     false
 }
 
@@ -581,11 +578,10 @@ fn firefox_screenshot(page: &Path, shot: &Path, profile: &Path) {
 #[test]
 fn the_pages_fonts_load_over_file_urls_in_firefox_too() {
     if !Path::new(FIREFOX).is_file() {
-        let why = format!("firefox: missing `{FIREFOX}` (apt-get install firefox-esr)");
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("{why}; CI=true, so the browser tests cannot be skipped");
-        }
-        eprintln!("skipping {why}");
+        crate::util::skip(
+            "firefox",
+            &format!("missing `{FIREFOX}` (apt-get install firefox-esr)"),
+        );
         return;
     }
     let fx = Fixture::shipped();
