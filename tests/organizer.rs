@@ -5,24 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-struct Ran {
-    code: i32,
-    stderr: String,
-}
-
-fn kyr(dir: &Path, args: &[&str]) -> Ran {
-    let output = Command::new(env!("CARGO_BIN_EXE_kyr"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("KYR_STRICT")
-        .output()
-        .unwrap();
-    Ran {
-        code: output.status.code().unwrap_or(-1),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
+use crate::util::kyr_in as kyr;
 
 /// The warning codes of a run's output, in order (`warning[code]` is not
 /// printed; the codes are recognised by their words).
@@ -281,15 +264,7 @@ fn the_workflow_init_writes_runs_its_steps_as_written() {
         ]
     );
     // The commit the workflow checks out (its time is the build time).
-    let git = |args: &[&str]| {
-        let out = Command::new("git")
-            .args(["-c", "user.name=kyr", "-c", "user.email=kyr@example.org"])
-            .args(args)
-            .current_dir(&project)
-            .output()
-            .expect("git is installed (.ci/run installs it)");
-        assert!(out.status.success(), "git {args:?}: {out:?}");
-    };
+    let git = |args: &[&str]| crate::util::git(&project, args);
     git(&["init", "-q"]);
     git(&["add", "."]);
     git(&["commit", "-q", "-m", "start"]);
@@ -417,15 +392,7 @@ fn the_repositorys_own_workflow_passes_on_the_repository() {
     // What the "Install kyr" step builds.
     std::fs::create_dir_all(copy.join("target/release")).unwrap();
     std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_kyr"), copy.join("target/release/kyr")).unwrap();
-    let git = |args: &[&str]| {
-        let out = Command::new("git")
-            .args(["-c", "user.name=kyr", "-c", "user.email=kyr@example.org"])
-            .args(args)
-            .current_dir(copy)
-            .output()
-            .expect("git is installed (.ci/run installs it)");
-        assert!(out.status.success(), "git {args:?}: {out:?}");
-    };
+    let git = |args: &[&str]| crate::util::git(copy, args);
     git(&["init", "-q"]);
     git(&["add", "."]);
     git(&["commit", "-q", "-m", "start"]);
@@ -493,16 +460,7 @@ fn the_sharded_workflow_example_merges_its_shares_into_the_zip_of_one_build() {
         example.replace("# last_reviewed = 2026-01-31", "last_reviewed = 2026-01-31"),
     )
     .unwrap();
-    let git = |args: &[&str]| {
-        let out = Command::new("git")
-            .args(["-c", "user.name=kyr", "-c", "user.email=kyr@example.org"])
-            .args(args)
-            .current_dir(&project)
-            .output()
-            .expect("git is installed (.ci/run installs it)");
-        assert!(out.status.success(), "git {args:?}: {out:?}");
-        String::from_utf8_lossy(&out.stdout).trim().to_owned()
-    };
+    let git = |args: &[&str]| crate::util::git(&project, args);
     git(&["init", "-q"]);
     git(&["add", "."]);
     git(&["commit", "-q", "-m", "start"]);

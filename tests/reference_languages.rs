@@ -9,26 +9,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
-struct Ran {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn kyr(dir: &Path, args: &[&str]) -> Ran {
-    let output = Command::new(env!("CARGO_BIN_EXE_kyr"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("KYR_STRICT")
-        .output()
-        .unwrap();
-    Ran {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
+use crate::util::{Run, kyr_in as kyr};
 
 /// The problems of a `--message-format json` run: severity, code, file,
 /// line and column.
@@ -48,6 +29,14 @@ fn problems(stdout: &str) -> BTreeSet<(String, String, String, u64, u64)> {
                 number("column"),
             )
         })
+        .collect()
+}
+
+/// The errors of a `--message-format json` run.
+fn errors(ran: &Run) -> BTreeSet<(String, String, String, u64, u64)> {
+    problems(&ran.stdout)
+        .into_iter()
+        .filter(|p| p.0 == "error")
         .collect()
 }
 
@@ -187,12 +176,6 @@ fn a_card_problem_is_reported_by_check_where_build_fails_on_it() {
         check.stdout,
         build.stdout
     );
-    let errors = |ran: &Ran| -> BTreeSet<_> {
-        problems(&ran.stdout)
-            .into_iter()
-            .filter(|p| p.0 == "error")
-            .collect()
-    };
     assert_eq!(errors(&check), errors(&build));
     // At the value to change.
     let line = text.lines().position(|l| l == "[card]").unwrap() as u64 + 1;
@@ -445,16 +428,9 @@ fn what_only_the_pdfs_meet_is_reported_by_check_as_by_build() {
         check.stdout,
         build.stdout
     );
-    let errors = |ran: &Ran| -> BTreeSet<_> {
-        problems(&ran.stdout)
-            .into_iter()
-            .filter(|p| p.0 == "error")
-            .map(|p| (p.1, p.2, p.3, p.4))
-            .collect()
-    };
     let checked = errors(&check);
     assert_eq!(checked, errors(&build));
-    let codes: BTreeSet<&str> = checked.iter().map(|e| e.0.as_str()).collect();
+    let codes: BTreeSet<&str> = checked.iter().map(|e| e.1.as_str()).collect();
     assert_eq!(codes, BTreeSet::from(["card-size", "qr"]), "{checked:?}");
 }
 

@@ -49,18 +49,17 @@ const LAST: &str = "en";
 
 /// kyr's translation of its interface messages into `tag`, if it has one.
 pub(crate) fn translation(tag: &str) -> Option<&'static str> {
-    TRANSLATIONS
-        .iter()
-        .find(|(t, _)| *t == tag)
-        .map(|(_, text)| *text)
+    in_table(TRANSLATIONS, tag)
 }
 
 /// kyr's example messages in `tag`, if it has them.
 pub(crate) fn example(tag: &str) -> Option<&'static str> {
-    EXAMPLES
-        .iter()
-        .find(|(t, _)| *t == tag)
-        .map(|(_, text)| *text)
+    in_table(EXAMPLES, tag)
+}
+
+/// The text of `tag` in a table of kyr's texts.
+fn in_table(table: &[(&str, &'static str)], tag: &str) -> Option<&'static str> {
+    table.iter().find(|(t, _)| *t == tag).map(|(_, text)| *text)
 }
 
 /// The ids of the example document's messages.
@@ -326,21 +325,17 @@ fn named(ids: &[&str]) -> String {
     }
 }
 
-/// How a text of kyr's own in `tag` is marked on a page in another
-/// language: by the locale's table when it is configured, else by its
-/// direction and English name (only English is ever shown so).
-pub(crate) fn lang(config: &Config, tag: &str) -> Lang {
-    match config.locale(tag) {
-        Some(locale) => Lang {
-            tag: tag.to_owned(),
-            dir: locale.direction,
-            name: locale.endonym.clone(),
-        },
-        None => Lang {
-            tag: tag.to_owned(),
-            dir: Direction::Ltr,
-            name: "English".to_owned(),
-        },
+/// How a text of kyr's own in `tag`, a language the project does not
+/// have (English), is marked on a page: its direction and its own name.
+pub(crate) fn unconfigured_lang(tag: &str) -> Lang {
+    let dir = crate::base::lang::parse_tag(tag).map_or(Direction::Ltr, |id| {
+        crate::base::lang::default_direction(&id)
+    });
+    let name = crate::base::endonyms::of(tag).map_or(tag, |e| e.endonym);
+    Lang {
+        tag: tag.to_owned(),
+        dir,
+        name: name.to_owned(),
     }
 }
 

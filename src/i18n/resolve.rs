@@ -437,8 +437,10 @@ impl<'a> Resolver<'a> {
         // once, when the project was read).
         for bundle in &self.catalog.builtin {
             if let Attempt::Found(resolved) = self.resolve_from(bundle, reference, &key, inline) {
-                let lang =
-                    (bundle.tag != locale.tag).then(|| builtin::lang(self.config, &bundle.tag));
+                let lang = (bundle.tag != locale.tag).then(|| {
+                    self.foreign_lang(&bundle.tag)
+                        .unwrap_or_else(|| builtin::unconfigured_lang(&bundle.tag))
+                });
                 return Some((resolved, lang));
             }
         }

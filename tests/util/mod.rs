@@ -323,3 +323,28 @@ pub(crate) fn skip(test: &str, why: &str) {
         eprint!("{line}");
     }
 }
+
+/// Runs the `kyr` binary in `dir`, without colour and without a
+/// `KYR_STRICT` of the environment's.
+pub(crate) fn kyr_in(dir: &Path, args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_kyr"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("KYR_STRICT")
+        .output()
+        .unwrap();
+    Run::from(output)
+}
+
+/// Runs git in `dir` as a fixed author; what it printed.
+pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .args(["-c", "user.name=kyr", "-c", "user.email=kyr@example.org"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git is installed (.ci/run installs it)");
+    assert!(out.status.success(), "git {args:?}: {out:?}");
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}

@@ -130,7 +130,7 @@ pub fn bundle(
         epoch.unwrap_or(FIXED_EPOCH)
     };
     let recorded = records::read(project, sites)?;
-    let mut found = gather(project, sites, merge)?;
+    let mut found = gather(project, sites, merge, &recorded)?;
     if merge {
         remake_merged(project, &recorded, &mut found)?;
     }
@@ -151,12 +151,14 @@ pub(super) fn failed(message: String) -> Error {
 }
 
 /// The files of the built folders to bundle, by path in the bundle, each
-/// with the folder it came from. A file two folders hold must be the same
-/// in both, but for what merging makes again.
+/// with the folder it came from. Each must be what its build wrote, and a
+/// file two folders hold the same in both, but for what merging makes
+/// again.
 fn gather<'a>(
     project: &Project,
     sites: &'a [PathBuf],
     merge: bool,
+    recorded: &records::Recorded,
 ) -> Result<BTreeMap<String, (Vec<u8>, &'a Path)>, Error> {
     let mut found: BTreeMap<String, (Vec<u8>, &Path)> = BTreeMap::new();
     for site in sites {
@@ -171,6 +173,7 @@ fn gather<'a>(
             if !bundled(project, &name) {
                 continue;
             }
+            recorded.as_built(project, site, &name, &bytes)?;
             // Index pages and the fonts of a folder whose pages come from
             // several shards are made again below.
             let remade = merge

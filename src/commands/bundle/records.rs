@@ -1,6 +1,6 @@
 //! What the builds of the folders to bundle recorded of their jobs, read
-//! from their records (`.kyr/jobs/`), never from the pages, each file
-//! checked to be the one its build wrote: which
+//! from their records (`.kyr/jobs/`), never from the pages, and what each
+//! file they wrote held: which
 //! document, locale, format and layout each file a job wrote is (as the
 //! back ends plan it), the recordings each page plays in reading order,
 //! and the characters each page uses (for the fonts of merged folders).
@@ -43,6 +43,32 @@ pub(super) struct Recorded {
     pub(super) pages: Vec<PlayedBy>,
     /// The characters of each locale's pages, by web font family.
     pub(super) chars: BTreeMap<String, Vec<BTreeMap<String, String>>>,
+    /// The sha256 of every file each folder's build wrote, by folder and
+    /// path, for [`Recorded::as_built`].
+    written: BTreeMap<PathBuf, BTreeMap<String, String>>,
+}
+
+impl Recorded {
+    /// Whether `bytes`, read from `name` in `site`, are what that folder's
+    /// build wrote there (a file no build wrote passes): a file changed
+    /// since is refused, by name, rather than bundled and hashed into the
+    /// manifest as if kyr had made it.
+    pub(super) fn as_built(
+        &self,
+        project: &Project,
+        site: &Path,
+        name: &str,
+        bytes: &[u8],
+    ) -> Result<(), Error> {
+        let recorded = self.written.get(site).and_then(|files| files.get(name));
+        match recorded {
+            Some(sha256) if *sha256 != incremental::sha256(bytes) => Err(failed(format!(
+                "`{name}` in `{}` is not the file its build wrote (it was changed since): run `kyr build` again, then bundle",
+                shown(project, site)
+            ))),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// Reads the records of every job of `sites` whose document and locale
@@ -63,7 +89,12 @@ pub(super) fn read(project: &Project, sites: &[PathBuf]) -> Result<Recorded, Err
                 };
                 let planned = planned_outputs(format, skeleton, locale);
                 for stamp in &entry.files {
-                    as_built(project, site, stamp)?;
+                    written_there(project, site, stamp)?;
+                    recorded
+                        .written
+                        .entry(site.clone())
+                        .or_default()
+                        .insert(stamp.path.clone(), stamp.sha256.clone());
                     if let Some(planned) = planned.iter().find(|p| p.path == stamp.path) {
                         let file = JobFile {
                             document: document.clone(),
@@ -91,27 +122,28 @@ pub(super) fn read(project: &Project, sites: &[PathBuf]) -> Result<Recorded, Err
     Ok(recorded)
 }
 
-/// A file the build of `site` wrote, as it wrote it: a file changed or
-/// removed since is refused, by name, rather than bundled and hashed into
-/// the manifest as if kyr had made it.
-fn as_built(project: &Project, site: &Path, stamp: &incremental::Stamp) -> Result<(), Error> {
-    let shown = crate::base::diag::display_path(site.strip_prefix(&project.root).unwrap_or(site));
-    match std::fs::read(site.join(&stamp.path)) {
-        Err(_) => Err(failed(format!(
-            "`{}` is missing from `{shown}`, though its build wrote it: run `kyr build` again, then bundle",
-            stamp.path
-        ))),
-        Ok(bytes) if incremental::sha256(&bytes) != stamp.sha256 => Err(failed(format!(
-            "`{}` in `{shown}` is not the file its build wrote (it was changed since): run `kyr build` again, then bundle",
-            stamp.path
-        ))),
-        Ok(_) => Ok(()),
+/// A file the build of `site` wrote is still there: one removed since
+/// is refused, by name (what it holds is checked as it is read, by
+/// [`Recorded::as_built`]).
+fn written_there(project: &Project, site: &Path, stamp: &incremental::Stamp) -> Result<(), Error> {
+    if site.join(&stamp.path).is_file() {
+        return Ok(());
     }
+    Err(failed(format!(
+        "`{}` is missing from `{}`, though its build wrote it: run `kyr build` again, then bundle",
+        stamp.path,
+        shown(project, site)
+    )))
+}
+
+/// A built folder as the project's own path, for messages.
+fn shown(project: &Project, site: &Path) -> String {
+    crate::base::diag::display_path(site.strip_prefix(&project.root).unwrap_or(site))
 }
 
 /// The error for a folder whose pages an older kyr built.
 fn built_by_older_kyr(project: &Project, site: &Path) -> Error {
-    let shown = crate::base::diag::display_path(site.strip_prefix(&project.root).unwrap_or(site));
+    let shown = shown(project, site);
     failed(format!(
         "`{shown}` was built by an older kyr, which did not record what its pages play; run `kyr build` again, then bundle"
     ))
