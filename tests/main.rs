@@ -23,6 +23,7 @@ mod pdf;
 mod print;
 mod problems;
 mod readme;
+mod release;
 mod reference_languages;
 mod share;
 mod shipped;

@@ -1,6 +1,6 @@
 //! The README as a newcomer reads it: every `kyr` command it shows runs
 //! as shown (with the few changes a test machine needs, listed below),
-//! every `cargo` command is one `.ci/run` runs, and every environment
+//! every `cargo` and `python3` command is one `.ci/run` runs, and every environment
 //! variable it names is set by a test or by `.ci/run`.
 
 use std::path::{Path, PathBuf};
@@ -164,7 +164,20 @@ fn every_command_the_readme_shows_runs_as_shown() {
             if FUZZING.iter().any(|f| line.starts_with(f)) {
                 continue;
             }
-            if line.starts_with("cargo ") {
+            // The download, unpacked: tests/release.rs unpacks the
+            // archive the release script makes and runs it; here its name
+            // is this version's, and `./kyr` runs as `kyr`.
+            let linux = format!("kyr-{}-x86_64-unknown-linux-gnu", env!("CARGO_PKG_VERSION"));
+            if let Some(archive) = line.strip_prefix("tar xzf ") {
+                assert_eq!(archive, format!("{linux}.tar.gz"), "the README's archive");
+                continue;
+            }
+            if let Some(folder) = line.strip_prefix("cd kyr-") {
+                assert_eq!(format!("kyr-{folder}"), linux, "the README's unpacked folder");
+                continue;
+            }
+            let line = line.trim_start_matches("../").trim_start_matches("./");
+            if line.starts_with("cargo ") || line.starts_with("python3 ") {
                 let wanted = words(line);
                 let ci = CI_RUN.lines().map(words).any(|ci| {
                     ci.get(..2) == wanted.get(..2) && wanted.iter().all(|w| ci.contains(w))
