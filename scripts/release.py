@@ -28,7 +28,7 @@ commit's time). A Linux binary that needs a glibc newer than 2.35 (Ubuntu
 refused, naming the versions it needs. `--smoke` then unpacks the archive
 and runs `kyr init` and `kyr build` with an empty PATH and HOME.
 
-Only Python's standard library; `cargo` and `rustc` for the build.
+Only Python's standard library (3.11 or newer, for tomllib); `cargo` and `rustc` for the build.
 """
 
 import argparse
