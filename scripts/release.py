@@ -2,11 +2,14 @@
 """Builds kyr for one target and packs it as a release publishes it.
 
     python3 scripts/release.py [--target TRIPLE] [--profile release] [--out DIR] [--smoke]
+    python3 scripts/release.py --binary target/release/kyr [--out DIR]
     python3 scripts/release.py --check-tag v0.1.0 --repository https://github.com/OWNER/kyr
 
 The release workflow (.github/workflows/release.yml) runs this on each
-platform, and tests/release.rs runs it here, so that the Linux archive
-tested is made the way a release makes it.
+platform, and `.ci/run` runs it here with `--smoke`, so that the Linux
+binary tested is built and packed the way a release makes it.
+tests/release.rs packs the tests' own binary with `--binary` (no second
+cargo while the tests run) and checks the archive.
 
 It builds `kyr` with `cargo build --locked` (with `--target` only when the
 target is not this machine's, so a local run reuses `target/release/`), and
@@ -390,6 +393,7 @@ def main(argv):
     parser.add_argument("--target", help="the target triple (default: this machine's)")
     parser.add_argument("--profile", default="release", help="cargo's profile (default: release)")
     parser.add_argument("--out", type=Path, default=None, help="where the archive goes (default: target/dist)")
+    parser.add_argument("--binary", type=Path, help="pack this binary, built for --target, instead of building")
     parser.add_argument("--smoke", action="store_true", help="run the unpacked binary (this machine's target only)")
     parser.add_argument("--check-tag", metavar="TAG", help="only check TAG and --repository against Cargo.toml")
     parser.add_argument("--repository", help="with --check-tag: the address the release is published from")
@@ -404,7 +408,7 @@ def main(argv):
         host = host_target()
         target = args.target or host
         layout(cargo, target)
-        binary = build(target, host, args.profile)
+        binary = args.binary or build(target, host, args.profile)
         if target.endswith("-linux-gnu"):
             check_glibc(binary)
         archive = pack(binary, target, args.out or ROOT / "target" / "dist")

