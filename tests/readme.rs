@@ -173,7 +173,11 @@ fn every_command_the_readme_shows_runs_as_shown() {
                 continue;
             }
             if let Some(folder) = line.strip_prefix("cd kyr-") {
-                assert_eq!(format!("kyr-{folder}"), linux, "the README's unpacked folder");
+                assert_eq!(
+                    format!("kyr-{folder}"),
+                    linux,
+                    "the README's unpacked folder"
+                );
                 continue;
             }
             let line = line.trim_start_matches("../").trim_start_matches("./");
