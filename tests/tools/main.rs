@@ -1,5 +1,6 @@
 //! Tests that need a program outside the Rust toolchain: the generated
-//! pages in Chromium and Firefox (`browser`). libtest cannot ignore a test once it runs, so
+//! pages in Chromium and Firefox (`browser`), and the workflows through
+//! actionlint (`workflows`). libtest cannot ignore a test once it runs, so
 //! this is libtest-mimic's harness: a test whose programs are missing is
 //! ignored with what to install, and the summary counts it; with `CI=true`
 //! it fails (`needs`). Filters, `--exact`, `--skip`, `--list`,
@@ -12,11 +13,12 @@ mod util;
 
 mod browser;
 mod needs;
+mod workflows;
 
 use std::process::ExitCode;
 
 use libtest_mimic::{Arguments, Trial};
-use needs::Need::{self, BrowserPackages, Chromium, Firefox, Node};
+use needs::Need::{self, ActionlintPackages, BrowserPackages, Chromium, Firefox, Node};
 
 /// A test: its name as the summary shows it, what it needs, and its body,
 /// which fails by panicking, as a `#[test]` does.
@@ -89,6 +91,10 @@ static TESTS: &[Test] = &[
     test!(
         browser::a_served_pages_problems_show_at_its_top_on_a_phone_under_the_servers_policy,
         IN_CHROMIUM
+    ),
+    test!(
+        workflows::every_workflow_passes_actionlint,
+        &[Node, ActionlintPackages]
     ),
 ];
 

