@@ -5,7 +5,8 @@
 //! ignored with what to install, and the summary counts it; with `CI=true`
 //! it fails (`needs`). Filters, `--exact`, `--skip`, `--list`,
 //! `--include-ignored` and `--test-threads` work as with libtest; what a
-//! test prints is not captured.
+//! test prints is not captured, but a panic is printed once, with the
+//! failures (`panics`).
 
 #[allow(dead_code, reason = "the helpers of tests/main.rs, some used here")]
 #[path = "../util/mod.rs"]
@@ -13,6 +14,7 @@ mod util;
 
 mod browser;
 mod needs;
+mod panics;
 mod workflows;
 
 use std::process::ExitCode;
@@ -106,6 +108,7 @@ fn main() -> ExitCode {
             .ok()
             .and_then(|n| n.parse().ok());
     }
+    panics::keep_for_the_summary();
     let trials = TESTS
         .iter()
         .map(|test| {

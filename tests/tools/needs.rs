@@ -71,8 +71,7 @@ fn packages(folder: &str) -> (bool, String) {
 pub(crate) fn run_if_present(needs: &[Need], body: fn()) -> Result<Completion, Failed> {
     let missing: Vec<String> = needs.iter().filter_map(|need| need.missing()).collect();
     if missing.is_empty() {
-        body();
-        return Ok(Completion::Completed);
+        return crate::panics::run(body).map(|()| Completion::Completed);
     }
     let why = format!("missing {}", missing.join(", "));
     if std::env::var("CI").as_deref() == Ok("true") {
