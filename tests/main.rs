@@ -1,11 +1,13 @@
 //! Integration tests: fixture projects built through the library and the
-//! binary, asserting on the HTML produced and the diagnostics.
+//! binary, asserting on the HTML produced and the diagnostics. The tests
+//! that need a program outside the Rust toolchain (a browser, Node
+//! packages, actionlint) are in `tests/tools/`, under a harness that counts
+//! them as ignored where that program is missing.
 
 mod util;
 
 mod adversarial;
 mod audio;
-mod browser;
 mod bundle;
 mod cli;
 mod diagnostics;

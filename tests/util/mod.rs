@@ -304,26 +304,6 @@ pub(crate) fn in_digits(n: usize, zero: char) -> String {
         .collect()
 }
 
-/// A test that cannot run here says so on the terminal, where the run's
-/// output is read, even though the test harness keeps what tests print
-/// (it writes to the terminal itself, past the harness); with `CI=true` it
-/// fails instead, so CI cannot pass by running nothing.
-pub(crate) fn skip(test: &str, why: &str) {
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("{test}: {why}; CI=true, so it cannot be skipped");
-    }
-    let line = format!(
-        "SKIPPED {test}: {why} (it runs when that is installed, and CI=true fails instead)\n"
-    );
-    let told = fs::OpenOptions::new()
-        .write(true)
-        .open("/dev/stderr")
-        .and_then(|mut terminal| std::io::Write::write_all(&mut terminal, line.as_bytes()));
-    if told.is_err() {
-        eprint!("{line}");
-    }
-}
-
 /// Runs the `kyr` binary in `dir`, without colour and without a
 /// `KYR_STRICT` of the environment's.
 pub(crate) fn kyr_in(dir: &Path, args: &[&str]) -> Run {

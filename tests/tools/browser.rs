@@ -16,8 +16,8 @@
 //! to `target/browser-screenshots/`; `tests/browser/translate.mjs`
 //! translates a message on the translation page, 360 px wide.
 //!
-//! Skipped when Chromium or the Node packages are missing, unless `CI=true`:
-//! there a missing piece fails the test.
+//! Each needs Chromium, Node and the packages of `tests/browser/`, but the
+//! Firefox one, which needs only Firefox (`crate::Need`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -25,35 +25,11 @@ use std::process::Command;
 
 use serde_json::Value;
 
+use crate::needs::FIREFOX;
 use crate::util::{Fixture, Watching};
-
-/// Debian's Chromium; the check never downloads a browser of its own.
-const CHROMIUM: &str = "/usr/bin/chromium";
 
 fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Whether Chromium, Node and the Node packages are here; a test without
-/// them says so on the terminal ([`crate::util::skip`]), or fails when
-/// `CI` is `true`, so CI cannot pass by running nothing.
-fn browser_available(test: &str) -> bool {
-    let mut missing = Vec::new();
-    if !Path::new(CHROMIUM).is_file() {
-        missing.push(format!("`{CHROMIUM}` (apt-get install chromium)"));
-    }
-    let node = Command::new("node").arg("--version").output();
-    if !node.is_ok_and(|o| o.status.success()) {
-        missing.push("`node`".to_owned());
-    }
-    if !manifest_dir().join("tests/browser/node_modules").is_dir() {
-        missing.push("`tests/browser/node_modules` (run `npm ci` in `tests/browser`)".to_owned());
-    }
-    if missing.is_empty() {
-        return true;
-    }
-    crate::util::skip(test, &format!("missing {}", missing.join(", ")));
-    false
 }
 
 /// `target/browser-screenshots/<name>/`, emptied, under `CARGO_TARGET_DIR` when set.
@@ -104,11 +80,7 @@ fn check(fx: &Fixture, screenshots: &Path, extra: &[&str]) -> Check {
     }
 }
 
-#[test]
-fn shipped_pages_in_chromium_read_in_their_direction_offline_and_accessibly() {
-    if !browser_available("shipped_pages_in_chromium") {
-        return;
-    }
+pub(crate) fn shipped_pages_in_chromium_read_in_their_direction_offline_and_accessibly() {
     let fx = Fixture::shipped();
     // With the PDFs, so that the pages and the index link them.
     let run = fx.run(&["build"]);
@@ -144,11 +116,7 @@ fn shipped_pages_in_chromium_read_in_their_direction_offline_and_accessibly() {
     );
 }
 
-#[test]
-fn hostile_translation_runs_nothing_in_chromium_and_shows_as_text() {
-    if !browser_available("hostile_translation_in_chromium") {
-        return;
-    }
+pub(crate) fn hostile_translation_runs_nothing_in_chromium_and_shows_as_text() {
     let img = "<img src=x onerror=alert(1)>";
     let script = "<script>fetch('https://example.org')</script>";
     let organization = "</bdi><script>alert(2)</script>";
@@ -261,11 +229,7 @@ fn assert_joins(probe: &Value) {
     }
 }
 
-#[test]
-fn adlam_and_arabic_are_drawn_with_the_pages_own_fonts_over_file_urls() {
-    if !browser_available("pages_own_fonts_in_chromium") {
-        return;
-    }
+pub(crate) fn adlam_and_arabic_are_drawn_with_the_pages_own_fonts_over_file_urls() {
     let fx = Fixture::shipped();
     let run = fx.run(&["build", "--format", "html"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -346,11 +310,7 @@ fn adlam_and_arabic_are_drawn_with_the_pages_own_fonts_over_file_urls() {
     }
 }
 
-#[test]
-fn latin_spaces_and_colons_come_from_the_latin_face_where_the_system_has_script_fonts() {
-    if !browser_available("latin_face_in_chromium") {
-        return;
-    }
+pub(crate) fn latin_spaces_and_colons_come_from_the_latin_face_where_the_system_has_script_fonts() {
     let fx = Fixture::shipped();
     let run = fx.run(&["build", "--format", "html"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -471,11 +431,7 @@ fn line<'a>(report: &'a Value, page: &str, what: &str, within: &str, start: &str
         .unwrap_or_else(|| panic!("{page}: no {what} in {within} starting `{start}`: {report}"))
 }
 
-#[test]
-fn kyrs_own_lines_read_in_the_direction_of_their_language_on_a_narrow_phone() {
-    if !browser_available("own_lines_in_chromium") {
-        return;
-    }
+pub(crate) fn kyrs_own_lines_read_in_the_direction_of_their_language_on_a_narrow_phone() {
     let fx = Fixture::shipped();
     let run = fx.run(&["build"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -554,9 +510,6 @@ fn kyrs_own_lines_read_in_the_direction_of_their_language_on_a_narrow_phone() {
     assert_eq!(arabic["dir"], "rtl", "{arabic}");
 }
 
-/// Debian's Firefox, checked where it is installed (`.ci/run` installs it).
-const FIREFOX: &str = "/usr/bin/firefox-esr";
-
 /// A screenshot of `page` by headless Firefox, as a phone-sized window.
 fn firefox_screenshot(page: &Path, shot: &Path, profile: &Path) {
     let output = Command::new(FIREFOX)
@@ -575,15 +528,7 @@ fn firefox_screenshot(page: &Path, shot: &Path, profile: &Path) {
     );
 }
 
-#[test]
-fn the_pages_fonts_load_over_file_urls_in_firefox_too() {
-    if !Path::new(FIREFOX).is_file() {
-        crate::util::skip(
-            "firefox",
-            &format!("missing `{FIREFOX}` (apt-get install firefox-esr)"),
-        );
-        return;
-    }
+pub(crate) fn the_pages_fonts_load_over_file_urls_in_firefox_too() {
     let fx = Fixture::shipped();
     let run = fx.run(&["build", "--format", "html"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -644,11 +589,7 @@ fn run_script(script: &str, args: &[&std::ffi::OsStr]) -> Value {
     serde_json::from_str(&stdout).unwrap()
 }
 
-#[test]
-fn a_message_recorded_in_chromium_is_saved_confirmed_and_on_the_rebuilt_page() {
-    if !browser_available("recording_page_in_chromium") {
-        return;
-    }
+pub(crate) fn a_message_recorded_in_chromium_is_saved_confirmed_and_on_the_rebuilt_page() {
     let fx = Fixture::new("build/basic");
     // The pages' Listen section names itself with this interface message.
     fx.append("locales/en/kyr.ftl", "kyr-listen = Listen\n");
@@ -657,10 +598,6 @@ fn a_message_recorded_in_chromium_is_saved_confirmed_and_on_the_rebuilt_page() {
     let shots = screenshot_dir("record");
     let page = format!("{address}record/fr/door");
     let report = run_script("record.mjs", &[page.as_ref(), shots.as_ref()]);
-    eprintln!(
-        "Chromium's MediaRecorder made `{}`; the page said {}",
-        report["mime"], report["after"]["saved"]
-    );
     assert_eq!(report["position"], "1 / 5", "{report}");
     assert_eq!(report["after"]["position"], "2 / 5", "{report}");
     assert_eq!(report["back"]["state"], "enregistré", "{report}");
@@ -731,11 +668,7 @@ fn with_wolof(fx: &Fixture) {
     fx.write("locales/wo/door.ftl", "");
 }
 
-#[test]
-fn a_phones_recording_chosen_through_the_file_input_is_saved_checked_and_played() {
-    if !browser_available("phone_recording_in_chromium") {
-        return;
-    }
+pub(crate) fn a_phones_recording_chosen_through_the_file_input_is_saved_checked_and_played() {
     let fx = Fixture::new("build/basic");
     with_wolof(&fx);
     let serve = Watching::run(&fx, "serve", &["--port", "0", "--format", "html"]);
@@ -797,11 +730,7 @@ fn a_phones_recording_chosen_through_the_file_input_is_saved_checked_and_played(
     }
 }
 
-#[test]
-fn the_work_index_lists_languages_by_their_names_and_links_the_next_thing_to_do() {
-    if !browser_available("work_index_in_chromium") {
-        return;
-    }
+pub(crate) fn the_work_index_lists_languages_by_their_names_and_links_the_next_thing_to_do() {
     let fx = Fixture::new("build/basic");
     with_wolof(&fx);
     let serve = Watching::run(&fx, "serve", &["--port", "0", "--format", "html"]);
@@ -845,11 +774,7 @@ fn the_work_index_lists_languages_by_their_names_and_links_the_next_thing_to_do(
     assert_eq!(report["site"]["work"], false, "{report}");
 }
 
-#[test]
-fn a_served_page_keeps_its_style_under_the_servers_policy_and_reloads_after_a_rebuild() {
-    if !browser_available("served_page_in_chromium") {
-        return;
-    }
+pub(crate) fn a_served_page_keeps_its_style_under_the_servers_policy_and_reloads_after_a_rebuild() {
     let fx = Fixture::new("build/basic");
     let serve = Watching::run(&fx, "serve", &["--port", "0", "--format", "html"]);
     let lines = serve.wait_for("recording page:");
@@ -886,11 +811,7 @@ fn a_served_page_keeps_its_style_under_the_servers_policy_and_reloads_after_a_re
     assert_ne!(report["styled"]["margin"], "8px", "{report}");
 }
 
-#[test]
-fn a_message_translated_in_chromium_is_checked_saved_alone_and_on_the_rebuilt_page() {
-    if !browser_available("translation_page_in_chromium") {
-        return;
-    }
+pub(crate) fn a_message_translated_in_chromium_is_checked_saved_alone_and_on_the_rebuilt_page() {
     let fx = Fixture::new("translate/shelter");
     let file = fx.root().join("locales/wo/door.ftl");
     let before = fs::read(&file).unwrap();
@@ -996,11 +917,7 @@ fn a_message_translated_in_chromium_is_checked_saved_alone_and_on_the_rebuilt_pa
     assert!(!fx.out("translate").exists());
 }
 
-#[test]
-fn a_served_pages_problems_show_at_its_top_on_a_phone_under_the_servers_policy() {
-    if !browser_available("problems_in_chromium") {
-        return;
-    }
+pub(crate) fn a_served_pages_problems_show_at_its_top_on_a_phone_under_the_servers_policy() {
     let fx = Fixture::new("build/basic");
     fx.with_real_contacts();
     fx.append(
