@@ -6,7 +6,8 @@
 //! it fails (`needs`). Filters, `--exact`, `--skip`, `--list`,
 //! `--include-ignored` and `--test-threads` work as with libtest; what a
 //! test prints is not captured, but a panic is printed once, with the
-//! failures (`panics`).
+//! failures (`panics`). Several filters choose the tests whose names hold
+//! any of them, as with libtest.
 
 #[allow(dead_code, reason = "the helpers of tests/main.rs, some used here")]
 #[path = "../util/mod.rs"]
@@ -101,7 +102,7 @@ static TESTS: &[Test] = &[
 ];
 
 fn main() -> ExitCode {
-    let mut args = Arguments::from_args();
+    let (mut args, filters) = arguments();
     // libtest reads the number of threads from the environment too.
     if args.test_threads.is_none() {
         args.test_threads = std::env::var("RUST_TEST_THREADS")
@@ -109,11 +110,51 @@ fn main() -> ExitCode {
             .and_then(|n| n.parse().ok());
     }
     panics::keep_for_the_summary();
+    let chosen = |name: &str| {
+        filters.is_empty()
+            || filters.iter().any(|f| {
+                if args.exact {
+                    name == f
+                } else {
+                    name.contains(f.as_str())
+                }
+            })
+    };
     let trials = TESTS
         .iter()
+        .filter(|test| chosen(test.name))
         .map(|test| {
             Trial::ignorable_test(test.name, || needs::run_if_present(test.needs, test.body))
         })
         .collect();
     libtest_mimic::run(&args, trials).exit_code()
+}
+
+/// The arguments, and the filters apart: libtest takes any number of them
+/// (`cargo test -- readme browser` runs the tests whose names hold either),
+/// libtest-mimic one, so the words that are neither an option nor an
+/// option's value are taken out here and the tests chosen by them.
+fn arguments() -> (Arguments, Vec<String>) {
+    const TAKES_A_VALUE: &[&str] = &[
+        "--test-threads",
+        "--logfile",
+        "--skip",
+        "--color",
+        "--format",
+        "-Z",
+    ];
+    let mut given = std::env::args();
+    let mut options: Vec<String> = given.next().into_iter().collect();
+    let mut filters = Vec::new();
+    while let Some(arg) = given.next() {
+        if TAKES_A_VALUE.contains(&arg.as_str()) {
+            options.push(arg);
+            options.extend(given.next());
+        } else if arg.starts_with('-') {
+            options.push(arg);
+        } else {
+            filters.push(arg);
+        }
+    }
+    (Arguments::from_iter(options), filters)
 }
