@@ -431,3 +431,41 @@ except release.Refused as refused:
     }
     assert!(refusal.contains("newer than glibc 2.17"), "{refusal}");
 }
+
+#[test]
+fn the_windows_archive_is_a_zip_named_and_laid_out_as_binstall_looks_for_it() {
+    // Packed here with a stand-in for `kyr.exe`: the layout, not the program.
+    let target = "x86_64-pc-windows-msvc";
+    let out = tempfile::tempdir().unwrap();
+    let stand_in = manifest_dir().join("LICENSE-MIT");
+    let packed = release_script(&[
+        "--target",
+        target,
+        "--binary",
+        stand_in.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(packed.status.success(), "{}", stderr(&packed));
+    let (url, bin) = binstall_layout(target);
+    let name = url.rsplit('/').next().unwrap();
+    let mut zip = zip::ZipArchive::new(fs::File::open(out.path().join(name)).unwrap()).unwrap();
+    let mut names: Vec<String> = (0..zip.len())
+        .map(|i| zip.by_index(i).unwrap().name().unwrap().into_owned())
+        .collect();
+    names.sort_unstable();
+    assert!(names.contains(&bin), "{bin} not in {names:?}");
+    assert!(
+        names
+            .iter()
+            .any(|n| n.ends_with("/THIRD-PARTY-LICENSES.txt")),
+        "{names:?}"
+    );
+    let exe = zip.by_name(&bin).unwrap();
+    assert_eq!(exe.unix_mode(), Some(0o100755));
+    assert_eq!(
+        exe.last_modified().map(|t| (t.year(), t.month(), t.day())),
+        Some((2023, 11, 14)),
+        "dated SOURCE_DATE_EPOCH"
+    );
+}
