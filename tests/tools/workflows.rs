@@ -90,6 +90,51 @@ fn git_in(dir: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_owned()
 }
 
+/// The files in `dir`, committed in a new repository: the commit a
+/// workflow checks out.
+fn commit_all(dir: &Path) {
+    git_in(dir, &["init", "-q"]);
+    git_in(dir, &["add", "."]);
+    git_in(dir, &["commit", "-q", "-m", "start"]);
+}
+
+/// `PATH` with the folder of the kyr under test first, as if installed.
+fn path_with_kyr() -> String {
+    let kyr_dir = Path::new(env!("CARGO_BIN_EXE_kyr")).parent().unwrap();
+    format!(
+        "{}:{}",
+        kyr_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    )
+}
+
+/// Gives the project `kyr init` made at `project` real contacts, and its
+/// example a review date: what `--strict` asks of it.
+fn make_real(project: &Path) {
+    let config = std::fs::read_to_string(project.join("kyr.toml"))
+        .unwrap()
+        .replace("+1 (555) 010-1234", "+1 (212) 736-0100")
+        .replace("tel:+15550101234", "tel:+12127360100")
+        .replace("Example Legal Aid", "Harbor Legal Aid");
+    std::fs::write(project.join("kyr.toml"), config).unwrap();
+    let example = std::fs::read_to_string(project.join("content/example.md")).unwrap();
+    std::fs::write(
+        project.join("content/example.md"),
+        example.replace("# last_reviewed = 2026-01-31", "last_reviewed = 2026-01-31"),
+    )
+    .unwrap();
+}
+
+/// A step's script, run in `dir` by bash as a runner runs it (`-e`),
+/// without this machine's `KYR_STRICT`.
+fn bash_step(script: &str, dir: &Path) -> Command {
+    let mut bash = Command::new("bash");
+    bash.args(["-e", "-c", script])
+        .current_dir(dir)
+        .env_remove("KYR_STRICT");
+    bash
+}
+
 /// The shell of each step of a GitHub workflow, by step name: its `run:`
 /// line, or the lines of its `run: |` block.
 fn workflow_steps(yaml: &str) -> Vec<(String, String)> {
@@ -158,32 +203,19 @@ pub(crate) fn the_workflow_init_writes_runs_its_steps_as_written() {
         ]
     );
     // The commit the workflow checks out (its time is the build time).
-    let git = |args: &[&str]| git_in(&project, args);
-    git(&["init", "-q"]);
-    git(&["add", "."]);
-    git(&["commit", "-q", "-m", "start"]);
+    commit_all(&project);
 
-    let kyr_dir = Path::new(env!("CARGO_BIN_EXE_kyr")).parent().unwrap();
+    let path = path_with_kyr();
     let summary = root.join("summary.md");
     let github_output = root.join("output.txt");
     let step = |name: &str, repository: &str| {
         let script = &steps.iter().find(|(n, _)| n == name).unwrap().1;
-        let out = Command::new("bash")
-            .args(["-e", "-c", script])
-            .current_dir(&project)
-            .env(
-                "PATH",
-                format!(
-                    "{}:{}",
-                    kyr_dir.display(),
-                    std::env::var("PATH").unwrap_or_default()
-                ),
-            )
+        let out = bash_step(script, &project)
+            .env("PATH", &path)
             .env("GITHUB_STEP_SUMMARY", &summary)
             .env("GITHUB_OUTPUT", &github_output)
             .env("KYR_REPOSITORY", repository)
             .env("KYR_COLOR", "always")
-            .env_remove("KYR_STRICT")
             .output()
             .unwrap();
         (
@@ -242,19 +274,8 @@ pub(crate) fn the_workflow_init_writes_runs_its_steps_as_written() {
     );
 
     // With real contacts and a review date, every step passes.
-    let config = std::fs::read_to_string(project.join("kyr.toml")).unwrap();
-    let config = config
-        .replace("+1 (555) 010-1234", "+1 (212) 555-1212")
-        .replace("tel:+15550101234", "tel:+12125551212")
-        .replace("Example Legal Aid", "Harbor Legal Aid");
-    std::fs::write(project.join("kyr.toml"), config).unwrap();
-    let example = std::fs::read_to_string(project.join("content/example.md")).unwrap();
-    std::fs::write(
-        project.join("content/example.md"),
-        example.replace("# last_reviewed = 2026-01-31", "last_reviewed = 2026-01-31"),
-    )
-    .unwrap();
-    git(&["commit", "-q", "-a", "-m", "real contacts"]);
+    make_real(&project);
+    git_in(&project, &["commit", "-q", "-a", "-m", "real contacts"]);
     for name in ["Check translations and content", "Build", "Bundle"] {
         let (code, stdout) = step(name, "unused");
         assert_eq!(code, 0, "{name}: {stdout}");
@@ -285,18 +306,12 @@ pub(crate) fn the_repositorys_own_workflow_passes_on_the_repository() {
     // What the "Install kyr" step builds.
     std::fs::create_dir_all(copy.join("target/release")).unwrap();
     std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_kyr"), copy.join("target/release/kyr")).unwrap();
-    let git = |args: &[&str]| git_in(copy, args);
-    git(&["init", "-q"]);
-    git(&["add", "."]);
-    git(&["commit", "-q", "-m", "start"]);
+    commit_all(copy);
     let summary = copy.join("summary.md");
     for (name, script) in steps.iter().filter(|(name, _)| name != "Install kyr") {
-        let out = Command::new("bash")
-            .args(["-e", "-c", script])
-            .current_dir(copy)
+        let out = bash_step(script, copy)
             .env("GITHUB_STEP_SUMMARY", &summary)
             .env("KYR_COLOR", "always")
-            .env_remove("KYR_STRICT")
             .output()
             .unwrap();
         assert!(
@@ -340,36 +355,14 @@ pub(crate) fn the_sharded_workflow_example_merges_its_shares_into_the_zip_of_one
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let project = root.join("tenants");
-    let config = std::fs::read_to_string(project.join("kyr.toml"))
-        .unwrap()
-        .replace("+1 (555) 010-1234", "+1 (212) 736-0100")
-        .replace("tel:+15550101234", "tel:+12127360100")
-        .replace("Example Legal Aid", "Harbor Legal Aid");
-    std::fs::write(project.join("kyr.toml"), config).unwrap();
-    let example = std::fs::read_to_string(project.join("content/example.md")).unwrap();
-    std::fs::write(
-        project.join("content/example.md"),
-        example.replace("# last_reviewed = 2026-01-31", "last_reviewed = 2026-01-31"),
-    )
-    .unwrap();
-    let git = |args: &[&str]| git_in(&project, args);
-    git(&["init", "-q"]);
-    git(&["add", "."]);
-    git(&["commit", "-q", "-m", "start"]);
-    let kyr_dir = Path::new(env!("CARGO_BIN_EXE_kyr")).parent().unwrap();
-    let path = format!(
-        "{}:{}",
-        kyr_dir.display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
+    make_real(&project);
+    commit_all(&project);
+    let path = path_with_kyr();
     let step = |script: &str, shard: &str| {
-        let out = Command::new("bash")
-            .args(["-e", "-c", script])
-            .current_dir(&project)
+        let out = bash_step(script, &project)
             .env("PATH", &path)
             .env("SHARD", shard)
             .env_remove("SOURCE_DATE_EPOCH")
-            .env_remove("KYR_STRICT")
             .output()
             .unwrap();
         assert!(
@@ -388,21 +381,18 @@ pub(crate) fn the_sharded_workflow_example_merges_its_shares_into_the_zip_of_one
     }
     step(&script("Merge the shares"), "");
     // The same zip as one build of the same commit.
-    let epoch = git(&["log", "-1", "--format=%ct"]);
-    let whole = Command::new(env!("CARGO_BIN_EXE_kyr"))
-        .args(["build", "--format", "all", "--out", "whole"])
-        .current_dir(&project)
-        .env("SOURCE_DATE_EPOCH", &epoch)
-        .status()
-        .unwrap();
-    assert!(whole.success());
-    let one = Command::new(env!("CARGO_BIN_EXE_kyr"))
-        .args(["bundle", "--site", "whole", "--out", "one.zip"])
-        .current_dir(&project)
-        .env("SOURCE_DATE_EPOCH", &epoch)
-        .status()
-        .unwrap();
-    assert!(one.success());
+    let epoch = git_in(&project, &["log", "-1", "--format=%ct"]);
+    let dated_kyr = |args: &[&str]| {
+        let ran = Command::new(env!("CARGO_BIN_EXE_kyr"))
+            .args(args)
+            .current_dir(&project)
+            .env("SOURCE_DATE_EPOCH", &epoch)
+            .status()
+            .unwrap();
+        assert!(ran.success(), "kyr {args:?}");
+    };
+    dated_kyr(&["build", "--format", "all", "--out", "whole"]);
+    dated_kyr(&["bundle", "--site", "whole", "--out", "one.zip"]);
     assert!(
         std::fs::read(project.join("one.zip")).unwrap()
             == std::fs::read(project.join("kyr-bundle.zip")).unwrap(),
