@@ -2,14 +2,12 @@
 //! language kyr ships interface text for (and one it has none for), with
 //! every layout, checks as it builds; an organizer writing in Spanish,
 //! French, Arabic or Portuguese gets a project that passes `--strict`
-//! once its contacts are real, with the card sheet's printing note in
-//! their language.
+//! once its contacts are real. The card sheet's printing note, read out
+//! of the PDFs, is in `tests/tools/pdf_text.rs`.
 
 use std::collections::BTreeSet;
-use std::path::Path;
-use std::process::Command;
 
-use crate::util::{Run, kyr_in as kyr};
+use crate::util::{Run, add_one_per_layout, kyr_in as kyr};
 
 /// The problems of a `--message-format json` run: severity, code, file,
 /// line and column.
@@ -38,31 +36,6 @@ fn errors(ran: &Run) -> BTreeSet<(String, String, String, u64, u64)> {
         .into_iter()
         .filter(|p| p.0 == "error")
         .collect()
-}
-
-/// Adds a document in each layout to the project at `dir`: `kyr new`,
-/// then its front matter's layouts (a card's sides are its title's
-/// section).
-fn add_one_per_layout(dir: &Path) {
-    for layout in ["handout", "card", "booklet"] {
-        let name = format!("in-{layout}");
-        let run = kyr(dir, &["new", &name]);
-        assert_eq!(run.code, 0, "{}", run.stderr);
-        let path = dir.join(format!("content/{name}.md"));
-        let text = std::fs::read_to_string(&path).unwrap();
-        let front = format!("layouts = [\"{layout}\"]");
-        let mut text = text.replacen("layouts = [\"handout\"]", &front, 1);
-        assert!(text.contains(&front), "{text}");
-        if layout == "card" {
-            // The table ends the front matter.
-            let end = text[3..].find("+++").unwrap() + 3;
-            text.insert_str(
-                end,
-                &format!("[card]\nfront = \"{name}-title\"\nback = \"{name}-title\"\n"),
-            );
-        }
-        std::fs::write(path, text).unwrap();
-    }
 }
 
 #[test]
@@ -194,25 +167,6 @@ fn a_card_problem_is_reported_by_check_where_build_fails_on_it() {
     assert!(human.stderr.contains("leave `officer_locale` out: the card's back is then in English when the project has it, else in `es`, the reference"), "{}", human.stderr);
 }
 
-/// kyr's own text of interface message `id` in `tag`, from its source.
-fn kyrs_text(tag: &str, id: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("assets/interface/{tag}.ftl"));
-    let source = std::fs::read_to_string(path).unwrap();
-    let line = source
-        .lines()
-        .find(|l| l.starts_with(&format!("{id} = ")))
-        .unwrap();
-    line[id.len() + 3..].to_owned()
-}
-
-/// The words of a text, for comparing what a PDF holds.
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| c.is_whitespace() || "()،,.;:".contains(c))
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
 #[test]
 fn an_organizer_writing_in_spanish_french_arabic_or_portuguese_passes_strict_once_contacts_are_real()
  {
@@ -311,84 +265,7 @@ fn an_organizer_writing_in_spanish_french_arabic_or_portuguese_passes_strict_onc
         let page =
             std::fs::read_to_string(dir.join(format!("out/{reference}/in-handout.html"))).unwrap();
         assert!(page.contains(new_title), "{reference}: {page}");
-        // Whoever prints the card sheet reads how to in the project's
-        // language, on the sheets of every language.
-        for tag in [reference, "mam"] {
-            let sheet = dir.join(format!("out/{tag}/in-card.card-sheet.pdf"));
-            let text = pdf_text(&sheet);
-            let expected = words(&kyrs_text(reference, "kyr-card-sheet-help"));
-            let found = words(&text);
-            assert!(
-                found.windows(4).any(|w| w == &expected[..4]),
-                "{tag} of {reference}: {:?} not in {text}",
-                &expected[..4]
-            );
-        }
     }
-}
-
-/// The text of a PDF, by `pdftotext` (poppler-utils; `.ci/run` installs
-/// it).
-fn pdf_text(pdf: &Path) -> String {
-    let output = Command::new("pdftotext")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) runs");
-    assert!(output.status.success());
-    // Arabic comes out with directional marks around runs.
-    String::from_utf8_lossy(&output.stdout)
-        .chars()
-        .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'))
-        .collect()
-}
-
-/// A project made before kyr had the card sheet's printing note: its
-/// card sheets print kyr's own Spanish note, and `check` and `build` both
-/// say, at the end of its `kyr.ftl`, which line to add.
-#[test]
-fn a_project_older_than_an_interface_message_builds_with_kyrs_own_text_and_is_told_the_line() {
-    let folder = tempfile::tempdir().unwrap();
-    let dir = folder.path().join("p");
-    let run = kyr(
-        folder.path(),
-        &["init", "p", "--reference", "es", "--locale", "mam"],
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    add_one_per_layout(&dir);
-    let kyr_ftl = dir.join("locales/es/kyr.ftl");
-    let old: String = std::fs::read_to_string(&kyr_ftl)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.starts_with("kyr-card-sheet-help") && !l.contains("hoja de tarjetas"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    std::fs::write(&kyr_ftl, &old).unwrap();
-    let line = old.lines().count() as u64 + 1;
-    let spanish = kyrs_text("es", "kyr-card-sheet-help");
-    for command in ["check", "build"] {
-        let ran = kyr(&dir, &[command]);
-        assert_eq!(ran.code, 0, "{command}: {}", ran.stderr);
-        assert!(
-            ran.stderr.contains(&format!(
-                "locales/es/kyr.ftl:{line}:1: warning: the reference locale `es` lacks 1 of kyr's interface messages (`kyr-card-sheet-help`): pages show kyr's own `es` text for it"
-            )),
-            "{command}: {}",
-            ran.stderr
-        );
-        assert!(
-            ran.stderr
-                .contains(&format!("kyr-card-sheet-help = {spanish}")),
-            "{}",
-            ran.stderr
-        );
-    }
-    let text = pdf_text(&dir.join("out/mam/in-card.card-sheet.pdf"));
-    let expected = words(&spanish);
-    assert!(
-        words(&text).windows(4).any(|w| w == &expected[..4]),
-        "{text}"
-    );
 }
 
 /// What the PDFs fail on before any is laid out (an address too long for

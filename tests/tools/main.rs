@@ -1,13 +1,14 @@
 //! Tests that need a program outside the Rust toolchain: the generated
-//! pages in Chromium and Firefox (`browser`), and the workflows through
-//! actionlint and their steps through jq (`workflows`). libtest cannot
-//! ignore a test once it runs, so this is libtest-mimic's harness: a test
-//! whose programs are missing is ignored with what to install, and the
-//! summary counts it; with `CI=true` it fails (`needs`). Filters,
-//! `--exact`, `--skip`, `--list`, `--include-ignored` and `--test-threads`
-//! work as with libtest; what a test prints is not captured, but a panic
-//! is printed once, with the failures (`panics`). Several filters choose
-//! the tests whose names hold any of them, as with libtest.
+//! pages in Chromium and Firefox (`browser`), the workflows through
+//! actionlint and their steps through jq (`workflows`), and the PDFs' text
+//! through pdftotext (`pdf_text`). libtest cannot ignore a test once it
+//! runs, so this is libtest-mimic's harness: a test whose programs are
+//! missing is ignored with what to install, and the summary counts it;
+//! with `CI=true` it fails (`needs`). Filters, `--exact`, `--skip`,
+//! `--list`, `--include-ignored` and `--test-threads` work as with
+//! libtest; what a test prints is not captured, but a panic is printed
+//! once, with the failures (`panics`). Several filters choose the tests
+//! whose names hold any of them, as with libtest.
 
 #[allow(dead_code, reason = "the helpers of tests/main.rs, some used here")]
 #[path = "../util/mod.rs"]
@@ -16,12 +17,15 @@ mod util;
 mod browser;
 mod needs;
 mod panics;
+mod pdf_text;
 mod workflows;
 
 use std::process::ExitCode;
 
 use libtest_mimic::{Arguments, Trial};
-use needs::Need::{self, ActionlintPackages, BrowserPackages, Chromium, Firefox, Jq, Node};
+use needs::Need::{
+    self, ActionlintPackages, BrowserPackages, Chromium, Firefox, Jq, Node, Pdftotext,
+};
 
 /// A test: its name as the summary shows it, what it needs, and its body,
 /// which fails by panicking, as a `#[test]` does.
@@ -112,6 +116,18 @@ static TESTS: &[Test] = &[
     test!(
         workflows::the_sharded_workflow_example_merges_its_shares_into_the_zip_of_one_build,
         &[]
+    ),
+    test!(
+        pdf_text::vowel_marks_are_read_once_and_with_their_letter,
+        &[Pdftotext]
+    ),
+    test!(
+        pdf_text::the_card_sheets_printing_note_is_in_the_projects_language_on_every_sheet,
+        &[Pdftotext]
+    ),
+    test!(
+        pdf_text::a_project_older_than_an_interface_message_builds_with_kyrs_own_text_and_is_told_the_line,
+        &[Pdftotext]
     ),
 ];
 

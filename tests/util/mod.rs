@@ -316,3 +316,28 @@ pub(crate) fn kyr_in(dir: &Path, args: &[&str]) -> Run {
         .unwrap();
     Run::from(output)
 }
+
+/// Adds a document in each layout to the project at `dir`: `kyr new`,
+/// then its front matter's layouts (a card's sides are its title's
+/// section).
+pub(crate) fn add_one_per_layout(dir: &Path) {
+    for layout in ["handout", "card", "booklet"] {
+        let name = format!("in-{layout}");
+        let run = kyr_in(dir, &["new", &name]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let path = dir.join(format!("content/{name}.md"));
+        let text = fs::read_to_string(&path).unwrap();
+        let front = format!("layouts = [\"{layout}\"]");
+        let mut text = text.replacen("layouts = [\"handout\"]", &front, 1);
+        assert!(text.contains(&front), "{text}");
+        if layout == "card" {
+            // The table ends the front matter.
+            let end = text[3..].find("+++").unwrap() + 3;
+            text.insert_str(
+                end,
+                &format!("[card]\nfront = \"{name}-title\"\nback = \"{name}-title\"\n"),
+            );
+        }
+        fs::write(path, text).unwrap();
+    }
+}
