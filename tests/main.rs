@@ -1,8 +1,8 @@
 //! Integration tests: fixture projects built through the library and the
 //! binary, asserting on the HTML produced and the diagnostics. The tests
 //! that need a program outside the Rust toolchain (a browser, Node
-//! packages, actionlint) are in `tests/tools/`, under a harness that counts
-//! them as ignored where that program is missing.
+//! packages, actionlint, jq, pdftotext) are in `tests/tools/`, under a
+//! harness that counts them as ignored where that program is missing.
 
 mod util;
 
