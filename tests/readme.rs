@@ -340,11 +340,14 @@ fn every_command_the_readme_shows_runs_as_shown() {
 #[test]
 fn every_environment_variable_the_readme_names_is_set_by_a_test_or_ci() {
     let mut tests = String::from(CI_RUN);
-    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests")).unwrap() {
-        let path = entry.unwrap().path();
-        // Not this file, which names them to look for them.
-        if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("readme.rs") {
-            tests.push_str(&std::fs::read_to_string(path).unwrap());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for folder in ["tests", "tests/tools"] {
+        for entry in std::fs::read_dir(root.join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            // Not this file, which names them to look for them.
+            if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("tests/readme.rs") {
+                tests.push_str(&std::fs::read_to_string(path).unwrap());
+            }
         }
     }
     let names: std::collections::BTreeSet<&str> = README
