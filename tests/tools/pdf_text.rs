@@ -59,6 +59,8 @@ fn holds_the_note(sheet: &Path, note: &str) {
     );
 }
 
+/// Each letter and its vowel mark read once, together. The ToUnicode maps
+/// that allow it are checked in `tests/pdf.rs`.
 pub(crate) fn vowel_marks_are_read_once_and_with_their_letter() {
     let fx = Fixture::shipped();
     let project = fx.load();
@@ -66,7 +68,7 @@ pub(crate) fn vowel_marks_are_read_once_and_with_their_letter() {
     let dir = tempfile::tempdir().unwrap();
     // Arabic words with a vowel mark under or over a letter (kasra,
     // tanwin, shadda with kasra), and an Adlam heading with its marks.
-    for (tag, words) in [
+    for (tag, phrases) in [
         ("ar", &["أبقِ الباب مغلقًا", "فمرِّرها من تحت الباب"][..]),
         ("ff-Adlm", &["𞤖𞤢𞤳𞥆𞤫𞥅𞤶𞤭 𞤥𞤢𞥄"][..]),
     ] {
@@ -81,15 +83,15 @@ pub(crate) fn vowel_marks_are_read_once_and_with_their_letter() {
         let pdf = dir.path().join(format!("{tag}.pdf"));
         std::fs::write(&pdf, &compiled.pdf).unwrap();
         let read = pdf_text(&pdf);
-        for words in words {
+        for phrase in phrases {
             // Poppler knows Arabic is written right to left, not Adlam:
             // an Adlam line comes out in the order it is drawn, the words
             // backwards letter by letter, each letter and mark once.
             let expected: String = match tag {
-                "ff-Adlm" => words.chars().rev().collect(),
-                _ => (*words).to_owned(),
+                "ff-Adlm" => phrase.chars().rev().collect(),
+                _ => (*phrase).to_owned(),
             };
-            assert!(read.contains(&expected), "{tag}: {words:?} not in {read}");
+            assert!(read.contains(&expected), "{tag}: {phrase:?} not in {read}");
         }
     }
 }
