@@ -107,17 +107,25 @@ fn an_organizer_starts_a_project_of_their_own_and_it_builds_at_once() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(project.join("out/fr/repairs.pdf").is_file());
 
+    a_markdown_document_an_edition_and_the_bundles(&project);
+}
+
+/// Then, in that project: a document written as plain Markdown, turned into
+/// messages, builds with only the warnings the organizer has still to act
+/// on; an edition for one city builds with its own hotline and QR code; and
+/// both bundle.
+fn a_markdown_document_an_edition_and_the_bundles(project: &Path) {
     // A document written as plain Markdown, turned into messages.
     std::fs::write(
         project.join("content/leaflet.md"),
         "# Your rights at work\n\nYou can ask for your pay in writing. Call +1 (555) 010-1234.\n",
     )
     .unwrap();
-    let run = kyr(&project, &["extract", "content/leaflet.md"]);
+    let run = kyr(project, &["extract", "content/leaflet.md"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(project.join("content/leaflet.md.orig").is_file());
     assert!(project.join("locales/en/leaflet.ftl").is_file());
-    let run = kyr(&project, &["build"]);
+    let run = kyr(project, &["build"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(project.join("out/ar/leaflet.pdf").is_file());
     // Only what the organizer has still to do: contacts and review dates.
@@ -137,11 +145,11 @@ fn an_organizer_starts_a_project_of_their_own_and_it_builds_at_once() {
         "\n[editions.nyc]\nqr = \"https://example.org/{edition}/{locale}/{document}.html\"\n\n[editions.nyc.vars]\nhotline = { text = \"+1 212 555 0199\", link = \"tel:+12125550199\" }\n",
     );
     std::fs::write(project.join("kyr.toml"), config).unwrap();
-    let run = kyr(&project, &["build", "--edition", "nyc"]);
+    let run = kyr(project, &["build", "--edition", "nyc"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(project.join("out/nyc/fr/example.pdf").is_file());
     for args in [&["bundle"][..], &["bundle", "--edition", "nyc"][..]] {
-        let run = kyr(&project, args);
+        let run = kyr(project, args);
         assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
     }
     assert!(project.join("out/kyr-bundle.zip").is_file());

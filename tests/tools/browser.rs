@@ -811,35 +811,11 @@ pub(crate) fn a_served_page_keeps_its_style_under_the_servers_policy_and_reloads
     assert_ne!(report["styled"]["margin"], "8px", "{report}");
 }
 
-pub(crate) fn a_message_translated_in_chromium_is_checked_saved_alone_and_on_the_rebuilt_page() {
-    let fx = Fixture::new("translate/shelter");
-    let file = fx.root().join("locales/wo/door.ftl");
-    let before = fs::read(&file).unwrap();
-    let serve = Watching::run(&fx, "serve", &["--port", "0", "--format", "html"]);
-    let lines = serve.wait_for("recording page:");
-    let line = lines.last().unwrap();
-    let base = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://127.0.0.1:"))
-        .and_then(|w| w.strip_suffix("/record/"))
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_owned();
-    serve.wait_for("watching");
-
-    let shots = screenshot_dir("translate");
-    let output = Command::new("node")
-        .arg(manifest_dir().join("tests/browser/translate.mjs"))
-        .arg(format!("{base}/translate/wo/door?at=5"))
-        .arg(&shots)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        output.status.success(),
-        "translate.mjs failed:\n{stderr}\n{stdout}"
-    );
-    let report: Value = serde_json::from_str(&stdout).unwrap();
+/// What `translate.mjs` saw on the translation page: Wolof's volunteer
+/// reads it in French, from the French text; a mistake is explained beside
+/// the field, in French, where it is; the fixed text is previewed, saved,
+/// and the page moves on to the next message.
+fn what_the_volunteer_saw_on_the_translation_page(report: &Value) {
     // Wolof's volunteer reads the page in French, from the French text.
     assert_eq!(report["lang"], "fr", "{report}");
     assert_eq!(report["position"], "5 / 6", "{report}");
@@ -890,6 +866,20 @@ pub(crate) fn a_message_translated_in_chromium_is_checked_saved_alone_and_on_the
         "{report}"
     );
     assert_eq!(report["nextPosition"], "6 / 6", "{report}");
+}
+
+pub(crate) fn a_message_translated_in_chromium_is_checked_saved_alone_and_on_the_rebuilt_page() {
+    let fx = Fixture::new("translate/shelter");
+    let file = fx.root().join("locales/wo/door.ftl");
+    let before = fs::read(&file).unwrap();
+    let serve = Watching::run(&fx, "serve", &["--port", "0", "--format", "html"]);
+    // The server's address, with its final slash.
+    let base = serve_address(&serve);
+
+    let shots = screenshot_dir("translate");
+    let page = format!("{base}translate/wo/door?at=5");
+    let report = run_script("translate.mjs", &[page.as_ref(), shots.as_os_str()]);
+    what_the_volunteer_saw_on_the_translation_page(&report);
 
     // The file differs from before only by that message, added at its
     // end in its own line ends (it had none of it).
@@ -900,7 +890,13 @@ pub(crate) fn a_message_translated_in_chromium_is_checked_saved_alone_and_on_the
         "door-sign =\r\n    Bul xaatim **dara**.\r\n    Woo { $hotline }.\r\n"
     );
     // The rebuilt page, as served, shows it.
-    let port: u16 = base.rsplit(':').next().unwrap().parse().unwrap();
+    let port: u16 = base
+        .trim_end_matches('/')
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     loop {
         let (status, page) = crate::util::get(port, "/wo/door.html");

@@ -223,31 +223,7 @@ pub(crate) fn the_workflow_init_writes_runs_its_steps_as_written() {
             String::from_utf8_lossy(&out.stdout).into_owned(),
         )
     };
-
-    // Without a repository to install from, the first step says so.
-    let (code, stdout) = step("Find kyr's version", "");
-    assert_eq!(code, 1);
-    assert!(
-        stdout.contains("::error::Set the repository variable KYR_REPOSITORY"),
-        "{stdout}"
-    );
-    // One that cannot be read is named.
-    let (code, stdout) = step(
-        "Find kyr's version",
-        &root.join("nowhere").display().to_string(),
-    );
-    assert_eq!(code, 1);
-    assert!(stdout.contains("could not be read"), "{stdout}");
-    // With one, the cache key and the install are the commit kyr is built
-    // from (here, this project's own repository stands in for kyr's).
-    let (code, stdout) = step("Find kyr's version", &project.display().to_string());
-    assert_eq!(code, 0, "{stdout}");
-    let outputs = std::fs::read_to_string(&github_output).unwrap();
-    let commit = outputs.strip_prefix("commit=").unwrap().trim();
-    assert!(
-        commit.len() == 40 && commit.chars().all(|c| c.is_ascii_hexdigit()),
-        "{outputs}"
-    );
+    the_version_step_writes_the_commit_of_kyrs_repository(&step, root, &project, &github_output);
     assert!(yaml.contains("key: kyr-${{ runner.os }}-${{ steps.version.outputs.commit }}"));
     assert!(yaml.contains("--rev \"$KYR_COMMIT\""));
 
@@ -282,6 +258,36 @@ pub(crate) fn the_workflow_init_writes_runs_its_steps_as_written() {
     }
     assert!(project.join("out/fr/example.pdf").is_file());
     assert!(project.join("kyr-bundle.zip").is_file());
+}
+
+/// "Find kyr's version": without a repository it says to set one, one
+/// that cannot be read is named, and with one (here the project's own
+/// repository stands in for kyr's) it writes the commit kyr is built from
+/// to `GITHUB_OUTPUT`, which the cache key and the install use.
+fn the_version_step_writes_the_commit_of_kyrs_repository(
+    step: &dyn Fn(&str, &str) -> (i32, String),
+    root: &Path,
+    project: &Path,
+    github_output: &Path,
+) {
+    let (code, stdout) = step("Find kyr's version", "");
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("::error::Set the repository variable KYR_REPOSITORY"),
+        "{stdout}"
+    );
+    let nowhere = root.join("nowhere").display().to_string();
+    let (code, stdout) = step("Find kyr's version", &nowhere);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("could not be read"), "{stdout}");
+    let (code, stdout) = step("Find kyr's version", &project.display().to_string());
+    assert_eq!(code, 0, "{stdout}");
+    let outputs = std::fs::read_to_string(github_output).unwrap();
+    let commit = outputs.strip_prefix("commit=").unwrap().trim();
+    assert!(
+        commit.len() == 40 && commit.chars().all(|c| c.is_ascii_hexdigit()),
+        "{outputs}"
+    );
 }
 
 /// The repository's own workflow, its steps run as written on a copy of
