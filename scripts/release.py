@@ -272,13 +272,14 @@ def standard_text(package):
 def third_party_licences(target):
     """THIRD-PARTY-LICENSES.txt: each crate in the binary, its source and its licence, each text once."""
     packages = crates_in_binary(target)
+    own = {package["id"]: licence_files(package) for package in packages}
     by_repository = {}
     for package in packages:
-        if licence_files(package) and package.get("repository"):
-            by_repository.setdefault(package["repository"], licence_files(package))
+        if own[package["id"]] and package.get("repository"):
+            by_repository.setdefault(package["repository"], own[package["id"]])
     texts, numbers, listing = [], {}, []
     for package in packages:
-        files = licence_files(package) or by_repository.get(package.get("repository"))
+        files = own[package["id"]] or by_repository.get(package.get("repository"))
         if files:
             sources = [(f"{f.name} of {f.parent.name}", f) for f in files]
         else:
@@ -344,10 +345,9 @@ def write_zip(archive, entries, epoch):
             zipped.writestr(info, data)
 
 
-def pack(binary, target, out):
-    """Writes the archive for `target` into `out`; returns its path."""
-    cargo, _ = manifest()
-    name, folder, binary_name = layout(cargo, target)
+def pack(binary, target, names, out):
+    """Writes `target`'s archive into `out`, named and laid out as `layout` says; returns its path."""
+    name, folder, binary_name = names
     entries = [(f"{folder}/{binary_name}", binary.read_bytes(), 0o755)]
     for source, inside in OWN_FILES:
         entries.append((f"{folder}/{inside}", (ROOT / source).read_bytes(), 0o644))
@@ -407,15 +407,15 @@ def main(argv):
             return 0
         host = host_target()
         target = args.target or host
-        layout(cargo, target)
+        names = layout(cargo, target)
         binary = args.binary or build(target, host, args.profile)
         if target.endswith("-linux-gnu"):
             check_glibc(binary)
-        archive = pack(binary, target, args.out or ROOT / "target" / "dist")
+        archive = pack(binary, target, names, args.out or ROOT / "target" / "dist")
         if args.smoke:
             if target != host:
                 raise Refused(f"--smoke runs the binary, so it needs this machine's target ({host})")
-            _, folder, binary_name = layout(cargo, target)
+            _, folder, binary_name = names
             smoke(archive, folder, binary_name)
     except Refused as refused:
         print(f"error: {refused}", file=sys.stderr)

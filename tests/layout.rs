@@ -693,9 +693,9 @@ fn an_audio_first_card_front_keeps_its_body_and_hotline_readable_beside_its_qr_c
 /// statement in Spanish, on US Letter's smaller card), and a hotline.
 fn new_project_with_a_card() -> (tempfile::TempDir, std::path::PathBuf) {
     let folder = tempfile::tempdir().unwrap();
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_kyr"))
-        .current_dir(folder.path())
-        .args([
+    let run = crate::util::kyr_in(
+        folder.path(),
+        &[
             "init",
             "x",
             "--reference",
@@ -704,15 +704,11 @@ fn new_project_with_a_card() -> (tempfile::TempDir, std::path::PathBuf) {
             "mam",
             "--locale",
             "quc",
-        ])
-        .args(["--paper", "us-letter"])
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
+            "--paper",
+            "us-letter",
+        ],
     );
+    assert_eq!(run.code, 0, "{}", run.stderr);
     let root = folder.path().join("x");
     let config = std::fs::read_to_string(root.join("kyr.toml"))
         .unwrap()
@@ -1287,16 +1283,11 @@ fn a_page_with_nothing_translated_says_so_instead_of_unreviewed() {
 #[test]
 fn kyrs_english_example_in_an_adlam_project_is_laid_out_left_to_right_and_marked() {
     let folder = tempfile::tempdir().unwrap();
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_kyr"))
-        .current_dir(folder.path())
-        .args(["init", "x", "--reference", "ff-Adlm", "--paper", "a4"])
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
+    let run = crate::util::kyr_in(
+        folder.path(),
+        &["init", "x", "--reference", "ff-Adlm", "--paper", "a4"],
     );
+    assert_eq!(run.code, 0, "{}", run.stderr);
     let project = kyr::project::load(&folder.path().join("x")).unwrap();
     let typesetter = Typesetter::new(&project, None);
     let laid = pages(&typeset_inside(

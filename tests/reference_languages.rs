@@ -6,6 +6,7 @@
 //! of the PDFs, is in `tests/tools/pdf_text.rs`.
 
 use std::collections::BTreeSet;
+use std::path::Path;
 
 use crate::util::{Run, add_one_per_layout, kyr_in as kyr};
 
@@ -36,6 +37,20 @@ fn errors(ran: &Run) -> BTreeSet<(String, String, String, u64, u64)> {
         .into_iter()
         .filter(|p| p.0 == "error")
         .collect()
+}
+
+/// `kyr check` and `kyr build` on `dir`, in JSON, both exiting 1.
+fn check_and_build_both_fail(dir: &Path) -> (Run, Run) {
+    let check = kyr(dir, &["check", "--message-format", "json"]);
+    let build = kyr(dir, &["build", "--message-format", "json"]);
+    assert_eq!(
+        (check.code, build.code),
+        (1, 1),
+        "{}{}",
+        check.stdout,
+        build.stdout
+    );
+    (check, build)
 }
 
 #[test]
@@ -140,15 +155,7 @@ fn a_card_problem_is_reported_by_check_where_build_fails_on_it() {
         text.replacen("[card]", "officer_locale = \"en\"\n[card]", 1),
     )
     .unwrap();
-    let check = kyr(&dir, &["check", "--message-format", "json"]);
-    let build = kyr(&dir, &["build", "--message-format", "json"]);
-    assert_eq!(
-        (check.code, build.code),
-        (1, 1),
-        "{}{}",
-        check.stdout,
-        build.stdout
-    );
+    let (check, build) = check_and_build_both_fail(&dir);
     assert_eq!(errors(&check), errors(&build));
     // At the value to change.
     let line = text.lines().position(|l| l == "[card]").unwrap() as u64 + 1;
@@ -226,12 +233,7 @@ fn an_organizer_writing_in_spanish_french_arabic_or_portuguese_passes_strict_onc
             "{reference}: {}",
             fresh.stdout
         );
-        let config = std::fs::read_to_string(dir.join("kyr.toml"))
-            .unwrap()
-            .replace("+1 (555) 010-1234", "+1 212 736 0100")
-            .replace("tel:+15550101234", "tel:+12127360100")
-            .replace("Example Legal Aid", "Red de Albergues");
-        std::fs::write(dir.join("kyr.toml"), config).unwrap();
+        crate::util::init_contacts_made_real(&dir, "Red de Albergues");
         for entry in std::fs::read_dir(dir.join("content")).unwrap() {
             let path = entry.unwrap().path();
             let text = std::fs::read_to_string(&path).unwrap();
@@ -296,15 +298,7 @@ fn what_only_the_pdfs_meet_is_reported_by_check_as_by_build() {
         text.replace("in-card-help = ", &format!("in-card-help = {long_line}")),
     )
     .unwrap();
-    let check = kyr(&dir, &["check", "--message-format", "json"]);
-    let build = kyr(&dir, &["build", "--message-format", "json"]);
-    assert_eq!(
-        (check.code, build.code),
-        (1, 1),
-        "{}{}",
-        check.stdout,
-        build.stdout
-    );
+    let (check, build) = check_and_build_both_fail(&dir);
     let checked = errors(&check);
     assert_eq!(checked, errors(&build));
     let codes: BTreeSet<&str> = checked.iter().map(|e| e.1.as_str()).collect();

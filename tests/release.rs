@@ -37,11 +37,23 @@ fn release_script(args: &[&str]) -> Output {
         .expect("python3 runs")
 }
 
+/// Cargo.toml, read as TOML.
+fn cargo_toml() -> toml::Table {
+    toml::from_str(&fs::read_to_string(manifest_dir().join("Cargo.toml")).unwrap()).unwrap()
+}
+
+/// Packs the tests' own binary into `out` with the release script.
+fn pack_the_tests_binary(out: &Path) -> Output {
+    release_script(&[
+        "--binary",
+        env!("CARGO_BIN_EXE_kyr"),
+        "--out",
+        out.to_str().unwrap(),
+    ])
+}
+
 /// `{ name }`-style template of cargo-binstall, filled in.
-fn expand(template: &str, target: &str) -> String {
-    let cargo: toml::Table =
-        toml::from_str(&fs::read_to_string(manifest_dir().join("Cargo.toml")).unwrap()).unwrap();
-    let package = cargo["package"].as_table().unwrap();
+fn expand(template: &str, target: &str, package: &toml::Value) -> String {
     let windows = target.contains("windows");
     [
         ("name", package["name"].as_str().unwrap()),
@@ -59,16 +71,16 @@ fn expand(template: &str, target: &str) -> String {
 
 /// Where `cargo binstall` looks for `target`'s archive, and the binary in it.
 fn binstall_layout(target: &str) -> (String, String) {
-    let cargo: toml::Table =
-        toml::from_str(&fs::read_to_string(manifest_dir().join("Cargo.toml")).unwrap()).unwrap();
+    let cargo = cargo_toml();
     let binstall = cargo["package"]["metadata"]["binstall"].as_table().unwrap();
     let chosen = binstall
         .get("overrides")
         .and_then(|o| o.get(target))
         .and_then(|o| o.get("pkg-url"))
         .unwrap_or(&binstall["pkg-url"]);
-    let url = expand(chosen.as_str().unwrap(), target);
-    let bin = expand(binstall["bin-dir"].as_str().unwrap(), target);
+    let package = &cargo["package"];
+    let url = expand(chosen.as_str().unwrap(), target, package);
+    let bin = expand(binstall["bin-dir"].as_str().unwrap(), target, package);
     (url, bin)
 }
 
@@ -104,12 +116,7 @@ fn unpack(archive: &Path, into: &Path) -> Vec<String> {
 fn the_linux_archive_is_where_binstall_looks_carries_the_licences_and_runs_without_rust() {
     let target = host();
     let out = tempfile::tempdir().unwrap();
-    let built = release_script(&[
-        "--binary",
-        env!("CARGO_BIN_EXE_kyr"),
-        "--out",
-        out.path().to_str().unwrap(),
-    ]);
+    let built = pack_the_tests_binary(out.path());
     assert!(
         built.status.success(),
         "the release script failed:\n{}",
@@ -184,12 +191,7 @@ fn the_linux_archive_is_where_binstall_looks_carries_the_licences_and_runs_witho
 
     // The same bytes when packed again.
     let again = tempfile::tempdir().unwrap();
-    let repacked = release_script(&[
-        "--binary",
-        env!("CARGO_BIN_EXE_kyr"),
-        "--out",
-        again.path().to_str().unwrap(),
-    ]);
+    let repacked = pack_the_tests_binary(again.path());
     assert!(repacked.status.success(), "{}", stderr(&repacked));
     assert!(
         fs::read(&archive).unwrap() == fs::read(again.path().join(name)).unwrap(),
@@ -344,8 +346,7 @@ fn the_release_workflow_builds_every_platform_with_the_script_the_tests_run() {
 
 #[test]
 fn a_tag_that_is_not_the_version_or_another_repository_is_refused_before_building() {
-    let cargo: toml::Table =
-        toml::from_str(&fs::read_to_string(manifest_dir().join("Cargo.toml")).unwrap()).unwrap();
+    let cargo = cargo_toml();
     let version = cargo["package"]["version"].as_str().unwrap();
     let repository = cargo["package"]["repository"].as_str().unwrap();
 

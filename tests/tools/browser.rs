@@ -589,6 +589,29 @@ fn run_script(script: &str, args: &[&std::ffi::OsStr]) -> Value {
     serde_json::from_str(&stdout).unwrap()
 }
 
+/// `door-title` in `tag` has one recording, `file`, confirmed in the
+/// locale's lock file, and `kyr check` finds nothing wrong with it.
+fn the_only_recording_is_confirmed_and_checked(fx: &Fixture, tag: &str, file: &str) {
+    let audio = fx.root().join("locales").join(tag).join("audio");
+    let names: Vec<_> = fs::read_dir(&audio)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, [file]);
+    let lock = fs::read_to_string(fx.root().join("locales").join(tag).join("kyr-lock.toml"));
+    let lock: toml::Table = toml::from_str(&lock.unwrap()).unwrap();
+    assert!(
+        lock["audio"].as_table().unwrap().contains_key("door-title"),
+        "{lock}"
+    );
+    let check = fx.run(&["check", "--locale", tag, "--message-format", "json"]);
+    for line in check.stdout.lines().filter(|l| !l.trim().is_empty()) {
+        let problem: Value = serde_json::from_str(line).unwrap();
+        let code = problem["code"].as_str().unwrap_or_default();
+        assert!(!code.starts_with("audio-"), "{line}");
+    }
+}
+
 pub(crate) fn a_message_recorded_in_chromium_is_saved_confirmed_and_on_the_rebuilt_page() {
     let fx = Fixture::new("build/basic");
     // The pages' Listen section names itself with this interface message.
@@ -606,23 +629,7 @@ pub(crate) fn a_message_recorded_in_chromium_is_saved_confirmed_and_on_the_rebui
     let saved = fs::read(fx.root().join("locales/fr/audio/door-title.ogg")).unwrap();
     let info = kyr::audio::probe(&saved, kyr::audio::Container::OggOpus).unwrap();
     assert!(!info.is_silent(), "Chromium's beep was saved as silence");
-    let names: Vec<_> = fs::read_dir(fx.root().join("locales/fr/audio"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert_eq!(names, ["door-title.ogg"]);
-    let lock = fs::read_to_string(fx.root().join("locales/fr/kyr-lock.toml")).unwrap();
-    let lock: toml::Table = toml::from_str(&lock).unwrap();
-    assert!(
-        lock["audio"].as_table().unwrap().contains_key("door-title"),
-        "{lock}"
-    );
-    let check = fx.run(&["check", "--locale", "fr", "--message-format", "json"]);
-    for line in check.stdout.lines().filter(|l| !l.trim().is_empty()) {
-        let problem: Value = serde_json::from_str(line).unwrap();
-        let code = problem["code"].as_str().unwrap_or_default();
-        assert!(!code.starts_with("audio-"), "{line}");
-    }
+    the_only_recording_is_confirmed_and_checked(&fx, "fr", "door-title.ogg");
 
     // The watcher's rebuild puts it on the page, beside it (the page is
     // written first, the recording copied after the pages).
@@ -711,23 +718,7 @@ pub(crate) fn a_phones_recording_chosen_through_the_file_input_is_saved_checked_
     let audio = fx.root().join("locales/wo/audio");
     let kept = fs::read(audio.join("door-title.m4a")).unwrap();
     assert_eq!(kept, fs::read(&m4a).unwrap());
-    let names: Vec<_> = fs::read_dir(&audio)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert_eq!(names, ["door-title.m4a"]);
-    let lock = fs::read_to_string(fx.root().join("locales/wo/kyr-lock.toml")).unwrap();
-    let lock: toml::Table = toml::from_str(&lock).unwrap();
-    assert!(
-        lock["audio"].as_table().unwrap().contains_key("door-title"),
-        "{lock}"
-    );
-    let check = fx.run(&["check", "--locale", "wo", "--message-format", "json"]);
-    for line in check.stdout.lines().filter(|l| !l.trim().is_empty()) {
-        let problem: Value = serde_json::from_str(line).unwrap();
-        let code = problem["code"].as_str().unwrap_or_default();
-        assert!(!code.starts_with("audio-"), "{line}");
-    }
+    the_only_recording_is_confirmed_and_checked(&fx, "wo", "door-title.m4a");
 }
 
 pub(crate) fn the_work_index_lists_languages_by_their_names_and_links_the_next_thing_to_do() {
@@ -777,15 +768,7 @@ pub(crate) fn the_work_index_lists_languages_by_their_names_and_links_the_next_t
 pub(crate) fn a_served_page_keeps_its_style_under_the_servers_policy_and_reloads_after_a_rebuild() {
     let fx = Fixture::new("build/basic");
     let serve = Watching::run(&fx, "serve", &["--port", "0", "--format", "html"]);
-    let lines = serve.wait_for("recording page:");
-    let address = lines
-        .last()
-        .unwrap()
-        .split_whitespace()
-        .find_map(|w| w.strip_suffix("record/"))
-        .unwrap()
-        .to_owned();
-    serve.wait_for("watching");
+    let address = serve_address(&serve);
     let mut script = Command::new("node")
         .arg(manifest_dir().join("tests/browser/served.mjs"))
         .arg(format!("{address}ar/door.html"))
@@ -926,15 +909,7 @@ pub(crate) fn a_served_pages_problems_show_at_its_top_on_a_phone_under_the_serve
     );
     fx.replace("locales/ar/door.ftl", "door-silent = ", "door-silent ");
     let serve = Watching::run(&fx, "serve", &["--port", "0", "--format", "html"]);
-    let lines = serve.wait_for("recording page:");
-    let address = lines
-        .last()
-        .unwrap()
-        .split_whitespace()
-        .find_map(|w| w.strip_suffix("record/"))
-        .unwrap()
-        .to_owned();
-    serve.wait_for("watching");
+    let address = serve_address(&serve);
     let shots = screenshot_dir("problems");
     fs::create_dir_all(&shots).unwrap();
     // Wolof reads French; an Arabic page's box is Arabic, right to left.

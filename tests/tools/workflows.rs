@@ -111,12 +111,7 @@ fn path_with_kyr() -> String {
 /// Gives the project `kyr init` made at `project` real contacts, and its
 /// example a review date: what `--strict` asks of it.
 fn make_real(project: &Path) {
-    let config = std::fs::read_to_string(project.join("kyr.toml"))
-        .unwrap()
-        .replace("+1 (555) 010-1234", "+1 (212) 736-0100")
-        .replace("tel:+15550101234", "tel:+12127360100")
-        .replace("Example Legal Aid", "Harbor Legal Aid");
-    std::fs::write(project.join("kyr.toml"), config).unwrap();
+    crate::util::init_contacts_made_real(project, "Harbor Legal Aid");
     let example = std::fs::read_to_string(project.join("content/example.md")).unwrap();
     std::fs::write(
         project.join("content/example.md"),

@@ -317,6 +317,19 @@ pub(crate) fn kyr_in(dir: &Path, args: &[&str]) -> Run {
     Run::from(output)
 }
 
+/// Puts real contacts in place of the examples `kyr init` writes into
+/// `dir/kyr.toml` (a hotline and `organization`).
+pub(crate) fn init_contacts_made_real(dir: &Path, organization: &str) {
+    let path = dir.join("kyr.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    let real = text
+        .replace("+1 (555) 010-1234", "+1 (212) 736-0100")
+        .replace("tel:+15550101234", "tel:+12127360100")
+        .replace("Example Legal Aid", organization);
+    assert_ne!(real, text, "no example contacts in kyr.toml");
+    fs::write(path, real).unwrap();
+}
+
 /// Adds a document in each layout to the project at `dir`: `kyr new`,
 /// then its front matter's layouts (a card's sides are its title's
 /// section).
